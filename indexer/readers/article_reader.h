@@ -1,0 +1,56 @@
+// Reading archives into Articles: JSON Lines / NDJSON, JSON arrays, RSS 2.0
+// and Atom feeds, HTML pages, plain text and Markdown, each optionally
+// gzip-compressed; directories are walked recursively; "-" is JSON Lines on
+// standard input. Input is streamed: memory stays bounded by the largest
+// single article, never by the archive.
+#ifndef CHANCERY_INDEXER_READERS_ARTICLE_READER_H_
+#define CHANCERY_INDEXER_READERS_ARTICLE_READER_H_
+
+#include <cstdint>
+#include <string>
+
+#include "common/article.h"
+#include "common/status.h"
+
+namespace chancery {
+
+// Receives what a reader finds. Called on the reader's thread, in input
+// order. Implementations decide what to do with articles (index, extract).
+class ArticleSink {
+ public:
+  virtual ~ArticleSink() = default;
+  // A well-formed article. Its origin is set ("FILE:LINE" for JSON Lines,
+  // "FILE" or "FILE:ITEM" otherwise); its id is set (derived by
+  // DeriveArticleId when the input had none); date is set when parseable.
+  virtual void OnArticle(Article&& article) = 0;
+  // A record that was rejected (the article is lost), e.g. malformed JSON.
+  // `origin` is "FILE:LINE"; `reason` a short human sentence.
+  virtual void OnReject(const std::string& origin,
+                        const std::string& reason) = 0;
+  // Something worth telling the user that did not lose the article, e.g. an
+  // unparseable date (the article is still delivered, without a date).
+  virtual void OnWarning(const std::string& origin,
+                         const std::string& reason) = 0;
+  // Compressed-or-raw bytes consumed so far from the current input file,
+  // for progress reporting. Called now and then, not per byte.
+  virtual void OnProgress(uint64_t bytes_read) { (void)bytes_read; }
+};
+
+// Reads `path` (file, directory or "-") and feeds `sink`. Returns a non-ok
+// Status only when the input as a whole cannot be read (missing,
+// unreadable, not a supported format); bad records inside a readable input
+// are reported through OnReject and reading goes on.
+Status ReadArticles(const std::string& path, ArticleSink& sink);
+
+// Total size in bytes of the files `path` names (recursively for a
+// directory), or 0 when unknown (stdin). For progress and ETA.
+uint64_t InputSizeBytes(const std::string& path);
+
+// A stable id for an article that has none: derived from its url when it
+// has one, else from its title, date and body, so re-reading the same
+// archive yields the same ids. Deterministic across runs and machines.
+std::string DeriveArticleId(const Article& article);
+
+}  // namespace chancery
+
+#endif  // CHANCERY_INDEXER_READERS_ARTICLE_READER_H_
