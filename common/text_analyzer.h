@@ -1,0 +1,44 @@
+// Text analysis shared by indexing and query parsing, so that a word is
+// found the way a reader expects whichever way it was written: ICU NFKC
+// normalisation, case folding and diacritic folding (Séjourné, Sejourne,
+// SEJOURNE and sejourné are one word), language detection (CLD2) and the
+// choice of Snowball stemmer.
+//
+// All functions are thread-safe (ICU normalisers are immutable singletons;
+// CLD2 is stateless).
+#ifndef CHANCERY_COMMON_TEXT_ANALYZER_H_
+#define CHANCERY_COMMON_TEXT_ANALYZER_H_
+
+#include <string>
+#include <string_view>
+
+namespace chancery {
+
+// Folds UTF-8 text for matching: NFKC, full case folding, removal of
+// combining diacritical marks on Latin, Greek and Cyrillic letters (and
+// Arabic vowel marks), and a few letters that have no decomposition
+// (ø->o, ł->l, đ->d, æ->ae, œ->oe, ı->i). Typographic apostrophes become
+// "'". Invalid UTF-8 is replaced by U+FFFD. Word boundaries and lengths in
+// characters are kept except where folding expands a letter (ß->ss, æ->ae).
+std::string FoldForMatching(std::string_view utf8);
+
+// Folds a user's query like FoldForMatching but keeps its syntax intact:
+// the upper-case operators AND, OR, NOT, XOR, NEAR, ADJ stay upper case and
+// "field:" prefixes are kept as written (lower-cased ASCII).
+std::string FoldQuery(std::string_view query);
+
+// Normalises a language tag to ISO 639-1 lower case: "EN", "en-US",
+// "fr_FR", "French" -> "en", "fr", "fr"; "" when unrecognised.
+std::string NormalizeLanguage(std::string_view tag);
+
+// Detects the language of a text with CLD2. Returns an ISO 639-1 code
+// ("en", "fr", "zh", ...) or "" when CLD2 is not reliably sure.
+std::string DetectLanguage(std::string_view utf8);
+
+// The Snowball stemmer name Xapian knows for an ISO 639-1 code ("en" ->
+// "english"), or "" when the language has none (zh, ja, ko, ...).
+std::string_view StemmerName(std::string_view lang);
+
+}  // namespace chancery
+
+#endif  // CHANCERY_COMMON_TEXT_ANALYZER_H_
