@@ -1,0 +1,88 @@
+#include "common/stored_article.h"
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+namespace chancery {
+namespace {
+
+using nlohmann::json;
+
+json EntitiesToJson(const std::vector<Entity>& entities) {
+  json out = json::array();
+  for (const Entity& e : entities) {
+    out.push_back({{"id", e.id}, {"label", e.label}, {"mentions", e.mentions}});
+  }
+  return out;
+}
+
+std::vector<Entity> EntitiesFromJson(const json& j) {
+  std::vector<Entity> out;
+  if (!j.is_array()) return out;
+  for (const json& e : j) {
+    out.push_back(Entity{e.value("id", ""), e.value("label", ""),
+                         e.value("mentions", 1)});
+  }
+  return out;
+}
+
+// Parses the "YYYY-MM-DDTHH:MM:SSZ" text FormatIsoDate writes.
+std::optional<int64_t> ParseIsoDate(const std::string& text) {
+  std::tm tm{};
+  if (sscanf(text.c_str(), "%d-%d-%dT%d:%d:%dZ", &tm.tm_year, &tm.tm_mon,
+             &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+    return std::nullopt;
+  }
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return static_cast<int64_t>(timegm(&tm));
+}
+
+}  // namespace
+
+std::string FormatIsoDate(int64_t epoch_seconds) {
+  std::time_t t = static_cast<std::time_t>(epoch_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string EncodeStoredArticle(const Article& a, const ArticleEntities& e) {
+  json j = {{"id", a.id},         {"title", a.title},   {"body", a.body},
+            {"url", a.url},       {"source", a.source}, {"lang", a.lang},
+            {"author", a.author}, {"dateline", a.dateline}};
+  if (a.date) j["date"] = FormatIsoDate(*a.date);
+  j["countries"] = EntitiesToJson(e.countries);
+  j["people"] = EntitiesToJson(e.people);
+  j["orgs"] = EntitiesToJson(e.orgs);
+  json meta = json::parse(a.meta_json, nullptr, /*allow_exceptions=*/false);
+  j["meta"] = meta.is_object() ? meta : json::object();
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+StatusOr<StoredArticle> DecodeStoredArticle(std::string_view data) {
+  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return Status::Corruption("document data is not JSON");
+  StoredArticle s;
+  Article& a = s.article;
+  a.id = j.value("id", "");
+  a.title = j.value("title", "");
+  a.body = j.value("body", "");
+  a.url = j.value("url", "");
+  a.source = j.value("source", "");
+  a.lang = j.value("lang", "");
+  a.author = j.value("author", "");
+  a.dateline = j.value("dateline", "");
+  if (j.contains("date") && j["date"].is_string()) {
+    a.date = ParseIsoDate(j["date"].get<std::string>());
+  }
+  a.meta_json = j.contains("meta") ? j["meta"].dump() : "{}";
+  s.entities.countries = EntitiesFromJson(j.value("countries", json::array()));
+  s.entities.people = EntitiesFromJson(j.value("people", json::array()));
+  s.entities.orgs = EntitiesFromJson(j.value("orgs", json::array()));
+  return s;
+}
+
+}  // namespace chancery

@@ -1,0 +1,38 @@
+// StoredArticle: what the index keeps of an article as Xapian document data,
+// written by the indexer and read by the search side. One JSON object:
+//   {"id","title","body","date" (ISO 8601 UTC or absent),"url","source",
+//    "lang","author","dateline",
+//    "countries":[{"id","label","mentions"}], "people":[...], "orgs":[...],
+//    "meta":{...}}
+// Encoding and decoding live here only, so the two sides cannot drift.
+#ifndef CHANCERY_COMMON_STORED_ARTICLE_H_
+#define CHANCERY_COMMON_STORED_ARTICLE_H_
+
+#include <string>
+#include <string_view>
+
+#include "common/article.h"
+#include "common/entities/entities.h"
+#include "common/status.h"
+
+namespace chancery {
+
+struct StoredArticle {
+  Article article;  // origin is not stored; meta_json is.
+  ArticleEntities entities;
+};
+
+// Serialises to the document data format above. Never fails.
+std::string EncodeStoredArticle(const Article& article,
+                                const ArticleEntities& entities);
+
+// Parses document data. Corruption when it is not what EncodeStoredArticle
+// wrote.
+StatusOr<StoredArticle> DecodeStoredArticle(std::string_view data);
+
+// "2024-02-26T15:01:01Z" for epoch seconds (UTC).
+std::string FormatIsoDate(int64_t epoch_seconds);
+
+}  // namespace chancery
+
+#endif  // CHANCERY_COMMON_STORED_ARTICLE_H_

@@ -1,0 +1,186 @@
+#include "common/text_analyzer.h"
+
+#include <cld2/public/compact_lang_det.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <cctype>
+#include <string_view>
+#include <utility>
+
+namespace chancery {
+namespace {
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+// Scripts whose combining marks are accents a reader ignores when typing
+// (Séjourné/Sejourne, й/и, Arabic vowel marks). Japanese voicing marks and
+// Indic vowel signs change the letter and are kept.
+bool FoldsMarks(UScriptCode script) {
+  return script == USCRIPT_LATIN || script == USCRIPT_GREEK ||
+         script == USCRIPT_CYRILLIC || script == USCRIPT_ARABIC;
+}
+
+// Letters with no canonical decomposition that readers still type plain.
+const char16_t* ExtraFolding(UChar32 c) {
+  switch (c) {
+    case 0x00F8: return u"o";   // ø
+    case 0x0142: return u"l";   // ł
+    case 0x0111: return u"d";   // đ
+    case 0x00F0: return u"d";   // ð
+    case 0x00FE: return u"th";  // þ
+    case 0x00E6: return u"ae";  // æ
+    case 0x0153: return u"oe";  // œ
+    case 0x0131: return u"i";   // dotless ı
+    case 0x2018:                // ‘
+    case 0x2019:                // ’
+    case 0x02BC: return u"'";   // ʼ
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+std::string FoldForMatching(std::string_view utf8) {
+  if (IsAscii(utf8)) {
+    std::string out(utf8);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* casefold = icu::Normalizer2::getNFKCCasefoldInstance(err);
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return std::string(utf8);
+
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString folded = casefold->normalize(text, err);
+  icu::UnicodeString decomposed = nfd->normalize(folded, err);
+  if (U_FAILURE(err)) return std::string(utf8);
+
+  icu::UnicodeString kept;
+  kept.getBuffer(decomposed.length());
+  kept.releaseBuffer(0);
+  UScriptCode base_script = USCRIPT_COMMON;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) {
+      if (FoldsMarks(base_script)) continue;
+      kept.append(c);
+      continue;
+    }
+    UErrorCode script_err = U_ZERO_ERROR;
+    base_script = uscript_getScript(c, &script_err);
+    if (const char16_t* repl = ExtraFolding(c)) {
+      kept.append(repl);
+    } else {
+      kept.append(c);
+    }
+  }
+  icu::UnicodeString composed = nfc->normalize(kept, err);
+  if (U_FAILURE(err)) return std::string(utf8);
+  std::string out;
+  composed.toUTF8String(out);
+  return out;
+}
+
+std::string FoldQuery(std::string_view query) {
+  static constexpr std::array<std::string_view, 6> kOperators = {
+      "AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  std::string out;
+  out.reserve(query.size());
+  size_t segment_start = 0;
+  size_t i = 0;
+  while (i < query.size()) {
+    if (!std::isupper(static_cast<unsigned char>(query[i])) ||
+        (i > 0 && std::isalnum(static_cast<unsigned char>(query[i - 1])))) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < query.size() &&
+           std::isupper(static_cast<unsigned char>(query[end]))) {
+      ++end;
+    }
+    std::string_view word = query.substr(i, end - i);
+    bool word_ends = end == query.size() ||
+                     !std::isalnum(static_cast<unsigned char>(query[end]));
+    bool is_operator = false;
+    for (std::string_view op : kOperators) is_operator |= (word == op);
+    if (is_operator && word_ends) {
+      out += FoldForMatching(query.substr(segment_start, i - segment_start));
+      out += word;
+      segment_start = end;
+    }
+    i = end;
+  }
+  out += FoldForMatching(query.substr(segment_start));
+  return out;
+}
+
+std::string NormalizeLanguage(std::string_view tag) {
+  std::string lower;
+  for (char c : tag) {
+    if (c == '-' || c == '_') break;
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"english", "en"}, {"eng", "en"},     {"french", "fr"},
+      {"fra", "fr"},     {"fre", "fr"},     {"francais", "fr"},
+      {"german", "de"},  {"deu", "de"},     {"ger", "de"},
+      {"deutsch", "de"}, {"spanish", "es"}, {"spa", "es"},
+      {"espanol", "es"}, {"russian", "ru"}, {"rus", "ru"},
+      {"chinese", "zh"}, {"zho", "zh"},     {"chi", "zh"},
+      {"arabic", "ar"},  {"ara", "ar"},     {"italian", "it"},
+      {"ita", "it"},     {"portuguese", "pt"}, {"por", "pt"},
+      {"japanese", "ja"}, {"jpn", "ja"},    {"dutch", "nl"},
+      {"nld", "nl"},     {"korean", "ko"},  {"kor", "ko"},
+  };
+  for (const auto& [name, code] : kNames) {
+    if (lower == name) return std::string(code);
+  }
+  if (lower.size() == 2 && std::isalpha(static_cast<unsigned char>(lower[0])) &&
+      std::isalpha(static_cast<unsigned char>(lower[1]))) {
+    return lower;
+  }
+  return "";
+}
+
+std::string DetectLanguage(std::string_view utf8) {
+  bool reliable = false;
+  CLD2::Language lang = CLD2::DetectLanguage(
+      utf8.data(), static_cast<int>(utf8.size()), /*is_plain_text=*/true,
+      &reliable);
+  if (lang == CLD2::UNKNOWN_LANGUAGE || !reliable) return "";
+  return NormalizeLanguage(CLD2::LanguageCode(lang));
+}
+
+std::string_view StemmerName(std::string_view lang) {
+  static constexpr std::pair<std::string_view, std::string_view> kStemmers[] = {
+      {"ar", "arabic"},     {"hy", "armenian"},  {"eu", "basque"},
+      {"ca", "catalan"},    {"da", "danish"},    {"nl", "dutch"},
+      {"en", "english"},    {"fi", "finnish"},   {"fr", "french"},
+      {"de", "german"},     {"hu", "hungarian"}, {"id", "indonesian"},
+      {"ga", "irish"},      {"it", "italian"},   {"lt", "lithuanian"},
+      {"ne", "nepali"},     {"no", "norwegian"}, {"nb", "norwegian"},
+      {"pt", "portuguese"}, {"ro", "romanian"},  {"ru", "russian"},
+      {"es", "spanish"},    {"sv", "swedish"},   {"ta", "tamil"},
+      {"tr", "turkish"},
+  };
+  for (const auto& [code, name] : kStemmers) {
+    if (lang == code) return name;
+  }
+  return "";
+}
+
+}  // namespace chancery
