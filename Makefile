@@ -1,0 +1,40 @@
+# Entry points for people and CI. See README.md.
+#   make demo   install what is missing, build, index the sample, serve :8080
+#   make test   install what is missing, build, run every test
+BUILD ?= build
+JOBS ?= $(shell nproc)
+SAMPLE_DB ?= $(BUILD)/sample-index
+PORT ?= 8080
+
+.PHONY: all deps test-deps build demo test unit-test e2e-test bench clean
+
+all: build
+
+deps:
+	scripts/install-deps.sh
+
+test-deps:
+	scripts/install-deps.sh --test
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	rm -rf $(SAMPLE_DB)
+	$(BUILD)/bin/chancery-index --db $(SAMPLE_DB) data/sample/articles.jsonl
+	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(BUILD)/bin/chancery-searchd --db $(SAMPLE_DB) --listen 127.0.0.1:$(PORT)
+
+test: test-deps build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	CHANCERY_BIN_DIR=$(abspath $(BUILD))/bin tests/e2e/run.sh
+
+unit-test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+e2e-test: build
+	CHANCERY_BIN_DIR=$(abspath $(BUILD))/bin tests/e2e/run.sh
+
+clean:
+	rm -rf $(BUILD)

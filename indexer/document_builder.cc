@@ -1,0 +1,86 @@
+#include "indexer/document_builder.h"
+
+#include <ctime>
+
+#include "common/facet_values.h"
+#include "common/schema.h"
+#include "common/stored_article.h"
+#include "common/text_analyzer.h"
+
+namespace chancery {
+namespace {
+
+constexpr size_t kDetectionSampleBytes = 2048;
+
+// Adds a boolean term per entity and the encoded list in `slot`.
+void AddFacet(const std::vector<Entity>& entities, std::string_view prefix,
+              unsigned slot, BuiltDocument& built) {
+  std::vector<std::string> ids;
+  ids.reserve(entities.size());
+  for (const Entity& e : entities) {
+    std::string term(prefix);
+    term += e.id;
+    built.document.add_boolean_term(term);
+    built.labels.emplace_back(std::move(term), e.label);
+    ids.push_back(e.id);
+  }
+  if (!ids.empty()) built.document.add_value(slot, EncodeFacetValues(ids));
+}
+
+void AddDate(int64_t seconds, Xapian::Document& doc) {
+  std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d", tm.tm_year + 1900);
+  doc.add_boolean_term(std::string(schema::kYear) + buf);
+  std::snprintf(buf, sizeof buf, "%04d%02d", tm.tm_year + 1900, tm.tm_mon + 1);
+  doc.add_boolean_term(std::string(schema::kMonth) + buf);
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday);
+  doc.add_boolean_term(std::string(schema::kDay) + buf);
+  doc.add_value(schema::kSlotDate,
+                Xapian::sortable_serialise(static_cast<double>(seconds)));
+  int64_t day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  doc.add_value(schema::kSlotDay,
+                Xapian::sortable_serialise(static_cast<double>(day)));
+}
+
+}  // namespace
+
+void ResolveLanguage(Article& article) {
+  std::string lang = NormalizeLanguage(article.lang);
+  if (lang.empty()) {
+    std::string sample = article.title;
+    sample += "\n";
+    sample.append(article.body, 0, kDetectionSampleBytes);
+    lang = DetectLanguage(sample);
+  }
+  article.lang = std::move(lang);
+}
+
+BuiltDocument DocumentBuilder::Build(const Article& article,
+                                     const ArticleEntities& entities) {
+  BuiltDocument built;
+  built.id = article.id;
+  Xapian::Document& doc = built.document;
+  text_indexer_.Index(article.title, article.body, article.lang, doc);
+  doc.add_boolean_term(std::string(schema::kId) + article.id);
+  if (!article.lang.empty()) {
+    doc.add_boolean_term(std::string(schema::kLang) + article.lang);
+  }
+  if (!article.source.empty()) {
+    std::string term(schema::kSource);
+    term += FoldForMatching(article.source);
+    doc.add_boolean_term(term);
+    built.labels.emplace_back(std::move(term), article.source);
+  }
+  if (article.date) AddDate(*article.date, doc);
+  AddFacet(entities.countries, schema::kCountry, schema::kSlotCountries, built);
+  AddFacet(entities.people, schema::kPerson, schema::kSlotPeople, built);
+  AddFacet(entities.orgs, schema::kOrg, schema::kSlotOrgs, built);
+  doc.set_data(EncodeStoredArticle(article, entities));
+  return built;
+}
+
+}  // namespace chancery

@@ -1,0 +1,41 @@
+// DocumentBuilder: turns an analysed article into the Xapian document the
+// schema (common/schema.h) describes. Not thread-safe; one per worker
+// thread (it reuses its TermGenerator between documents).
+#ifndef CHANCERY_INDEXER_DOCUMENT_BUILDER_H_
+#define CHANCERY_INDEXER_DOCUMENT_BUILDER_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/article.h"
+#include "common/entities/entities.h"
+#include "common/xapian_text.h"
+
+namespace chancery {
+
+struct BuiltDocument {
+  std::string id;
+  Xapian::Document document;
+  // (facet term, display label) pairs for the index's label metadata.
+  std::vector<std::pair<std::string, std::string>> labels;
+};
+
+// Sets article.lang to a normalised ISO 639-1 code: the given one when
+// recognised, else CLD2's guess from title and body, else "".
+void ResolveLanguage(Article& article);
+
+class DocumentBuilder {
+ public:
+  // Precondition: article.id is not empty and article.lang was resolved.
+  BuiltDocument Build(const Article& article, const ArticleEntities& entities);
+
+ private:
+  ArticleTextIndexer text_indexer_;
+};
+
+}  // namespace chancery
+
+#endif  // CHANCERY_INDEXER_DOCUMENT_BUILDER_H_

@@ -1,0 +1,124 @@
+#include "indexer/index_writer.h"
+
+#include <ctime>
+#include <iostream>
+
+#include "common/schema.h"
+#include "common/text_analyzer.h"
+
+namespace chancery {
+namespace {
+
+std::string IdTerm(const std::string& id) {
+  return std::string(schema::kId) + id;
+}
+
+size_t NonAsciiBytes(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += c >= 0x80;
+  return n;
+}
+
+// The best display form of a value: the one that keeps accents (Séjourné
+// over Sejourne); otherwise the first one seen, so labels do not flap.
+bool BetterLabel(const std::string& candidate, const std::string& current) {
+  if (current.empty()) return true;
+  if (candidate == current) return false;
+  if (FoldForMatching(candidate) != FoldForMatching(current)) return false;
+  return NonAsciiBytes(candidate) > NonAsciiBytes(current);
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(Xapian::WritableDatabase db, int batch_size)
+    : db_(std::move(db)), batch_size_(batch_size) {}
+
+IndexWriter::~IndexWriter() {
+  Status s = Commit();
+  if (!s.ok()) std::cerr << "chancery-index: " << s.ToString() << "\n";
+}
+
+StatusOr<std::unique_ptr<IndexWriter>> IndexWriter::Open(
+    const std::string& path, int batch_size) {
+  try {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(db), batch_size));
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::Unavailable("index " + path +
+                               " is locked by another writer: " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("cannot open index " + path + ": " +
+                           e.get_description());
+  }
+}
+
+void IndexWriter::RecordLabel(const std::string& term, const std::string& label) {
+  auto it = labels_.find(term);
+  if (it != labels_.end() && !BetterLabel(label, it->second)) return;
+  std::string key = std::string(schema::kLabelKey) + term;
+  if (it == labels_.end()) {
+    std::string stored = db_.get_metadata(key);
+    if (!BetterLabel(label, stored)) {
+      labels_.emplace(term, stored);
+      return;
+    }
+  }
+  db_.set_metadata(key, label);
+  labels_[term] = label;
+}
+
+StatusOr<WriteOutcome> IndexWriter::Upsert(BuiltDocument built) {
+  try {
+    const std::string id_term = IdTerm(built.id);
+    WriteOutcome outcome = WriteOutcome::kAdded;
+    Xapian::PostingIterator existing = db_.postlist_begin(id_term);
+    if (existing != db_.postlist_end(id_term)) {
+      if (db_.get_document(*existing).get_data() == built.document.get_data()) {
+        return WriteOutcome::kUnchanged;
+      }
+      outcome = WriteOutcome::kReplaced;
+    }
+    for (const auto& [term, label] : built.labels) RecordLabel(term, label);
+    db_.replace_document(id_term, built.document);
+    CHANCERY_RETURN_IF_ERROR(CountChange());
+    return outcome;
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("writing " + built.id + ": " + e.get_description());
+  }
+}
+
+StatusOr<bool> IndexWriter::Delete(const std::string& id) {
+  try {
+    const std::string id_term = IdTerm(id);
+    if (db_.postlist_begin(id_term) == db_.postlist_end(id_term)) return false;
+    db_.delete_document(id_term);
+    CHANCERY_RETURN_IF_ERROR(CountChange());
+    return true;
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("deleting " + id + ": " + e.get_description());
+  }
+}
+
+Status IndexWriter::CountChange() {
+  if (++pending_ >= batch_size_) return Commit();
+  return Status::Ok();
+}
+
+Status IndexWriter::Commit() {
+  if (pending_ == 0) return Status::Ok();
+  try {
+    db_.set_metadata(std::string(schema::kLastUpdateKey),
+                     std::to_string(std::time(nullptr)));
+    db_.commit();
+    pending_ = 0;
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("commit failed: " + e.get_description());
+  }
+}
+
+Xapian::doccount IndexWriter::DocumentCount() const {
+  return db_.get_doccount();
+}
+
+}  // namespace chancery

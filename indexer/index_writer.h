@@ -1,0 +1,56 @@
+// IndexWriter: the only code that writes a Chancery index. Upserts by id
+// (replacing a document with the same id term), deletes, and commits every
+// `batch_size` changes so that a run killed half-way leaves the index as of
+// its last commit, and running the same input again completes it.
+//
+// Not thread-safe: one writer thread owns it (Xapian allows one writer per
+// database; a second process gets Unavailable from Open).
+#ifndef CHANCERY_INDEXER_INDEX_WRITER_H_
+#define CHANCERY_INDEXER_INDEX_WRITER_H_
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "common/status.h"
+#include "indexer/document_builder.h"
+
+namespace chancery {
+
+enum class WriteOutcome { kAdded, kReplaced, kUnchanged };
+
+class IndexWriter {
+ public:
+  // Opens or creates the index at `path`. batch_size >= 1.
+  [[nodiscard]] static StatusOr<std::unique_ptr<IndexWriter>> Open(
+      const std::string& path, int batch_size);
+  ~IndexWriter();  // Commits what is pending (errors are logged, not lost
+                   // silently: call Commit() to see them).
+
+  // Adds the document, or replaces the one with the same id. kUnchanged when
+  // the stored article is byte-for-byte the same (nothing is written).
+  [[nodiscard]] StatusOr<WriteOutcome> Upsert(BuiltDocument built);
+  // Removes the document with this id; false when there was none.
+  [[nodiscard]] StatusOr<bool> Delete(const std::string& id);
+  // Makes every change so far durable and visible to readers.
+  [[nodiscard]] Status Commit();
+
+  Xapian::doccount DocumentCount() const;
+
+ private:
+  explicit IndexWriter(Xapian::WritableDatabase db, int batch_size);
+  Status CountChange();
+  void RecordLabel(const std::string& term, const std::string& label);
+
+  Xapian::WritableDatabase db_;
+  int batch_size_;
+  int pending_ = 0;
+  // Labels already written this run, so metadata is touched once per value.
+  std::unordered_map<std::string, std::string> labels_;
+};
+
+}  // namespace chancery
+
+#endif  // CHANCERY_INDEXER_INDEX_WRITER_H_

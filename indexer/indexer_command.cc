@@ -1,0 +1,282 @@
+#include "indexer/indexer_command.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "common/entities/entity_extractor.h"
+#include "common/stored_article.h"
+#include "indexer/document_builder.h"
+#include "indexer/index_writer.h"
+#include "indexer/indexing_pipeline.h"
+#include "indexer/progress_reporter.h"
+#include "indexer/readers/article_reader.h"
+
+namespace chancery {
+namespace {
+
+bool IsOption(const std::string& arg) {
+  return arg.size() > 1 && arg[0] == '-' && arg != "-";
+}
+
+Status ParseInt(const std::string& flag, const char* text, int& out) {
+  try {
+    size_t used = 0;
+    out = std::stoi(text, &used);
+    if (used == std::string(text).size()) return Status::Ok();
+  } catch (const std::exception&) {
+  }
+  return Status::InvalidArgument(flag + " expects a number, got \"" +
+                                     std::string(text) + "\"",
+                                 flag);
+}
+
+// Prints one JSON line per article: what extraction found.
+class ExtractionPrinter : public ArticleSink {
+ public:
+  ExtractionPrinter(const EntityExtractor& extractor, ProgressReporter& progress)
+      : extractor_(extractor), progress_(progress) {}
+
+  void OnArticle(Article&& article) override {
+    ResolveLanguage(article);
+    ArticleEntities e = extractor_.Extract(article);
+    nlohmann::json j = {{"id", article.id}, {"title", article.title}};
+    j["date"] = article.date ? nlohmann::json(FormatIsoDate(*article.date))
+                             : nlohmann::json(nullptr);
+    j["lang"] = article.lang;
+    nlohmann::json countries = nlohmann::json::array();
+    for (const Entity& c : e.countries) countries.push_back(c.id);
+    nlohmann::json people = nlohmann::json::array();
+    for (const Entity& p : e.people) {
+      people.push_back({{"id", p.id}, {"name", p.label}});
+    }
+    nlohmann::json orgs = nlohmann::json::array();
+    for (const Entity& o : e.orgs) orgs.push_back(o.id);
+    j["countries"] = std::move(countries);
+    j["people"] = std::move(people);
+    j["orgs"] = std::move(orgs);
+    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << '\n';
+  }
+  void OnReject(const std::string& origin, const std::string& reason) override {
+    ++rejected;
+    progress_.Message(origin + ": " + reason);
+  }
+  void OnWarning(const std::string& origin, const std::string& reason) override {
+    progress_.Message(origin + ": warning: " + reason);
+  }
+
+  uint64_t rejected = 0;
+
+ private:
+  const EntityExtractor& extractor_;
+  ProgressReporter& progress_;
+};
+
+int RunExtract(const IndexerOptions& options, const EntityExtractor& extractor) {
+  ProgressReporter progress(stderr, false, 0);
+  ExtractionPrinter printer(extractor, progress);
+  for (const std::string& input : options.inputs) {
+    Status s = ReadArticles(input, printer);
+    if (!s.ok()) {
+      std::cerr << "chancery-index: " << s.message() << "\n";
+      return kExitFatal;
+    }
+  }
+  std::cout.flush();
+  return printer.rejected > 0 ? kExitRejected : kExitOk;
+}
+
+StatusOr<std::vector<std::string>> IdsToDelete(const IndexerOptions& options) {
+  std::vector<std::string> ids = options.delete_ids;
+  if (options.delete_from.empty()) return ids;
+  std::ifstream in(options.delete_from);
+  if (!in) return Status::IoError("cannot read " + options.delete_from);
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) {
+      line.pop_back();
+    }
+    if (!line.empty() && line[0] != '#') ids.push_back(line);
+  }
+  return ids;
+}
+
+void PrintSummary(const IndexingStats& s, double elapsed, uint64_t docs) {
+  std::fprintf(stderr,
+               "chancery-index: %llu added, %llu replaced, %llu deleted, "
+               "%llu rejected, %llu unchanged in %.1f s (%.0f articles/s); "
+               "index has %llu articles\n",
+               static_cast<unsigned long long>(s.added),
+               static_cast<unsigned long long>(s.replaced),
+               static_cast<unsigned long long>(s.deleted),
+               static_cast<unsigned long long>(s.rejected),
+               static_cast<unsigned long long>(s.unchanged), elapsed,
+               elapsed > 0 ? s.read / elapsed : 0.0,
+               static_cast<unsigned long long>(docs));
+}
+
+}  // namespace
+
+std::string IndexerUsage() {
+  return R"(usage: chancery-index --db DIR [options] INPUT...
+       chancery-index --db DIR --delete ID... | --delete-from FILE
+       chancery-index --extract INPUT...
+
+Indexes news archives into the Chancery index at DIR (created if missing).
+INPUT is a file, a directory (walked recursively) or - for JSON Lines on
+standard input. Formats: JSON Lines/NDJSON, JSON arrays, RSS 2.0, Atom,
+HTML, plain text and Markdown, each optionally gzip-compressed.
+
+options:
+  --db DIR            index directory (required unless --extract)
+  --config FILE       JSON config file (see config/chancery.json)
+  --config-dir DIR    gazetteers and lexicons (default: the repo's config/)
+  --batch-size N      articles per commit (default 10000)
+  --threads N         analysis threads (default: one per core)
+  --delete ID...      remove the articles with these ids
+  --delete-from FILE  remove the ids listed in FILE, one per line
+  --extract           print the entities found, one JSON line per article,
+                      without touching an index
+  -h, --help          this text
+
+exit status: 0 all indexed, 3 finished but some records were rejected
+(each reported as FILE:LINE: reason), 2 usage error, 1 fatal error.
+)";
+}
+
+StatusOr<IndexerOptions> ParseIndexerArgs(int argc, const char* const* argv) {
+  IndexerOptions o;
+  std::string config_file;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&](const char** out) -> Status {
+      if (i + 1 >= argc) {
+        return Status::InvalidArgument(arg + " needs a value", arg);
+      }
+      *out = argv[++i];
+      return Status::Ok();
+    };
+    const char* v = nullptr;
+    if (arg == "-h" || arg == "--help") {
+      o.help = true;
+    } else if (arg == "--db") {
+      CHANCERY_RETURN_IF_ERROR(value(&v));
+      o.config.db_path = v;
+    } else if (arg == "--config") {
+      CHANCERY_RETURN_IF_ERROR(value(&v));
+      config_file = v;
+    } else if (arg == "--config-dir") {
+      CHANCERY_RETURN_IF_ERROR(value(&v));
+      o.config.config_dir = v;
+    } else if (arg == "--batch-size") {
+      CHANCERY_RETURN_IF_ERROR(value(&v));
+      CHANCERY_RETURN_IF_ERROR(ParseInt(arg, v, o.config.batch_size));
+    } else if (arg == "--threads") {
+      CHANCERY_RETURN_IF_ERROR(value(&v));
+      CHANCERY_RETURN_IF_ERROR(ParseInt(arg, v, o.config.index_threads));
+    } else if (arg == "--delete") {
+      while (i + 1 < argc && !IsOption(argv[i + 1])) o.delete_ids.push_back(argv[++i]);
+      if (o.delete_ids.empty()) {
+        return Status::InvalidArgument("--delete needs at least one id", arg);
+      }
+    } else if (arg == "--delete-from") {
+      CHANCERY_RETURN_IF_ERROR(value(&v));
+      o.delete_from = v;
+    } else if (arg == "--extract") {
+      o.extract_only = true;
+    } else if (IsOption(arg)) {
+      return Status::InvalidArgument("unknown option " + arg, arg);
+    } else {
+      o.inputs.push_back(arg);
+    }
+  }
+  if (o.help) return o;
+  if (!config_file.empty()) {
+    std::string db = o.config.db_path;
+    Config from_file;
+    CHANCERY_RETURN_IF_ERROR(LoadConfigFile(config_file, from_file));
+    // Flags win over the file: re-apply the ones given.
+    if (!db.empty()) from_file.db_path = db;
+    o.config = from_file;
+  }
+  if (o.extract_only) {
+    if (o.inputs.empty()) return Status::InvalidArgument("--extract needs INPUT", "--extract");
+    return o;
+  }
+  CHANCERY_RETURN_IF_ERROR(Validate(o.config));
+  if (o.inputs.empty() && o.delete_ids.empty() && o.delete_from.empty()) {
+    return Status::InvalidArgument("nothing to do: give INPUT files, --delete or --delete-from", "INPUT");
+  }
+  return o;
+}
+
+int RunIndexer(const IndexerOptions& options) {
+  auto extractor = EntityExtractor::Load(options.config.config_dir);
+  if (!extractor.ok()) {
+    std::cerr << "chancery-index: " << extractor.status().message() << "\n";
+    return kExitFatal;
+  }
+  if (options.extract_only) return RunExtract(options, **extractor);
+
+  auto ids = IdsToDelete(options);
+  if (!ids.ok()) {
+    std::cerr << "chancery-index: " << ids.status().message() << "\n";
+    return kExitFatal;
+  }
+  auto writer = IndexWriter::Open(options.config.db_path, options.config.batch_size);
+  if (!writer.ok()) {
+    std::cerr << "chancery-index: " << writer.status().message() << "\n";
+    return kExitFatal;
+  }
+  uint64_t total_bytes = 0;
+  for (const std::string& input : options.inputs) total_bytes += InputSizeBytes(input);
+  ProgressReporter progress(stderr, isatty(STDERR_FILENO) != 0, total_bytes);
+
+  int threads = options.config.index_threads;
+  if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const EntityExtractor& ex = **extractor;
+  IndexingPipeline pipeline(
+      **writer, [&ex](const Article& a) { return ex.Extract(a); }, threads,
+      progress);
+  int exit_status = kExitOk;
+  for (const std::string& input : options.inputs) {
+    pipeline.StartFile();
+    Status s = ReadArticles(input, pipeline);
+    if (!s.ok()) {
+      progress.Message("chancery-index: " + s.message());
+      exit_status = kExitFatal;
+    }
+  }
+  Status finished = pipeline.Finish();
+  IndexingStats stats = pipeline.stats();
+  if (finished.ok()) {
+    for (const std::string& id : *ids) {
+      auto deleted = (*writer)->Delete(id);
+      if (!deleted.ok()) {
+        finished = deleted.status();
+        break;
+      }
+      if (*deleted) {
+        ++stats.deleted;
+      } else {
+        progress.Message("chancery-index: --delete: no article with id " + id);
+      }
+    }
+    if (finished.ok()) finished = (*writer)->Commit();
+  }
+  progress.Finish();
+  if (!finished.ok()) {
+    std::cerr << "chancery-index: " << finished.message() << "\n";
+    return kExitFatal;
+  }
+  PrintSummary(stats, progress.ElapsedSeconds(), (*writer)->DocumentCount());
+  if (exit_status == kExitOk && stats.rejected > 0) exit_status = kExitRejected;
+  return exit_status;
+}
+
+}  // namespace chancery

@@ -1,0 +1,43 @@
+// The chancery-index command: option parsing and the three things it does
+// (index files, delete ids, extract entities without an index). Kept out of
+// main.cc so tests can drive it without a process.
+#ifndef CHANCERY_INDEXER_INDEXER_COMMAND_H_
+#define CHANCERY_INDEXER_INDEXER_COMMAND_H_
+
+#include <string>
+#include <vector>
+
+#include "common/config.h"
+#include "common/status.h"
+
+namespace chancery {
+
+// Exit statuses, as documented in the README.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFatal = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitRejected = 3;
+
+struct IndexerOptions {
+  Config config;
+  std::vector<std::string> inputs;      // files, directories or "-"
+  std::vector<std::string> delete_ids;  // --delete ID...
+  std::string delete_from;              // --delete-from FILE (one id a line)
+  bool extract_only = false;            // --extract
+  bool help = false;
+};
+
+// Parses argv. InvalidArgument names the offending option.
+[[nodiscard]] StatusOr<IndexerOptions> ParseIndexerArgs(int argc,
+                                                        const char* const* argv);
+
+// Usage text for --help and usage errors.
+std::string IndexerUsage();
+
+// Runs the command; returns the process exit status. Progress, rejections
+// and the summary go to stderr; --extract output to stdout.
+int RunIndexer(const IndexerOptions& options);
+
+}  // namespace chancery
+
+#endif  // CHANCERY_INDEXER_INDEXER_COMMAND_H_

@@ -1,0 +1,138 @@
+#include "indexer/indexing_pipeline.h"
+
+namespace chancery {
+namespace {
+
+// Bounds on articles in flight, so memory does not grow with the input.
+constexpr size_t kInputCapacity = 512;
+constexpr uint64_t kReorderWindow = 1024;
+
+}  // namespace
+
+IndexingPipeline::IndexingPipeline(IndexWriter& writer,
+                                   ExtractEntitiesFn extract, int threads,
+                                   ProgressReporter& progress)
+    : writer_(writer), extract_(std::move(extract)), progress_(progress) {
+  for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+  writer_thread_ = std::thread([this] { WriterLoop(); });
+}
+
+IndexingPipeline::~IndexingPipeline() {
+  if (!finished_) (void)Finish();
+}
+
+void IndexingPipeline::OnArticle(Article&& article) {
+  std::unique_lock<std::mutex> lock(mu_);
+  input_cv_.wait(lock, [&] { return input_.size() < kInputCapacity || closing_; });
+  if (closing_) return;
+  input_.push_back(Job{next_seq_++, std::move(article)});
+  ++stats_.read;
+  input_cv_.notify_all();
+}
+
+void IndexingPipeline::OnReject(const std::string& origin,
+                                const std::string& reason) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++stats_.rejected;
+  }
+  progress_.Message(origin + ": " + reason);
+}
+
+void IndexingPipeline::OnWarning(const std::string& origin,
+                                 const std::string& reason) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++stats_.warnings;
+  }
+  progress_.Message(origin + ": warning: " + reason);
+}
+
+void IndexingPipeline::OnProgress(uint64_t bytes_read) {
+  bytes_in_file_ = bytes_read;
+  uint64_t read;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    read = stats_.read;
+  }
+  progress_.Update(read, bytes_before_file_ + bytes_in_file_);
+}
+
+void IndexingPipeline::WorkerLoop() {
+  DocumentBuilder builder;
+  for (;;) {
+    Job job;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      input_cv_.wait(lock, [&] { return !input_.empty() || closing_; });
+      if (input_.empty()) return;
+      job = std::move(input_.front());
+      input_.pop_front();
+      input_cv_.notify_all();
+      // Keep the reorder buffer bounded; the job the writer waits for is
+      // always inside the window, so this cannot deadlock.
+      output_cv_.wait(lock, [&] {
+        return job.seq < next_write_ + kReorderWindow || !write_error_.ok();
+      });
+    }
+    ResolveLanguage(job.article);
+    ArticleEntities entities = extract_(job.article);
+    BuiltDocument built = builder.Build(job.article, entities);
+    std::lock_guard<std::mutex> lock(mu_);
+    output_.emplace(job.seq, std::move(built));
+    output_cv_.notify_all();
+  }
+}
+
+void IndexingPipeline::WriterLoop() {
+  for (;;) {
+    BuiltDocument built;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      output_cv_.wait(lock, [&] {
+        return (!output_.empty() && output_.begin()->first == next_write_) ||
+               (closing_ && next_write_ == next_seq_);
+      });
+      if (output_.empty() || output_.begin()->first != next_write_) return;
+      built = std::move(output_.begin()->second);
+      output_.erase(output_.begin());
+    }
+    StatusOr<WriteOutcome> outcome = write_error_.ok()
+                                         ? writer_.Upsert(std::move(built))
+                                         : StatusOr<WriteOutcome>(write_error_);
+    std::lock_guard<std::mutex> lock(mu_);
+    ++next_write_;
+    if (!outcome.ok()) {
+      if (write_error_.ok()) write_error_ = outcome.status();
+    } else if (*outcome == WriteOutcome::kAdded) {
+      ++stats_.added;
+    } else if (*outcome == WriteOutcome::kReplaced) {
+      ++stats_.replaced;
+    } else {
+      ++stats_.unchanged;
+    }
+    output_cv_.notify_all();
+  }
+}
+
+Status IndexingPipeline::Finish() {
+  finished_ = true;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    closing_ = true;
+  }
+  input_cv_.notify_all();
+  output_cv_.notify_all();
+  for (std::thread& t : workers_) t.join();
+  writer_thread_.join();
+  workers_.clear();
+  CHANCERY_RETURN_IF_ERROR(write_error_);
+  return writer_.Commit();
+}
+
+IndexingStats IndexingPipeline::stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stats_;
+}
+
+}  // namespace chancery

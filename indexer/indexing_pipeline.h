@@ -1,0 +1,96 @@
+// IndexingPipeline: reads articles from a reader (as its ArticleSink),
+// analyses them on worker threads (language, entities, Xapian document) and
+// writes them through one IndexWriter on a writer thread, in input order,
+// so the last version of a repeated id wins. Using both cores this way is
+// what lets the indexer do more than a bare single-threaded Xapian indexer
+// in the same time.
+//
+// Thread safety: the ArticleSink methods must be called from one thread
+// (the reader's). Finish() once, from that same thread.
+#ifndef CHANCERY_INDEXER_INDEXING_PIPELINE_H_
+#define CHANCERY_INDEXER_INDEXING_PIPELINE_H_
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "common/article.h"
+#include "common/entities/entities.h"
+#include "indexer/document_builder.h"
+#include "indexer/index_writer.h"
+#include "indexer/progress_reporter.h"
+#include "indexer/readers/article_reader.h"
+
+namespace chancery {
+
+struct IndexingStats {
+  uint64_t read = 0;  // articles delivered by readers
+  uint64_t added = 0;
+  uint64_t replaced = 0;
+  uint64_t unchanged = 0;
+  uint64_t deleted = 0;
+  uint64_t rejected = 0;
+  uint64_t warnings = 0;
+};
+
+// Must be thread-safe: called concurrently from worker threads.
+using ExtractEntitiesFn = std::function<ArticleEntities(const Article&)>;
+
+class IndexingPipeline : public ArticleSink {
+ public:
+  // `writer` and `progress` are borrowed and must outlive the pipeline.
+  // threads >= 1 analysis threads.
+  IndexingPipeline(IndexWriter& writer, ExtractEntitiesFn extract,
+                   int threads, ProgressReporter& progress);
+  ~IndexingPipeline() override;
+
+  void OnArticle(Article&& article) override;
+  void OnReject(const std::string& origin, const std::string& reason) override;
+  void OnWarning(const std::string& origin, const std::string& reason) override;
+  void OnProgress(uint64_t bytes_read) override;
+  // Called between input files so progress counts all of them.
+  void StartFile() { bytes_before_file_ += bytes_in_file_; bytes_in_file_ = 0; }
+
+  // Drains the queues, stops the threads and commits. Returns the first
+  // write error, if any (later articles are then dropped).
+  [[nodiscard]] Status Finish();
+  IndexingStats stats() const;
+
+ private:
+  struct Job {
+    uint64_t seq;
+    Article article;
+  };
+  void WorkerLoop();
+  void WriterLoop();
+
+  IndexWriter& writer_;
+  ExtractEntitiesFn extract_;
+  ProgressReporter& progress_;
+
+  mutable std::mutex mu_;
+  std::condition_variable input_cv_;   // input_ changed or closing
+  std::condition_variable output_cv_;  // output_ changed or closing
+  std::deque<Job> input_;
+  std::map<uint64_t, BuiltDocument> output_;  // reorder buffer, by seq
+  uint64_t next_seq_ = 0;                      // next seq to hand out
+  uint64_t next_write_ = 0;                    // next seq the writer takes
+  bool closing_ = false;
+  Status write_error_;
+  IndexingStats stats_;
+  uint64_t bytes_before_file_ = 0;
+  uint64_t bytes_in_file_ = 0;
+  bool finished_ = false;
+
+  std::vector<std::thread> workers_;
+  std::thread writer_thread_;
+};
+
+}  // namespace chancery
+
+#endif  // CHANCERY_INDEXER_INDEXING_PIPELINE_H_

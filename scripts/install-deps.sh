@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what Chancery needs and this machine lacks: Debian packages (only
+# the missing ones, so a prepared machine does no apt work) and, for the
+# browser tests, playwright-core from the npm registry.
+#   scripts/install-deps.sh          build and run dependencies
+#   scripts/install-deps.sh --test   also what the tests need (chromium, node)
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git ca-certificates
+  libxapian-dev libicu-dev libcpp-httplib-dev nlohmann-json3-dev
+  libcld2-dev libxml2-dev libgumbo-dev zlib1g-dev iso-codes
+  googletest libgtest-dev
+)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(chromium curl)
+  command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,137 @@
+// chancery-index as users run it: exit statuses, FILE:LINE errors, upserts,
+// deletes and idempotent re-runs, checked against the index on disk.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <fstream>
+
+#include "common/schema.h"
+#include "tests/testing/command_runner.h"
+
+namespace chancery {
+namespace {
+
+using testing::BinaryPath;
+using testing::CommandResult;
+using testing::MakeTempDir;
+using testing::RunCommand;
+using testing::SourcePath;
+
+const std::string kMixed = SourcePath("tests/fixtures/indexer/mixed.jsonl");
+
+CommandResult Index(const std::vector<std::string>& args,
+                    const std::string& stdin_text = "") {
+  std::vector<std::string> argv = {BinaryPath("chancery-index")};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunCommand(argv, stdin_text);
+}
+
+Xapian::doccount CountDocs(const std::string& db) {
+  return Xapian::Database(db).get_doccount();
+}
+
+bool HasTerm(const std::string& db, const std::string& term) {
+  return Xapian::Database(db).term_exists(term);
+}
+
+void ExpectNoCrash(const CommandResult& r) {
+  EXPECT_LT(r.exit_status, 128) << r.err;
+  EXPECT_EQ(r.err.find("terminate called"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("what()"), std::string::npos) << r.err;
+}
+
+TEST(IndexerCli, MalformedLineIsReportedSkippedAndExitIs3) {
+  std::string db = MakeTempDir("idx") + "/db";
+  CommandResult r = Index({"--db", db, kMixed});
+  ExpectNoCrash(r);
+  EXPECT_EQ(r.exit_status, 3) << r.err;
+  EXPECT_NE(r.err.find(kMixed + ":3: "), std::string::npos) << r.err;
+  // The date problem is a warning naming its line; the article is kept.
+  EXPECT_NE(r.err.find(kMixed + ":4: "), std::string::npos) << r.err;
+  EXPECT_EQ(CountDocs(db), 4u);
+  EXPECT_TRUE(HasTerm(db, std::string(schema::kId) + "m4"));
+  EXPECT_TRUE(HasTerm(db, std::string(schema::kMonth) + "202402"));
+  EXPECT_NE(r.err.find("4 added"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 rejected"), std::string::npos) << r.err;
+}
+
+TEST(IndexerCli, SecondRunIsIdempotent) {
+  std::string db = MakeTempDir("idx") + "/db";
+  Index({"--db", db, kMixed});
+  CommandResult again = Index({"--db", db, kMixed});
+  EXPECT_EQ(again.exit_status, 3);
+  EXPECT_EQ(CountDocs(db), 4u);
+  EXPECT_NE(again.err.find("0 added"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("4 unchanged"), std::string::npos) << again.err;
+}
+
+TEST(IndexerCli, SameIdReplacesAndDeleteRemoves) {
+  std::string db = MakeTempDir("idx") + "/db";
+  std::string line1 =
+      R"({"id":"x1","title":"Old title","body":"Old body text.","lang":"en"})";
+  std::string line2 =
+      R"({"id":"x1","title":"New title","body":"New body text.","lang":"en"})";
+  ASSERT_EQ(Index({"--db", db, "-"}, line1 + "\n").exit_status, 0);
+  CommandResult r = Index({"--db", db, "-"}, line2 + "\n");
+  EXPECT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_NE(r.err.find("1 replaced"), std::string::npos) << r.err;
+  EXPECT_EQ(CountDocs(db), 1u);
+  EXPECT_TRUE(HasTerm(db, "new"));
+  EXPECT_FALSE(HasTerm(db, "old"));
+
+  r = Index({"--db", db, "--delete", "x1", "nope"});
+  EXPECT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_NE(r.err.find("no article with id nope"), std::string::npos);
+  EXPECT_EQ(CountDocs(db), 0u);
+}
+
+TEST(IndexerCli, DeleteFromFile) {
+  std::string dir = MakeTempDir("idx");
+  std::string db = dir + "/db";
+  Index({"--db", db, kMixed});
+  std::ofstream(dir + "/ids.txt") << "m1\n# a comment\nm2\n";
+  CommandResult r = Index({"--db", db, "--delete-from", dir + "/ids.txt"});
+  EXPECT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_EQ(CountDocs(db), 2u);
+}
+
+TEST(IndexerCli, UsageErrorsAreOneLineAndExit2) {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {kMixed},                              // missing --db
+           {"--db", "/tmp/x", "--frobnicate"},    // unknown option
+           {"--db", "/tmp/x", "--batch-size", "many", kMixed},
+           {"--db"}}) {
+    CommandResult r = Index(args);
+    ExpectNoCrash(r);
+    EXPECT_EQ(r.exit_status, 2) << r.err;
+    EXPECT_EQ(r.err.rfind("chancery-index: ", 0), 0u) << r.err;
+  }
+}
+
+TEST(IndexerCli, UnreadableInputIsFatalAndNamesThePath) {
+  std::string db = MakeTempDir("idx") + "/db";
+  CommandResult r = Index({"--db", db, "/nonexistent/archive.jsonl"});
+  ExpectNoCrash(r);
+  EXPECT_EQ(r.exit_status, 1) << r.err;
+  EXPECT_NE(r.err.find("/nonexistent/archive.jsonl"), std::string::npos);
+}
+
+TEST(IndexerCli, ExtractPrintsOneJsonLinePerArticle) {
+  CommandResult r = Index({"--extract", kMixed});
+  EXPECT_EQ(r.exit_status, 3) << r.err;
+  size_t lines = 0;
+  for (char c : r.out) lines += c == '\n';
+  EXPECT_EQ(lines, 4u) << r.out;
+  EXPECT_NE(r.out.find(R"("id":"m1")"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"("countries":[)"), std::string::npos) << r.out;
+}
+
+TEST(IndexerCli, SampleCorpusIndexesCleanly) {
+  std::string db = MakeTempDir("idx") + "/db";
+  CommandResult r = Index({"--db", db, SourcePath("data/sample/articles.jsonl")});
+  EXPECT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_GE(CountDocs(db), 60u);
+}
+
+}  // namespace
+}  // namespace chancery
