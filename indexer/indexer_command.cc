@@ -10,6 +10,7 @@
 
 #include "common/entities/entity_extractor.h"
 #include "common/stored_article.h"
+#include "indexer/boilerplate_filter.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
 #include "indexer/indexing_pipeline.h"
@@ -38,10 +39,12 @@ Status ParseInt(const std::string& flag, const char* text, int& out) {
 // Prints one JSON line per article: what extraction found.
 class ExtractionPrinter : public ArticleSink {
  public:
-  ExtractionPrinter(const EntityExtractor& extractor, ProgressReporter& progress)
-      : extractor_(extractor), progress_(progress) {}
+  ExtractionPrinter(const EntityExtractor& extractor,
+                    BoilerplateFilter& boilerplate, ProgressReporter& progress)
+      : extractor_(extractor), boilerplate_(boilerplate), progress_(progress) {}
 
   void OnArticle(Article&& article) override {
+    boilerplate_.Clean(article);
     ResolveLanguage(article);
     ArticleEntities e = extractor_.Extract(article);
     nlohmann::json j = {{"id", article.id}, {"title", article.title}};
@@ -74,12 +77,14 @@ class ExtractionPrinter : public ArticleSink {
 
  private:
   const EntityExtractor& extractor_;
+  BoilerplateFilter& boilerplate_;
   ProgressReporter& progress_;
 };
 
-int RunExtract(const IndexerOptions& options, const EntityExtractor& extractor) {
+int RunExtract(const IndexerOptions& options, const EntityExtractor& extractor,
+               BoilerplateFilter& boilerplate) {
   ProgressReporter progress(stderr, false, 0);
-  ExtractionPrinter printer(extractor, progress);
+  ExtractionPrinter printer(extractor, boilerplate, progress);
   for (const std::string& input : options.inputs) {
     Status s = ReadArticles(input, printer);
     if (!s.ok()) {
@@ -221,7 +226,13 @@ int RunIndexer(const IndexerOptions& options) {
     std::cerr << "chancery-index: " << extractor.status().message() << "\n";
     return kExitFatal;
   }
-  if (options.extract_only) return RunExtract(options, **extractor);
+  auto boilerplate =
+      BoilerplateFilter::Load(options.config.config_dir + "/boilerplate.tsv");
+  if (!boilerplate.ok()) {
+    std::cerr << "chancery-index: " << boilerplate.status().message() << "\n";
+    return kExitFatal;
+  }
+  if (options.extract_only) return RunExtract(options, **extractor, *boilerplate);
 
   auto ids = IdsToDelete(options);
   if (!ids.ok()) {
@@ -241,7 +252,7 @@ int RunIndexer(const IndexerOptions& options) {
   if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
   const EntityExtractor& ex = **extractor;
   IndexingPipeline pipeline(
-      **writer, [&ex](const Article& a) { return ex.Extract(a); }, threads,
+      **writer, *boilerplate, [&ex](const Article& a) { return ex.Extract(a); }, threads,
       progress);
   int exit_status = kExitOk;
   for (const std::string& input : options.inputs) {

@@ -10,9 +10,12 @@ constexpr uint64_t kReorderWindow = 1024;
 }  // namespace
 
 IndexingPipeline::IndexingPipeline(IndexWriter& writer,
+                                   BoilerplateFilter& boilerplate,
                                    ExtractEntitiesFn extract, int threads,
                                    ProgressReporter& progress)
-    : writer_(writer), extract_(std::move(extract)), progress_(progress) {
+    : writer_(writer),
+      boilerplate_(boilerplate),
+      extract_(std::move(extract)), progress_(progress) {
   for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
   writer_thread_ = std::thread([this] { WriterLoop(); });
 }
@@ -22,6 +25,7 @@ IndexingPipeline::~IndexingPipeline() {
 }
 
 void IndexingPipeline::OnArticle(Article&& article) {
+  boilerplate_.Clean(article);
   std::unique_lock<std::mutex> lock(mu_);
   input_cv_.wait(lock, [&] { return input_.size() < kInputCapacity || closing_; });
   if (closing_) return;

@@ -21,6 +21,7 @@
 
 #include "common/article.h"
 #include "common/entities/entities.h"
+#include "indexer/boilerplate_filter.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
 #include "indexer/progress_reporter.h"
@@ -43,10 +44,11 @@ using ExtractEntitiesFn = std::function<ArticleEntities(const Article&)>;
 
 class IndexingPipeline : public ArticleSink {
  public:
-  // `writer` and `progress` are borrowed and must outlive the pipeline.
-  // threads >= 1 analysis threads.
-  IndexingPipeline(IndexWriter& writer, ExtractEntitiesFn extract,
-                   int threads, ProgressReporter& progress);
+  // `writer`, `boilerplate` and `progress` are borrowed and must outlive
+  // the pipeline. threads >= 1 analysis threads.
+  IndexingPipeline(IndexWriter& writer, BoilerplateFilter& boilerplate,
+                   ExtractEntitiesFn extract, int threads,
+                   ProgressReporter& progress);
   ~IndexingPipeline() override;
 
   void OnArticle(Article&& article) override;
@@ -70,6 +72,7 @@ class IndexingPipeline : public ArticleSink {
   void WriterLoop();
 
   IndexWriter& writer_;
+  BoilerplateFilter& boilerplate_;
   ExtractEntitiesFn extract_;
   ProgressReporter& progress_;
 

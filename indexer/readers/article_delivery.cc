@@ -1,0 +1,40 @@
+#include "indexer/readers/article_delivery.h"
+
+#include <string>
+#include <utility>
+
+#include "indexer/readers/date_parser.h"
+#include "indexer/readers/text_util.h"
+
+namespace chancery {
+namespace {
+
+// Dates in warnings are quoted from untrusted input; keep messages short.
+constexpr size_t kMaxQuotedDateBytes = 80;
+
+}  // namespace
+
+void DeliverArticle(Article&& article, std::string_view date_text,
+                    ArticleSink& sink) {
+  TrimWhitespaceInPlace(&article.title);
+  TrimWhitespaceInPlace(&article.body);
+  if (article.title.empty() && article.body.empty()) {
+    sink.OnReject(article.origin, "no title or body text");
+    return;
+  }
+  date_text = TrimWhitespace(date_text);
+  if (!article.date && !date_text.empty()) {
+    article.date = ParseDate(date_text);
+    if (!article.date) {
+      sink.OnWarning(article.origin,
+                     "unrecognised date \"" +
+                         std::string(date_text.substr(0, kMaxQuotedDateBytes)) +
+                         "\"");
+    }
+  }
+  TrimWhitespaceInPlace(&article.id);
+  if (article.id.empty()) article.id = DeriveArticleId(article);
+  sink.OnArticle(std::move(article));
+}
+
+}  // namespace chancery

@@ -1,0 +1,39 @@
+// The field mapping shared by the JSON Lines and JSON array readers.
+//
+// Recognised keys (case-insensitive; the first listed wins when several
+// aliases are present, the others are kept in meta):
+//   id                                     string or number
+//   title, headline
+//   body, text, content, description
+//   date, published, published_at, pubDate, datetime   string or number
+//   url, link
+//   source          string, or an object with a "name" (NewsAPI style)
+//   lang, language  normalised to its ISO 639-1 part ("en-GB" -> "en")
+//   author          string, object with "name", or an array of those
+//   dateline
+//   people, countries, orgs                array of strings, or one string
+// Every other key, and a recognised key whose value has an unusable type,
+// goes verbatim into Article::meta_json. A null value counts as absent.
+#ifndef CHANCERY_INDEXER_READERS_JSON_ARTICLE_H_
+#define CHANCERY_INDEXER_READERS_JSON_ARTICLE_H_
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "common/article.h"
+
+namespace chancery {
+
+// Moves the fields of `object` (a JSON object; it is left in a valid but
+// unspecified state) into a new Article. The date is returned as text in
+// *date_text for DeliverArticle to parse; id, origin are not derived here.
+Article ArticleFromJsonObject(nlohmann::json& object, std::string* date_text);
+
+// A parse error as a short sentence for OnReject: nlohmann's message
+// without its "[json.exception.parse_error.101] " tag.
+std::string DescribeJsonError(const nlohmann::json::exception& error);
+
+}  // namespace chancery
+
+#endif  // CHANCERY_INDEXER_READERS_JSON_ARTICLE_H_

@@ -1,0 +1,49 @@
+#include "indexer/readers/json_lines_reader.h"
+
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/readers/article_delivery.h"
+#include "indexer/readers/json_article.h"
+#include "indexer/readers/text_util.h"
+
+namespace chancery {
+
+void ReadJsonLines(InputSource& source, ArticleSink& sink) {
+  std::string line;  // reused, so its capacity is allocated once
+  std::string date_text;
+  for (;;) {
+    const int64_t line_number = source.line_number();
+    if (!source.ReadLine(&line)) break;
+    if (TrimWhitespace(line).empty()) continue;
+    std::string origin = source.path() + ":" + std::to_string(line_number);
+    if (source.line_was_cut()) {
+      sink.OnReject(origin, "line longer than " +
+                                std::to_string(InputSource::kMaxLineBytes >> 20) +
+                                " MiB");
+      continue;
+    }
+    nlohmann::json object;
+    try {
+      object = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+      sink.OnReject(origin, DescribeJsonError(e));
+      continue;
+    }
+    if (!object.is_object()) {
+      sink.OnReject(origin, "not a JSON object");
+      continue;
+    }
+    Article article = ArticleFromJsonObject(object, &date_text);
+    article.origin = std::move(origin);
+    DeliverArticle(std::move(article), date_text, sink);
+  }
+  if (!source.status().ok()) {
+    sink.OnReject(source.path() + ":" + std::to_string(source.line_number()),
+                  source.status().message());
+  }
+}
+
+}  // namespace chancery

@@ -1,0 +1,74 @@
+// Test helpers for the readers: a sink that records everything it is told,
+// and a scratch directory that is removed after each test.
+#ifndef CHANCERY_INDEXER_READERS_TEST_SINK_H_
+#define CHANCERY_INDEXER_READERS_TEST_SINK_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "indexer/readers/article_reader.h"
+
+namespace chancery {
+
+struct RecordingSink : ArticleSink {
+  struct Message {
+    std::string origin;
+    std::string reason;
+  };
+  std::vector<Article> articles;
+  std::vector<Message> rejects;
+  std::vector<Message> warnings;
+  std::vector<uint64_t> progress;
+
+  void OnArticle(Article&& article) override {
+    articles.push_back(std::move(article));
+  }
+  void OnReject(const std::string& origin, const std::string& reason) override {
+    rejects.push_back({origin, reason});
+  }
+  void OnWarning(const std::string& origin,
+                 const std::string& reason) override {
+    warnings.push_back({origin, reason});
+  }
+  void OnProgress(uint64_t bytes_read) override {
+    progress.push_back(bytes_read);
+  }
+};
+
+// A fresh directory under the system temp dir for one test.
+class ScratchDirTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device random;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("chancery_readers_" + std::to_string(random()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // Writes `content` to `name` inside the scratch dir; returns its path.
+  std::string WriteFile(const std::string& name, const std::string& content) {
+    const std::filesystem::path path = dir_ / name;
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+    return path.string();
+  }
+
+  std::filesystem::path dir_;
+};
+
+// Where the committed fixtures are.
+inline std::string FixturePath(const std::string& name) {
+  return std::string(CHANCERY_SOURCE_DIR) + "/tests/fixtures/readers/" + name;
+}
+
+}  // namespace chancery
+
+#endif  // CHANCERY_INDEXER_READERS_TEST_SINK_H_
