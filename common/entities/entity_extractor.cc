@@ -1,0 +1,234 @@
+#include "common/entities/entity_extractor.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/entities/country_gazetteer.h"
+#include "common/entities/org_gazetteer.h"
+#include "common/entities/person_finder.h"
+#include "common/entities/text_tokens.h"
+
+namespace chancery {
+namespace {
+
+// A story's first sentences say what it is about; later ones wander.
+constexpr size_t kLeadTokens = 80;
+
+// One field of an article, tokenized, with which tokens a country or
+// organisation phrase has claimed.
+struct Field {
+  std::vector<Token> tokens;
+  std::vector<bool> claimed;
+  bool all_caps = false;
+  bool is_title = false;
+};
+
+struct CountryHit {
+  uint32_t country;
+  bool in_title;
+  bool in_lead;
+  std::string context_key;  // Folded alias when a context rule applies.
+};
+
+// How and where an article names one country.
+struct CountryTally {
+  bool dateline = false;
+  bool given = false;
+  int title = 0;
+  int lead = 0;
+  int body = 0;
+  int mentions() const { return dateline + given + title + lead + body; }
+};
+
+// The place a wire dateline names: "NEW YORK, Feb 26" -> "NEW YORK"; the
+// body's own dateline ("BEIJING, March 12 (Reuters) -") when the field is
+// empty.
+std::string_view DatelinePlace(const Article& article) {
+  std::string_view text = article.dateline;
+  bool from_body = false;
+  if (text.empty()) {
+    text = std::string_view(article.body).substr(0, 64);
+    from_body = true;
+  }
+  size_t end = text.find_first_of(",(-\n");
+  if (end == std::string_view::npos) {
+    if (from_body) return {};
+    end = text.size();
+  }
+  std::string_view place = text.substr(0, end);
+  while (!place.empty() && place.back() == ' ') place.remove_suffix(1);
+  while (!place.empty() && place.front() == ' ') place.remove_prefix(1);
+  if (from_body && (place.empty() || !IsAllCaps(place))) return {};
+  return place;
+}
+
+}  // namespace
+
+EntityExtractor::EntityExtractor() = default;
+EntityExtractor::~EntityExtractor() = default;
+
+StatusOr<std::unique_ptr<EntityExtractor>> EntityExtractor::Load(
+    const std::string& config_dir) {
+  const std::string dir = config_dir + "/entities";
+  std::unique_ptr<EntityExtractor> e(new EntityExtractor());
+  CHANCERY_ASSIGN_OR_RETURN(e->countries_, CountryGazetteer::Load(dir));
+  CHANCERY_ASSIGN_OR_RETURN(e->orgs_, OrgGazetteer::Load(dir));
+  CHANCERY_ASSIGN_OR_RETURN(e->people_, PersonFinder::Load(dir));
+  return e;
+}
+
+ArticleEntities EntityExtractor::Extract(const Article& article) const {
+  const AliasTable& country_aliases = countries_->aliases();
+  const AliasTable& org_aliases = orgs_->aliases();
+
+  Field fields[2];
+  fields[0].tokens = Tokenize(article.title);
+  fields[0].all_caps = IsAllCaps(article.title);
+  fields[0].is_title = true;
+  fields[1].tokens = Tokenize(article.body);
+  fields[1].all_caps = IsAllCaps(article.body);
+
+  std::vector<CountryHit> country_hits;
+  std::unordered_map<uint32_t, int> org_counts;
+  std::vector<uint32_t> org_order;
+  bool needs_context = false;
+
+  for (Field& f : fields) {
+    const std::vector<Token>& tokens = f.tokens;
+    f.claimed.assign(tokens.size(), false);
+    for (size_t i = 0; i < tokens.size();) {
+      if (!tokens[i].word) {
+        ++i;
+        continue;
+      }
+      auto c = country_aliases.MatchAt(tokens, i, f.all_caps);
+      auto o = org_aliases.MatchAt(tokens, i, f.all_caps);
+      if (o && (!c || o->length > c->length)) {
+        uint32_t org = o->alias->entity;
+        if (!org_aliases.suppressed(org) && org_counts[org]++ == 0) {
+          org_order.push_back(org);
+        }
+        std::fill_n(f.claimed.begin() + i, o->length, true);
+        i += o->length;
+        continue;
+      }
+      if (!c) {
+        ++i;
+        continue;
+      }
+      const Alias& alias = *c->alias;
+      if (alias.name_like && !f.all_caps &&
+          people_->IsPartOfName(tokens, i, c->length)) {
+        ++i;  // Left unclaimed for PersonFinder ("Paris Hilton").
+        continue;
+      }
+      std::fill_n(f.claimed.begin() + i, c->length, true);
+      if (!country_aliases.suppressed(alias.entity)) {
+        CountryHit hit{alias.entity, f.is_title, !f.is_title && i < kLeadTokens, {}};
+        std::string key;
+        for (size_t k = i; k < i + c->length; ++k) {
+          if (k > i) key.push_back(' ');
+          key += tokens[k].folded;
+        }
+        if (countries_->HasContextRule(key)) {
+          hit.context_key = std::move(key);
+          needs_context = true;
+        }
+        country_hits.push_back(std::move(hit));
+      }
+      i += c->length;
+    }
+  }
+
+  // Countries: tallies in first-seen order, ambiguous names settled by the
+  // rest of the article, then mapped to the state of the article's date.
+  std::unordered_map<uint32_t, CountryTally> tallies;
+  std::vector<uint32_t> order;
+  auto tally = [&](uint32_t country) -> CountryTally& {
+    country = countries_->AtDate(country, article.date);
+    auto [it, inserted] = tallies.try_emplace(country);
+    if (inserted) order.push_back(country);
+    return it->second;
+  };
+  std::string_view place = DatelinePlace(article);
+  if (!place.empty()) {
+    if (auto country = countries_->DatelineCountry(place)) {
+      tally(*country).dateline = true;
+    }
+  }
+  for (const std::string& given : article.countries) {
+    if (auto country = countries_->FindCountry(given)) tally(*country).given = true;
+  }
+  std::unordered_set<uint32_t> plain;
+  for (const CountryHit& h : country_hits) {
+    if (h.context_key.empty()) plain.insert(h.country);
+  }
+  std::unordered_set<std::string_view> words;
+  if (needs_context) {
+    for (const Field& f : fields) {
+      for (const Token& t : f.tokens) words.insert(t.folded);
+    }
+  }
+  for (const CountryHit& h : country_hits) {
+    uint32_t country = h.country;
+    if (!h.context_key.empty()) {
+      country = countries_->ResolveByContext(h.context_key, words, plain)
+                    .value_or(country);
+    }
+    CountryTally& t = tally(country);
+    if (h.in_title) {
+      ++t.title;
+    } else if (h.in_lead) {
+      ++t.lead;
+    } else {
+      ++t.body;
+    }
+  }
+
+  ArticleEntities out;
+  for (uint32_t country : order) {
+    const CountryTally& t = tallies[country];
+    out.countries.push_back(Entity{country_aliases.id(country),
+                                   country_aliases.label(country),
+                                   t.mentions()});
+  }
+  std::stable_sort(out.countries.begin(), out.countries.end(),
+                   [](const Entity& a, const Entity& b) {
+                     return a.mentions > b.mentions;
+                   });
+
+  // People.
+  PersonCandidates candidates;
+  for (const Field& f : fields) {
+    people_->Collect(f.tokens, f.claimed, f.all_caps, &candidates);
+  }
+  for (const std::string& name : article.people) {
+    people_->AddGiven(name, &candidates);
+  }
+  out.people = people_->Resolve(candidates);
+
+  // Organisations.
+  for (const std::string& given : article.orgs) {
+    if (auto org = orgs_->FindOrg(given)) {
+      if (org_counts[*org]++ == 0) org_order.push_back(*org);
+    }
+  }
+  for (uint32_t org : org_order) {
+    out.orgs.push_back(
+        Entity{org_aliases.id(org), org_aliases.label(org), org_counts[org]});
+  }
+  return out;
+}
+
+std::string EntityExtractor::CountryName(std::string_view code) const {
+  auto country = countries_->aliases().FindById(code);
+  return country ? countries_->aliases().label(*country) : std::string(code);
+}
+
+std::string EntityExtractor::OrgName(std::string_view id) const {
+  auto org = orgs_->aliases().FindById(id);
+  return org ? orgs_->aliases().label(*org) : std::string(id);
+}
+
+}  // namespace chancery

@@ -1,0 +1,181 @@
+#include "common/entities/person_finder.h"
+
+#include "common/entities/data_file.h"
+#include "common/text_analyzer.h"
+
+namespace chancery {
+namespace {
+
+// Lower-case particles inside names: "Ursula von der Leyen", "Osama bin
+// Laden", "Luiz Inácio Lula da Silva".
+bool IsParticle(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kParticles = {
+      "von", "van", "der", "den", "de", "la", "le", "du", "da", "di",
+      "del", "dos", "das", "bin", "ibn", "al", "el", "ter", "zu"};
+  return kParticles.count(folded) > 0;
+}
+
+// Tokens written with nothing between them ("Jean-Pierre", "O'Brien").
+bool Adjacent(const Token& a, const Token& b) {
+  return a.text.data() + a.text.size() == b.text.data();
+}
+
+constexpr size_t kMaxNameWords = 4;
+
+}  // namespace
+
+Status PersonFinder::LoadWordSet(const std::string& path,
+                                 std::unordered_set<std::string>* set) const {
+  std::vector<std::vector<std::string>> records;
+  CHANCERY_RETURN_IF_ERROR(ReadDataFile(path, &records));
+  for (const auto& r : records) {
+    if (!r[0].empty()) set->insert(FoldForMatching(r[0]));
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::unique_ptr<PersonFinder>> PersonFinder::Load(
+    const std::string& entities_dir) {
+  std::unique_ptr<PersonFinder> f(new PersonFinder());
+  std::vector<std::vector<std::string>> records;
+  CHANCERY_RETURN_IF_ERROR(
+      ReadDataFile(entities_dir + "/person_titles.txt", &records));
+  for (const auto& r : records) f->titles_.Add(r[0], 0);
+
+  CHANCERY_RETURN_IF_ERROR(
+      f->LoadWordSet(entities_dir + "/first_names.txt", &f->first_names_));
+  const std::string generated = entities_dir + "/generated/first_names.txt";
+  if (FileExists(generated)) {
+    CHANCERY_RETURN_IF_ERROR(f->LoadWordSet(generated, &f->first_names_));
+  }
+  CHANCERY_RETURN_IF_ERROR(
+      f->LoadWordSet(entities_dir + "/not_person_words.txt", &f->stop_words_));
+  CHANCERY_RETURN_IF_ERROR(
+      f->LoadWordSet(entities_dir + "/company_words.txt", &f->company_words_));
+  CHANCERY_RETURN_IF_ERROR(f->LoadWordSet(
+      entities_dir + "/east_asian_surnames.txt", &f->family_first_));
+
+  records.clear();
+  const std::string people = entities_dir + "/people.tsv";
+  CHANCERY_RETURN_IF_ERROR(ReadDataFile(people, &records));
+  for (const auto& r : records) {
+    if (r.size() < 2 || r[0].empty() || r[1].empty()) {
+      return Status::InvalidArgument(people + ": want ID<TAB>LABEL<TAB>ALIASES");
+    }
+    uint32_t index = static_cast<uint32_t>(f->known_people_.size());
+    f->known_people_.push_back(KnownPerson{r[0], r[1]});
+    f->known_.Add(r[1], index);
+    if (r.size() > 2) {
+      for (const std::string& alias : SplitNonEmpty(r[2], '|')) {
+        f->known_.Add(alias, index);
+      }
+    }
+  }
+  return f;
+}
+
+bool PersonFinder::IsNameWord(const Token& t) const {
+  return t.word && t.capitalised && !stop_words_.count(t.folded) &&
+         !titles_.Find(t.folded);
+}
+
+size_t PersonFinder::ReadName(const std::vector<Token>& tokens,
+                              const std::vector<bool>& claimed, size_t pos,
+                              PersonCandidates::Candidate* name) const {
+  size_t i = pos;
+  auto name_word_at = [&](size_t k) {
+    return k < tokens.size() && !claimed[k] && IsNameWord(tokens[k]);
+  };
+  while (i < tokens.size() && name->words.size() < kMaxNameWords) {
+    const Token& t = tokens[i];
+    if (name_word_at(i)) {
+      name->words.emplace_back(t.text);
+      name->folded.push_back(t.folded);
+      ++i;
+    } else if (!name->words.empty() && IsParticle(t.folded) && t.word &&
+               !t.capitalised && name_word_at(i + 1)) {
+      name->words.emplace_back(t.text);
+      name->folded.push_back(t.folded);
+      ++i;
+    } else if (!name->words.empty() && (t.text == "-" || t.text == "'") &&
+               Adjacent(tokens[i - 1], t) && i + 1 < tokens.size() &&
+               Adjacent(t, tokens[i + 1]) && name_word_at(i + 1)) {
+      // One word joined by a hyphen or apostrophe: "Jean-Pierre", "O'Brien".
+      name->words.back() += std::string(t.text) + std::string(tokens[i + 1].text);
+      name->folded.back() += t.folded + tokens[i + 1].folded;
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  // A firm named after people ("Morgan Stanley Inc", "Smith Barney & Co").
+  if (i < tokens.size() && company_words_.count(tokens[i].folded)) {
+    name->words.clear();
+    name->folded.clear();
+  }
+  return i;
+}
+
+void PersonFinder::Collect(const std::vector<Token>& tokens,
+                           const std::vector<bool>& claimed, bool all_caps,
+                           PersonCandidates* out) const {
+  if (all_caps) return;
+  size_t i = 0;
+  while (i < tokens.size()) {
+    if (claimed[i] || !tokens[i].word) {
+      ++i;
+      continue;
+    }
+    PersonCandidates::Candidate name;
+    PhraseTable::Match title = titles_.LongestAt(tokens, i);
+    if (title.length > 0) {
+      name.evidence = PersonCandidates::Evidence::kTitled;
+      size_t start = i + title.length;
+      if (start < tokens.size() && tokens[start].text == ".") ++start;
+      i = std::max(ReadName(tokens, claimed, start, &name), start);
+    } else if (IsNameWord(tokens[i])) {
+      size_t end = ReadName(tokens, claimed, i, &name);
+      i = std::max(end, i + 1);
+      if (name.words.size() >= 2 && first_names_.count(name.folded[0])) {
+        name.evidence = PersonCandidates::Evidence::kFirstName;
+      }
+    } else {
+      ++i;
+      continue;
+    }
+    if (!name.words.empty()) out->list.push_back(std::move(name));
+  }
+}
+
+void PersonFinder::AddGiven(std::string_view name,
+                            PersonCandidates* out) const {
+  PersonCandidates::Candidate c;
+  c.evidence = PersonCandidates::Evidence::kGiven;
+  for (Token& t : Tokenize(name)) {
+    if (!t.word) continue;
+    c.words.emplace_back(t.text);
+    c.folded.push_back(std::move(t.folded));
+  }
+  if (!c.words.empty()) out->list.push_back(std::move(c));
+}
+
+bool PersonFinder::IsPartOfName(const std::vector<Token>& tokens, size_t pos,
+                                size_t len) const {
+  const size_t next = pos + len;
+  if (next < tokens.size() && IsNameWord(tokens[next]) &&
+      !company_words_.count(tokens[next].folded)) {
+    return true;
+  }
+  if (pos == 0) return false;
+  const Token& prev = tokens[pos - 1];
+  if (prev.word && prev.capitalised && first_names_.count(prev.folded)) {
+    return true;
+  }
+  // "Mr Washington", "President Chad ..." after a title of up to 3 tokens.
+  for (size_t k = 1; k <= 3 && k <= pos; ++k) {
+    if (titles_.LongestAt(tokens, pos - k, k).length == k) return true;
+  }
+  return false;
+}
+
+}  // namespace chancery

@@ -1,0 +1,97 @@
+// PersonFinder: people named in an article. Names are found after titles
+// and roles ("Foreign Minister Wang Yi", "Mr Macron", "Bundeskanzler Olaf
+// Scholz"), from a first-name lexicon ("Catherine Colonnade") and from a
+// list of known people with aliases (config/entities/people.tsv); then a
+// later surname-only mention, an accent, case or possessive variant, or a
+// truncated spelling of a name already seen ("Sejourn" for Séjourné) is
+// merged into the same person.
+//
+// Usage: Collect() over each field of an article into one
+// PersonCandidates, then Resolve() once. Loaded once, then immutable:
+// concurrent const use is safe; PersonCandidates belongs to one caller.
+#ifndef CHANCERY_COMMON_ENTITIES_PERSON_FINDER_H_
+#define CHANCERY_COMMON_ENTITIES_PERSON_FINDER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/entities/entities.h"
+#include "common/entities/phrase_table.h"
+#include "common/entities/text_tokens.h"
+#include "common/status.h"
+
+namespace chancery {
+
+// Name-like runs of words seen in one article, before merging.
+struct PersonCandidates {
+  enum class Evidence {
+    kGiven,      // Named by the publisher.
+    kTitled,     // After a title or role.
+    kFirstName,  // Starts with a known first name.
+    kLoose,      // Just capitalised: a person only if it refers to one.
+  };
+  struct Candidate {
+    std::vector<std::string> words;   // As written ("Séjourné").
+    std::vector<std::string> folded;  // FoldForMatching of each word.
+    Evidence evidence = Evidence::kLoose;
+  };
+  std::vector<Candidate> list;
+};
+
+class PersonFinder {
+ public:
+  // Reads person_titles.txt, first_names.txt, people.tsv,
+  // not_person_words.txt, company_words.txt, east_asian_surnames.txt from
+  // entities_dir and generated/first_names.txt when present.
+  static StatusOr<std::unique_ptr<PersonFinder>> Load(
+      const std::string& entities_dir);
+
+  // Adds the name-like runs of one field. `claimed[i]` marks tokens already
+  // read as a country or organisation. Headlines in capitals (`all_caps`)
+  // give no case evidence and are skipped.
+  void Collect(const std::vector<Token>& tokens,
+               const std::vector<bool>& claimed, bool all_caps,
+               PersonCandidates* out) const;
+
+  // Adds a publisher-given full name.
+  void AddGiven(std::string_view name, PersonCandidates* out) const;
+
+  // Merges candidates into people, most mentioned first.
+  std::vector<Entity> Resolve(const PersonCandidates& candidates) const;
+
+  // Whether the name-like place or country alias at tokens[pos, pos+len)
+  // is part of a person's name here ("Paris Hilton", "Michael Jordan",
+  // "Chad Smith"), judged from its neighbours.
+  bool IsPartOfName(const std::vector<Token>& tokens, size_t pos,
+                    size_t len) const;
+
+ private:
+  struct KnownPerson {
+    std::string id;
+    std::string label;
+  };
+  PersonFinder() = default;
+  Status LoadWordSet(const std::string& path,
+                     std::unordered_set<std::string>* set) const;
+  bool IsNameWord(const Token& t) const;
+  // Reads a name run starting at tokens[pos]; returns its end.
+  size_t ReadName(const std::vector<Token>& tokens,
+                  const std::vector<bool>& claimed, size_t pos,
+                  PersonCandidates::Candidate* name) const;
+
+  PhraseTable titles_;
+  PhraseTable known_;  // Payload: index into known_people_.
+  std::vector<KnownPerson> known_people_;
+  std::unordered_set<std::string> first_names_;
+  std::unordered_set<std::string> stop_words_;
+  std::unordered_set<std::string> company_words_;
+  std::unordered_set<std::string> family_first_;  // Wang, Xi, Kim...
+};
+
+}  // namespace chancery
+
+#endif  // CHANCERY_COMMON_ENTITIES_PERSON_FINDER_H_

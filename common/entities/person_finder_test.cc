@@ -1,0 +1,80 @@
+// People: titles, first names, surname-only mentions, variants, name order
+// and phrases that only look like names.
+#include <gtest/gtest.h>
+
+#include "common/entities/test_support.h"
+
+namespace chancery {
+namespace {
+
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+std::vector<Entity> PeopleIn(const std::string& body) {
+  Article article;
+  article.body = body;
+  return SharedExtractor().Extract(article).people;
+}
+
+TEST(PersonFinderTest, TitlesInSeveralLanguages) {
+  EXPECT_THAT(Labels(PeopleIn("Treasury Secretary James Baker said so.")),
+              UnorderedElementsAre("James Baker"));
+  EXPECT_THAT(Labels(PeopleIn("Le ministre Bruno Le Maire a dit non.")),
+              UnorderedElementsAre("Bruno Le Maire"));
+  EXPECT_THAT(Labels(PeopleIn("Bundeskanzler Gerhard Schröder sagte das.")),
+              UnorderedElementsAre("Gerhard Schröder"));
+  EXPECT_THAT(Labels(PeopleIn("El presidente Pedro Sánchez habló.")),
+              UnorderedElementsAre("Pedro Sánchez"));
+  EXPECT_THAT(Labels(PeopleIn("Officials met Mr. Smithers on Monday.")),
+              UnorderedElementsAre("Smithers"));
+}
+
+TEST(PersonFinderTest, SurnameMentionIsTheSamePerson) {
+  std::vector<Entity> people = PeopleIn(
+      "President Ronald Reagan spoke. Later Reagan said he was pleased, "
+      "and Reagan's aides agreed.");
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(people[0].id, "ronald-reagan");
+  EXPECT_EQ(people[0].mentions, 3);
+}
+
+TEST(PersonFinderTest, AccentCaseAndPossessiveVariantsMerge) {
+  std::vector<Entity> people = PeopleIn(
+      "Minister Francois Hollande arrived. Then Minister François Hollande "
+      "spoke, and FRANCOIS HOLLANDE's staff left.");
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(people[0].id, "francois-hollande");
+  EXPECT_EQ(people[0].label, "François Hollande");
+}
+
+TEST(PersonFinderTest, TruncatedSpellingsMergeWithKnownPerson) {
+  EXPECT_THAT(Labels(PeopleIn("Minister Stephane Sejourn left. Séjourn's aide "
+                              "and Sejourne's critics stayed.")),
+              UnorderedElementsAre("Stéphane Séjourné"));
+}
+
+TEST(PersonFinderTest, ChineseAndKoreanOrderKept) {
+  std::vector<Entity> people = PeopleIn(
+      "President Xi Jinping met Foreign Minister Wang Yi. Later Wang said "
+      "President Yoon Suk Yeol would visit.");
+  EXPECT_THAT(Labels(people),
+              UnorderedElementsAre("Xi Jinping", "Wang Yi", "Yoon Suk Yeol"));
+  EXPECT_EQ(Find(people, "wang-yi")->mentions, 2);
+}
+
+TEST(PersonFinderTest, CapitalisedPhrasesThatAreNotPeople) {
+  EXPECT_THAT(PeopleIn("The Foreign Minister spoke. The European Union "
+                       "agreed.\n\nFollow the channel of Reuters."),
+              IsEmpty());
+  EXPECT_THAT(PeopleIn("Morgan Stanley Inc and Dean Witter Reynolds & Co "
+                       "underwrote the issue."),
+              IsEmpty());
+}
+
+TEST(PersonFinderTest, FirstNameLexicon) {
+  EXPECT_THAT(Labels(PeopleIn("His predecessor Catherine Colonnade left.")),
+              UnorderedElementsAre("Catherine Colonnade"));
+}
+
+}  // namespace
+}  // namespace chancery

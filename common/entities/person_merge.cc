@@ -1,0 +1,208 @@
+// PersonFinder::Resolve: turning an article's name-like runs into people.
+// Kept apart from collection because the merging rules (surname-only
+// mentions, truncated spellings, name order) are the subtle part.
+#include <algorithm>
+
+#include "common/entities/person_finder.h"
+
+namespace chancery {
+namespace {
+
+using Candidate = PersonCandidates::Candidate;
+using Evidence = PersonCandidates::Evidence;
+
+// Shortest word length at which a truncated spelling is trusted to be the
+// same name ("Sejourn" for "Sejourne"), and how many letters may be cut.
+constexpr size_t kMinTruncatedLength = 5;
+constexpr size_t kMaxTruncation = 2;
+
+bool SameWord(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return shorter.size() >= kMinTruncatedLength &&
+         longer.size() - shorter.size() <= kMaxTruncation &&
+         longer.compare(0, shorter.size(), shorter) == 0;
+}
+
+bool SameName(const std::vector<std::string>& a,
+              const std::vector<std::string>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!SameWord(a[i], b[i])) return false;
+  }
+  return true;
+}
+
+size_t NonAsciiBytes(std::string_view s) {
+  return std::count_if(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+std::string Slug(const std::vector<std::string>& folded) {
+  std::string id;
+  for (const std::string& word : folded) {
+    if (!id.empty()) id.push_back('-');
+    for (char c : word) {
+      if (c == '.' || c == '\'' || c == ' ') continue;
+      id.push_back(c);
+    }
+  }
+  return id;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
+}
+
+struct Person {
+  std::string id;
+  std::vector<std::string> folded;  // Full name, folded.
+  std::string known_label;          // From people.tsv, when known.
+  std::vector<std::pair<std::string, int>> forms;  // Written forms, counts.
+  int mentions = 0;
+  bool family_first = false;
+
+  void AddForm(const std::string& form) {
+    ++mentions;
+    for (auto& f : forms) {
+      if (f.first == form) {
+        ++f.second;
+        return;
+      }
+    }
+    forms.emplace_back(form, 1);
+  }
+
+  // Accented forms first ("Séjourné" over "Sejourne"), then fuller, then
+  // mixed case, then the most frequent.
+  std::string Label() const {
+    if (!known_label.empty()) return known_label;
+    const std::pair<std::string, int>* best = nullptr;
+    auto rank = [](const std::pair<std::string, int>& f) {
+      bool has_lower = std::any_of(f.first.begin(), f.first.end(),
+                                   [](char c) { return c >= 'a' && c <= 'z'; });
+      return std::make_tuple(std::count(f.first.begin(), f.first.end(), ' '),
+                             NonAsciiBytes(f.first), has_lower, f.second);
+    };
+    for (const auto& f : forms) {
+      if (best == nullptr || rank(f) > rank(*best)) best = &f;
+    }
+    return best ? best->first : id;
+  }
+};
+
+}  // namespace
+
+std::vector<Entity> PersonFinder::Resolve(
+    const PersonCandidates& candidates) const {
+  std::vector<Person> people;
+  auto person_by_id = [&](const std::string& id) -> Person& {
+    for (Person& p : people) {
+      if (p.id == id) return p;
+    }
+    people.emplace_back();
+    people.back().id = id;
+    return people.back();
+  };
+  auto known_for = [&](const Candidate& c) -> const KnownPerson* {
+    const std::vector<uint32_t>* hit = known_.Find(Join(c.folded));
+    return hit ? &known_people_[hit->front()] : nullptr;
+  };
+  auto add_known = [&](const KnownPerson& k, const std::string& form) {
+    Person& p = person_by_id(k.id);
+    if (p.known_label.empty()) {
+      p.known_label = k.label;
+      for (Token& t : Tokenize(k.label)) {
+        if (t.word) p.folded.push_back(std::move(t.folded));
+      }
+      p.family_first = !p.folded.empty() && family_first_.count(p.folded[0]);
+    }
+    p.AddForm(form);
+  };
+
+  // Pass 1: full names with evidence found people (or name known ones).
+  std::vector<const Candidate*> rest;
+  for (const Candidate& c : candidates.list) {
+    const std::string form = Join(c.words);
+    if (const KnownPerson* k = known_for(c)) {
+      add_known(*k, form);
+      continue;
+    }
+    bool founds = c.evidence == Evidence::kGiven ||
+                  (c.evidence != Evidence::kLoose && c.folded.size() >= 2);
+    if (!founds) {
+      rest.push_back(&c);
+      continue;
+    }
+    Person* match = nullptr;
+    for (Person& p : people) {
+      if (SameName(p.folded, c.folded)) {
+        match = &p;
+        break;
+      }
+    }
+    if (match == nullptr) {
+      Person& p = person_by_id(Slug(c.folded));
+      p.folded = c.folded;
+      p.family_first = family_first_.count(c.folded[0]) > 0;
+      match = &p;
+    }
+    match->AddForm(form);
+  }
+
+  // Pass 2: single names refer to someone already named ("Macron", "Wang",
+  // the truncated "Sejourn"); a titled one ("President Reagan") may stand
+  // alone; loose capitalised words that refer to no one are dropped.
+  for (const Candidate* whole : rest) {
+    // A loose run may start with an ordinary capitalised word ("Later
+    // Reagan said"): what follows it can still name someone.
+    Candidate tail;
+    const Candidate* c = whole;
+    if (c->evidence == Evidence::kLoose && c->folded.size() > 1) {
+      tail.words.assign(c->words.begin() + 1, c->words.end());
+      tail.folded.assign(c->folded.begin() + 1, c->folded.end());
+      if (const KnownPerson* k = known_for(tail)) {
+        add_known(*k, Join(tail.words));
+        continue;
+      }
+      c = &tail;
+    }
+    const std::string form = Join(c->words);
+    const std::string& last = c->folded.back();
+    Person* match = nullptr;
+    for (Person& p : people) {
+      if (p.folded.empty()) continue;
+      if ((c->folded.size() == 1 && SameWord(last, p.folded.back())) ||
+          (c->folded.size() == 1 && p.family_first &&
+           SameWord(c->folded[0], p.folded[0]) && p.folded.size() > 1)) {
+        if (match == nullptr || p.mentions > match->mentions) match = &p;
+      }
+    }
+    if (match != nullptr) {
+      match->AddForm(form);
+    } else if (c->evidence == Evidence::kTitled) {
+      Person& p = person_by_id(Slug(c->folded));
+      if (p.folded.empty()) p.folded = c->folded;
+      p.AddForm(form);
+    }
+  }
+
+  std::stable_sort(people.begin(), people.end(),
+                   [](const Person& a, const Person& b) {
+                     return a.mentions > b.mentions;
+                   });
+  std::vector<Entity> out;
+  for (const Person& p : people) {
+    if (p.mentions == 0) continue;
+    out.push_back(Entity{p.id, p.Label(), p.mentions});
+  }
+  return out;
+}
+
+}  // namespace chancery
