@@ -1,0 +1,77 @@
+// The public HTTP API of chancery-searchd, and nothing else.
+
+export class ApiError extends Error {
+  constructor(status, code, message, param) {
+    super(message || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;   // HTTP status, 0 when the server was unreachable
+    this.code = code || '';
+    this.param = param || '';
+  }
+}
+
+async function getJson(path, params, signal) {
+  const url = new URL(path, window.location.origin);
+  if (params) {
+    for (const [key, value] of params) url.searchParams.append(key, value);
+  }
+  let response;
+  try {
+    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'unreachable', 'The search server could not be reached.');
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const e = body && body.error ? body.error : {};
+    throw new ApiError(response.status, e.code, e.message || `The server answered ${response.status} ${response.statusText}.`, e.param);
+  }
+  if (body === null) throw new ApiError(response.status, 'bad_response', 'The server sent an answer the page could not read.');
+  return body;
+}
+
+export const FACET_FIELDS = ['country', 'person', 'org'];
+export const FILTER_FIELDS = ['country', 'person', 'org', 'source', 'lang'];
+
+/** Query parameters of /api/search for a UI state (see state.js). */
+export function searchParams(state, { size = 10, facetSize = 10 } = {}) {
+  const p = [];
+  p.push(['q', state.q || '']);
+  for (const field of FILTER_FIELDS) for (const v of state[field]) p.push([field, v]);
+  for (const field of state.any) p.push(['any', field]);
+  if (state.from) p.push(['from', state.from]);
+  if (state.to) p.push(['to', state.to]);
+  if (state.sort && state.sort !== 'relevance') p.push(['sort', state.sort]);
+  if (state.page > 1) p.push(['page', String(state.page)]);
+  p.push(['size', String(size)]);
+  p.push(['facets', 'country,person,org,date']);
+  p.push(['facet_size', String(facetSize)]);
+  p.push(['interval', 'auto']);
+  return p;
+}
+
+export function search(state, options, signal) {
+  return getJson('/api/search', searchParams(state, options), signal);
+}
+
+export function getDoc(id, signal) {
+  return getJson(`/api/doc/${encodeURIComponent(id)}`, null, signal);
+}
+
+export function getSimilar(id, signal) {
+  return getJson(`/api/doc/${encodeURIComponent(id)}/similar`, null, signal);
+}
+
+export function facetValues(name, prefix, q, signal) {
+  return getJson(`/api/facet/${encodeURIComponent(name)}`, [['prefix', prefix], ['q', q || '']], signal);
+}
+
+export function stats(signal) {
+  return getJson('/api/stats', null, signal);
+}

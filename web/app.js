@@ -1,0 +1,542 @@
+// Chancery's single-page UI: wires the search box, facets, timeline, results
+// and article view to the URL (state.js) and the public HTTP API (api.js).
+// Every change of what is shown goes through navigate(), which writes the
+// URL first; reload, back/forward and shared links replay the same path.
+
+import * as api from './api.js';
+import { el, replaceChildren, debounce, queryTerms } from './dom.js';
+import { stateFromUrl, urlFromState, withChanges, sameSearch, hrefFor, isValidDate } from './state.js';
+import { renderResults, renderStatus, renderPagination, renderMessage } from './render/results.js';
+import { FacetPanel, FACET_TITLES } from './render/facets.js';
+import { Histogram, periodLabel } from './render/histogram.js';
+import { renderArticle, renderArticleLoading, renderArticleError, renderSimilar, renderSimilarError } from './render/article.js';
+import { flagElement } from './flags.js';
+
+const PAGE_SIZE = 10;
+const FACET_SIZE = 10;
+const FACET_SIZE_MORE = 50;
+const TYPING_DELAY_MS = 250;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  form: $('search-form'),
+  q: $('q'),
+  queryError: $('query-error'),
+  sort: $('sort'),
+  status: $('status'),
+  results: $('results'),
+  resultsHeading: $('results-heading'),
+  message: $('message'),
+  pagination: $('pagination'),
+  activeFilters: $('active-filters'),
+  facets: $('facets'),
+  histogram: $('histogram'),
+  dateForm: $('date-range'),
+  dateFrom: $('date-from'),
+  dateTo: $('date-to'),
+  dateClear: $('date-clear'),
+  main: $('main'),
+  sidebar: $('sidebar'),
+  filtersToggle: $('filters-toggle'),
+  filtersCount: $('filters-count'),
+  sidebarClose: $('sidebar-close'),
+  dialog: $('article-dialog'),
+  articleContent: $('article-content'),
+  articleClose: $('article-close'),
+};
+
+let state = stateFromUrl(window.location.search);
+let shownSearch = null;      // the state whose results are on screen
+let lastData = null;         // the last /api/search answer
+let searchController = null; // aborts a superseded search
+let articleController = null;
+let shownDoc = '';
+let indexEmpty = false;
+const expanded = new Set();  // facets showing more values
+const labels = new Map();    // "field\tvalue" -> display label
+
+// --- Labels of filter values -----------------------------------------------
+
+function rememberLabel(field, value, label) {
+  if (label) labels.set(`${field}\t${value}`, label);
+}
+function labelOf(field, value) {
+  return labels.get(`${field}\t${value}`) || value;
+}
+
+// --- Navigation ------------------------------------------------------------
+
+/**
+ * Moves to a new state: writes it to the URL (a new history entry unless
+ * `replace`) and updates the page. `typing` marks entries made while typing,
+ * which later keystrokes replace instead of piling up.
+ */
+function navigate(next, { replace = false, typing = false, articleDepth = 0, focus = null } = {}) {
+  const url = `${window.location.pathname}${urlFromState(next)}`;
+  const entry = { typing, articleDepth };
+  if (replace) window.history.replaceState(entry, '', url);
+  else window.history.pushState(entry, '', url);
+  apply(next, { focus });
+}
+
+function apply(next, { focus = null } = {}) {
+  const searchChanged = !sameSearch(next, shownSearch);
+  state = next;
+  syncControls();
+  if (searchChanged) runSearch(focus);
+  syncArticle();
+  updateTitle();
+}
+
+window.addEventListener('popstate', () => {
+  apply(stateFromUrl(window.location.search));
+});
+
+function isActive(field, value) {
+  return state[field].includes(value);
+}
+
+function addFilter(field, value, label) {
+  rememberLabel(field, value, label);
+  if (isActive(field, value)) {
+    if (state.doc) navigate(withChanges(state, { doc: '' }));
+    return;
+  }
+  navigate(withChanges(state, { [field]: [...state[field], value], page: 1, doc: '' }));
+}
+
+function removeFilter(field, value) {
+  const values = state[field].filter((v) => v !== value);
+  const any = values.length ? state.any : state.any.filter((f) => f !== field);
+  navigate(withChanges(state, { [field]: values, any, page: 1 }));
+}
+
+function setDates(from, to) {
+  navigate(withChanges(state, { from, to, page: 1 }));
+}
+
+// --- Controls that show the state ---------------------------------------
+
+function syncControls() {
+  if (document.activeElement !== ui.q || ui.q.value.trim() !== state.q.trim()) {
+    if (document.activeElement !== ui.q) ui.q.value = state.q;
+  }
+  ui.sort.value = state.sort;
+  ui.dateFrom.value = state.from;
+  ui.dateTo.value = state.to;
+  ui.dateFrom.removeAttribute('aria-invalid');
+  ui.dateTo.removeAttribute('aria-invalid');
+  ui.dateClear.hidden = !state.from && !state.to;
+  renderActiveFilters();
+}
+
+function renderActiveFilters() {
+  const pills = [];
+  const fieldNames = { country: 'Country', person: 'Person', org: 'Organisation', source: 'Source', lang: 'Language' };
+  for (const field of api.FILTER_FIELDS) {
+    for (const value of state[field]) {
+      const label = labelOf(field, value);
+      pills.push(el('li', {}, el('button', {
+        type: 'button',
+        className: 'pill',
+        attrs: { 'aria-label': `Remove filter ${fieldNames[field]}: ${label}` },
+        on: { click: () => removeFilter(field, value) },
+      }, el('span', { className: 'pill-field' }, `${fieldNames[field]}:`),
+      field === 'country' ? flagElement(value) : null,
+      `${label}`, el('span', { className: 'pill-x', attrs: { 'aria-hidden': 'true' } }, '×'))));
+    }
+  }
+  if (state.from || state.to) {
+    const text = state.from && state.to
+      ? (state.from === state.to ? periodLabel(state.from) : `${periodLabel(state.from)} – ${periodLabel(state.to)}`)
+      : state.from ? `from ${periodLabel(state.from)}` : `until ${periodLabel(state.to)}`;
+    pills.push(el('li', {}, el('button', {
+      type: 'button',
+      className: 'pill',
+      attrs: { 'aria-label': `Remove date filter: ${text}` },
+      on: { click: () => setDates('', '') },
+    }, el('span', { className: 'pill-field' }, 'Date:'), ` ${text}`, el('span', { className: 'pill-x', attrs: { 'aria-hidden': 'true' } }, '×'))));
+  }
+  const count = pills.length;
+  if (count > 1) {
+    pills.push(el('li', {}, el('button', {
+      type: 'button',
+      className: 'btn btn-link btn-small',
+      on: { click: () => navigate(withChanges(state, { country: [], person: [], org: [], source: [], lang: [], any: [], from: '', to: '', page: 1 })) },
+    }, 'Clear all filters')));
+  }
+  if (count) replaceChildren(ui.activeFilters, el('ul', { attrs: { 'aria-label': 'Active filters' } }, pills));
+  else ui.activeFilters.replaceChildren();
+  const filterCount = api.FILTER_FIELDS.reduce((n, f) => n + state[f].length, 0);
+  ui.filtersCount.textContent = filterCount ? `(${filterCount})` : '';
+}
+
+function updateTitle() {
+  const parts = [];
+  if (state.doc && shownDoc === state.doc && currentDocTitle) parts.push(currentDocTitle);
+  if (state.q) parts.push(state.q);
+  parts.push('Chancery');
+  document.title = parts.join(' — ');
+}
+
+// --- Search ----------------------------------------------------------------
+
+function facetSize() {
+  return expanded.size ? FACET_SIZE_MORE : FACET_SIZE;
+}
+
+function clearQueryError() {
+  ui.queryError.hidden = true;
+  ui.queryError.textContent = '';
+  ui.q.removeAttribute('aria-invalid');
+}
+
+async function runSearch(focus) {
+  const target = state;
+  shownSearch = target;
+  searchController?.abort();
+  const controller = new AbortController();
+  searchController = controller;
+  ui.main.classList.add('is-loading');
+  ui.results.setAttribute('aria-busy', 'true');
+  try {
+    const data = await api.search(target, { size: PAGE_SIZE, facetSize: facetSize() }, controller.signal);
+    if (controller !== searchController) return;
+    clearQueryError();
+    lastData = data;
+    showResults(target, data);
+  } catch (err) {
+    if (err.name === 'AbortError' || controller !== searchController) return;
+    lastData = null;
+    showError(target, err);
+  } finally {
+    if (controller === searchController) {
+      ui.main.classList.remove('is-loading');
+      ui.results.setAttribute('aria-busy', 'false');
+    }
+  }
+  if (focus === 'results') {
+    ui.resultsHeading.focus({ preventScroll: true });
+    ui.main.scrollIntoView({ block: 'start' });
+  }
+}
+
+const resultContext = {
+  docHref: (id) => hrefFor(withChanges(state, { doc: id })),
+  onOpen: (event, id) => openArticleFromLink(event, id),
+  onFilter: (field, value, label) => addFilter(field, value, label),
+  isActive: (field, value) => isActive(field, value),
+};
+
+function openArticleFromLink(event, id) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return; // new tab etc.
+  event.preventDefault();
+  const depth = state.doc ? (window.history.state?.articleDepth || 0) + 1 : 1;
+  navigate(withChanges(state, { doc: id }), { articleDepth: depth });
+}
+
+function hasFilters(s) {
+  return api.FILTER_FIELDS.some((f) => s[f].length) || s.from || s.to;
+}
+
+function showResults(target, data) {
+  const hits = Array.isArray(data.hits) ? data.hits : [];
+  for (const hit of hits) {
+    for (const c of hit.countries || []) rememberLabel('country', c.code, c.name);
+    for (const p of hit.people || []) rememberLabel('person', p.id, p.name);
+    for (const o of hit.orgs || []) rememberLabel('org', o.id, o.name);
+  }
+  const facets = data.facets || {};
+  for (const field of api.FACET_FIELDS) {
+    panels[field].update(facets[field] || [], target[field], target.any.includes(field), expanded.has(field) ? FACET_SIZE_MORE : FACET_SIZE);
+  }
+  histogram.render(facets.date || [], target.from, target.to);
+  renderActiveFilters(); // labels may have arrived
+  renderStatus(ui.status, data, target);
+  renderResults(ui.results, hits, resultContext);
+  renderPagination(ui.pagination, {
+    page: target.page,
+    total: data.total || 0,
+    size: PAGE_SIZE,
+    hrefForPage: (p) => hrefFor(withChanges(target, { page: p, doc: '' })),
+    onPage: (event, p) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      event.preventDefault();
+      navigate(withChanges(state, { page: p, doc: '' }), { focus: 'results' });
+    },
+  });
+
+  if (hits.length) {
+    renderMessage(ui.message, null);
+    return;
+  }
+  const empty = indexEmpty || (!target.q && !hasFilters(target) && (data.total || 0) === 0);
+  if (empty) {
+    renderMessage(ui.message, {
+      kind: 'empty',
+      title: 'The index is empty',
+      body: [el('p', {}, 'There are no articles to search yet. Add some with ', el('code', {}, 'chancery-index --db DIR FILE…'), ' and reload this page.')],
+    });
+    ui.status.textContent = 'The index is empty.';
+    return;
+  }
+  if (target.page > 1 && data.total > 0) {
+    renderMessage(ui.message, {
+      kind: 'none',
+      title: `There is no page ${target.page}`,
+      actions: [el('a', { href: hrefFor(withChanges(target, { page: 1 })), className: 'btn', on: { click: (e) => { e.preventDefault(); navigate(withChanges(state, { page: 1 })); } } }, 'Go to the first page')],
+    });
+    return;
+  }
+  const actions = [];
+  const body = [];
+  if (data.suggestion && data.suggestion !== target.q) {
+    body.push(el('p', { className: 'suggestion' }, 'Did you mean ',
+      el('a', {
+        href: hrefFor(withChanges(target, { q: data.suggestion, page: 1, doc: '' })),
+        className: 'suggestion-link',
+        on: { click: (e) => { e.preventDefault(); ui.q.value = data.suggestion; navigate(withChanges(state, { q: data.suggestion, page: 1 })); } },
+      }, data.suggestion), '?'));
+  }
+  if (hasFilters(target)) {
+    body.push(el('p', {}, 'Filters are narrowing the search; removing some may help.'));
+    actions.push(el('button', {
+      type: 'button',
+      className: 'btn',
+      on: { click: () => navigate(withChanges(state, { country: [], person: [], org: [], source: [], lang: [], any: [], from: '', to: '', page: 1 })) },
+    }, 'Clear all filters'));
+  } else {
+    body.push(el('p', {}, 'Try fewer or different words, or see the query syntax help.'));
+  }
+  renderMessage(ui.message, { kind: 'none', title: target.q ? `No articles match “${target.q}”` : 'No articles match these filters', body, actions });
+}
+
+function showError(target, err) {
+  const queryProblem = err.status === 400 && (err.param === 'q' || err.code === 'bad_query' || err.code === 'invalid_query');
+  if (queryProblem) {
+    ui.queryError.hidden = false;
+    ui.queryError.textContent = `The query could not be understood: ${err.message}`;
+    ui.q.setAttribute('aria-invalid', 'true');
+  }
+  if (err.status === 400 && (err.param === 'from' || err.param === 'to')) {
+    (err.param === 'from' ? ui.dateFrom : ui.dateTo).setAttribute('aria-invalid', 'true');
+  }
+  ui.results.replaceChildren();
+  ui.pagination.replaceChildren();
+  ui.status.textContent = '';
+  const title = err.status === 0 ? 'The search server cannot be reached'
+    : err.status >= 500 ? 'The search server had a problem'
+      : err.status === 400 ? 'The search could not be run' : 'Something went wrong';
+  renderMessage(ui.message, {
+    kind: 'error',
+    title,
+    body: [el('p', {}, err.message), err.status ? el('p', { className: 'muted small' }, `HTTP ${err.status}${err.code ? ` · ${err.code}` : ''}${err.param ? ` · parameter “${err.param}”` : ''}`) : null],
+    actions: [el('button', { type: 'button', className: 'btn', on: { click: () => { shownSearch = null; apply(state); } } }, 'Try again')],
+  });
+  for (const field of api.FACET_FIELDS) panels[field].update([], target[field], target.any.includes(field), FACET_SIZE);
+  histogram.render([], target.from, target.to);
+}
+
+// --- Article view ----------------------------------------------------------
+
+let currentDocTitle = '';
+let suppressCloseEvent = false;
+let returnFocusTo = '';
+
+function syncArticle() {
+  if (!state.doc) {
+    if (ui.dialog.open) {
+      suppressCloseEvent = true;
+      ui.dialog.close();
+      suppressCloseEvent = false;
+      restoreFocusAfterArticle();
+    }
+    articleController?.abort();
+    shownDoc = '';
+    return;
+  }
+  if (state.doc === shownDoc && ui.dialog.open) return;
+  if (!ui.dialog.open) {
+    returnFocusTo = state.doc;
+    ui.dialog.showModal();
+  }
+  loadArticle(state.doc);
+}
+
+function restoreFocusAfterArticle() {
+  const link = [...ui.results.querySelectorAll('a[data-doc-id]')].find((a) => a.dataset.docId === returnFocusTo);
+  (link || ui.resultsHeading).focus();
+}
+
+async function loadArticle(id) {
+  shownDoc = id;
+  currentDocTitle = '';
+  articleController?.abort();
+  const controller = new AbortController();
+  articleController = controller;
+  renderArticleLoading(ui.articleContent);
+  ui.articleClose.focus();
+  const similarPromise = api.getSimilar(id, controller.signal);
+  similarPromise.catch(() => {}); // handled below
+  let doc;
+  try {
+    doc = await api.getDoc(id, controller.signal);
+  } catch (err) {
+    if (err.name === 'AbortError' || controller !== articleController) return;
+    renderArticleError(ui.articleContent, err);
+    document.getElementById('article-title')?.focus();
+    return;
+  }
+  if (controller !== articleController) return;
+  for (const c of doc.countries || []) rememberLabel('country', c.code, c.name);
+  for (const p of doc.people || []) rememberLabel('person', p.id, p.name);
+  for (const o of doc.orgs || []) rememberLabel('org', o.id, o.name);
+  currentDocTitle = doc.title || '';
+  updateTitle();
+  const ctx = { ...resultContext, terms: queryTerms(state.q) };
+  const { title, similarList } = renderArticle(ui.articleContent, doc, ctx);
+  ui.dialog.scrollTop = 0;
+  title.focus();
+  try {
+    const similar = await similarPromise;
+    if (controller !== articleController) return;
+    renderSimilar(similarList, (similar.hits || []).filter((h) => h.id !== id), ctx);
+  } catch (err) {
+    if (err.name === 'AbortError' || controller !== articleController) return;
+    renderSimilarError(similarList, err);
+  }
+}
+
+function closeArticle() {
+  if (!state.doc) return;
+  const depth = window.history.state?.articleDepth || 0;
+  if (depth > 0) {
+    window.history.go(-depth);
+  } else {
+    navigate(withChanges(state, { doc: '' }));
+  }
+}
+
+ui.articleClose.addEventListener('click', () => closeArticle());
+ui.dialog.addEventListener('cancel', (e) => { e.preventDefault(); closeArticle(); });
+ui.dialog.addEventListener('close', () => {
+  if (!suppressCloseEvent && state.doc) closeArticle();
+});
+ui.dialog.addEventListener('click', (e) => {
+  if (e.target === ui.dialog) closeArticle(); // a click on the backdrop
+});
+
+// --- Search box ------------------------------------------------------------
+
+const typed = debounce(() => {
+  const q = ui.q.value.trim();
+  if (q === state.q) return;
+  const typing = Boolean(window.history.state?.typing);
+  navigate(withChanges(state, { q, page: 1, doc: '' }), { replace: typing, typing: true });
+}, TYPING_DELAY_MS);
+
+ui.q.addEventListener('input', () => typed());
+ui.form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  typed.cancel();
+  const q = ui.q.value.trim();
+  const typing = Boolean(window.history.state?.typing);
+  if (q === state.q) {
+    // Same query: keep the entry, mark it settled, search again.
+    window.history.replaceState({ typing: false, articleDepth: 0 }, '', window.location.href);
+    shownSearch = null;
+    apply(state);
+  } else {
+    navigate(withChanges(state, { q, page: 1, doc: '' }), { replace: typing });
+  }
+});
+ui.q.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && ui.q.value) { e.preventDefault(); ui.q.value = ''; typed(); }
+});
+
+ui.sort.addEventListener('change', () => navigate(withChanges(state, { sort: ui.sort.value, page: 1 })));
+
+document.getElementById('brand-link').addEventListener('click', (e) => {
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+  e.preventDefault();
+  ui.q.value = '';
+  navigate(withChanges(stateFromUrl(''), {}));
+});
+
+// --- Dates -----------------------------------------------------------------
+
+ui.dateForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const from = ui.dateFrom.value.trim();
+  const to = ui.dateTo.value.trim();
+  let ok = true;
+  for (const [input, value] of [[ui.dateFrom, from], [ui.dateTo, to]]) {
+    const valid = value === '' || isValidDate(value);
+    input.setAttribute('aria-invalid', valid ? 'false' : 'true');
+    ok &&= valid;
+  }
+  if (!ok) { (isValidDate(from) || from === '' ? ui.dateTo : ui.dateFrom).focus(); return; }
+  if (from !== state.from || to !== state.to) setDates(from, to);
+});
+for (const input of [ui.dateFrom, ui.dateTo]) {
+  input.addEventListener('change', () => ui.dateForm.requestSubmit());
+}
+ui.dateClear.addEventListener('click', () => { setDates('', ''); ui.dateFrom.focus(); });
+
+const histogram = new Histogram(ui.histogram, (from, to) => setDates(from, to));
+
+// --- Facets ----------------------------------------------------------------
+
+const panels = {};
+for (const field of api.FACET_FIELDS) {
+  panels[field] = new FacetPanel(field, {
+    onToggle: (f, value, label, checked) => (checked ? addFilter(f, value, label) : removeFilter(f, value)),
+    onShowMore: (f, more) => {
+      if (more) expanded.add(f); else expanded.delete(f);
+      if (lastData && !more) {
+        panels[f].update(lastData.facets?.[f] || [], state[f], state.any.includes(f), FACET_SIZE);
+        return;
+      }
+      shownSearch = null;
+      apply(state);
+    },
+    onMatchAny: (f, any) => navigate(withChanges(state, { any: any ? [...new Set([...state.any, f])] : state.any.filter((x) => x !== f), page: 1 })),
+    searchValues: async (f, prefix) => (await api.facetValues(f, prefix, state.q)).values || [],
+    rememberLabel,
+    labelOf,
+  });
+  ui.facets.appendChild(panels[field].root);
+}
+
+// --- Narrow screens: the sidebar is a drawer ---------------------------------
+
+function setDrawer(open) {
+  ui.sidebar.classList.toggle('is-open', open);
+  ui.filtersToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+  document.body.classList.toggle('drawer-open', open);
+  if (open) ui.sidebar.querySelector('input, button')?.focus();
+  else ui.filtersToggle.focus();
+}
+ui.filtersToggle.addEventListener('click', () => setDrawer(!ui.sidebar.classList.contains('is-open')));
+ui.sidebarClose.addEventListener('click', () => setDrawer(false));
+ui.sidebar.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && ui.sidebar.classList.contains('is-open')) { e.preventDefault(); setDrawer(false); }
+});
+
+// --- Start -----------------------------------------------------------------
+
+async function checkIndex() {
+  try {
+    const s = await api.stats();
+    const articles = s.articles ?? s.documents ?? s.doc_count;
+    indexEmpty = articles === 0;
+    if (indexEmpty && lastData && !(lastData.hits || []).length) showResults(shownSearch, lastData);
+  } catch {
+    // The search itself reports an unreachable server.
+  }
+}
+
+window.history.replaceState({ typing: false, articleDepth: 0, ...(window.history.state || {}) }, '', window.location.href);
+ui.q.value = state.q;
+apply(state);
+checkIndex();

@@ -1,0 +1,77 @@
+// The UI state and its one home, the URL. Everything a person would want to
+// reload, bookmark or share lives here: the query, filters, date range, sort,
+// page and the open article.
+//
+//   ?q=sanctions&country=FR&country=DE&any=country&from=2024-01&to=2024-03
+//    &sort=date&page=2&doc=abc123
+
+import { FILTER_FIELDS } from './api.js';
+
+export const SORTS = ['relevance', 'date', 'date_asc'];
+const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export function emptyState() {
+  return { q: '', country: [], person: [], org: [], source: [], lang: [], any: [], from: '', to: '', sort: 'relevance', page: 1, doc: '' };
+}
+
+export function isValidDate(value) {
+  return DATE_RE.test(value);
+}
+
+function unique(values) {
+  return [...new Set(values.filter((v) => v !== ''))];
+}
+
+/** Parses a location's query string into a state; ignores junk. */
+export function stateFromUrl(search) {
+  const params = new URLSearchParams(search);
+  const state = emptyState();
+  state.q = params.get('q') || '';
+  for (const field of FILTER_FIELDS) state[field] = unique(params.getAll(field));
+  state.any = unique(params.getAll('any')).filter((f) => FILTER_FIELDS.includes(f));
+  const from = params.get('from') || '';
+  const to = params.get('to') || '';
+  state.from = isValidDate(from) ? from : '';
+  state.to = isValidDate(to) ? to : '';
+  const sort = params.get('sort');
+  state.sort = SORTS.includes(sort) ? sort : 'relevance';
+  const page = Number.parseInt(params.get('page') || '1', 10);
+  state.page = Number.isFinite(page) && page > 1 ? Math.min(page, 10000) : 1;
+  state.doc = params.get('doc') || '';
+  return state;
+}
+
+/** The query string ("?…" or "") for a state; defaults are left out. */
+export function urlFromState(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const field of FILTER_FIELDS) for (const v of state[field]) params.append(field, v);
+  for (const field of state.any) params.append('any', field);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.page > 1) params.set('page', String(state.page));
+  if (state.doc) params.set('doc', state.doc);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** A copy of the state with `changes` applied. */
+export function withChanges(state, changes) {
+  const next = { ...state };
+  for (const field of [...FILTER_FIELDS, 'any']) next[field] = [...state[field]];
+  return Object.assign(next, changes);
+}
+
+/** True when two states ask the server for the same search (ignores doc). */
+export function sameSearch(a, b) {
+  if (!a || !b) return false;
+  const ua = { ...a, doc: '' };
+  const ub = { ...b, doc: '' };
+  return urlFromState(ua) === urlFromState(ub);
+}
+
+/** A state's href, for links that open in a new tab with the same state. */
+export function hrefFor(state) {
+  return `${window.location.pathname}${urlFromState(state)}`;
+}
