@@ -31,7 +31,7 @@ void AddDate(int64_t seconds, Xapian::Document& doc) {
   std::time_t t = static_cast<std::time_t>(seconds);
   std::tm tm{};
   gmtime_r(&t, &tm);
-  char buf[16];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d", tm.tm_year + 1900);
   doc.add_boolean_term(std::string(schema::kYear) + buf);
   std::snprintf(buf, sizeof buf, "%04d%02d", tm.tm_year + 1900, tm.tm_mon + 1);

