@@ -16,6 +16,19 @@ namespace {
 // The languages issue 4 asks country names in, as ICU locale ids.
 constexpr const char* kNameLocales[] = {"en", "fr", "de", "es", "ru", "zh", "ar"};
 
+constexpr uint32_t kAmbiguous = UINT32_MAX;
+
+// Region names compare on their words only: "N.Y.", "N.Y" and "NY." are one.
+std::string RegionKey(std::string_view text) {
+  std::string key;
+  for (Token& t : Tokenize(text)) {
+    if (!t.word) continue;
+    if (!key.empty()) key.push_back(' ');
+    key += t.folded;
+  }
+  return key;
+}
+
 // Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -35,7 +48,7 @@ std::optional<int64_t> ParseDay(const std::string& text) {
 }  // namespace
 
 StatusOr<std::unique_ptr<CountryGazetteer>> CountryGazetteer::Load(
-    const std::string& entities_dir, const std::string& iso_codes_json) {
+    const std::string& entities_dir, const std::string& iso_codes_dir) {
   std::unique_ptr<CountryGazetteer> g(new CountryGazetteer());
   // Curated data first: its labels and kinds win over generated names.
   CHANCERY_RETURN_IF_ERROR(g->aliases_.LoadTsv(entities_dir + "/countries.tsv"));
@@ -43,9 +56,12 @@ StatusOr<std::unique_ptr<CountryGazetteer>> CountryGazetteer::Load(
   if (FileExists(generated)) {
     CHANCERY_RETURN_IF_ERROR(g->aliases_.LoadTsv(generated));
   }
-  CHANCERY_RETURN_IF_ERROR(g->LoadIcuAndIsoNames(iso_codes_json));
+  CHANCERY_RETURN_IF_ERROR(
+      g->LoadIcuAndIsoNames(iso_codes_dir + "/iso_3166-1.json"));
   const std::string cities = entities_dir + "/generated/cities.tsv";
   if (FileExists(cities)) CHANCERY_RETURN_IF_ERROR(g->LoadCities(cities));
+  CHANCERY_RETURN_IF_ERROR(g->LoadRegions(entities_dir + "/dateline_regions.tsv",
+                                          iso_codes_dir + "/iso_3166-2.json"));
   CHANCERY_RETURN_IF_ERROR(g->LoadHistorical(entities_dir + "/historical.tsv"));
   CHANCERY_RETURN_IF_ERROR(
       g->LoadContextRules(entities_dir + "/context_rules.tsv"));
@@ -136,9 +152,8 @@ Status CountryGazetteer::LoadContextRules(const std::string& path) {
   return Status::Ok();
 }
 
-std::optional<uint32_t> CountryGazetteer::DatelineCountry(
-    std::string_view place) const {
-  std::vector<Token> tokens = Tokenize(place);
+std::optional<uint32_t> CountryGazetteer::WholeName(
+    const std::vector<Token>& tokens) const {
   if (tokens.empty()) return std::nullopt;
   // A whole-place match only: "NEW YORK" must not stop at "NEW".
   std::optional<AliasTable::Hit> hit = aliases_.MatchAt(tokens, 0, true);
@@ -146,11 +161,49 @@ std::optional<uint32_t> CountryGazetteer::DatelineCountry(
       !aliases_.suppressed(hit->alias->entity)) {
     return hit->alias->entity;
   }
+  return std::nullopt;
+}
+
+std::optional<uint32_t> CountryGazetteer::DatelineCountry(
+    std::string_view place, std::string_view region) const {
+  if (!region.empty()) {
+    if (auto country = WholeName(Tokenize(region))) return country;
+    auto it = regions_.find(RegionKey(region));
+    if (it != regions_.end() && it->second != kAmbiguous) return it->second;
+  }
+  std::vector<Token> tokens = Tokenize(place);
+  if (auto country = WholeName(tokens)) return country;
   std::vector<std::string> folded;
   for (Token& t : tokens) folded.push_back(std::move(t.folded));
   auto it = cities_.find(PhraseTable::Key(folded));
   if (it != cities_.end()) return it->second;
   return std::nullopt;
+}
+
+Status CountryGazetteer::LoadRegions(const std::string& curated,
+                                     const std::string& iso_json) {
+  std::ifstream in(iso_json);
+  if (in) {
+    try {
+      nlohmann::json doc = nlohmann::json::parse(in);
+      for (const auto& sub : doc.at("3166-2")) {
+        const std::string code = sub.at("code").get<std::string>().substr(0, 2);
+        const uint32_t country = aliases_.InternId(code);
+        auto [it, inserted] =
+            regions_.emplace(RegionKey(sub.at("name").get<std::string>()), country);
+        if (!inserted && it->second != country) it->second = kAmbiguous;
+      }
+    } catch (const nlohmann::json::exception& e) {
+      return Status::Corruption(iso_json + ": " + e.what());
+    }
+  }
+  std::vector<std::vector<std::string>> records;
+  CHANCERY_RETURN_IF_ERROR(ReadDataFile(curated, &records));
+  for (const auto& r : records) {
+    if (r.size() != 2) return Status::InvalidArgument(curated + ": want CODE<TAB>REGION");
+    regions_[RegionKey(r[1])] = aliases_.InternId(r[0]);
+  }
+  return Status::Ok();
 }
 
 uint32_t CountryGazetteer::AtDate(uint32_t country,

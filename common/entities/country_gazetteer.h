@@ -26,20 +26,23 @@ namespace chancery {
 
 class CountryGazetteer {
  public:
-  // Reads entities_dir/{countries,historical,context_rules}.tsv (required),
-  // entities_dir/generated/{countries,cities}.tsv (made by the build; when
-  // absent, names come from ICU and iso-codes only and datelines resolve
-  // only to capitals) and iso_codes_json (optional).
+  // Reads entities_dir/{countries,historical,context_rules,
+  // dateline_regions}.tsv (required), entities_dir/generated/{countries,
+  // cities}.tsv (made by the build; when absent, names come from ICU and
+  // iso-codes only and datelines resolve only to capitals) and Debian
+  // iso-codes' iso_3166-1.json and iso_3166-2.json (optional).
   static StatusOr<std::unique_ptr<CountryGazetteer>> Load(
       const std::string& entities_dir,
-      const std::string& iso_codes_json =
-          "/usr/share/iso-codes/json/iso_3166-1.json");
+      const std::string& iso_codes_dir = "/usr/share/iso-codes/json");
 
   const AliasTable& aliases() const { return aliases_; }
 
   // The country of a dateline place ("NEW YORK", "Peking", "Hong Kong"):
   // a country name or capital first, else the most populous city so named.
-  std::optional<uint32_t> DatelineCountry(std::string_view place) const;
+  // A region given after the place ("Calif.", "Ontario", "West Germany")
+  // decides when it is known.
+  std::optional<uint32_t> DatelineCountry(std::string_view place,
+                                          std::string_view region = {}) const;
 
   // The historical state `country` belonged to at `date` (Moscow in 1987
   // is the Soviet Union's), else `country` itself.
@@ -63,6 +66,8 @@ class CountryGazetteer {
   CountryGazetteer() = default;
   Status LoadIcuAndIsoNames(const std::string& iso_codes_json);
   Status LoadCities(const std::string& path);
+  Status LoadRegions(const std::string& curated, const std::string& iso_json);
+  std::optional<uint32_t> WholeName(const std::vector<Token>& tokens) const;
   Status LoadHistorical(const std::string& path);
   Status LoadContextRules(const std::string& path);
 
@@ -77,6 +82,9 @@ class CountryGazetteer {
 
   AliasTable aliases_;
   std::unordered_map<std::string, uint32_t> cities_;  // Folded name.
+  // Folded region words ("calif", "n y", "ontario"); kAmbiguous when the
+  // name is a subdivision of several countries.
+  std::unordered_map<std::string, uint32_t> regions_;
   std::unordered_map<uint32_t, std::vector<Period>> periods_;
   std::unordered_map<std::string, std::vector<Reading>> context_rules_;
 };

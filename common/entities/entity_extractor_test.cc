@@ -70,6 +70,35 @@ TEST(EntityExtractorTest, DatelineFieldGivesCountry) {
               UnorderedElementsAre("US"));
 }
 
+TEST(EntityExtractorTest, DatelineRegionSettlesTheCity) {
+  Article article;
+  article.dateline = "LONDON, Ontario, March 3";
+  article.body = "The company raised its dividend.";
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("CA"));
+  article.dateline = "SAN JOSE, Calif., Feb 26";
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("US"));
+  article.dateline = "ESCHBORN, West Germany, March 2";
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("DE"));
+}
+
+TEST(EntityExtractorTest, WireStoryDropsPassingMentions) {
+  Article article;
+  article.dateline = "WASHINGTON, March 4";
+  article.title = "U.S. FARM EXPORTS RISE";
+  article.body =
+      "U.S. farm exports rose in January, helped by sales of wheat to "
+      "Japan, the Agriculture Department said. Officials in Washington "
+      "expect further gains.";
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("US"));
+  article.dateline.clear();  // Not a wire story: every country counts.
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("US", "JP"));
+}
+
 TEST(EntityExtractorTest, DatelineInBodyGivesCountry) {
   Article article;
   article.body = "BEIJING, March 12 (Reuters) - Officials said output rose.";
