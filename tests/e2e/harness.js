@@ -1,0 +1,148 @@
+// Test harness: builds a fresh index of the sample corpus, starts the real
+// chancery-searchd on a free loopback port, launches Debian's chromium via
+// playwright-core, and tears all of it down again (also when tests fail).
+//
+// Environment:
+//   CHANCERY_BIN_DIR   chancery-index and chancery-searchd (default ../../build/bin)
+//   CHANCERY_SAMPLE    corpus to index (default ../../data/sample/articles.jsonl)
+//   CHROMIUM_PATH      browser binary (default /usr/bin/chromium)
+//   CHANCERY_E2E_URL   use an already running server instead (no index, no start)
+//   CHANCERY_SCREENSHOT_DIR  where screenshots go (default ../../build/screenshots)
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+export const binDir = path.resolve(here, process.env.CHANCERY_BIN_DIR || '../../build/bin');
+export const samplePath = path.resolve(here, process.env.CHANCERY_SAMPLE || process.env.SAMPLE || '../../data/sample/articles.jsonl');
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const screenshotDir = path.resolve(here, process.env.CHANCERY_SCREENSHOT_DIR || '../../build/screenshots');
+export const webRoot = path.join(repoRoot, 'web');
+
+const servers = new Set();
+const tempDirs = new Set();
+
+function cleanupSync() {
+  for (const s of servers) {
+    try { s.kill('SIGKILL'); } catch { /* gone */ }
+  }
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+}
+process.on('exit', cleanupSync);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => { cleanupSync(); process.exit(130); });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function requireFile(file, what) {
+  if (!existsSync(file)) throw new Error(`${what} not found at ${file}; build it first or set the environment variable (see tests/e2e/harness.js)`);
+}
+
+/** Indexes `input` (a file path, or null for an empty index) into a temp dir. */
+export function buildIndex(input) {
+  const indexer = path.join(binDir, 'chancery-index');
+  requireFile(indexer, 'chancery-index');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chancery-e2e-'));
+  tempDirs.add(dir);
+  let source = input;
+  if (!source) {
+    source = path.join(dir, 'empty.jsonl');
+    writeFileSync(source, '');
+  } else {
+    requireFile(source, 'sample corpus');
+  }
+  const db = path.join(dir, 'index');
+  const run = spawnSync(indexer, ['--db', db, source], { encoding: 'utf8', timeout: 300_000 });
+  if (run.status !== 0) {
+    throw new Error(`chancery-index exited ${run.status ?? run.signal}:\n${run.stderr}`);
+  }
+  return { dir, db };
+}
+
+/** Starts chancery-searchd over `db`; resolves once /api/health answers. */
+export async function startServer(db) {
+  const searchd = path.join(binDir, 'chancery-searchd');
+  requireFile(searchd, 'chancery-searchd');
+  const port = await freePort();
+  const child = spawn(searchd, ['--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', webRoot], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  servers.add(child);
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = code ?? signal; servers.delete(child); });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited !== null) throw new Error(`chancery-searchd exited (${exited}) before answering:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`chancery-searchd did not answer /api/health within 30 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (exited !== null) return;
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The server under test: an external one, or a fresh index plus searchd. */
+export async function startStack() {
+  if (process.env.CHANCERY_E2E_URL) {
+    return { url: process.env.CHANCERY_E2E_URL.replace(/\/$/, ''), async stop() {}, output: () => '' };
+  }
+  const { db } = buildIndex(samplePath);
+  return startServer(db);
+}
+
+export function removeTempDirs() {
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+  tempDirs.clear();
+}
+
+export async function launchBrowser() {
+  requireFile(chromiumPath, 'chromium (apt-get install chromium)');
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export function ensureScreenshotDir() {
+  mkdirSync(screenshotDir, { recursive: true });
+  return screenshotDir;
+}
