@@ -10,9 +10,13 @@
 #include <utility>
 #include <vector>
 
+#include "indexer/readers/feed_reader.h"
+#include "indexer/readers/html_reader.h"
 #include "indexer/readers/input_format.h"
 #include "indexer/readers/input_source.h"
+#include "indexer/readers/json_array_reader.h"
 #include "indexer/readers/json_lines_reader.h"
+#include "indexer/readers/text_reader.h"
 #include "indexer/readers/text_util.h"
 
 namespace chancery {
@@ -55,47 +59,67 @@ std::vector<std::string> ListInputFiles(const std::string& dir,
   return files;
 }
 
-Status ReadFile(const std::string& path, ArticleSink& sink) {
+// Reads one file (or stdin) with the reader its name or content calls for.
+// Progress is reported as `bytes_before` plus this file's raw bytes, so
+// that a directory's progress grows monotonically; *bytes_after receives
+// the sum once the file is done.
+Status ReadFile(const std::string& path, ArticleSink& sink,
+                uint64_t bytes_before, uint64_t* bytes_after) {
+  *bytes_after = bytes_before;
   CHANCERY_ASSIGN_OR_RETURN(
       std::unique_ptr<InputSource> source,
-      InputSource::Open(path, [&sink](uint64_t bytes) {
-        sink.OnProgress(bytes);
+      InputSource::Open(path, [&sink, bytes_before, bytes_after](
+                                  uint64_t bytes) {
+        *bytes_after = bytes_before + bytes;
+        sink.OnProgress(*bytes_after);
       }));
   // Standard input is JSON Lines by contract: sniffing a pipe would guess
   // "text" for a stream that merely starts with a bad line.
   InputFormat format =
       path == "-" ? InputFormat::kJsonLines : FormatFromFileName(path);
   if (format == InputFormat::kUnknown || format == InputFormat::kJson) {
-    format = FormatFromContent(source->Peek(kSniffBytes));
-    if (format == InputFormat::kText &&
-        FormatFromFileName(path) == InputFormat::kJson) {
-      format = InputFormat::kJsonLines;  // a .json file of anything else
-    }
+    const InputFormat sniffed = FormatFromContent(source->Peek(kSniffBytes));
+    // A .json file is JSON whatever it starts with; let the JSON Lines
+    // reader say what is wrong with it, line by line.
+    format = format == InputFormat::kJson && sniffed != InputFormat::kJsonArray
+                 ? InputFormat::kJsonLines
+                 : sniffed;
   }
   switch (format) {
     case InputFormat::kJsonLines:
       ReadJsonLines(*source, sink);
       return Status::Ok();
-    default:
-      return Status::InvalidArgument(path + ": format not supported yet");
+    case InputFormat::kJsonArray:
+      ReadJsonArray(*source, sink);
+      return Status::Ok();
+    case InputFormat::kFeed:
+      return ReadFeed(*source, sink);
+    case InputFormat::kHtml:
+      return ReadHtmlPage(*source, sink);
+    case InputFormat::kText:
+    case InputFormat::kUnknown:
+    case InputFormat::kJson:
+      break;
   }
+  return ReadTextDocument(*source, sink);
 }
 
 }  // namespace
 
 Status ReadArticles(const std::string& path, ArticleSink& sink) {
-  if (path == "-") return ReadFile(path, sink);
+  uint64_t bytes_read = 0;
+  if (path == "-") return ReadFile(path, sink, 0, &bytes_read);
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (!fs::exists(status)) {
     return Status::NotFound("cannot read " + path +
                             ": no such file or directory");
   }
-  if (!fs::is_directory(status)) return ReadFile(path, sink);
+  if (!fs::is_directory(status)) return ReadFile(path, sink, 0, &bytes_read);
   for (const std::string& file : ListInputFiles(path, &sink)) {
     // One unreadable file must not stop an archive walk: report it as a
     // rejected record and go on.
-    Status file_status = ReadFile(file, sink);
+    Status file_status = ReadFile(file, sink, bytes_read, &bytes_read);
     if (!file_status.ok()) sink.OnReject(file, file_status.message());
   }
   return Status::Ok();

@@ -57,8 +57,10 @@ class InputSource {
   }
 
   // Appends the rest of the input to *out. For one-document formats (a
-  // feed, a page), which are parsed whole. Fails beyond `max_bytes`.
-  Status ReadAll(std::string* out, size_t max_bytes);
+  // feed, a page, a text file), which are parsed whole. Fails with
+  // InvalidArgument beyond `max_bytes` (decompressed).
+  static constexpr size_t kMaxDocumentBytes = 64 << 20;
+  Status ReadAll(std::string* out, size_t max_bytes = kMaxDocumentBytes);
 
   // 1-based number of the line the next byte belongs to.
   int64_t line_number() const { return line_number_; }

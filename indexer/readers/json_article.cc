@@ -62,7 +62,7 @@ bool IsNamedObject(const Json& value) {
   return name != value.end() && name->is_string();
 }
 
-// Whether TakeText finds text in `value`; checked before moving anything
+// Whether TakeJsonText finds text in `value`; checked before moving anything
 // so that a value of the wrong shape reaches meta intact.
 bool HasText(const Json& value) {
   if (value.is_string() || value.is_number()) return true;
@@ -77,9 +77,9 @@ bool HasText(const Json& value) {
   return true;
 }
 
-// Text of a scalar, or of {"name": ...}, or of an array of those joined by
-// ", "; nullopt for shapes that carry no obvious text (they go to meta).
-std::optional<std::string> TakeText(Json& value) {
+}  // namespace
+
+std::optional<std::string> TakeJsonText(Json& value) {
   if (!HasText(value)) return std::nullopt;
   switch (value.type()) {
     case Json::value_t::string:
@@ -93,7 +93,7 @@ std::optional<std::string> TakeText(Json& value) {
     case Json::value_t::array: {
       std::string joined;
       for (Json& element : value) {
-        std::optional<std::string> text = TakeText(element);
+        std::optional<std::string> text = TakeJsonText(element);
         if (!text || text->empty()) continue;
         if (!joined.empty()) joined += ", ";
         joined += *text;
@@ -104,6 +104,8 @@ std::optional<std::string> TakeText(Json& value) {
       return std::nullopt;
   }
 }
+
+namespace {
 
 // Strings of an array (or a lone string); nullopt for other shapes.
 std::optional<std::vector<std::string>> TakeStringList(Json& value) {
@@ -144,7 +146,7 @@ bool StoreField(Field field, Json& value, Article& article,
     default:
       break;
   }
-  std::optional<std::string> text = TakeText(value);
+  std::optional<std::string> text = TakeJsonText(value);
   if (!text) return false;
   switch (field) {
     case Field::kId: article.id = std::move(*text); break;

@@ -17,6 +17,7 @@
 #ifndef CHANCERY_INDEXER_READERS_JSON_ARTICLE_H_
 #define CHANCERY_INDEXER_READERS_JSON_ARTICLE_H_
 
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -29,6 +30,12 @@ namespace chancery {
 // unspecified state) into a new Article. The date is returned as text in
 // *date_text for DeliverArticle to parse; id, origin are not derived here.
 Article ArticleFromJsonObject(nlohmann::json& object, std::string* date_text);
+
+// Text of a JSON string or number, of an object's "name", or of an array
+// of those joined by ", " (moved out of `value`); nullopt for other shapes,
+// leaving `value` untouched. How "author" and "source" are read, here and
+// in HTML pages' JSON-LD.
+std::optional<std::string> TakeJsonText(nlohmann::json& value);
 
 // A parse error as a short sentence for OnReject: nlohmann's message
 // without its "[json.exception.parse_error.101] " tag.

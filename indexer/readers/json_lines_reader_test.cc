@@ -1,7 +1,5 @@
 // JSON Lines through the public entry point ReadArticles, as the indexer
 // uses it: field aliases, meta, rejects, warnings, gzip, derived ids.
-#include <zlib.h>
-
 #include <string>
 
 #include <gtest/gtest.h>
@@ -191,18 +189,8 @@ TEST_F(JsonLinesTest, ByteOrderMarkIsIgnored) {
   EXPECT_TRUE(sink.rejects.empty());
 }
 
-// Writes `content` gzip-compressed, as archives ship.
-void WriteGzip(const std::string& path, const std::string& content) {
-  gzFile gz = gzopen(path.c_str(), "wb");
-  ASSERT_NE(gz, nullptr);
-  ASSERT_EQ(gzwrite(gz, content.data(), static_cast<unsigned>(content.size())),
-            static_cast<int>(content.size()));
-  ASSERT_EQ(gzclose(gz), Z_OK);
-}
-
 TEST_F(JsonLinesTest, ReadsGzipTransparently) {
-  const std::string path = (dir_ / "a.jsonl.gz").string();
-  WriteGzip(path,
+  const std::string path = WriteGzipFile("a.jsonl.gz",
             "{\"title\":\"first\",\"date\":\"2024-02-26\"}\n"
             "not json\n"
             "{\"title\":\"second\"}\n");
@@ -221,8 +209,7 @@ TEST_F(JsonLinesTest, TruncatedGzipIsReportedAfterWhatWasRead) {
   for (int i = 0; i < 2000; ++i) {
     content += "{\"title\":\"article " + std::to_string(i) + "\"}\n";
   }
-  const std::string whole = (dir_ / "whole.jsonl.gz").string();
-  WriteGzip(whole, content);
+  const std::string whole = WriteGzipFile("whole.jsonl.gz", content);
   std::string bytes;
   {
     std::ifstream in(whole, std::ios::binary);

@@ -3,6 +3,8 @@
 #ifndef CHANCERY_INDEXER_READERS_TEST_SINK_H_
 #define CHANCERY_INDEXER_READERS_TEST_SINK_H_
 
+#include <zlib.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -59,6 +61,18 @@ class ScratchDirTest : public ::testing::Test {
     std::filesystem::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << content;
     return path.string();
+  }
+
+  // Like WriteFile, gzip-compressed, as archives ship.
+  std::string WriteGzipFile(const std::string& name,
+                            const std::string& content) {
+    const std::string path = (dir_ / name).string();
+    gzFile gz = gzopen(path.c_str(), "wb");
+    EXPECT_NE(gz, nullptr);
+    EXPECT_EQ(gzwrite(gz, content.data(), static_cast<unsigned>(content.size())),
+              static_cast<int>(content.size()));
+    EXPECT_EQ(gzclose(gz), Z_OK);
+    return path;
   }
 
   std::filesystem::path dir_;

@@ -1,0 +1,245 @@
+#include "indexer/readers/html_reader.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/readers/article_delivery.h"
+#include "indexer/readers/charset.h"
+#include "indexer/readers/html_text.h"
+#include "indexer/readers/json_article.h"
+#include "indexer/readers/text_util.h"
+
+namespace chancery {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr int kMaxDepth = 400;  // as in html_text.cc
+
+// What the page says about itself; the first value found of each wins.
+struct PageFacts {
+  std::string og_title, title_element, ld_headline, first_h1;
+  std::string meta_date, ld_date, time_datetime;
+  int meta_date_rank = 100;  // lower is more specific
+  std::string og_url, canonical_url;
+  std::string html_lang, og_locale;
+  std::string meta_author, ld_author;
+  std::string og_site_name, ld_publisher;
+  std::string charset;
+  const GumboNode* body = nullptr;
+  const GumboNode* main = nullptr;
+  const GumboNode* article = nullptr;
+  int article_count = 0;
+};
+
+void SetIfEmpty(std::string& field, std::string_view value) {
+  value = TrimWhitespace(value);
+  if (field.empty() && !value.empty()) field = value;
+}
+
+// How specific a <meta> name is about publication time: the smaller the
+// better; -1 when it is not a publication date.
+int PublicationDateRank(const std::string& name) {
+  static constexpr std::string_view kNames[] = {
+      "article:published_time", "og:published_time", "datepublished",
+      "publishdate", "publish-date", "pubdate", "parsely-pub-date",
+      "sailthru.date", "dc.date.issued", "dcterms.issued", "dcterms.created",
+      "dc.date", "dcterms.date", "date"};
+  for (size_t i = 0; i < std::size(kNames); ++i) {
+    if (kNames[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// "text/html; charset=iso-8859-1" -> "iso-8859-1".
+std::string_view CharsetOfContentType(std::string_view content_type) {
+  const std::string lower = AsciiToLower(content_type);
+  const size_t at = lower.find("charset=");
+  if (at == std::string::npos) return {};
+  std::string_view value = content_type.substr(at + 8);
+  value = value.substr(0, value.find_first_of("; \"'"));
+  return value;
+}
+
+void NoteMeta(const GumboNode* node, PageFacts& facts) {
+  SetIfEmpty(facts.charset, AttributeOf(node, "charset"));
+  const std::string_view content = AttributeOf(node, "content");
+  if (EqualsIgnoreAsciiCase(AttributeOf(node, "http-equiv"), "content-type")) {
+    SetIfEmpty(facts.charset, CharsetOfContentType(content));
+  }
+  std::string_view key = AttributeOf(node, "property");
+  if (key.empty()) key = AttributeOf(node, "name");
+  if (key.empty()) key = AttributeOf(node, "itemprop");
+  const std::string name = AsciiToLower(TrimWhitespace(key));
+  if (name.empty() || TrimWhitespace(content).empty()) return;
+  if (name == "og:title") SetIfEmpty(facts.og_title, content);
+  if (name == "og:url") SetIfEmpty(facts.og_url, content);
+  if (name == "og:site_name") SetIfEmpty(facts.og_site_name, content);
+  if (name == "og:locale") SetIfEmpty(facts.og_locale, content);
+  if (name == "author") SetIfEmpty(facts.meta_author, content);
+  const int rank = PublicationDateRank(name);
+  if (rank >= 0 && rank < facts.meta_date_rank) {
+    facts.meta_date = TrimWhitespace(content);
+    facts.meta_date_rank = rank;
+  }
+}
+
+// Raw text of a <script>: its text children, unmodified.
+std::string ScriptText(const GumboNode* node) {
+  std::string text;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA ||
+        child->type == GUMBO_NODE_WHITESPACE) {
+      text += child->v.text.text;
+    }
+  }
+  return text;
+}
+
+// The first JSON-LD object (searching arrays and "@graph") that says when
+// it was published or what its headline is: the article itself, as
+// opposed to the site, the breadcrumbs or the organisation.
+Json* FindArticleObject(Json& value, int depth = 0) {
+  if (depth > 8) return nullptr;
+  if (value.is_array()) {
+    for (Json& element : value) {
+      if (Json* found = FindArticleObject(element, depth + 1)) return found;
+    }
+    return nullptr;
+  }
+  if (!value.is_object()) return nullptr;
+  if (value.contains("datePublished") || value.contains("headline")) {
+    return &value;
+  }
+  auto graph = value.find("@graph");
+  return graph == value.end() ? nullptr : FindArticleObject(*graph, depth + 1);
+}
+
+void NoteJsonLd(const GumboNode* node, PageFacts& facts) {
+  Json parsed = Json::parse(ScriptText(node), nullptr,
+                            /*allow_exceptions=*/false);
+  Json* article = FindArticleObject(parsed);
+  if (article == nullptr) return;
+  auto take = [article](const char* key, std::string& field) {
+    auto it = article->find(key);
+    if (it == article->end()) return;
+    if (std::optional<std::string> text = TakeJsonText(*it)) {
+      SetIfEmpty(field, *text);
+    }
+  };
+  take("datePublished", facts.ld_date);
+  take("headline", facts.ld_headline);
+  take("author", facts.ld_author);
+  take("publisher", facts.ld_publisher);
+}
+
+void CollectFacts(const GumboNode* node, int depth, PageFacts& facts) {
+  if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
+  const GumboElement& element = node->v.element;
+  switch (element.tag) {
+    case GUMBO_TAG_HTML:
+      SetIfEmpty(facts.html_lang, AttributeOf(node, "lang"));
+      SetIfEmpty(facts.html_lang, AttributeOf(node, "xml:lang"));
+      break;
+    case GUMBO_TAG_TITLE:
+      SetIfEmpty(facts.title_element, PlainText(node));
+      return;
+    case GUMBO_TAG_META:
+      NoteMeta(node, facts);
+      return;
+    case GUMBO_TAG_LINK:
+      if (EqualsIgnoreAsciiCase(TrimWhitespace(AttributeOf(node, "rel")),
+                                "canonical")) {
+        SetIfEmpty(facts.canonical_url, AttributeOf(node, "href"));
+      }
+      return;
+    case GUMBO_TAG_SCRIPT:
+      if (EqualsIgnoreAsciiCase(TrimWhitespace(AttributeOf(node, "type")),
+                                "application/ld+json")) {
+        NoteJsonLd(node, facts);
+      }
+      return;
+    case GUMBO_TAG_TIME:
+      SetIfEmpty(facts.time_datetime, AttributeOf(node, "datetime"));
+      break;
+    case GUMBO_TAG_H1:
+      if (facts.first_h1.empty()) facts.first_h1 = PlainText(node);
+      break;
+    case GUMBO_TAG_BODY:
+      if (facts.body == nullptr) facts.body = node;
+      break;
+    case GUMBO_TAG_MAIN:
+      if (facts.main == nullptr) facts.main = node;
+      break;
+    case GUMBO_TAG_ARTICLE:
+      if (facts.article_count++ == 0) facts.article = node;
+      break;
+    default:
+      break;
+  }
+  for (unsigned i = 0; i < element.children.length; ++i) {
+    CollectFacts(static_cast<const GumboNode*>(element.children.data[i]),
+                 depth + 1, facts);
+  }
+}
+
+const std::string& FirstNonEmpty(
+    std::initializer_list<const std::string*> candidates) {
+  for (const std::string* candidate : candidates) {
+    if (!candidate->empty()) return *candidate;
+  }
+  return **candidates.begin();
+}
+
+// The element whose text is the article: one <article> is the story; a
+// page with several is a listing, where <main> or <body> is the best guess.
+const GumboNode* ContentRoot(const PageFacts& facts, const GumboNode* root) {
+  if (facts.article_count == 1) return facts.article;
+  if (facts.main != nullptr) return facts.main;
+  if (facts.body != nullptr) return facts.body;
+  return root;
+}
+
+}  // namespace
+
+Status ReadHtmlPage(InputSource& source, ArticleSink& sink) {
+  std::string html;
+  CHANCERY_RETURN_IF_ERROR(source.ReadAll(&html));
+  auto document = std::make_unique<GumboDocument>(html);
+  PageFacts facts;
+  CollectFacts(document->root(), 0, facts);
+  // Gumbo wants UTF-8; only after a first parse do we know what the page
+  // declares itself to be.
+  if (EnsureUtf8(&html, facts.charset)) {
+    document = std::make_unique<GumboDocument>(html);
+    facts = PageFacts();
+    CollectFacts(document->root(), 0, facts);
+  }
+
+  Article article;
+  article.origin = source.path();
+  article.title = FirstNonEmpty({&facts.og_title, &facts.title_element,
+                                 &facts.ld_headline, &facts.first_h1});
+  article.url = FirstNonEmpty({&facts.og_url, &facts.canonical_url});
+  article.lang =
+      NormalizeLanguageTag(FirstNonEmpty({&facts.html_lang, &facts.og_locale}));
+  article.author = FirstNonEmpty({&facts.meta_author, &facts.ld_author});
+  article.source = FirstNonEmpty({&facts.og_site_name, &facts.ld_publisher});
+  const GumboNode* content = ContentRoot(facts, document->root());
+  article.body = VisibleText(content);
+  if (article.body.empty() && facts.body != nullptr && content != facts.body) {
+    article.body = VisibleText(facts.body);
+  }
+  const std::string& date = FirstNonEmpty(
+      {&facts.meta_date, &facts.ld_date, &facts.time_datetime});
+  DeliverArticle(std::move(article), date, sink);
+  return source.status();
+}
+
+}  // namespace chancery

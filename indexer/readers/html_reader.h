@@ -1,0 +1,31 @@
+// One HTML page as one article.
+//   title   og:title, else <title>, else JSON-LD headline, else first <h1>
+//   date    <meta> article:published_time (or itemprop/name datePublished,
+//           date, pubdate, DC.date...), else JSON-LD datePublished, else
+//           the first <time datetime>: explicit metadata before markup that
+//           may belong to a comment or a related link
+//   url     og:url, else <link rel=canonical>
+//   lang    <html lang>, else og:locale; normalised to ISO 639-1
+//   author  <meta name=author>, else JSON-LD author
+//   source  og:site_name, else JSON-LD publisher
+//   body    VisibleText (html_text.h) of the page's only <article>, else of
+//           <main>, else of <body>
+// Pages in legacy encodings are converted using their <meta charset>.
+// Origin is the file path.
+#ifndef CHANCERY_INDEXER_READERS_HTML_READER_H_
+#define CHANCERY_INDEXER_READERS_HTML_READER_H_
+
+#include "common/status.h"
+#include "indexer/readers/article_reader.h"
+#include "indexer/readers/input_source.h"
+
+namespace chancery {
+
+// Reads the whole page from `source` (at most
+// InputSource::kMaxDocumentBytes) and delivers at most one article. Non-ok
+// only when the page cannot be read.
+Status ReadHtmlPage(InputSource& source, ArticleSink& sink);
+
+}  // namespace chancery
+
+#endif  // CHANCERY_INDEXER_READERS_HTML_READER_H_
