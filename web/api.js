@@ -36,7 +36,8 @@ async function getJson(path, params, signal) {
   return body;
 }
 
-export const FACET_FIELDS = ['country', 'person', 'org'];
+// Fields counted in the sidebar, in order; all of them are also filters.
+export const FACET_FIELDS = ['country', 'person', 'org', 'source', 'lang'];
 export const FILTER_FIELDS = ['country', 'person', 'org', 'source', 'lang'];
 
 /** Query parameters of /api/search for a UI state (see state.js). */
@@ -50,14 +51,33 @@ export function searchParams(state, { size = 10, facetSize = 10 } = {}) {
   if (state.sort && state.sort !== 'relevance') p.push(['sort', state.sort]);
   if (state.page > 1) p.push(['page', String(state.page)]);
   p.push(['size', String(size)]);
-  p.push(['facets', 'country,person,org,date']);
+  p.push(['facets', [...FACET_FIELDS, 'date'].join(',')]);
   p.push(['facet_size', String(facetSize)]);
   p.push(['interval', 'auto']);
   return p;
 }
 
-export function search(state, options, signal) {
-  return getJson('/api/search', searchParams(state, options), signal);
+/**
+ * The facets of a search answer as {name: [{value,label,count}]}, whether
+ * the server sends that map, a map of {values: [...]}, or a list of
+ * {name, values}.
+ */
+export function normalizeFacets(facets) {
+  const out = {};
+  if (Array.isArray(facets)) {
+    for (const f of facets) if (f && f.name) out[f.name] = Array.isArray(f.values) ? f.values : [];
+  } else if (facets && typeof facets === 'object') {
+    for (const [name, f] of Object.entries(facets)) out[name] = Array.isArray(f) ? f : Array.isArray(f?.values) ? f.values : [];
+  }
+  return out;
+}
+
+export async function search(state, options, signal) {
+  const data = await getJson('/api/search', searchParams(state, options), signal);
+  data.facets = normalizeFacets(data.facets);
+  if (!Array.isArray(data.hits)) data.hits = [];
+  data.total = Number(data.total) || 0;
+  return data;
 }
 
 export function getDoc(id, signal) {

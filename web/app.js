@@ -7,7 +7,7 @@ import * as api from './api.js';
 import { el, replaceChildren, debounce, queryTerms } from './dom.js';
 import { stateFromUrl, urlFromState, withChanges, sameSearch, hrefFor, isValidDate } from './state.js';
 import { renderResults, renderStatus, renderPagination, renderMessage } from './render/results.js';
-import { FacetPanel, FACET_TITLES } from './render/facets.js';
+import { FacetPanel, displayLabel } from './render/facets.js';
 import { Histogram, periodLabel } from './render/histogram.js';
 import { renderArticle, renderArticleLoading, renderArticleError, renderSimilar, renderSimilarError } from './render/article.js';
 import { flagElement } from './flags.js';
@@ -61,7 +61,7 @@ function rememberLabel(field, value, label) {
   if (label) labels.set(`${field}\t${value}`, label);
 }
 function labelOf(field, value) {
-  return labels.get(`${field}\t${value}`) || value;
+  return displayLabel(field, value, labels.get(`${field}\t${value}`));
 }
 
 // --- Navigation ------------------------------------------------------------
@@ -79,9 +79,11 @@ function navigate(next, { replace = false, typing = false, articleDepth = 0, foc
   apply(next, { focus });
 }
 
-function apply(next, { focus = null } = {}) {
+function apply(next, { focus = null, fromHistory = false } = {}) {
   const searchChanged = !sameSearch(next, shownSearch);
   state = next;
+  closingArticle = false;
+  if (fromHistory) ui.q.value = state.q;
   syncControls();
   if (searchChanged) runSearch(focus);
   syncArticle();
@@ -89,7 +91,8 @@ function apply(next, { focus = null } = {}) {
 }
 
 window.addEventListener('popstate', () => {
-  apply(stateFromUrl(window.location.search));
+  typed.cancel();
+  apply(stateFromUrl(window.location.search), { fromHistory: true });
 });
 
 function isActive(field, value) {
@@ -341,6 +344,7 @@ function showError(target, err) {
 
 let currentDocTitle = '';
 let suppressCloseEvent = false;
+let closingArticle = false; // a close is under way; the next apply() ends it
 let returnFocusTo = '';
 
 function syncArticle() {
@@ -408,7 +412,8 @@ async function loadArticle(id) {
 }
 
 function closeArticle() {
-  if (!state.doc) return;
+  if (!state.doc || closingArticle) return;
+  closingArticle = true;
   const depth = window.history.state?.articleDepth || 0;
   if (depth > 0) {
     window.history.go(-depth);

@@ -3,11 +3,17 @@
 // through /api/facet, and "show more". Each panel is built once and only its
 // lists are redrawn, so focus and typed text survive a new search.
 
-import { el, replaceChildren, formatNumber, debounce } from '../dom.js';
+import { el, replaceChildren, formatNumber, debounce, languageName } from '../dom.js';
 import { flagElement } from '../flags.js';
 
-const TITLES = { country: 'Countries', person: 'People', org: 'Organisations' };
-const SINGULAR = { country: 'country', person: 'person', org: 'organisation' };
+const TITLES = { country: 'Countries', person: 'People', org: 'Organisations', source: 'Sources', lang: 'Languages' };
+const FIND = { country: 'Find a country…', person: 'Find a person…', org: 'Find an organisation…', source: 'Find a source…' };
+
+/** The label to show for a value: languages by name, others as the server labels them. */
+export function displayLabel(field, value, label) {
+  if (field === 'lang' && (!label || label === value)) return languageName(value) || value;
+  return label || value;
+}
 
 export class FacetPanel {
   /**
@@ -37,7 +43,7 @@ export class FacetPanel {
       type: 'search',
       id: `${base}-search`,
       className: 'facet-search-input',
-      placeholder: `Find ${field === 'org' ? 'an organisation' : `a ${SINGULAR[field]}`}…`,
+      placeholder: FIND[field] || 'Find…',
       autocomplete: 'off',
       attrs: { 'aria-controls': `${base}-found` },
       on: {
@@ -59,7 +65,7 @@ export class FacetPanel {
 
     this.root = el('section', { className: 'facet', id: base, attrs: { 'aria-labelledby': `${base}-heading` } },
       el('div', { className: 'facet-head' }, this.heading, this.match),
-      el('div', { className: 'facet-search' },
+      field === 'lang' ? null : el('div', { className: 'facet-search' },
         el('label', { htmlFor: `${base}-search`, className: 'visually-hidden' }, `Search ${TITLES[field].toLowerCase()}`),
         this.searchInput),
       this.found,
@@ -69,6 +75,7 @@ export class FacetPanel {
 
   checkbox(value, label, count, checked, idSuffix) {
     const id = `facet-${this.field}-${idSuffix}`;
+    label = displayLabel(this.field, value, label);
     const input = el('input', {
       type: 'checkbox',
       id,

@@ -51,7 +51,7 @@ export function periodLabel(value, short = false) {
   const g = granularity(value);
   if (g === 'year') return value;
   const [y, m, d] = value.split('-').map(Number);
-  if (g === 'month') return short ? `${MONTHS[m - 1]} ${String(y).slice(2)}` : `${MONTHS[m - 1]} ${y}`;
+  if (g === 'month') return short ? `${MONTHS[m - 1]} ’${String(y).slice(2)}` : `${MONTHS[m - 1]} ${y}`;
   return short ? `${d} ${MONTHS[m - 1]}` : `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
