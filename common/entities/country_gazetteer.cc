@@ -167,9 +167,16 @@ std::optional<uint32_t> CountryGazetteer::WholeName(
 std::optional<uint32_t> CountryGazetteer::DatelineCountry(
     std::string_view place, std::string_view region) const {
   if (!region.empty()) {
-    if (auto country = WholeName(Tokenize(region))) return country;
-    auto it = regions_.find(RegionKey(region));
-    if (it != regions_.end() && it->second != kAmbiguous) return it->second;
+    // A country name decides ("ESCHBORN, West Germany") unless it is also
+    // a subdivision's name ("ELLABELL, Georgia").
+    std::vector<Token> tokens = Tokenize(region);
+    const std::string key = RegionKey(region);
+    auto it = regions_.find(key);
+    const bool subdivision = it != regions_.end() && it->second != kAmbiguous;
+    if (!HasContextRule(PhraseTable::Key(FoldedTokens(region))) || !subdivision) {
+      if (auto country = WholeName(tokens)) return country;
+    }
+    if (subdivision) return it->second;
   }
   std::vector<Token> tokens = Tokenize(place);
   if (auto country = WholeName(tokens)) return country;

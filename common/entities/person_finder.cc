@@ -20,17 +20,38 @@ bool Adjacent(const Token& a, const Token& b) {
   return a.text.data() + a.text.size() == b.text.data();
 }
 
+// A word in capitals in mixed-case text ("REAGAN'S" in a quoted headline).
+bool Shouted(const Token& t) {
+  if (t.text.size() < 2) return false;
+  for (char c : t.text) {
+    if (c >= 'a' && c <= 'z') return false;
+  }
+  return t.capitalised;
+}
+
+// A middle initial: "F" of "Ivan F. Boesky".
+bool IsInitial(const std::vector<Token>& tokens, size_t i) {
+  return i + 2 < tokens.size() && tokens[i].text.size() == 1 &&
+         tokens[i].capitalised && tokens[i + 1].text == ".";
+}
+
 constexpr size_t kMaxNameWords = 4;
 
 }  // namespace
 
+// A line "-word" removes a word an earlier file added.
 Status PersonFinder::LoadWordSet(const std::string& path,
-                                 std::unordered_set<std::string>* set) const {
+                                 std::unordered_set<std::string>* set) {
   std::vector<std::vector<std::string>> records;
   CHANCERY_RETURN_IF_ERROR(ReadDataFile(path, &records));
   for (const auto& r : records) {
-    if (!r[0].empty()) set->insert(FoldForMatching(r[0]));
+    if (r[0].size() > 1 && r[0][0] == '-') {
+      removed_words_.insert(FoldForMatching(r[0].substr(1)));
+    } else if (!r[0].empty()) {
+      set->insert(FoldForMatching(r[0]));
+    }
   }
+  for (const std::string& w : removed_words_) set->erase(w);
   return Status::Ok();
 }
 
@@ -42,18 +63,24 @@ StatusOr<std::unique_ptr<PersonFinder>> PersonFinder::Load(
       ReadDataFile(entities_dir + "/person_titles.txt", &records));
   for (const auto& r : records) f->titles_.Add(r[0], 0);
 
-  CHANCERY_RETURN_IF_ERROR(
-      f->LoadWordSet(entities_dir + "/first_names.txt", &f->first_names_));
   const std::string generated = entities_dir + "/generated/first_names.txt";
   if (FileExists(generated)) {
     CHANCERY_RETURN_IF_ERROR(f->LoadWordSet(generated, &f->first_names_));
   }
+  CHANCERY_RETURN_IF_ERROR(
+      f->LoadWordSet(entities_dir + "/first_names.txt", &f->first_names_));
+  records.clear();
+  CHANCERY_RETURN_IF_ERROR(
+      ReadDataFile(entities_dir + "/not_people.txt", &records));
+  for (const auto& r : records) f->not_people_.Add(r[0], 0);
   CHANCERY_RETURN_IF_ERROR(
       f->LoadWordSet(entities_dir + "/not_person_words.txt", &f->stop_words_));
   CHANCERY_RETURN_IF_ERROR(
       f->LoadWordSet(entities_dir + "/company_words.txt", &f->company_words_));
   CHANCERY_RETURN_IF_ERROR(f->LoadWordSet(
       entities_dir + "/east_asian_surnames.txt", &f->family_first_));
+  CHANCERY_RETURN_IF_ERROR(f->LoadWordSet(
+      entities_dir + "/headline_verbs.txt", &f->headline_verbs_));
 
   records.clear();
   const std::string people = entities_dir + "/people.tsv";
@@ -75,8 +102,8 @@ StatusOr<std::unique_ptr<PersonFinder>> PersonFinder::Load(
 }
 
 bool PersonFinder::IsNameWord(const Token& t) const {
-  return t.word && t.capitalised && !stop_words_.count(t.folded) &&
-         !titles_.Find(t.folded);
+  return t.word && t.capitalised && !Shouted(t) &&
+         !stop_words_.count(t.folded) && !titles_.Find(t.folded);
 }
 
 size_t PersonFinder::ReadName(const std::vector<Token>& tokens,
@@ -92,6 +119,11 @@ size_t PersonFinder::ReadName(const std::vector<Token>& tokens,
       name->words.emplace_back(t.text);
       name->folded.push_back(t.folded);
       ++i;
+    } else if (IsInitial(tokens, i) &&
+               name_word_at(i + 2)) {
+      name->words.push_back(std::string(t.text) + ".");
+      name->folded.push_back(t.folded + ".");
+      i += 2;
     } else if (!name->words.empty() && IsParticle(t.folded) && t.word &&
                !t.capitalised && name_word_at(i + 1)) {
       name->words.emplace_back(t.text);
@@ -116,13 +148,48 @@ size_t PersonFinder::ReadName(const std::vector<Token>& tokens,
   return i;
 }
 
+void PersonFinder::CollectCapitals(const std::vector<Token>& tokens,
+                                   const std::vector<bool>& claimed,
+                                   size_t pos, PersonCandidates* out) const {
+  const Token& t = tokens[pos];
+  if (stop_words_.count(t.folded) || company_words_.count(t.folded) ||
+      titles_.Find(t.folded) || t.text.size() < 3) {
+    return;
+  }
+  if (headline_verbs_.count(t.folded)) return;
+  PersonCandidates::Candidate name;
+  name.words.emplace_back(t.text);
+  name.folded.push_back(t.folded);
+  // "PRESIDENT REAGAN", "U.S. TREASURY'S BAKER SAYS", "JAPAN'S SUMITA TO".
+  bool after_title = false;
+  for (size_t k = 1; k <= 3 && k <= pos; ++k) {
+    after_title |= titles_.LongestAt(tokens, pos - k, k).length == k;
+  }
+  const bool after_possessive = pos >= 3 && tokens[pos - 1].folded == "s" &&
+                                tokens[pos - 2].folded == "'";
+  const bool before_verb = pos + 1 < tokens.size() && !claimed[pos + 1] &&
+                           headline_verbs_.count(tokens[pos + 1].folded);
+  if (after_title || (after_possessive && before_verb)) {
+    name.evidence = PersonCandidates::Evidence::kTitled;
+  }
+  out->list.push_back(std::move(name));
+}
+
 void PersonFinder::Collect(const std::vector<Token>& tokens,
                            const std::vector<bool>& claimed, bool all_caps,
                            PersonCandidates* out) const {
-  if (all_caps) return;
   size_t i = 0;
   while (i < tokens.size()) {
     if (claimed[i] || !tokens[i].word) {
+      ++i;
+      continue;
+    }
+    if (size_t skip = not_people_.LongestAt(tokens, i).length) {
+      i += skip;
+      continue;
+    }
+    if (all_caps || Shouted(tokens[i])) {
+      CollectCapitals(tokens, claimed, i, out);
       ++i;
       continue;
     }
@@ -135,10 +202,18 @@ void PersonFinder::Collect(const std::vector<Token>& tokens,
       i = std::max(ReadName(tokens, claimed, start, &name), start);
     } else if (IsNameWord(tokens[i])) {
       size_t end = ReadName(tokens, claimed, i, &name);
-      i = std::max(end, i + 1);
-      if (name.words.size() >= 2 && first_names_.count(name.folded[0])) {
+      // "Exchequer Nigel Lawson": a first name inside a capitalised run
+      // starts the name.
+      size_t first = 0;
+      while (first + 1 < name.words.size() && !first_names_.count(name.folded[first])) {
+        ++first;
+      }
+      if (first + 1 < name.words.size()) {
+        name.words.erase(name.words.begin(), name.words.begin() + first);
+        name.folded.erase(name.folded.begin(), name.folded.begin() + first);
         name.evidence = PersonCandidates::Evidence::kFirstName;
       }
+      i = std::max(end, i + 1);
     } else {
       ++i;
       continue;

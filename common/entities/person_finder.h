@@ -45,14 +45,16 @@ struct PersonCandidates {
 class PersonFinder {
  public:
   // Reads person_titles.txt, first_names.txt, people.tsv,
-  // not_person_words.txt, company_words.txt, east_asian_surnames.txt from
+  // not_person_words.txt, not_people.txt, company_words.txt,
+  // east_asian_surnames.txt, headline_verbs.txt from
   // entities_dir and generated/first_names.txt when present.
   static StatusOr<std::unique_ptr<PersonFinder>> Load(
       const std::string& entities_dir);
 
   // Adds the name-like runs of one field. `claimed[i]` marks tokens already
-  // read as a country or organisation. Headlines in capitals (`all_caps`)
-  // give no case evidence and are skipped.
+  // read as a country or organisation. In headlines in capitals
+  // (`all_caps`) only known people, people named elsewhere in the article
+  // and names in headline patterns ("JAPAN'S SUMITA SAYS") count.
   void Collect(const std::vector<Token>& tokens,
                const std::vector<bool>& claimed, bool all_caps,
                PersonCandidates* out) const;
@@ -62,6 +64,10 @@ class PersonFinder {
 
   // Merges candidates into people, most mentioned first.
   std::vector<Entity> Resolve(const PersonCandidates& candidates) const;
+
+  bool IsFirstName(std::string_view folded) const {
+    return first_names_.count(std::string(folded)) > 0;
+  }
 
   // Whether the name-like place or country alias at tokens[pos, pos+len)
   // is part of a person's name here ("Paris Hilton", "Michael Jordan",
@@ -76,8 +82,14 @@ class PersonFinder {
   };
   PersonFinder() = default;
   Status LoadWordSet(const std::string& path,
-                     std::unordered_set<std::string>* set) const;
+                     std::unordered_set<std::string>* set);
   bool IsNameWord(const Token& t) const;
+  // Headlines and shouted words ("TREASURY'S BAKER SAYS"): case gives no
+  // evidence, so a word is a person only if it names someone known or
+  // already found, or stands where headlines put names.
+  void CollectCapitals(const std::vector<Token>& tokens,
+                       const std::vector<bool>& claimed, size_t pos,
+                       PersonCandidates* out) const;
   // Reads a name run starting at tokens[pos]; returns its end.
   size_t ReadName(const std::vector<Token>& tokens,
                   const std::vector<bool>& claimed, size_t pos,
@@ -85,11 +97,14 @@ class PersonFinder {
 
   PhraseTable titles_;
   PhraseTable known_;  // Payload: index into known_people_.
+  PhraseTable not_people_;  // Firms and things named like people.
   std::vector<KnownPerson> known_people_;
   std::unordered_set<std::string> first_names_;
   std::unordered_set<std::string> stop_words_;
   std::unordered_set<std::string> company_words_;
   std::unordered_set<std::string> family_first_;  // Wang, Xi, Kim...
+  std::unordered_set<std::string> headline_verbs_;  // says, sees, urges...
+  std::unordered_set<std::string> removed_words_;   // "-word" lines.
 };
 
 }  // namespace chancery

@@ -51,6 +51,35 @@ std::string Slug(const std::vector<std::string>& folded) {
   return id;
 }
 
+// "BAKER" from a headline reads "Baker" as a label.
+std::string TitleCaseIfShouted(const std::string& form) {
+  if (std::any_of(form.begin(), form.end(),
+                  [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return form;
+  }
+  std::string out = form;
+  bool word_start = true;
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z' && !word_start) c = static_cast<char>(c - 'A' + 'a');
+    word_start = c == ' ' || c == '-' || c == '\'';
+  }
+  return out;
+}
+
+// Drops what cannot begin a name: a lower-case particle left when the
+// word before it was read as a place ("[Rio] de Janeiro").
+Candidate Trimmed(const Candidate& c) {
+  Candidate t = c;
+  size_t lead = 0;
+  while (lead < t.words.size() && !t.words[lead].empty() &&
+         t.words[lead][0] >= 'a' && t.words[lead][0] <= 'z') {
+    ++lead;
+  }
+  t.words.erase(t.words.begin(), t.words.begin() + lead);
+  t.folded.erase(t.folded.begin(), t.folded.begin() + lead);
+  return t;
+}
+
 std::string Join(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) {
@@ -93,7 +122,7 @@ struct Person {
     for (const auto& f : forms) {
       if (best == nullptr || rank(f) > rank(*best)) best = &f;
     }
-    return best ? best->first : id;
+    return best ? TitleCaseIfShouted(best->first) : id;
   }
 };
 
@@ -127,8 +156,18 @@ std::vector<Entity> PersonFinder::Resolve(
   };
 
   // Pass 1: full names with evidence found people (or name known ones).
-  std::vector<const Candidate*> rest;
+  std::vector<Candidate> trimmed;
+  trimmed.reserve(candidates.list.size());
   for (const Candidate& c : candidates.list) {
+    Candidate t = Trimmed(c);
+    // A lone initial ("J.") names no one.
+    if (t.words.empty() || (t.words.size() == 1 && t.folded[0].size() <= 2)) {
+      continue;
+    }
+    trimmed.push_back(std::move(t));
+  }
+  std::vector<const Candidate*> rest;
+  for (const Candidate& c : trimmed) {
     const std::string form = Join(c.words);
     if (const KnownPerson* k = known_for(c)) {
       add_known(*k, form);
