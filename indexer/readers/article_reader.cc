@@ -42,11 +42,13 @@ std::vector<std::string> ListInputFiles(const std::string& dir,
   fs::recursive_directory_iterator it(
       dir, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    // Errors about one entry (a dangling symlink) only skip that entry.
+    std::error_code entry_error;
     if (IsHidden(it->path())) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
+      if (it->is_directory(entry_error)) it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file(ec)) continue;
+    if (!it->is_regular_file(entry_error)) continue;
     std::string file = it->path().string();
     if (FormatFromFileName(file) == InputFormat::kUnknown) {
       if (sink) sink->OnWarning(file, "skipped: not a recognised file type");

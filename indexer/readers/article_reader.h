@@ -19,36 +19,50 @@ namespace chancery {
 class ArticleSink {
  public:
   virtual ~ArticleSink() = default;
-  // A well-formed article. Its origin is set ("FILE:LINE" for JSON Lines,
-  // "FILE" or "FILE:ITEM" otherwise); its id is set (derived by
-  // DeriveArticleId when the input had none); date is set when parseable.
+  // A well-formed article. Its origin is set: "FILE:LINE" for JSON Lines,
+  // and for JSON arrays and feeds the line where the element or item
+  // starts; "FILE" for one-article files (HTML, text); FILE is the path as
+  // given, "-" for stdin. Its id is set (derived by DeriveArticleId when
+  // the input had none); date is set when parseable.
   virtual void OnArticle(Article&& article) = 0;
-  // A record that was rejected (the article is lost), e.g. malformed JSON.
-  // `origin` is "FILE:LINE"; `reason` a short human sentence.
+  // A record that was rejected (the article is lost), e.g. malformed JSON,
+  // or no title and no body. `origin` is "FILE:LINE" (or "FILE" for a
+  // whole file that could not be read during a directory walk); `reason` a
+  // short human sentence.
   virtual void OnReject(const std::string& origin,
                         const std::string& reason) = 0;
   // Something worth telling the user that did not lose the article, e.g. an
   // unparseable date (the article is still delivered, without a date).
   virtual void OnWarning(const std::string& origin,
                          const std::string& reason) = 0;
-  // Compressed-or-raw bytes consumed so far from the current input file,
-  // for progress reporting. Called now and then, not per byte.
+  // Compressed-or-raw bytes consumed so far by the current ReadArticles
+  // call: for a file, from that file; for a directory, summed over its
+  // files, so it grows monotonically towards InputSizeBytes(path). Called
+  // about every megabyte and at the end of each file, not per byte.
   virtual void OnProgress(uint64_t bytes_read) { (void)bytes_read; }
 };
 
 // Reads `path` (file, directory or "-") and feeds `sink`. Returns a non-ok
 // Status only when the input as a whole cannot be read (missing,
 // unreadable, not a supported format); bad records inside a readable input
-// are reported through OnReject and reading goes on.
+// are reported through OnReject and reading goes on. The format comes from
+// the file name (.jsonl .ndjson .json .xml .rss .atom .html .htm .txt .md
+// .markdown, each optionally .gz) and, when the name does not say, from the
+// first bytes. Directories are walked recursively in sorted order, skipping
+// hidden entries and (with a warning) files of unrecognised names; a file
+// that fails there is reported through OnReject and the walk goes on.
 Status ReadArticles(const std::string& path, ArticleSink& sink);
 
-// Total size in bytes of the files `path` names (recursively for a
-// directory), or 0 when unknown (stdin). For progress and ETA.
+// Total size in bytes (compressed, for .gz) of the files ReadArticles
+// would read for `path` (recursively for a directory), or 0 when unknown
+// (stdin, missing path). For progress and ETA, against OnProgress.
 uint64_t InputSizeBytes(const std::string& path);
 
 // A stable id for an article that has none: derived from its url when it
 // has one, else from its title, date and body, so re-reading the same
-// archive yields the same ids. Deterministic across runs and machines.
+// archive yields the same ids. Deterministic across runs and machines:
+// "u-" + 16 hex digits of FNV-1a-64 of the trimmed url, or "c-" + those of
+// trimmed title, '\x1f', decimal date (empty if none), '\x1f', trimmed body.
 std::string DeriveArticleId(const Article& article);
 
 }  // namespace chancery

@@ -93,7 +93,7 @@ size_t DigitRunEnd(std::string_view text, size_t pos) {
   return pos;
 }
 
-// "2024-02-26" or "2024/02/26" at `pos` (a 4-digit run ending at `end`).
+// "2024-02-26" or "2024/02/26" at `pos`, which starts a 4-digit run.
 bool TakeYearMonthDay(std::string_view text, size_t& pos, Token& token) {
   size_t p = pos;
   const int year = TakeDigits(text, p, 4);

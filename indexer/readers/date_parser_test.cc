@@ -65,6 +65,8 @@ TEST(DateParserTest, EnglishProse) {
   EXPECT_EQ(ParseDate("the 26th of February 2024"), kMidnight);
   EXPECT_EQ(ParseDate("February 26, 2024 3:01 pm"), kAfternoon - 1);
   EXPECT_EQ(ParseDate("February 26, 2024 12:00 am"), kMidnight);
+  EXPECT_EQ(ParseDate("Feb 26, 2024 at 10:01 AM EST"), kAfternoon - 1);
+  EXPECT_EQ(ParseDate("Monday 26 February 2024 15:01 GMT"), kAfternoon - 1);
 }
 
 TEST(DateParserTest, FrenchProse) {
