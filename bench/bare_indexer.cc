@@ -37,16 +37,20 @@ int main(int argc, char** argv) {
     nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
     line.clear();
     if (!j.is_object()) continue;
+    auto text = [&j](const char* key) {
+      auto it = j.find(key);
+      return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
     Xapian::Document doc;
     generator.set_document(doc);
-    generator.index_text(j.value("title", ""), 1, "S");
-    generator.index_text(j.value("title", ""));
+    generator.index_text(text("title"), 1, "S");
+    generator.index_text(text("title"));
     generator.increase_termpos();
-    generator.index_text(j.value("body", ""));
-    std::string id = "Q" + j.value("id", "");
+    generator.index_text(text("body"));
+    std::string id = "Q" + text("id");
     doc.add_boolean_term(id);
     std::tm tm{};
-    if (strptime(j.value("date", "").c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) {
+    if (strptime(text("date").c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) {
       doc.add_value(0, Xapian::sortable_serialise(static_cast<double>(timegm(&tm))));
     }
     doc.set_data(j.dump());

@@ -21,7 +21,7 @@ run() {  # label, command...
   t1=$(date +%s.%N)
   local n secs rss
   n=$(zcat -f "$corpus" | grep -c .)
-  rss=$(cat "$work/rss")
+  rss=$(tail -n 1 "$work/rss")
   awk -v l="$label" -v n="$n" -v t0="$t0" -v t1="$t1" -v rss="$rss" 'BEGIN {
     s = t1 - t0
     printf "%-28s %6d articles  %7.2f s  %6.0f articles/s  peak RSS %5.0f MB\n", l, n, s, n / s, rss / 1024 }'

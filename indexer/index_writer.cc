@@ -70,18 +70,22 @@ void IndexWriter::RecordLabel(const std::string& term, const std::string& label)
 StatusOr<WriteOutcome> IndexWriter::Upsert(BuiltDocument built) {
   try {
     const std::string id_term = IdTerm(built.id);
-    WriteOutcome outcome = WriteOutcome::kAdded;
-    Xapian::PostingIterator existing = db_.postlist_begin(id_term);
-    if (existing != db_.postlist_end(id_term)) {
-      if (db_.get_document(*existing).get_data() == built.document.get_data()) {
-        return WriteOutcome::kUnchanged;
-      }
-      outcome = WriteOutcome::kReplaced;
-    }
     for (const auto& [term, label] : built.labels) RecordLabel(term, label);
+    // term_exists is cheap on a writable database; opening a posting list
+    // there flushes pending document lengths, which would dominate the
+    // cost of indexing new articles.
+    if (!db_.term_exists(id_term)) {
+      db_.add_document(built.document);
+      CHANCERY_RETURN_IF_ERROR(CountChange());
+      return WriteOutcome::kAdded;
+    }
+    Xapian::PostingIterator existing = db_.postlist_begin(id_term);
+    if (db_.get_document(*existing).get_data() == built.document.get_data()) {
+      return WriteOutcome::kUnchanged;
+    }
     db_.replace_document(id_term, built.document);
     CHANCERY_RETURN_IF_ERROR(CountChange());
-    return outcome;
+    return WriteOutcome::kReplaced;
   } catch (const Xapian::Error& e) {
     return Status::IoError("writing " + built.id + ": " + e.get_description());
   }

@@ -47,7 +47,7 @@ class ExtractionPrinter : public ArticleSink {
     boilerplate_.Clean(article);
     ResolveLanguage(article);
     ArticleEntities e = extractor_.Extract(article);
-    nlohmann::json j = {{"id", article.id}, {"title", article.title}};
+    nlohmann::ordered_json j = {{"id", article.id}, {"title", article.title}};
     j["date"] = article.date ? nlohmann::json(FormatIsoDate(*article.date))
                              : nlohmann::json(nullptr);
     j["lang"] = article.lang;
