@@ -12,6 +12,7 @@ function paragraphs(body) {
 function metaLine(doc) {
   const parts = [];
   const sep = () => el('span', { className: 'sep', attrs: { 'aria-hidden': 'true' } }, '·');
+  if (doc.dateline) parts.push(el('span', { className: 'article-dateline' }, doc.dateline));
   if (doc.date) parts.push(el('time', { dateTime: doc.date }, formatDate(doc.date)));
   if (doc.source) parts.push(el('span', {}, doc.source));
   if (doc.lang) parts.push(el('span', {}, languageName(doc.lang)));

@@ -117,7 +117,8 @@ export class Histogram {
       },
     }, this.bars);
 
-    const labelCount = Math.min(this.buckets.length, window.innerWidth < 600 ? 3 : 6);
+    const narrow = window.innerWidth < 600;
+    const labelCount = this.buckets.length <= (narrow ? 4 : 12) ? this.buckets.length : narrow ? 3 : 6;
     const labelIdx = new Set();
     for (let k = 0; k < labelCount; k++) labelIdx.add(Math.round((k * (this.buckets.length - 1)) / Math.max(1, labelCount - 1)));
     const axis = el('div', { className: 'axis', attrs: { 'aria-hidden': 'true' } },
