@@ -22,11 +22,9 @@ bool Adjacent(const Token& a, const Token& b) {
 
 // A word in capitals in mixed-case text ("REAGAN'S" in a quoted headline).
 bool Shouted(const Token& t) {
-  if (t.text.size() < 2) return false;
-  for (char c : t.text) {
-    if (c >= 'a' && c <= 'z') return false;
-  }
-  return t.capitalised;
+  size_t letters = 0;
+  for (char c : t.text) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return letters >= 2 && t.capitalised && IsAllCaps(t.text);
 }
 
 // A middle initial: "F" of "Ivan F. Boesky".
@@ -35,7 +33,7 @@ bool IsInitial(const std::vector<Token>& tokens, size_t i) {
          tokens[i].capitalised && tokens[i + 1].text == ".";
 }
 
-constexpr size_t kMaxNameWords = 4;
+constexpr size_t kMaxNameWords = 6;  // "Luiz Inácio Lula da Silva"
 
 }  // namespace
 
@@ -115,15 +113,14 @@ size_t PersonFinder::ReadName(const std::vector<Token>& tokens,
   };
   while (i < tokens.size() && name->words.size() < kMaxNameWords) {
     const Token& t = tokens[i];
-    if (name_word_at(i)) {
-      name->words.emplace_back(t.text);
-      name->folded.push_back(t.folded);
-      ++i;
-    } else if (IsInitial(tokens, i) &&
-               name_word_at(i + 2)) {
+    if (IsInitial(tokens, i) && name_word_at(i + 2)) {
       name->words.push_back(std::string(t.text) + ".");
       name->folded.push_back(t.folded + ".");
       i += 2;
+    } else if (name_word_at(i)) {
+      name->words.emplace_back(t.text);
+      name->folded.push_back(t.folded);
+      ++i;
     } else if (!name->words.empty() && IsParticle(t.folded) && t.word &&
                !t.capitalised && name_word_at(i + 1)) {
       name->words.emplace_back(t.text);
@@ -169,7 +166,11 @@ void PersonFinder::CollectCapitals(const std::vector<Token>& tokens,
                                 tokens[pos - 2].folded == "'";
   const bool before_verb = pos + 1 < tokens.size() && !claimed[pos + 1] &&
                            headline_verbs_.count(tokens[pos + 1].folded);
-  if (after_title || (after_possessive && before_verb)) {
+  const bool before_possessive = pos + 2 < tokens.size() &&
+                                 tokens[pos + 1].folded == "'" &&
+                                 tokens[pos + 2].folded == "s";
+  // A title alone is weak evidence in a headline ("PRESIDENT STEPS DOWN").
+  if ((after_title || after_possessive) && (before_verb || before_possessive)) {
     name.evidence = PersonCandidates::Evidence::kTitled;
   }
   out->list.push_back(std::move(name));
@@ -188,17 +189,37 @@ void PersonFinder::Collect(const std::vector<Token>& tokens,
       i += skip;
       continue;
     }
+    PersonCandidates::Candidate name;
+    // Known people in any script, including those without case (王毅).
+    if (tokens[i].capitalised || tokens[i].caseless) {
+      if (size_t len = known_.LongestAt(tokens, i).length) {
+        for (size_t k = i; k < i + len; ++k) {
+          if (!tokens[k].word) continue;
+          name.words.emplace_back(tokens[k].text);
+          name.folded.push_back(tokens[k].folded);
+        }
+        name.evidence = PersonCandidates::Evidence::kGiven;
+        out->list.push_back(std::move(name));
+        i += len;
+        continue;
+      }
+    }
     if (all_caps || Shouted(tokens[i])) {
       CollectCapitals(tokens, claimed, i, out);
       ++i;
       continue;
     }
-    PersonCandidates::Candidate name;
     PhraseTable::Match title = titles_.LongestAt(tokens, i);
     if (title.length > 0) {
       name.evidence = PersonCandidates::Evidence::kTitled;
       size_t start = i + title.length;
-      if (start < tokens.size() && tokens[start].text == ".") ++start;
+      // "Mr. X", "his counterpart, Ulf Kristersson", "President of
+      // Nigeria Bola Tinubu": punctuation and a country between title and
+      // name.
+      if (start < tokens.size() && (tokens[start].text == "." || tokens[start].text == ",")) {
+        ++start;
+      }
+      for (size_t k = 0; k < 3 && start < tokens.size() && claimed[start]; ++k) ++start;
       i = std::max(ReadName(tokens, claimed, start, &name), start);
     } else if (IsNameWord(tokens[i])) {
       size_t end = ReadName(tokens, claimed, i, &name);

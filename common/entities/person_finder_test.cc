@@ -71,6 +71,34 @@ TEST(PersonFinderTest, CapitalisedPhrasesThatAreNotPeople) {
               IsEmpty());
 }
 
+TEST(PersonFinderTest, InitialsCommasAndLongNames) {
+  EXPECT_THAT(Labels(PeopleIn("Secretary of State George P. Shultz met his "
+                              "counterpart, Eduard Shevardnadze.")),
+              UnorderedElementsAre("George Shultz", "Eduard Shevardnadze"));
+  EXPECT_THAT(Labels(PeopleIn("President Luiz Inácio Lula da Silva spoke.")),
+              UnorderedElementsAre("Luiz Inácio Lula da Silva"));
+}
+
+TEST(PersonFinderTest, KnownPeopleInScriptsWithoutCase) {
+  EXPECT_THAT(Ids(PeopleIn("王毅会见了布林肯。")),
+              UnorderedElementsAre("wang-yi", "antony-blinken"));
+  EXPECT_THAT(Ids(PeopleIn("Лавров встретился с Ван И.")),
+              UnorderedElementsAre("sergey-lavrov", "wang-yi"));
+}
+
+TEST(PersonFinderTest, HeadlinesInCapitals) {
+  Article article;
+  article.title = "U.S. TREASURY'S BAKER SAYS DOLLAR FALL IS ENOUGH";
+  article.body = "Treasury Secretary James Baker said the dollar had fallen enough.";
+  EXPECT_THAT(Labels(SharedExtractor().Extract(article).people),
+              UnorderedElementsAre("James Baker"));
+  article.body = "The dollar had fallen enough, he said.";
+  EXPECT_THAT(Labels(SharedExtractor().Extract(article).people),
+              UnorderedElementsAre("Baker"));
+  article.title = "ACME PRESIDENT STEPS DOWN";
+  EXPECT_THAT(SharedExtractor().Extract(article).people, IsEmpty());
+}
+
 TEST(PersonFinderTest, FirstNameLexicon) {
   EXPECT_THAT(Labels(PeopleIn("His predecessor Catherine Colonnade left.")),
               UnorderedElementsAre("Catherine Colonnade"));

@@ -69,7 +69,14 @@ std::string TitleCaseIfShouted(const std::string& form) {
 // Drops what cannot begin a name: a lower-case particle left when the
 // word before it was read as a place ("[Rio] de Janeiro").
 Candidate Trimmed(const Candidate& c) {
-  Candidate t = c;
+  Candidate t;
+  // Middle initials ("George P. Shultz") neither identify nor display.
+  for (size_t i = 0; i < c.words.size(); ++i) {
+    if (c.folded.size() > 1 && c.folded[i].size() == 2 && c.folded[i][1] == '.') continue;
+    t.words.push_back(c.words[i]);
+    t.folded.push_back(c.folded[i]);
+  }
+  t.evidence = c.evidence;
   size_t lead = 0;
   while (lead < t.words.size() && !t.words[lead].empty() &&
          t.words[lead][0] >= 'a' && t.words[lead][0] <= 'z') {
@@ -140,8 +147,17 @@ std::vector<Entity> PersonFinder::Resolve(
     return people.back();
   };
   auto known_for = [&](const Candidate& c) -> const KnownPerson* {
-    const std::vector<uint32_t>* hit = known_.Find(Join(c.folded));
-    return hit ? &known_people_[hit->front()] : nullptr;
+    if (const std::vector<uint32_t>* hit = known_.Find(Join(c.folded))) {
+      return &known_people_[hit->front()];
+    }
+    // "Mikhaïl Gorbatchev", "Michail Gorbatschow": a known surname
+    // spelling after a given name with the known given name's initial.
+    if (c.folded.size() < 2) return nullptr;
+    const std::vector<uint32_t>* hit = known_.Find(c.folded.back());
+    if (hit == nullptr) return nullptr;
+    const KnownPerson& k = known_people_[hit->front()];
+    std::string known_first = FoldedTokens(k.label).front();
+    return known_first.compare(0, 1, c.folded[0], 0, 1) == 0 ? &k : nullptr;
   };
   auto add_known = [&](const KnownPerson& k, const std::string& form) {
     Person& p = person_by_id(k.id);
