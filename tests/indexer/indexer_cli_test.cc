@@ -3,10 +3,20 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "common/schema.h"
 #include "tests/testing/command_runner.h"
+
+extern char** environ;
 
 namespace chancery {
 namespace {
@@ -131,6 +141,51 @@ TEST(IndexerCli, SampleCorpusIndexesCleanly) {
   CommandResult r = Index({"--db", db, SourcePath("data/sample/articles.jsonl")});
   EXPECT_EQ(r.exit_status, 0) << r.err;
   EXPECT_GE(CountDocs(db), 60u);
+}
+
+TEST(IndexerCli, KilledRunLeavesLastCommitAndReRunCompletes) {
+  std::string dir = MakeTempDir("idx");
+  std::string db = dir + "/db", input = dir + "/many.jsonl";
+  constexpr int kArticles = 30000, kBatch = 500;
+  {
+    std::ofstream out(input);
+    for (int i = 0; i < kArticles; ++i) {
+      out << R"({"id":"k)" << i << R"(","title":"Dispatch )" << i
+          << R"(","body":"Ministers met in Geneva to discuss item )" << i
+          << R"( of the agenda.","lang":"en"})" << "\n";
+    }
+  }
+  std::string bin = BinaryPath("chancery-index");
+  std::string batch = std::to_string(kBatch);
+  const char* argv[] = {bin.c_str(), "--db", db.c_str(), "--batch-size",
+                        batch.c_str(), input.c_str(), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr,
+                        const_cast<char* const*>(argv), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  // Kill it once some batches are committed, before it is done.
+  Xapian::doccount seen = 0;
+  for (int i = 0; i < 400 && seen < 2 * kBatch; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    try {
+      seen = Xapian::Database(db).get_doccount();
+    } catch (const Xapian::Error&) {
+    }
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  Xapian::doccount after_kill = CountDocs(db);
+  EXPECT_EQ(after_kill % kBatch, 0u) << "index must stop at a commit";
+  EXPECT_LT(after_kill, static_cast<Xapian::doccount>(kArticles))
+      << "the run finished before it could be killed; raise kArticles";
+
+  CommandResult r = Index({"--db", db, input});
+  EXPECT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_EQ(CountDocs(db), static_cast<Xapian::doccount>(kArticles));
 }
 
 }  // namespace
