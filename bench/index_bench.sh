@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Indexing speed and memory: chancery-index (extraction on, both cores)
 # against bench/bare_indexer, a bare single-threaded Xapian indexer, on the
-# same corpus in the same run. Prints articles/s and peak RSS for each.
+# same corpus in the same run; then chancery-index without extraction, to
+# show what extraction costs. Prints articles/s, CPU seconds and peak RSS.
 #   bench/index_bench.sh [CORPUS.jsonl.gz]   (default: the Reuters train split)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,24 +12,25 @@ build=${BUILD:-build}
 cmake --build "$build" --target chancery-index bare_indexer >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+n=$(zcat -f "$corpus" | grep -c .)
 
-run() {  # label, command...
+run() {  # label, command...  -> prints a line, leaves seconds in $work/secs
   local label=$1; shift
-  local t0 t1
-  t0=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>"$work/err" || {
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
     local rc=$?; [[ $rc -eq 3 ]] || { cat "$work/err" >&2; exit 1; }; }
-  t1=$(date +%s.%N)
-  local n secs rss
-  n=$(zcat -f "$corpus" | grep -c .)
-  rss=$(tail -n 1 "$work/rss")
-  awk -v l="$label" -v n="$n" -v t0="$t0" -v t1="$t1" -v rss="$rss" 'BEGIN {
-    s = t1 - t0
-    printf "%-28s %6d articles  %7.2f s  %6.0f articles/s  peak RSS %5.0f MB\n", l, n, s, n / s, rss / 1024 }'
+  tail -n 1 "$work/time" | awk -v l="$label" -v n="$n" '{
+    printf "%-34s %6d articles %7.2f s %6.0f articles/s  CPU %6.2f s  peak RSS %4.0f MB\n",
+           l, n, $1, n / $1, $2 + $3, $4 / 1024 }'
+  tail -n 1 "$work/time" | cut -d' ' -f1 > "$work/secs.$label"
 }
 
 echo "corpus: $corpus ($(du -h "$corpus" | cut -f1) compressed), $(nproc) cores"
-run "bare Xapian (baseline)" "$build/bin/bare_indexer" "$work/bare" "$corpus"
-run "chancery-index" "$build/bin/chancery-index" --db "$work/chancery" "$corpus"
-run "chancery-index, re-run" "$build/bin/chancery-index" --db "$work/chancery" "$corpus"
-echo "index size: bare $(du -sh "$work/bare" | cut -f1), chancery $(du -sh "$work/chancery" | cut -f1)"
+run "bare Xapian indexer (baseline)" "$build/bin/bare_indexer" "$work/bare" "$corpus"
+run "chancery-index" "$build/bin/chancery-index" --db "$work/full" "$corpus"
+run "chancery-index --no-entities" "$build/bin/chancery-index" --no-entities --db "$work/text" "$corpus"
+run "chancery-index, re-run (unchanged)" "$build/bin/chancery-index" --db "$work/full" "$corpus"
+awk -v full="$(cat "$work/secs.chancery-index")" \
+    -v text="$(cat "$work/secs.chancery-index --no-entities")" 'BEGIN {
+  share = (full - text) / full; if (share < 0) share = 0
+  printf "extraction share of indexing time: %.0f%%\n", share * 100 }'
+echo "index size: bare $(du -sh "$work/bare" | cut -f1), chancery $(du -sh "$work/full" | cut -f1)"

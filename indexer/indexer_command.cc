@@ -145,6 +145,8 @@ options:
   --threads N         analysis threads (default: one per core)
   --delete ID...      remove the articles with these ids
   --delete-from FILE  remove the ids listed in FILE, one per line
+  --no-entities       index text only, without entity extraction (faster;
+                      country/person/org facets stay empty)
   --extract           print the entities found, one JSON line per article,
                       without touching an index
   -h, --help          this text
@@ -194,6 +196,8 @@ StatusOr<IndexerOptions> ParseIndexerArgs(int argc, const char* const* argv) {
       o.delete_from = v;
     } else if (arg == "--extract") {
       o.extract_only = true;
+    } else if (arg == "--no-entities") {
+      o.no_entities = true;
     } else if (IsOption(arg)) {
       return Status::InvalidArgument("unknown option " + arg, arg);
     } else {
@@ -251,9 +255,10 @@ int RunIndexer(const IndexerOptions& options) {
   int threads = options.config.index_threads;
   if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
   const EntityExtractor& ex = **extractor;
-  IndexingPipeline pipeline(
-      **writer, *boilerplate, [&ex](const Article& a) { return ex.Extract(a); }, threads,
-      progress);
+  ExtractEntitiesFn extract = [&ex](const Article& a) { return ex.Extract(a); };
+  if (options.no_entities) extract = [](const Article&) { return ArticleEntities(); };
+  IndexingPipeline pipeline(**writer, *boilerplate, std::move(extract), threads,
+                            progress);
   int exit_status = kExitOk;
   for (const std::string& input : options.inputs) {
     pipeline.StartFile();

@@ -24,6 +24,7 @@ struct IndexerOptions {
   std::vector<std::string> delete_ids;  // --delete ID...
   std::string delete_from;              // --delete-from FILE (one id a line)
   bool extract_only = false;            // --extract
+  bool no_entities = false;             // --no-entities: skip extraction
   bool help = false;
 };
 
