@@ -81,9 +81,15 @@ def run_extractor(command, path):
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           cwd=REPO, check=False)
     seconds = time.monotonic() - start
-    if proc.returncode != 0:
+    # chancery-index exits 3 when it finished but rejected some records
+    # (Reuters has a few empty stories); those count as finding nothing.
+    if proc.returncode not in (0, 3):
         sys.exit("extractor failed (%d): %s\n%s" % (
             proc.returncode, " ".join(argv), proc.stderr.decode()[-2000:]))
+    rejected = sum(1 for line in proc.stderr.decode("utf-8", "replace").splitlines()
+                   if ": " in line and path in line)
+    if rejected:
+        print("note: the extractor rejected %d records (see its stderr)" % rejected)
     predictions = {}
     for line in proc.stdout.decode("utf-8").splitlines():
         line = line.strip()
