@@ -121,12 +121,11 @@ export class Histogram {
     const labelCount = this.buckets.length <= (narrow ? 4 : 12) ? this.buckets.length : narrow ? 3 : 6;
     const labelIdx = new Set();
     for (let k = 0; k < labelCount; k++) labelIdx.add(Math.round((k * (this.buckets.length - 1)) / Math.max(1, labelCount - 1)));
+    // The axis mirrors the bars' flex layout, one cell per bar, so labels
+    // sit under their bars whatever the width.
     const axis = el('div', { className: 'axis', attrs: { 'aria-hidden': 'true' } },
-      [...labelIdx].sort((a, b) => a - b).map((i) => {
-        const span = el('span', { className: 'axis-label' }, periodLabel(this.buckets[i].value, true));
-        span.style.setProperty('left', `${((i + 0.5) / this.buckets.length) * 100}%`);
-        return span;
-      }));
+      this.buckets.map((b, i) => el('span', { className: 'axis-cell' },
+        labelIdx.has(i) ? el('span', { className: 'axis-label' }, periodLabel(b.value, true)) : null)));
     const per = g === 'year' ? 'year' : g === 'month' ? 'month' : 'day';
     replaceChildren(this.container,
       el('div', {
@@ -175,10 +174,16 @@ export class Histogram {
     this.bars[next].focus();
   }
 
+  /** The bar under (or nearest to) a horizontal position. */
   indexAt(clientX) {
-    const rect = this.barsBox.getBoundingClientRect();
-    const x = Math.min(Math.max(clientX - rect.left, 0), rect.width - 1);
-    return Math.min(this.buckets.length - 1, Math.floor((x / rect.width) * this.buckets.length));
+    let best = 0;
+    let bestDistance = Infinity;
+    this.bars.forEach((bar, i) => {
+      const r = bar.getBoundingClientRect();
+      const d = clientX < r.left ? r.left - clientX : clientX > r.right ? clientX - r.right : 0;
+      if (d < bestDistance) { bestDistance = d; best = i; }
+    });
+    return best;
   }
 
   onPointerDown(e) {
