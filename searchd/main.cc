@@ -1,0 +1,63 @@
+// chancery-searchd: the search server. Flags -> Config -> Validate -> open
+// the index -> serve until SIGTERM/SIGINT, which finish requests in flight
+// and exit 0. Every start-up failure is one line on stderr and a non-zero
+// exit status.
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "searchd/http/http_server.h"
+#include "searchd/search/searcher.h"
+#include "searchd/server_flags.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+int Fail(const chancery::Status& status, int exit_code) {
+  std::cerr << "chancery-searchd: " << status.message() << "\n";
+  return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto flags = chancery::ParseServerFlags(argc, argv);
+  if (!flags.ok()) return Fail(flags.status(), kExitUsage);
+  if (flags->help) {
+    std::cout << chancery::ServerUsage();
+    return kExitOk;
+  }
+  const chancery::Config& config = flags->config;
+  if (auto s = chancery::Validate(config); !s.ok()) return Fail(s, kExitUsage);
+
+  // Signals are taken by a waiting thread, not a handler, so stopping the
+  // server happens in ordinary code. Block them before any thread starts so
+  // that every thread inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  auto searcher =
+      chancery::Searcher::Open(chancery::SearcherOptions::FromConfig(config));
+  if (!searcher.ok()) return Fail(searcher.status(), kExitFailure);
+  chancery::HttpServer server(**searcher, config);
+  if (auto s = server.Bind(); !s.ok()) return Fail(s, kExitFailure);
+
+  std::thread([&server, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    server.Stop();
+  }).detach();
+
+  std::cerr << "chancery-searchd: serving " << config.db_path << " on http://"
+            << config.listen_host << ":" << config.listen_port << "\n";
+  if (auto s = server.Serve(); !s.ok()) return Fail(s, kExitFailure);
+  std::cerr << "chancery-searchd: stopped\n";
+  return kExitOk;
+}

@@ -1,0 +1,152 @@
+#include "searchd/search/date_range.h"
+
+#include <cstdio>
+
+#include "common/schema.h"
+
+namespace chancery {
+namespace {
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysInMonth(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
+}
+
+std::optional<int> ParseDigits(std::string_view s, size_t n) {
+  if (s.size() != n) return std::nullopt;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+int64_t DaysFromCivil(int year, int month, int day) {
+  int64_t y = year - (month <= 2);
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate CivilFromDays(int64_t z) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(y + (m <= 2)), m, d};
+}
+
+std::optional<int64_t> ParseDateBound(std::string_view text,
+                                      bool end_of_period) {
+  std::optional<int> year = ParseDigits(text.substr(0, 4), 4);
+  if (!year || *year < 1000) return std::nullopt;
+  if (text.size() == 4) {
+    return end_of_period ? DaysFromCivil(*year, 12, 31)
+                         : DaysFromCivil(*year, 1, 1);
+  }
+  if (text.size() < 7 || text[4] != '-') return std::nullopt;
+  std::optional<int> month = ParseDigits(text.substr(5, 2), 2);
+  if (!month || *month < 1 || *month > 12) return std::nullopt;
+  if (text.size() == 7) {
+    return DaysFromCivil(*year, *month,
+                         end_of_period ? DaysInMonth(*year, *month) : 1);
+  }
+  if (text.size() != 10 || text[7] != '-') return std::nullopt;
+  std::optional<int> day = ParseDigits(text.substr(8, 2), 2);
+  if (!day || *day < 1 || *day > DaysInMonth(*year, *month)) {
+    return std::nullopt;
+  }
+  return DaysFromCivil(*year, *month, *day);
+}
+
+std::vector<std::string> DateTermsForRange(int64_t first_day,
+                                           int64_t last_day) {
+  std::vector<std::string> terms;
+  char buf[16];
+  int64_t d = first_day;
+  while (d <= last_day) {
+    CivilDate c = CivilFromDays(d);
+    if (c.month == 1 && c.day == 1 &&
+        DaysFromCivil(c.year, 12, 31) <= last_day) {
+      std::snprintf(buf, sizeof buf, "%04d", c.year);
+      terms.push_back(std::string(schema::kYear) + buf);
+      d = DaysFromCivil(c.year + 1, 1, 1);
+    } else if (c.day == 1 &&
+               DaysFromCivil(c.year, c.month, DaysInMonth(c.year, c.month)) <=
+                   last_day) {
+      std::snprintf(buf, sizeof buf, "%04d%02d", c.year, c.month);
+      terms.push_back(std::string(schema::kMonth) + buf);
+      d += DaysInMonth(c.year, c.month);
+    } else {
+      std::snprintf(buf, sizeof buf, "%04d%02d%02d", c.year, c.month, c.day);
+      terms.push_back(std::string(schema::kDay) + buf);
+      ++d;
+    }
+  }
+  return terms;
+}
+
+std::string DateBucketName(int64_t day, DateInterval interval) {
+  CivilDate c = CivilFromDays(day);
+  char buf[16];
+  switch (interval) {
+    case DateInterval::kYear:
+      std::snprintf(buf, sizeof buf, "%04d", c.year);
+      break;
+    case DateInterval::kMonth:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", c.year, c.month);
+      break;
+    case DateInterval::kDay:
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+      break;
+  }
+  return buf;
+}
+
+int64_t DateBucketStart(int64_t day, DateInterval interval) {
+  CivilDate c = CivilFromDays(day);
+  switch (interval) {
+    case DateInterval::kYear:
+      return DaysFromCivil(c.year, 1, 1);
+    case DateInterval::kMonth:
+      return DaysFromCivil(c.year, c.month, 1);
+    case DateInterval::kDay:
+      break;
+  }
+  return day;
+}
+
+std::string_view DateIntervalName(DateInterval interval) {
+  switch (interval) {
+    case DateInterval::kYear:
+      return "year";
+    case DateInterval::kMonth:
+      return "month";
+    case DateInterval::kDay:
+      break;
+  }
+  return "day";
+}
+
+DateInterval IntervalForSpan(int64_t first_day, int64_t last_day) {
+  int64_t span = last_day - first_day;
+  if (span > 3 * 366) return DateInterval::kYear;
+  if (span > 62) return DateInterval::kMonth;
+  return DateInterval::kDay;
+}
+
+}  // namespace chancery

@@ -1,0 +1,89 @@
+// IndexHandle and HandlePool: how the search core gives every concurrent
+// request a Xapian::Database of its own (Xapian objects are not
+// thread-safe) and keeps it current.
+//
+// A handle is the combined database of all shards (Database::add_database),
+// the shard databases themselves (metadata is per shard), and the
+// IndexSnapshot of the revision it sees. The pool lends handles out one
+// request at a time and creates more when all are lent, so there are as
+// many handles as the peak number of concurrent users. On lending, a handle
+// not checked for reload_interval has its databases reopened; when the
+// revision changed, it takes the new snapshot, which the pool builds once
+// and shares between handles.
+#ifndef CHANCERY_SEARCHD_SEARCH_INDEX_HANDLE_H_
+#define CHANCERY_SEARCHD_SEARCH_INDEX_HANDLE_H_
+
+#include <xapian.h>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "searchd/search/index_snapshot.h"
+
+namespace chancery {
+
+struct IndexHandle {
+  Xapian::Database db;                  // All shards as one database.
+  std::vector<Xapian::Database> shards;  // Share db's sub-databases.
+  std::shared_ptr<const IndexSnapshot> snapshot;
+  std::chrono::steady_clock::time_point last_check;
+};
+
+class HandlePool {
+ public:
+  // Lends a handle; returns it to the pool when destroyed.
+  class Lease {
+   public:
+    Lease(HandlePool* pool, std::unique_ptr<IndexHandle> handle)
+        : pool_(pool), handle_(std::move(handle)) {}
+    Lease(Lease&&) = default;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease() {
+      if (handle_) pool_->Return(std::move(handle_));
+    }
+    IndexHandle& operator*() const { return *handle_; }
+    IndexHandle* operator->() const { return handle_.get(); }
+    // Reopens now (after a DatabaseModifiedError) and refreshes the
+    // snapshot. Throws Xapian::Error.
+    void Reopen() { pool_->Refresh(*handle_, /*force=*/true); }
+
+   private:
+    HandlePool* pool_;
+    std::unique_ptr<IndexHandle> handle_;
+  };
+
+  // Checks that every path opens as an index; IoError naming it otherwise.
+  [[nodiscard]] static StatusOr<std::unique_ptr<HandlePool>> Create(
+      std::vector<std::string> paths, std::chrono::milliseconds reload);
+
+  // Status when the index cannot be opened or read.
+  [[nodiscard]] StatusOr<Lease> Borrow();
+
+  const std::vector<std::string>& paths() const { return paths_; }
+
+ private:
+  HandlePool(std::vector<std::string> paths, std::chrono::milliseconds reload)
+      : paths_(std::move(paths)), reload_(reload) {}
+  std::unique_ptr<IndexHandle> OpenHandle();  // Throws Xapian::Error.
+  void Refresh(IndexHandle& handle, bool force);  // Throws Xapian::Error.
+  std::shared_ptr<const IndexSnapshot> SnapshotFor(const IndexHandle& handle);
+  void Return(std::unique_ptr<IndexHandle> handle);
+
+  const std::vector<std::string> paths_;
+  const std::chrono::milliseconds reload_;
+
+  std::mutex mu_;  // Guards idle_.
+  std::vector<std::unique_ptr<IndexHandle>> idle_;
+
+  // Serialises snapshot builds so a new revision is read once.
+  std::mutex snapshot_mu_;
+  std::shared_ptr<const IndexSnapshot> latest_;  // Guarded by snapshot_mu_.
+};
+
+}  // namespace chancery
+
+#endif  // CHANCERY_SEARCHD_SEARCH_INDEX_HANDLE_H_

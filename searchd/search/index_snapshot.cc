@@ -1,0 +1,92 @@
+#include "searchd/search/index_snapshot.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "common/schema.h"
+#include "common/text_analyzer.h"
+
+namespace chancery {
+
+uint32_t FacetColumn::Ordinal(std::string_view id) const {
+  auto it = ordinals_.find(std::string(id));
+  return it == ordinals_.end() ? kNoOrdinal : it->second;
+}
+
+void FacetColumn::Load(const Xapian::Database& db,
+                       const std::vector<Xapian::Database>& shards) {
+  // (docid, ordinal) pairs in term order, then bucketed by docid.
+  std::vector<std::pair<Xapian::docid, uint32_t>> postings;
+  for (auto t = db.allterms_begin(prefix_); t != db.allterms_end(prefix_);
+       ++t) {
+    const std::string term = *t;
+    const uint32_t ordinal = static_cast<uint32_t>(ids_.size());
+    std::string id = term.substr(prefix_.size());
+    std::string label;
+    const std::string key = std::string(schema::kLabelKey) + term;
+    for (const Xapian::Database& shard : shards) {
+      label = shard.get_metadata(key);
+      if (!label.empty()) break;
+    }
+    labels_.push_back(label.empty() ? id : std::move(label));
+    folded_labels_.push_back(FoldForMatching(labels_.back()));
+    ordinals_.emplace(id, ordinal);
+    ids_.push_back(std::move(id));
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      postings.emplace_back(*p, ordinal);
+    }
+  }
+  const Xapian::docid last = db.get_lastdocid();
+  offsets_.assign(last + 2, 0);
+  for (const auto& [did, ord] : postings) ++offsets_[did + 1];
+  for (size_t i = 1; i < offsets_.size(); ++i) offsets_[i] += offsets_[i - 1];
+  values_.resize(postings.size());
+  std::vector<uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
+  for (const auto& [did, ord] : postings) values_[fill[did]++] = ord;
+}
+
+const FacetColumn* IndexSnapshot::Column(std::string_view name) const {
+  for (const FacetColumn& c : columns) {
+    if (c.name() == name) return &c;
+  }
+  return nullptr;
+}
+
+std::shared_ptr<const IndexSnapshot> BuildIndexSnapshot(
+    const Xapian::Database& db, const std::vector<Xapian::Database>& shards,
+    std::string revision) {
+  auto snap = std::make_shared<IndexSnapshot>();
+  snap->revision = std::move(revision);
+  snap->doc_count = db.get_doccount();
+  snap->last_docid = db.get_lastdocid();
+  for (const schema::FacetField& f : schema::kEntityFacets) {
+    snap->columns.emplace_back(std::string(f.name), std::string(f.prefix));
+  }
+  snap->columns.emplace_back("source", std::string(schema::kSource));
+  snap->columns.emplace_back("lang", std::string(schema::kLang));
+  for (FacetColumn& c : snap->columns) c.Load(db, shards);
+
+  const FacetColumn* lang = snap->Column("lang");
+  Xapian::doccount stemmed = 0;
+  for (uint32_t i = 0; i < lang->value_count(); ++i) {
+    snap->languages.push_back(lang->id(i));
+    if (!StemmerName(lang->id(i)).empty()) {
+      stemmed += db.get_termfreq(lang->prefix() + lang->id(i));
+    }
+  }
+  snap->has_unstemmed = stemmed < snap->doc_count;
+
+  snap->days.assign(snap->last_docid + 1, kNoDay);
+  bool any = false;
+  for (auto v = db.valuestream_begin(schema::kSlotDay);
+       v != db.valuestream_end(schema::kSlotDay); ++v) {
+    int64_t day = static_cast<int64_t>(Xapian::sortable_unserialise(*v));
+    snap->days[v.get_docid()] = static_cast<int32_t>(day);
+    if (!any || day < snap->min_day) snap->min_day = day;
+    if (!any || day > snap->max_day) snap->max_day = day;
+    any = true;
+  }
+  return snap;
+}
+
+}  // namespace chancery

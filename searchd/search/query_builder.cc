@@ -1,0 +1,280 @@
+#include "searchd/search/query_builder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include "common/schema.h"
+#include "common/text_analyzer.h"
+#include "common/xapian_text.h"
+#include "searchd/search/date_range.h"
+
+namespace chancery {
+namespace {
+
+// Wildcards expand to at most this many terms (the most frequent), so that
+// "a*" costs what a long OR costs, not a scan of the vocabulary.
+constexpr Xapian::termcount kMaxWildcardExpansion = 200;
+
+std::string Hyphenated(std::string folded) {
+  for (char& c : folded) {
+    if (c == ' ') c = '-';
+  }
+  return folded;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Xapian::Query TermsQuery(const FacetColumn& column,
+                         const std::vector<uint32_t>& ordinals) {
+  std::vector<Xapian::Query> terms;
+  for (uint32_t ord : ordinals) {
+    terms.emplace_back(column.prefix() + column.id(ord));
+  }
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// field:value inside q, for a facet field.
+class FacetFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit FacetFieldProcessor(const FacetColumn& column) : column_(column) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return TermsQuery(column_, ResolveFacetValue(column_, value));
+  }
+
+ private:
+  const FacetColumn& column_;
+};
+
+// date:2024-03 inside q.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    auto first = ParseDateBound(value, false);
+    auto last = ParseDateBound(value, true);
+    if (!first || !last) {
+      throw Xapian::QueryParserError("bad date \"" + value + "\"");
+    }
+    return QueryBuilder::DateQuery(*first, *last);
+  }
+};
+
+// date:2024-01..2024-03 inside q; either side may be empty.
+class DateRangeProcessor : public Xapian::RangeProcessor {
+ public:
+  explicit DateRangeProcessor(const IndexSnapshot& snapshot)
+      : Xapian::RangeProcessor(schema::kSlotDate, "date:"),
+        snapshot_(snapshot) {}
+  Xapian::Query operator()(const std::string& begin,
+                           const std::string& end) override {
+    std::optional<int64_t> first =
+        begin.empty() ? std::optional<int64_t>(snapshot_.min_day)
+                      : ParseDateBound(begin, false);
+    std::optional<int64_t> last =
+        end.empty() ? std::optional<int64_t>(snapshot_.max_day)
+                    : ParseDateBound(end, true);
+    if (!first || !last) return Xapian::Query(Xapian::Query::OP_INVALID);
+    return QueryBuilder::DateQuery(*first, *last);
+  }
+
+ private:
+  const IndexSnapshot& snapshot_;
+};
+
+void CollectHighlights(const Xapian::Query& query, const std::string& folded,
+                       HighlightTerms& out) {
+  for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+    std::string term = *t;
+    if (term.empty()) continue;
+    bool stem = term[0] == 'Z';
+    if (stem) term.erase(0, 1);
+    if (term.compare(0, schema::kTitle.size(), schema::kTitle) == 0) {
+      term.erase(0, schema::kTitle.size());
+    }
+    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) {
+      continue;  // A boolean filter term.
+    }
+    (stem ? out.stems : out.words).insert(term);
+  }
+  // Wildcards stay unexpanded in the query's term list.
+  size_t i = 0;
+  while ((i = folded.find('*', i)) != std::string::npos) {
+    size_t start = i;
+    while (start > 0 && (std::isalnum(static_cast<unsigned char>(folded[start - 1])) ||
+                         static_cast<unsigned char>(folded[start - 1]) >= 0x80)) {
+      --start;
+    }
+    if (start < i) out.prefixes.push_back(folded.substr(start, i - start));
+    ++i;
+  }
+}
+
+// The plain words of a query, for when its syntax does not parse.
+std::string PlainWords(const std::string& folded) {
+  std::string out;
+  for (char c : folded) {
+    unsigned char u = static_cast<unsigned char>(c);
+    out += (std::isalnum(u) || u >= 0x80) ? c : ' ';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<uint32_t> ResolveFacetValue(const FacetColumn& column,
+                                        const std::string& value) {
+  const std::string& field = column.name();
+  std::string folded = FoldForMatching(value);
+  std::vector<std::string> candidates = {value};
+  if (field == "country") candidates.push_back(Upper(value));
+  if (field == "lang") candidates.push_back(NormalizeLanguage(value));
+  candidates.push_back(folded);
+  candidates.push_back(Hyphenated(folded));
+  for (const std::string& c : candidates) {
+    uint32_t ord = column.Ordinal(c);
+    if (ord != kNoOrdinal) return {ord};
+  }
+  std::vector<uint32_t> found;
+  for (uint32_t i = 0; i < column.value_count(); ++i) {
+    if (column.folded_label(i) == folded) found.push_back(i);
+  }
+  if (!found.empty() || field != "person" || folded.empty()) return found;
+  // A surname or the end of a name: "macron", "von der leyen".
+  const std::string tail = "-" + Hyphenated(folded);
+  for (uint32_t i = 0; i < column.value_count(); ++i) {
+    const std::string& id = column.id(i);
+    if (id.size() > tail.size() &&
+        id.compare(id.size() - tail.size(), tail.size(), tail) == 0) {
+      found.push_back(i);
+    }
+  }
+  return found;
+}
+
+Xapian::Query QueryBuilder::TextQuery(
+    const std::string& q, const std::vector<std::string>& lang_filter,
+    HighlightTerms* highlight) const {
+  const std::string folded = FoldQuery(q);
+  if (folded.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Xapian::Query::MatchAll;
+  }
+  const IndexSnapshot& snap = *handle_.snapshot;
+  // One language code per distinct stemmer ("" = no stemming).
+  std::vector<std::pair<std::string_view, std::string>> stemmers;
+  auto add_language = [&stemmers](const std::string& code) {
+    std::string_view name = StemmerName(code);
+    for (const auto& [known, unused] : stemmers) {
+      if (known == name) return;
+    }
+    stemmers.emplace_back(name, name.empty() ? std::string() : code);
+  };
+  for (const std::string& lang : lang_filter.empty() ? snap.languages
+                                                     : lang_filter) {
+    add_language(NormalizeLanguage(lang));
+  }
+  if ((lang_filter.empty() && snap.has_unstemmed) || stemmers.empty()) {
+    add_language("");
+  }
+
+  std::vector<std::unique_ptr<FacetFieldProcessor>> processors;
+  DateFieldProcessor date_field;
+  DateRangeProcessor date_range(snap);
+  Xapian::QueryParser parser;
+  parser.set_database(handle_.db);
+  parser.set_default_op(Xapian::Query::OP_AND);
+  parser.set_max_expansion(kMaxWildcardExpansion,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  parser.add_prefix("title", std::string(schema::kTitle));
+  for (const FacetColumn& column : snap.columns) {
+    processors.push_back(std::make_unique<FacetFieldProcessor>(column));
+    parser.add_boolean_prefix(column.name(), processors.back().get());
+  }
+  parser.add_boolean_prefix("date", &date_field);
+  parser.add_rangeprocessor(&date_range);
+
+  std::vector<Xapian::Query> parses;
+  for (const auto& [unused, code] : stemmers) {
+    SetQueryLanguage(code, parser);
+    Xapian::Query parsed;
+    try {
+      parsed = parser.parse_query(folded, QueryParserFlags());
+    } catch (const Xapian::QueryParserError&) {
+      parsed = parser.parse_query(PlainWords(folded),
+                                  Xapian::QueryParser::FLAG_CJK_NGRAM);
+    }
+    // Languages whose stemmers agree on every word give the same query;
+    // OR-ing copies would only slow the match down.
+    const std::string description = parsed.get_description();
+    bool seen = false;
+    for (const Xapian::Query& p : parses) seen |= p.get_description() == description;
+    if (!seen) parses.push_back(std::move(parsed));
+  }
+  Xapian::Query query =
+      parses.size() == 1
+          ? parses.front()
+          : Xapian::Query(Xapian::Query::OP_OR, parses.begin(), parses.end());
+  if (highlight) CollectHighlights(query, folded, *highlight);
+  // Only boolean parts (say "country:FR" alone) match with zero weight;
+  // that is fine for ranking, which then falls back to docid order.
+  if (query.empty()) return Xapian::Query::MatchNothing;
+  return query;
+}
+
+Xapian::Query QueryBuilder::FilterQuery(const std::string& field,
+                                        const FieldFilter& filter) const {
+  const FacetColumn* column = handle_.snapshot->Column(field);
+  if (!column) return Xapian::Query::MatchNothing;
+  std::vector<Xapian::Query> parts;
+  for (const std::string& value : filter.values) {
+    Xapian::Query q = TermsQuery(*column, ResolveFacetValue(*column, value));
+    if (q.empty() && !filter.any) return Xapian::Query::MatchNothing;
+    if (!q.empty()) parts.push_back(std::move(q));
+  }
+  if (parts.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(filter.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND,
+                       parts.begin(), parts.end());
+}
+
+Xapian::Query QueryBuilder::DateQuery(int64_t first_day, int64_t last_day) {
+  std::vector<std::string> terms = DateTermsForRange(first_day, last_day);
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query QueryBuilder::SearchQuery(
+    const SearchRequest& request, std::optional<int64_t> first_day,
+    std::optional<int64_t> last_day,
+    const std::vector<std::string>& skip_fields,
+    HighlightTerms* highlight) const {
+  std::vector<std::string> languages;
+  if (auto it = request.filters.find("lang"); it != request.filters.end()) {
+    languages = it->second.values;
+  }
+  Xapian::Query query = TextQuery(request.q, languages, highlight);
+  for (const auto& [field, filter] : request.filters) {
+    if (filter.values.empty() ||
+        std::find(skip_fields.begin(), skip_fields.end(), field) !=
+            skip_fields.end()) {
+      continue;
+    }
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          FilterQuery(field, filter));
+  }
+  if (first_day || last_day) {
+    const IndexSnapshot& snap = *handle_.snapshot;
+    // Open ends stop at the index's own dates.
+    int64_t first = first_day.value_or(snap.min_day);
+    int64_t last = last_day.value_or(snap.max_day);
+    first = std::max(first, snap.min_day);
+    last = std::min(last, snap.max_day);
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          DateQuery(first, last));
+  }
+  return query;
+}
+
+}  // namespace chancery

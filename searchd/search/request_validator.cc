@@ -1,0 +1,159 @@
+#include "searchd/search/request_validator.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "searchd/search/date_range.h"
+
+namespace chancery {
+namespace {
+
+constexpr std::array<std::string_view, 5> kValueFacets = {
+    "country", "person", "org", "source", "lang"};
+constexpr size_t kMaxFilterValues = 20;
+constexpr size_t kMaxValueBytes = 200;
+
+Status CheckRange(const char* param, int value, int lo, int hi) {
+  if (value < lo || value > hi) {
+    return Status::InvalidArgument(std::string(param) + " must be between " +
+                                       std::to_string(lo) + " and " +
+                                       std::to_string(hi),
+                                   param);
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::optional<int64_t>> ParseBound(const std::string& text,
+                                            const char* param, bool end) {
+  if (text.empty()) return std::optional<int64_t>();
+  std::optional<int64_t> day = ParseDateBound(text, end);
+  if (!day) {
+    return Status::InvalidArgument(std::string(param) +
+                                       " must be a date YYYY, YYYY-MM or "
+                                       "YYYY-MM-DD, got \"" + text + "\"",
+                                   param);
+  }
+  return day;
+}
+
+bool ValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsValueFacet(std::string_view name) {
+  return std::find(kValueFacets.begin(), kValueFacets.end(), name) !=
+         kValueFacets.end();
+}
+
+StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
+                                           const SearcherOptions& options) {
+  if (request.q.size() > static_cast<size_t>(options.max_query_bytes)) {
+    return Status::InvalidArgument(
+        "q is longer than " + std::to_string(options.max_query_bytes) + " bytes",
+        "q");
+  }
+  if (!ValidUtf8(request.q)) {
+    return Status::InvalidArgument("q is not valid UTF-8", "q");
+  }
+  for (const auto& [field, filter] : request.filters) {
+    if (!IsValueFacet(field)) {
+      return Status::InvalidArgument("unknown filter field \"" + field + "\"",
+                                     field);
+    }
+    if (filter.values.size() > kMaxFilterValues) {
+      return Status::InvalidArgument(
+          "at most " + std::to_string(kMaxFilterValues) + " values of " + field,
+          field);
+    }
+    for (const std::string& v : filter.values) {
+      if (v.empty() || v.size() > kMaxValueBytes || !ValidUtf8(v)) {
+        return Status::InvalidArgument(
+            field + " values must be non-empty UTF-8 of at most " +
+                std::to_string(kMaxValueBytes) + " bytes",
+            field);
+      }
+    }
+  }
+  DateBounds dates;
+  CHANCERY_ASSIGN_OR_RETURN(dates.first_day, ParseBound(request.from, "from", false));
+  CHANCERY_ASSIGN_OR_RETURN(dates.last_day, ParseBound(request.to, "to", true));
+  if (dates.first_day && dates.last_day && *dates.first_day > *dates.last_day) {
+    return Status::InvalidArgument("from is after to", "from");
+  }
+  if (request.sort != "relevance" && request.sort != "date" &&
+      request.sort != "date_asc") {
+    return Status::InvalidArgument(
+        "sort must be relevance, date or date_asc, got \"" + request.sort + "\"",
+        "sort");
+  }
+  CHANCERY_RETURN_IF_ERROR(
+      CheckRange("page", request.page, 1, options.max_result_window));
+  CHANCERY_RETURN_IF_ERROR(
+      CheckRange("size", request.size, 0, options.max_page_size));
+  if (static_cast<int64_t>(request.page) * request.size >
+      options.max_result_window) {
+    return Status::InvalidArgument(
+        "page * size may not exceed " + std::to_string(options.max_result_window),
+        "page");
+  }
+  for (size_t i = 0; i < request.facets.size(); ++i) {
+    const std::string& name = request.facets[i];
+    if (name != "date" && !IsValueFacet(name)) {
+      return Status::InvalidArgument("unknown facet \"" + name + "\"", "facets");
+    }
+    if (std::find(request.facets.begin(), request.facets.begin() + i, name) !=
+        request.facets.begin() + i) {
+      return Status::InvalidArgument("facet \"" + name + "\" given twice",
+                                     "facets");
+    }
+  }
+  CHANCERY_RETURN_IF_ERROR(
+      CheckRange("facet_size", request.facet_size, 1, options.max_facet_size));
+  if (request.interval != "auto" && request.interval != "year" &&
+      request.interval != "month" && request.interval != "day") {
+    return Status::InvalidArgument(
+        "interval must be year, month, day or auto, got \"" + request.interval +
+            "\"",
+        "interval");
+  }
+  return dates;
+}
+
+Status ValidateSimilarRequest(const SimilarRequest& request,
+                              const SearcherOptions& options) {
+  if (request.id.empty()) return Status::InvalidArgument("id is empty", "id");
+  return CheckRange("size", request.size, 1, options.max_page_size);
+}
+
+Status ValidateFacetValuesRequest(const FacetValuesRequest& request,
+                                  const SearcherOptions& options) {
+  if (!IsValueFacet(request.name)) {
+    return Status::InvalidArgument(
+        "unknown facet \"" + request.name +
+            "\"; one of country, person, org, source, lang",
+        "name");
+  }
+  if (request.prefix.size() > kMaxValueBytes || !ValidUtf8(request.prefix)) {
+    return Status::InvalidArgument("prefix is too long or not UTF-8", "prefix");
+  }
+  if (request.q.size() > static_cast<size_t>(options.max_query_bytes) ||
+      !ValidUtf8(request.q)) {
+    return Status::InvalidArgument("q is too long or not UTF-8", "q");
+  }
+  return CheckRange("size", request.size, 1, options.max_facet_size);
+}
+
+}  // namespace chancery

@@ -1,0 +1,316 @@
+#include "searchd/search/searcher.h"
+
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <sstream>
+
+#include "common/config.h"
+#include "common/schema.h"
+#include "common/stored_article.h"
+#include "common/text_analyzer.h"
+#include "searchd/search/facet_counter.h"
+#include "searchd/search/hit_builder.h"
+#include "searchd/search/index_handle.h"
+#include "searchd/search/query_builder.h"
+#include "searchd/search/request_validator.h"
+#include "searchd/search/snippet_builder.h"
+#include "searchd/search/spelling_suggester.h"
+#include "searchd/search/task_pool.h"
+
+namespace chancery {
+namespace {
+
+// A query with fewer matches than this gets a spelling suggestion.
+constexpr int64_t kSuggestBelow = 5;
+// Terms of a document that "more like this" searches for.
+constexpr Xapian::termcount kSimilarTerms = 25;
+
+// The result type of WithHandle for a function returning T: StatusOr<T>,
+// with StatusOr<U> and Status passed through rather than nested.
+template <typename T>
+struct Checked {
+  using type = StatusOr<T>;
+};
+template <typename T>
+struct Checked<StatusOr<T>> {
+  using type = StatusOr<T>;
+};
+template <>
+struct Checked<Status> {
+  using type = Status;
+};
+
+// Runs `fn(handle)` on a borrowed handle, retrying once on a fresh revision
+// when a writer overwrote the one being read, and turning Xapian errors into
+// Status values.
+template <typename Fn>
+auto WithHandle(HandlePool& pool, Fn&& fn) ->
+    typename Checked<decltype(fn(std::declval<IndexHandle&>()))>::type {
+  StatusOr<HandlePool::Lease> lease = pool.Borrow();
+  if (!lease.ok()) return lease.status();
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return fn(**lease);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt > 0) return Status::Unavailable(e.get_description());
+      try {
+        lease->Reopen();
+      } catch (const Xapian::Error& e2) {
+        return Status::IoError("cannot reopen the index: " + e2.get_description());
+      }
+    } catch (const Xapian::Error& e) {
+      return Status::IoError("index error: " + e.get_description());
+    } catch (const std::exception& e) {
+      return Status::Internal(e.what());
+    }
+  }
+}
+
+std::optional<Xapian::docid> FindDocid(const Xapian::Database& db,
+                                       const std::string& id) {
+  const std::string term = std::string(schema::kId) + id;
+  Xapian::PostingIterator p = db.postlist_begin(term);
+  if (p == db.postlist_end(term)) return std::nullopt;
+  return *p;
+}
+
+// Hits of an MSet: stored fields, score, snippet.
+StatusOr<std::vector<Hit>> HitsOf(const Xapian::MSet& mset,
+                                  const HighlightTerms* highlight) {
+  std::vector<Hit> hits;
+  std::optional<SnippetBuilder> snippets;
+  if (highlight) snippets.emplace(*highlight);
+  for (auto m = mset.begin(); m != mset.end(); ++m) {
+    StatusOr<StoredArticle> stored = DecodeStoredArticle(m.get_document().get_data());
+    if (!stored.ok()) return stored.status();
+    Hit hit = HitFromArticle(*stored);
+    hit.score = m.get_weight();
+    if (snippets) {
+      hit.snippet = snippets->Build(stored->article.body, stored->article.lang);
+    }
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+int64_t DirectorySize(const std::string& path) {
+  std::error_code ec;
+  int64_t total = 0;
+  for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
+  }
+  return total;
+}
+
+std::vector<std::string> SplitPaths(const std::string& list) {
+  std::vector<std::string> out;
+  std::stringstream in(list);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+}  // namespace
+
+SearcherOptions SearcherOptions::FromConfig(const Config& config) {
+  SearcherOptions o;
+  o.db_paths = SplitPaths(config.db_path);
+  o.max_page_size = config.max_page_size;
+  o.max_facet_size = config.max_facet_size;
+  o.max_query_bytes = config.max_query_bytes;
+  o.exact_facet_limit = config.exact_facet_limit;
+  o.reload_interval_ms = config.reload_interval_ms;
+  return o;
+}
+
+struct Searcher::Impl {
+  SearcherOptions options;
+  std::unique_ptr<HandlePool> pool;
+  std::unique_ptr<TaskPool> counters;  // null when counting_threads == 0
+
+  StatusOr<FacetOutcome> Count(const FacetQuery& query) {
+    return WithHandle(*pool, [&](IndexHandle& h) { return CountFacets(h, query); });
+  }
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+
+const SearcherOptions& Searcher::options() const { return impl_->options; }
+
+StatusOr<std::unique_ptr<Searcher>> Searcher::Open(
+    const SearcherOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  CHANCERY_ASSIGN_OR_RETURN(
+      impl->pool, HandlePool::Create(options.db_paths, std::chrono::milliseconds(
+                                                           options.reload_interval_ms)));
+  if (options.counting_threads > 0) {
+    impl->counters = std::make_unique<TaskPool>(options.counting_threads);
+  }
+  return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
+}
+
+StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
+  const auto start = std::chrono::steady_clock::now();
+  CHANCERY_ASSIGN_OR_RETURN(DateBounds dates,
+                            ValidateSearchRequest(request, impl_->options));
+  FacetQuery facet_query{&request, dates.first_day, dates.last_day,
+                         request.facet_size};
+
+  // Facets and the exact total are counted on another thread, when one is
+  // idle, while this one ranks the page of hits.
+  std::promise<StatusOr<FacetOutcome>> counted;
+  std::future<StatusOr<FacetOutcome>> counts = counted.get_future();
+  bool offloaded = impl_->counters && request.size > 0 &&
+                   impl_->counters->TryRun([this, &facet_query, &counted] {
+                     counted.set_value(impl_->Count(facet_query));
+                   });
+
+  SearchResponse response;
+  StatusOr<std::string> suggestion_or = std::string();
+  auto ranked = WithHandle(*impl_->pool, [&](IndexHandle& h) -> Status {
+    if (request.size == 0) return Status::Ok();
+    QueryBuilder builder(h);
+    HighlightTerms highlight;
+    Xapian::Enquire enquire(h.db);
+    enquire.set_query(builder.SearchQuery(request, dates.first_day,
+                                          dates.last_day, {}, &highlight));
+    if (request.sort == "date" || request.sort == "date_asc") {
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
+                                               request.sort == "date");
+    }
+    Xapian::MSet mset =
+        enquire.get_mset((request.page - 1) * request.size, request.size);
+    CHANCERY_ASSIGN_OR_RETURN(
+        response.hits, HitsOf(mset, request.snippets ? &highlight : nullptr));
+    return Status::Ok();
+  });
+  // Wait for the counting before returning, even on error: it reads
+  // `request` by reference.
+  StatusOr<FacetOutcome> outcome =
+      offloaded ? counts.get() : impl_->Count(facet_query);
+  if (!ranked.ok()) return ranked;
+  if (!outcome.ok()) return outcome.status();
+  response.total = outcome->total;
+  response.facets = std::move(outcome->facets);
+
+  if (request.suggest && response.total < kSuggestBelow &&
+      request.q.find_first_not_of(" \t") != std::string::npos) {
+    auto suggestion = WithHandle(*impl_->pool, [&](IndexHandle& h) {
+      return SpellingSuggester(h.db).Suggest(request.q);
+    });
+    if (suggestion.ok()) response.suggestion = std::move(*suggestion);
+  }
+  response.took_ms = std::chrono::duration<double, std::milli>(
+                         std::chrono::steady_clock::now() - start)
+                         .count();
+  return response;
+}
+
+StatusOr<DocumentView> Searcher::GetDocument(const std::string& id) const {
+  auto found = WithHandle(*impl_->pool, [&](IndexHandle& h) -> StatusOr<DocumentView> {
+    std::optional<Xapian::docid> did = FindDocid(h.db, id);
+    if (!did) return Status::NotFound("no article with id \"" + id + "\"");
+    CHANCERY_ASSIGN_OR_RETURN(StoredArticle stored,
+                              DecodeStoredArticle(h.db.get_document(*did).get_data()));
+    return DocumentViewFromArticle(stored);
+  });
+  return found;
+}
+
+StatusOr<SearchResponse> Searcher::Similar(const SimilarRequest& request) const {
+  CHANCERY_RETURN_IF_ERROR(ValidateSimilarRequest(request, impl_->options));
+  const auto start = std::chrono::steady_clock::now();
+  auto similar = WithHandle(*impl_->pool, [&](IndexHandle& h) -> StatusOr<SearchResponse> {
+    std::optional<Xapian::docid> did = FindDocid(h.db, request.id);
+    if (!did) return Status::NotFound("no article with id \"" + request.id + "\"");
+    Xapian::Enquire enquire(h.db);
+    Xapian::RSet rset;
+    rset.add_document(*did);
+    // Plain words only: no stems (they would count each word twice) and no
+    // boolean filter terms.
+    struct WordsOnly : Xapian::ExpandDecider {
+      bool operator()(const std::string& term) const override {
+        return !term.empty() && !std::isupper(static_cast<unsigned char>(term[0])) &&
+               term.size() > 2;
+      }
+    } words_only;
+    Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &words_only);
+    std::vector<std::string> terms(eset.begin(), eset.end());
+    HighlightTerms highlight;
+    highlight.words.insert(terms.begin(), terms.end());
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_AND_NOT,
+        Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+        Xapian::Query(std::string(schema::kId) + request.id)));
+    Xapian::MSet mset = enquire.get_mset(0, request.size);
+    SearchResponse response;
+    response.total = mset.get_matches_estimated();
+    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    CHANCERY_ASSIGN_OR_RETURN(response.hits, HitsOf(mset, &highlight));
+    return response;
+  });
+  if (!similar.ok()) return similar.status();
+  SearchResponse response = std::move(similar.value());
+  response.took_ms = std::chrono::duration<double, std::milli>(
+                         std::chrono::steady_clock::now() - start)
+                         .count();
+  return response;
+}
+
+StatusOr<FacetResult> Searcher::FacetValues(const FacetValuesRequest& request) const {
+  CHANCERY_RETURN_IF_ERROR(ValidateFacetValuesRequest(request, impl_->options));
+  SearchRequest search;
+  search.q = request.q;
+  search.facets = {request.name};
+  FacetQuery query{&search, std::nullopt, std::nullopt, /*facet_size=*/0};
+  CHANCERY_ASSIGN_OR_RETURN(FacetOutcome outcome, impl_->Count(query));
+  FacetResult all = std::move(outcome.facets.front());
+  const std::string prefix = FoldForMatching(request.prefix);
+  FacetResult result;
+  result.name = all.name;
+  for (FacetValue& v : all.values) {
+    if (static_cast<int>(result.values.size()) >= request.size) break;
+    std::string label = FoldForMatching(v.label);
+    bool match = prefix.empty() || label.compare(0, prefix.size(), prefix) == 0 ||
+                 FoldForMatching(v.value).compare(0, prefix.size(), prefix) == 0;
+    // Or any later word of the label: "sej" finds "Stéphane Séjourné".
+    for (size_t sp = label.find_first_of(" -"); !match && sp != std::string::npos;
+         sp = label.find_first_of(" -", sp + 1)) {
+      match = label.compare(sp + 1, prefix.size(), prefix) == 0;
+    }
+    if (match) result.values.push_back(std::move(v));
+  }
+  return result;
+}
+
+StatusOr<IndexStats> Searcher::Stats() const {
+  auto stats = WithHandle(*impl_->pool, [&](IndexHandle& h) {
+    IndexStats s;
+    s.articles = h.db.get_doccount();
+    s.shards = static_cast<int>(h.shards.size());
+    int64_t last = 0;
+    for (const Xapian::Database& shard : h.shards) {
+      std::string text = shard.get_metadata(std::string(schema::kLastUpdateKey));
+      if (!text.empty()) last = std::max<int64_t>(last, std::atoll(text.c_str()));
+    }
+    if (last > 0) s.last_update = FormatIsoDate(last);
+    for (const FacetColumn& c : h.snapshot->columns) {
+      s.distinct_values[c.name()] = static_cast<int64_t>(c.value_count());
+    }
+    return s;
+  });
+  if (!stats.ok()) return stats.status();
+  for (const std::string& path : impl_->options.db_paths) {
+    stats->size_bytes += DirectorySize(path);
+  }
+  return std::move(*stats);
+}
+
+}  // namespace chancery

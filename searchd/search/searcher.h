@@ -1,0 +1,76 @@
+// Searcher: the search core. Answers searches, document look-ups, "more like
+// this", facet autocomplete and statistics over one index, or several index
+// shards searched as one.
+//
+// Thread safety: all methods are safe to call from any number of threads at
+// once. Each call borrows a database handle of its own from a pool (Xapian
+// databases are not thread-safe), so concurrent calls never share one.
+// Index updates by chancery-index become visible without a restart: a
+// handle checks for a newer revision at most every reload_interval_ms.
+//
+// Errors: InvalidArgument (with the offending parameter's name in param())
+// for bad requests, NotFound for unknown ids, IoError/Corruption when the
+// index cannot be read. No exception escapes.
+#ifndef CHANCERY_SEARCHD_SEARCH_SEARCHER_H_
+#define CHANCERY_SEARCHD_SEARCH_SEARCHER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "searchd/search/search_types.h"
+
+namespace chancery {
+
+struct Config;
+
+struct SearcherOptions {
+  std::vector<std::string> db_paths;  // One or more index directories.
+  int max_page_size = 100;
+  int max_facet_size = 200;
+  int max_query_bytes = 4096;
+  int max_result_window = 10000;  // page * size may not exceed this.
+  // Facets are counted exactly over up to this many matches.
+  int exact_facet_limit = 200000;
+  int reload_interval_ms = 1000;
+  // Threads that count facets while the ranked search runs; 0 = none
+  // (count on the calling thread).
+  int counting_threads = 2;
+
+  // The options a server Config implies. `db_path` may be a comma list.
+  static SearcherOptions FromConfig(const Config& config);
+};
+
+class Searcher {
+ public:
+  // Opens every shard once to check it is an index. IoError naming the
+  // path when one is missing or not a Xapian database.
+  [[nodiscard]] static StatusOr<std::unique_ptr<Searcher>> Open(
+      const SearcherOptions& options);
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  [[nodiscard]] StatusOr<SearchResponse> Search(
+      const SearchRequest& request) const;
+  [[nodiscard]] StatusOr<DocumentView> GetDocument(const std::string& id) const;
+  // Articles most like `request.id`, best first; same shape as search hits.
+  [[nodiscard]] StatusOr<SearchResponse> Similar(
+      const SimilarRequest& request) const;
+  // Values of one facet matching a prefix, by count, then label.
+  [[nodiscard]] StatusOr<FacetResult> FacetValues(
+      const FacetValuesRequest& request) const;
+  [[nodiscard]] StatusOr<IndexStats> Stats() const;
+
+  const SearcherOptions& options() const;
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace chancery
+
+#endif  // CHANCERY_SEARCHD_SEARCH_SEARCHER_H_

@@ -1,0 +1,448 @@
+#include "searchd/search/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "searchd/testing/test_corpus.h"
+
+namespace chancery {
+namespace {
+
+using fixtures::SmallCorpus;
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string(fixtures::MakeTempDir("searcher"));
+    ASSERT_TRUE(fixtures::WriteIndex(*dir_, SmallCorpus()).ok());
+    SearcherOptions options;
+    options.db_paths = {*dir_};
+    options.reload_interval_ms = 50;
+    auto s = Searcher::Open(options);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    searcher_ = std::move(*s).release();
+  }
+  static void TearDownTestSuite() {
+    delete searcher_;
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+  }
+
+  static SearchResponse Search(SearchRequest r) {
+    auto result = searcher_->Search(r);
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+    return result.ok() ? *result : SearchResponse{};
+  }
+  static SearchResponse Query(const std::string& q) {
+    SearchRequest r;
+    r.q = q;
+    r.size = 20;
+    return Search(r);
+  }
+  static std::set<std::string> Ids(const SearchResponse& r) {
+    std::set<std::string> ids;
+    for (const Hit& h : r.hits) ids.insert(h.id);
+    return ids;
+  }
+  static const FacetResult* Facet(const SearchResponse& r, const std::string& n) {
+    for (const FacetResult& f : r.facets) {
+      if (f.name == n) return &f;
+    }
+    return nullptr;
+  }
+  static int64_t CountOf(const FacetResult* f, const std::string& value) {
+    if (!f) return -1;
+    for (const FacetValue& v : f->values) {
+      if (v.value == value) return v.count;
+    }
+    return 0;
+  }
+  static Status Error(SearchRequest r) { return searcher_->Search(r).status(); }
+
+  static std::string* dir_;
+  static Searcher* searcher_;
+};
+
+std::string* SearcherTest::dir_ = nullptr;
+Searcher* SearcherTest::searcher_ = nullptr;
+
+TEST_F(SearcherTest, EmptyQueryMatchesEverything) {
+  SearchResponse r = Query("");
+  EXPECT_EQ(r.total, 12);
+  EXPECT_TRUE(r.total_exact);
+  EXPECT_EQ(r.hits.size(), 12u);
+}
+
+TEST_F(SearcherTest, WordsAreAndedAndFolded) {
+  EXPECT_EQ(Ids(Query("trade china")),
+            (std::set<std::string>{"a1", "a5"}));
+  EXPECT_EQ(Ids(Query("SEJOURNE")), (std::set<std::string>{"a1", "a2", "a9"}));
+}
+
+TEST_F(SearcherTest, StemsPerLanguage) {
+  // English "negotiations" finds "negotiated"; French "négociations"
+  // finds "négocier" / "négocient".
+  std::set<std::string> en = Ids(Query("negotiations"));
+  EXPECT_TRUE(en.count("a1")) << "negotiated";
+  EXPECT_TRUE(en.count("a5"));
+  std::set<std::string> fr = Ids(Query("négociations"));
+  EXPECT_TRUE(fr.count("a2"));
+  EXPECT_EQ(fr.count("a1"), 0u) << "not stemmed to English \"negoti\"";
+}
+
+TEST_F(SearcherTest, BooleanOperatorsPhrasesAndWildcards) {
+  EXPECT_EQ(Ids(Query("macron OR blinken")),
+            (std::set<std::string>{"a3", "a4", "a7", "a8", "a10", "a11"}));
+  EXPECT_EQ(Ids(Query("macron NOT brigitte")),
+            (std::set<std::string>{"a3", "a7"}));
+  EXPECT_EQ(Ids(Query("macron -brigitte")),
+            (std::set<std::string>{"a3", "a7"}));
+  EXPECT_EQ(Ids(Query("\"trade accord\"")), (std::set<std::string>{"a5"}));
+  EXPECT_EQ(Ids(Query("blinken NEAR kyiv")), (std::set<std::string>{"a4"}));
+  EXPECT_TRUE(Ids(Query("porcel*")).count("a10"));
+}
+
+TEST_F(SearcherTest, FieldPrefixes) {
+  EXPECT_EQ(Ids(Query("title:macron")),
+            (std::set<std::string>{"a3", "a7", "a10"}));
+  EXPECT_EQ(Ids(Query("person:macron")),
+            (std::set<std::string>{"a3", "a7", "a10"}));
+  EXPECT_EQ(Ids(Query("person:emmanuel-macron")),
+            (std::set<std::string>{"a3", "a7"}));
+  EXPECT_EQ(Ids(Query("country:Ukraine")),
+            (std::set<std::string>{"a4", "a6", "a11"}));
+  EXPECT_EQ(Ids(Query("country:UA")), Ids(Query("country:ukraine")));
+  EXPECT_EQ(Ids(Query("org:nato")), (std::set<std::string>{"a3", "a4", "a11"}));
+  EXPECT_EQ(Ids(Query("source:afp")),
+            (std::set<std::string>{"a2", "a7", "a10", "a12"}));
+  EXPECT_EQ(Ids(Query("lang:fr")), (std::set<std::string>{"a2", "a7", "a12"}));
+  EXPECT_EQ(Ids(Query("date:2024-01..2024-02")),
+            (std::set<std::string>{"a1", "a2", "a3"}));
+  EXPECT_EQ(Ids(Query("date:2023")), (std::set<std::string>{"a6", "a7"}));
+}
+
+TEST_F(SearcherTest, UnparsableQueryFallsBackToWords) {
+  SearchResponse r = Query("macron AND (");
+  EXPECT_GE(r.total, 1);
+  r = Query("\"antony blinken");
+  EXPECT_GE(r.total, 1);
+  r = Query("date:2024-13..x");  // not a date: plain words
+  EXPECT_EQ(r.total, 0);
+}
+
+TEST_F(SearcherTest, FiltersAllOfAndAnyOf) {
+  SearchRequest r;
+  r.filters["country"].values = {"FR", "CN"};
+  EXPECT_EQ(Ids(Search(r)), (std::set<std::string>{"a1", "a2", "a8", "a10", "a12"}));
+  r.filters["country"].any = true;
+  r.size = 20;
+  EXPECT_EQ(Search(r).total, 9);
+  SearchRequest labels;
+  labels.filters["country"].values = {"france", "China"};
+  EXPECT_EQ(Search(labels).total, 5);
+  SearchRequest person;
+  person.filters["person"].values = {"stephane-sejourne"};
+  person.filters["source"].values = {"Reuters"};
+  EXPECT_EQ(Ids(Search(person)), (std::set<std::string>{"a1"}));
+  SearchRequest lang;
+  lang.filters["lang"].values = {"fr"};
+  EXPECT_EQ(Search(lang).total, 3);
+  SearchRequest unknown;
+  unknown.filters["org"].values = {"no-such-org"};
+  EXPECT_EQ(Search(unknown).total, 0);
+}
+
+TEST_F(SearcherTest, DateBounds) {
+  SearchRequest r;
+  r.from = "2024-03";
+  r.to = "2024-04-09";
+  EXPECT_EQ(Ids(Search(r)), (std::set<std::string>{"a4", "a5", "a8"}));
+  r.from = "2024";
+  r.to = "";
+  EXPECT_EQ(Search(r).total, 10);
+  r.from = "";
+  r.to = "2023";
+  EXPECT_EQ(Search(r).total, 2);
+}
+
+TEST_F(SearcherTest, SortByDate) {
+  SearchRequest r;
+  r.sort = "date";
+  r.size = 3;
+  SearchResponse newest = Search(r);
+  ASSERT_EQ(newest.hits.size(), 3u);
+  EXPECT_EQ(newest.hits[0].id, "a12");
+  EXPECT_EQ(newest.hits[1].id, "a11");
+  r.sort = "date_asc";
+  EXPECT_EQ(Search(r).hits[0].id, "a6");
+}
+
+TEST_F(SearcherTest, Paging) {
+  SearchRequest r;
+  r.sort = "date_asc";
+  r.size = 5;
+  r.page = 3;
+  SearchResponse p3 = Search(r);
+  EXPECT_EQ(p3.total, 12);
+  ASSERT_EQ(p3.hits.size(), 2u);
+  EXPECT_EQ(p3.hits[1].id, "a12");
+  r.size = 0;
+  SearchResponse counts = Search(r);
+  EXPECT_TRUE(counts.hits.empty());
+  EXPECT_EQ(counts.total, 12);
+}
+
+TEST_F(SearcherTest, HitsCarryFieldsAndEntities) {
+  SearchResponse r = Query("blinken kyiv");
+  ASSERT_EQ(r.hits.size(), 1u);
+  const Hit& h = r.hits[0];
+  EXPECT_EQ(h.id, "a4");
+  EXPECT_EQ(h.title, "Blinken in Kyiv");
+  EXPECT_EQ(h.date.substr(0, 10), "2024-03-05");
+  EXPECT_EQ(h.source, "AP");
+  EXPECT_EQ(h.lang, "en");
+  EXPECT_EQ(h.url, "https://example.org/a4");
+  EXPECT_GT(h.score, 0);
+  ASSERT_EQ(h.countries.size(), 2u);
+  EXPECT_EQ(h.countries[0].id, "US");
+  EXPECT_EQ(h.countries[0].name, "United States");
+  ASSERT_EQ(h.people.size(), 1u);
+  EXPECT_EQ(h.people[0].name, "Antony Blinken");
+  EXPECT_NE(h.snippet.find("<mark>Blinken</mark>"), std::string::npos);
+}
+
+TEST_F(SearcherTest, SnippetMarksFoldedMatches) {
+  SearchResponse r = Query("sejourne");
+  for (const Hit& h : r.hits) {
+    EXPECT_NE(h.snippet.find("<mark>Séjourné</mark>"), std::string::npos)
+        << h.id << ": " << h.snippet;
+  }
+}
+
+TEST_F(SearcherTest, FacetCountsOverAllMatches) {
+  SearchRequest r;
+  r.size = 1;
+  SearchResponse all = Search(r);
+  const FacetResult* country = Facet(all, "country");
+  ASSERT_NE(country, nullptr);
+  EXPECT_EQ(CountOf(country, "FR"), 8);
+  EXPECT_EQ(CountOf(country, "CN"), 6);
+  EXPECT_EQ(country->values[0].value, "FR");
+  EXPECT_EQ(country->values[0].label, "France");
+  EXPECT_EQ(CountOf(Facet(all, "person"), "olaf-scholz"), 4);
+  EXPECT_EQ(CountOf(Facet(all, "org"), "eu"), 5);
+  const FacetResult* date = Facet(all, "date");
+  ASSERT_NE(date, nullptr);
+  EXPECT_EQ(date->interval, "month");
+  EXPECT_EQ(CountOf(date, "2024-06"), 2);
+  EXPECT_EQ(CountOf(date, "2023-11"), 1);
+}
+
+TEST_F(SearcherTest, MultiSelectFacets) {
+  SearchRequest r;
+  r.filters["country"].values = {"DE"};
+  r.facets = {"country", "person", "source"};
+  SearchResponse s = Search(r);
+  EXPECT_EQ(s.total, 5);  // a3 a5 a7 a11 a12
+  // Country counts ignore the country filter ...
+  EXPECT_EQ(CountOf(Facet(s, "country"), "FR"), 8);
+  EXPECT_EQ(CountOf(Facet(s, "country"), "DE"), 5);
+  // ... while the other facets honour it.
+  EXPECT_EQ(CountOf(Facet(s, "person"), "olaf-scholz"), 4);
+  EXPECT_EQ(CountOf(Facet(s, "person"), "antony-blinken"), 1);
+  EXPECT_EQ(CountOf(Facet(s, "source"), "afp"), 2);
+  // With a person filter too, country counts honour the person filter.
+  r.filters["person"].values = {"emmanuel-macron"};
+  s = Search(r);
+  EXPECT_EQ(s.total, 2);
+  EXPECT_EQ(CountOf(Facet(s, "country"), "FR"), 2);
+  EXPECT_EQ(CountOf(Facet(s, "person"), "olaf-scholz"), 4);
+  EXPECT_EQ(CountOf(Facet(s, "person"), "emmanuel-macron"), 2);
+}
+
+TEST_F(SearcherTest, SelectedValueAlwaysListed) {
+  SearchRequest r;
+  r.filters["person"].values = {"brigitte-macron"};
+  r.facets = {"person"};
+  r.facet_size = 1;
+  SearchResponse s = Search(r);
+  const FacetResult* person = Facet(s, "person");
+  ASSERT_NE(person, nullptr);
+  ASSERT_EQ(person->values.size(), 2u);
+  EXPECT_EQ(person->values[0].value, "olaf-scholz");
+  EXPECT_EQ(person->values[1].value, "brigitte-macron");
+  EXPECT_TRUE(person->values[1].selected);
+  EXPECT_EQ(person->values[1].count, 1);
+}
+
+TEST_F(SearcherTest, FacetOrderCountThenLabel) {
+  SearchRequest r;
+  r.facets = {"org"};
+  SearchResponse s = Search(r);
+  const FacetResult* org = Facet(s, "org");
+  ASSERT_EQ(org->values.size(), 3u);
+  EXPECT_EQ(org->values[0].value, "eu");   // 5
+  EXPECT_EQ(org->values[1].value, "nato");  // 3, "NATO" < "United Nations"
+  EXPECT_EQ(org->values[2].value, "un");
+}
+
+TEST_F(SearcherTest, DateIntervals) {
+  SearchRequest r;
+  r.facets = {"date"};
+  r.interval = "year";
+  SearchResponse s = Search(r);
+  EXPECT_EQ(CountOf(Facet(s, "date"), "2024"), 10);
+  r.interval = "auto";
+  r.from = "2024-03";
+  r.to = "2024-03";
+  s = Search(r);
+  EXPECT_EQ(Facet(s, "date")->interval, "day");
+  EXPECT_EQ(CountOf(Facet(s, "date"), "2024-03-18"), 1);
+}
+
+TEST_F(SearcherTest, Suggestion) {
+  SearchResponse r = Query("blinkne");
+  EXPECT_EQ(r.total, 0);
+  EXPECT_EQ(r.suggestion, "blinken");
+  EXPECT_EQ(Query("blinken").suggestion, "");
+}
+
+TEST_F(SearcherTest, BadParameters) {
+  struct Case {
+    std::function<void(SearchRequest&)> change;
+    std::string param;
+  };
+  std::vector<Case> cases = {
+      {[](SearchRequest& r) { r.page = 0; }, "page"},
+      {[](SearchRequest& r) { r.size = 101; }, "size"},
+      {[](SearchRequest& r) { r.size = -1; }, "size"},
+      {[](SearchRequest& r) { r.page = 5000; }, "page"},
+      {[](SearchRequest& r) { r.sort = "title"; }, "sort"},
+      {[](SearchRequest& r) { r.facets = {"colour"}; }, "facets"},
+      {[](SearchRequest& r) { r.facets = {"org", "org"}; }, "facets"},
+      {[](SearchRequest& r) { r.facet_size = 0; }, "facet_size"},
+      {[](SearchRequest& r) { r.facet_size = 201; }, "facet_size"},
+      {[](SearchRequest& r) { r.interval = "week"; }, "interval"},
+      {[](SearchRequest& r) { r.from = "2024-13"; }, "from"},
+      {[](SearchRequest& r) { r.to = "yesterday"; }, "to"},
+      {[](SearchRequest& r) { r.from = "2024-02-30"; }, "from"},
+      {[](SearchRequest& r) { r.from = "2024-05"; r.to = "2024-01"; }, "from"},
+      {[](SearchRequest& r) { r.q = std::string(5000, 'a'); }, "q"},
+      {[](SearchRequest& r) { r.q = "\xff\xfe"; }, "q"},
+      {[](SearchRequest& r) { r.filters["colour"].values = {"red"}; }, "colour"},
+      {[](SearchRequest& r) { r.filters["country"].values = {""}; }, "country"},
+  };
+  for (const Case& c : cases) {
+    SearchRequest r;
+    c.change(r);
+    Status s = Error(r);
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << c.param;
+    EXPECT_EQ(s.param(), c.param) << s.message();
+  }
+}
+
+TEST_F(SearcherTest, GetDocument) {
+  auto doc = searcher_->GetDocument("a2");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->summary.title, "Séjourné à Pékin pour des négociations commerciales");
+  EXPECT_NE(doc->body.find("négocier"), std::string::npos);
+  ASSERT_EQ(doc->summary.people.size(), 1u);
+  EXPECT_EQ(doc->summary.people[0].mentions, 2);
+  EXPECT_EQ(searcher_->GetDocument("nope").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(SearcherTest, Similar) {
+  auto r = searcher_->Similar({"a5", 5});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_FALSE(r->hits.empty());
+  for (const Hit& h : r->hits) EXPECT_NE(h.id, "a5");
+  EXPECT_EQ(searcher_->Similar({"nope", 5}).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(searcher_->Similar({"a5", 0}).status().param(), "size");
+}
+
+TEST_F(SearcherTest, FacetValuesByPrefix) {
+  auto r = searcher_->FacetValues({"person", "sej", "", 10});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->values.size(), 1u);
+  EXPECT_EQ(r->values[0].value, "stephane-sejourne");
+  EXPECT_EQ(r->values[0].count, 3);
+  auto within = searcher_->FacetValues({"person", "", "berlin", 10});
+  ASSERT_TRUE(within.ok());
+  ASSERT_EQ(within->values.size(), 2u);  // a3: Macron and Scholz in Berlin
+  EXPECT_EQ(within->values[0].value, "emmanuel-macron");
+  EXPECT_EQ(within->values[1].value, "olaf-scholz");
+  auto countries = searcher_->FacetValues({"country", "fr", "", 10});
+  ASSERT_TRUE(countries.ok());
+  EXPECT_EQ(countries->values[0].label, "France");
+  EXPECT_EQ(searcher_->FacetValues({"colour", "", "", 10}).status().param(), "name");
+  EXPECT_EQ(searcher_->FacetValues({"person", "", "", 0}).status().param(), "size");
+}
+
+TEST_F(SearcherTest, Stats) {
+  auto s = searcher_->Stats();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->articles, 12);
+  EXPECT_GT(s->size_bytes, 0);
+  EXPECT_FALSE(s->last_update.empty());
+  EXPECT_EQ(s->distinct_values.at("country"), 6);
+  EXPECT_EQ(s->distinct_values.at("person"), 6);
+}
+
+TEST(SearcherOpenTest, MissingIndexIsAnError) {
+  SearcherOptions options;
+  options.db_paths = {"/nonexistent/chancery-index"};
+  auto s = Searcher::Open(options);
+  EXPECT_EQ(s.status().code(), StatusCode::kIoError);
+}
+
+TEST(SearcherShardsTest, SeveralShardsSearchAsOne) {
+  std::vector<fixtures::TestArticle> corpus = SmallCorpus();
+  std::string a = fixtures::MakeTempDir("shard-a");
+  std::string b = fixtures::MakeTempDir("shard-b");
+  ASSERT_TRUE(fixtures::WriteIndex(a, {corpus.begin(), corpus.begin() + 5}).ok());
+  ASSERT_TRUE(fixtures::WriteIndex(b, {corpus.begin() + 5, corpus.end()}).ok());
+  SearcherOptions options;
+  options.db_paths = {a, b};
+  auto searcher = Searcher::Open(options);
+  ASSERT_TRUE(searcher.ok());
+  SearchRequest r;
+  r.filters["country"].values = {"France"};
+  auto s = (*searcher)->Search(r);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->total, 8);
+  SearchRequest people;
+  people.filters["person"].values = {"olaf-scholz"};
+  people.filters["country"].values = {"FR"};
+  people.facets = {"person", "country"};
+  auto p = (*searcher)->Search(people);
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->total, 2);
+  EXPECT_TRUE((*searcher)->GetDocument("a9").ok());
+  EXPECT_EQ((*searcher)->Stats()->articles, 12);
+  std::filesystem::remove_all(a);
+  std::filesystem::remove_all(b);
+}
+
+TEST(SearcherReloadTest, SeesIndexUpdates) {
+  std::vector<fixtures::TestArticle> corpus = SmallCorpus();
+  std::string dir = fixtures::MakeTempDir("reload");
+  ASSERT_TRUE(fixtures::WriteIndex(dir, {corpus.begin(), corpus.begin() + 3}).ok());
+  SearcherOptions options;
+  options.db_paths = {dir};
+  options.reload_interval_ms = 50;
+  auto searcher = Searcher::Open(options);
+  ASSERT_TRUE(searcher.ok());
+  EXPECT_EQ((*searcher)->Search({})->total, 3);
+  ASSERT_TRUE(fixtures::WriteIndex(dir, {corpus.begin() + 3, corpus.end()}).ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto after = (*searcher)->Search({});
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->total, 12);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace chancery

@@ -1,0 +1,43 @@
+// SnippetBuilder: the passage of an article body that best shows why it
+// matched, as HTML: text escaped, matched words wrapped in <mark>. A body
+// word matches when its folded form is a query word, starts with a query
+// wildcard's prefix, or stems (in the article's language) to a query stem,
+// so a search for "sejourne" marks "Séjourné" and "negotiations" marks
+// "negotiated".
+//
+// Not thread-safe (keeps a stemmer); cheap to construct, one per request.
+#ifndef CHANCERY_SEARCHD_SEARCH_SNIPPET_BUILDER_H_
+#define CHANCERY_SEARCHD_SEARCH_SNIPPET_BUILDER_H_
+
+#include <string>
+#include <string_view>
+
+#include "searchd/search/query_builder.h"
+
+namespace chancery {
+
+// Escapes &, <, >, " and ' for HTML text and attributes.
+std::string HtmlEscape(std::string_view text);
+
+class SnippetBuilder {
+ public:
+  // `terms` must outlive the builder.
+  SnippetBuilder(const HighlightTerms& terms, size_t max_bytes = 240)
+      : terms_(terms), max_bytes_(max_bytes) {}
+
+  // The best window of about max_bytes of `body` (the start of the body
+  // when nothing matches), with "…" where it was cut.
+  std::string Build(std::string_view body, std::string_view lang);
+
+ private:
+  bool Matches(std::string_view word, std::string& folded_key);
+
+  const HighlightTerms& terms_;
+  const size_t max_bytes_;
+  std::string stemmer_lang_ = "-";
+  Xapian::Stem stemmer_;
+};
+
+}  // namespace chancery
+
+#endif  // CHANCERY_SEARCHD_SEARCH_SNIPPET_BUILDER_H_

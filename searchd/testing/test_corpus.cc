@@ -1,0 +1,164 @@
+#include "searchd/testing/test_corpus.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+
+#include "indexer/document_builder.h"
+#include "indexer/index_writer.h"
+
+namespace chancery::fixtures {
+namespace {
+
+Entity Country(const std::string& code) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"FR", "France"}, {"CN", "China"},   {"DE", "Germany"},
+      {"US", "United States"}, {"UA", "Ukraine"}, {"RU", "Russia"}};
+  for (const auto& [c, name] : kNames) {
+    if (code == c) return {code, name, 1};
+  }
+  return {code, code, 1};
+}
+
+Entity Person(const std::string& id) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"stephane-sejourne", "Stéphane Séjourné"},
+      {"emmanuel-macron", "Emmanuel Macron"},
+      {"brigitte-macron", "Brigitte Macron"},
+      {"xi-jinping", "Xi Jinping"},
+      {"olaf-scholz", "Olaf Scholz"},
+      {"antony-blinken", "Antony Blinken"}};
+  for (const auto& [i, name] : kNames) {
+    if (id == i) return {id, name, 2};
+  }
+  return {id, id, 1};
+}
+
+Entity Org(const std::string& id) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"eu", "European Union"}, {"nato", "NATO"}, {"un", "United Nations"}};
+  for (const auto& [i, name] : kNames) {
+    if (id == i) return {id, name, 1};
+  }
+  return {id, id, 1};
+}
+
+TestArticle Make(std::string id, std::string title, std::string body,
+                 std::string lang, std::string source, int64_t date,
+                 std::vector<std::string> countries,
+                 std::vector<std::string> people,
+                 std::vector<std::string> orgs) {
+  TestArticle t;
+  t.article.id = std::move(id);
+  t.article.title = std::move(title);
+  t.article.body = std::move(body);
+  t.article.lang = std::move(lang);
+  t.article.source = std::move(source);
+  t.article.date = date;
+  t.article.url = "https://example.org/" + t.article.id;
+  for (const auto& c : countries) t.entities.countries.push_back(Country(c));
+  for (const auto& p : people) t.entities.people.push_back(Person(p));
+  for (const auto& o : orgs) t.entities.orgs.push_back(Org(o));
+  return t;
+}
+
+}  // namespace
+
+int64_t EpochSeconds(int year, int month, int day) {
+  // Days from civil (Howard Hinnant), then seconds; noon to avoid edges.
+  int64_t y = year - (month <= 2);
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (era * 146097 + doe - 719468) * 86400 + 12 * 3600;
+}
+
+std::vector<TestArticle> SmallCorpus() {
+  return {
+      Make("a1", "France and China open trade talks",
+           "Paris and Beijing negotiated a new trade framework on Monday. "
+           "Foreign minister Stéphane Séjourné met his Chinese counterpart.",
+           "en", "Reuters", EpochSeconds(2024, 1, 15), {"FR", "CN"},
+           {"stephane-sejourne", "xi-jinping"}, {}),
+      Make("a2", "Séjourné à Pékin pour des négociations commerciales",
+           "Le ministre Stéphane Séjourné doit négocier avec la Chine un accord "
+           "commercial. Les négociations reprennent mardi.",
+           "fr", "AFP", EpochSeconds(2024, 2, 3), {"FR", "CN"},
+           {"stephane-sejourne"}, {"eu"}),
+      Make("a3", "Macron visits Berlin",
+           "President Emmanuel Macron met Chancellor Olaf Scholz in Berlin to "
+           "discuss European defence and NATO spending.",
+           "en", "Reuters", EpochSeconds(2024, 2, 20), {"FR", "DE"},
+           {"emmanuel-macron", "olaf-scholz"}, {"nato", "eu"}),
+      Make("a4", "Blinken in Kyiv",
+           "Secretary of State Antony Blinken arrived in Kyiv to discuss "
+           "military aid to Ukraine with NATO allies.",
+           "en", "AP", EpochSeconds(2024, 3, 5), {"US", "UA"},
+           {"antony-blinken"}, {"nato"}),
+      Make("a5", "China and Germany sign trade accord",
+           "Xi Jinping and Olaf Scholz signed a trade accord in Beijing after "
+           "long negotiations over tariffs.",
+           "en", "Reuters", EpochSeconds(2024, 3, 18), {"CN", "DE"},
+           {"xi-jinping", "olaf-scholz"}, {}),
+      Make("a6", "UN Security Council meets on Ukraine",
+           "The United Nations Security Council met in New York on the war in "
+           "Ukraine. Russia vetoed the resolution.",
+           "en", "AP", EpochSeconds(2023, 11, 2), {"UA", "RU", "US"}, {},
+           {"un"}),
+      Make("a7", "Macron et Scholz à Paris",
+           "Emmanuel Macron a reçu Olaf Scholz à l'Élysée pour parler de "
+           "l'Union européenne et de la défense.",
+           "fr", "AFP", EpochSeconds(2023, 12, 12), {"FR", "DE"},
+           {"emmanuel-macron", "olaf-scholz"}, {"eu"}),
+      Make("a8", "France, China and the United States discuss climate",
+           "Envoys from France, China and the United States discussed climate "
+           "finance ahead of the summit. Blinken joined by video.",
+           "en", "Reuters", EpochSeconds(2024, 4, 9), {"FR", "CN", "US"},
+           {"antony-blinken"}, {"un"}),
+      Make("a9", "EU ministers meet in Brussels",
+           "European Union foreign ministers, including Stéphane Séjourné, met "
+           "in Brussels on sanctions against Russia.",
+           "en", "AP", EpochSeconds(2024, 4, 22), {"FR", "RU"},
+           {"stephane-sejourne"}, {"eu"}),
+      Make("a10", "Brigitte Macron opens exhibition",
+           "Brigitte Macron opened an exhibition on Chinese porcelain in Paris.",
+           "en", "AFP", EpochSeconds(2024, 5, 1), {"FR", "CN"},
+           {"brigitte-macron"}, {}),
+      Make("a11", "NATO summit preparations",
+           "NATO officials prepared the summit in Washington; Blinken and "
+           "Scholz spoke about Ukraine.",
+           "en", "Reuters", EpochSeconds(2024, 6, 14), {"US", "UA", "DE"},
+           {"antony-blinken", "olaf-scholz"}, {"nato"}),
+      Make("a12", "Commerce: la France et l'Allemagne négocient",
+           "Paris et Berlin négocient un accord sur l'énergie. La Chine observe.",
+           "fr", "AFP", EpochSeconds(2024, 6, 30), {"FR", "DE", "CN"}, {},
+           {"eu"}),
+  };
+}
+
+Status WriteIndex(const std::string& path,
+                  const std::vector<TestArticle>& articles) {
+  CHANCERY_ASSIGN_OR_RETURN(std::unique_ptr<IndexWriter> writer,
+                            IndexWriter::Open(path, 1000));
+  DocumentBuilder builder;
+  for (const TestArticle& t : articles) {
+    CHANCERY_ASSIGN_OR_RETURN(WriteOutcome unused,
+                              writer->Upsert(builder.Build(t.article, t.entities)));
+    (void)unused;
+  }
+  return writer->Commit();
+}
+
+std::string MakeTempDir(const std::string& tag) {
+  static std::atomic<int> counter{0};
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("chancery-" + tag + "-" + std::to_string(getpid()) +
+                               "-" + std::to_string(counter++));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+}  // namespace chancery::fixtures

@@ -1,0 +1,420 @@
+// HTTP tests against the real chancery-searchd binary on a loopback port,
+// over an index built in-process from the small test corpus.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "searchd/testing/test_corpus.h"
+#include "tests/searchd/server_process.h"
+
+namespace chancery {
+namespace {
+
+using nlohmann::json;
+using fixtures::SmallCorpus;
+using fixtures::TestArticle;
+
+class SearchdHttpTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string(fixtures::MakeTempDir("http-index"));
+    web_ = new std::string(fixtures::MakeTempDir("http-web"));
+    ASSERT_TRUE(fixtures::WriteIndex(*dir_, SmallCorpus()).ok());
+    std::ofstream(*web_ + "/index.html") << "<!doctype html><title>Chancery</title>";
+    std::filesystem::create_directories(*web_ + "/js");
+    std::ofstream(*web_ + "/js/app.js") << "console.log('hi');";
+    std::ofstream(*web_ + "/style.css") << "body{}";
+    std::ofstream(std::filesystem::path(*web_).parent_path() / "chancery-secret.txt")
+        << "secret";
+    server_ = new ServerProcess({"--db", *dir_, "--web-root", *web_, "--threads", "4"});
+    ASSERT_TRUE(server_->ok()) << server_->StderrText();
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    std::filesystem::remove_all(*dir_);
+    std::filesystem::remove_all(*web_);
+    delete dir_;
+    delete web_;
+  }
+
+  static httplib::Result Get(const std::string& target) {
+    httplib::Client client("127.0.0.1", server_->port());
+    return client.Get(target);
+  }
+  static json GetJson(const std::string& target, int expect_status = 200) {
+    auto res = Get(target);
+    EXPECT_TRUE(res) << target;
+    if (!res) return json();
+    EXPECT_EQ(res->status, expect_status) << target << " -> " << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json") << target;
+    return json::parse(res->body, nullptr, false);
+  }
+  static std::map<std::string, int64_t> Counts(const json& facet) {
+    std::map<std::string, int64_t> out;
+    for (const json& v : facet) out[v["value"]] = v["count"];
+    return out;
+  }
+
+  static std::string* dir_;
+  static std::string* web_;
+  static ServerProcess* server_;
+};
+
+std::string* SearchdHttpTest::dir_ = nullptr;
+std::string* SearchdHttpTest::web_ = nullptr;
+ServerProcess* SearchdHttpTest::server_ = nullptr;
+
+// --- Independent facet counting over the corpus -------------------------
+
+const std::vector<Entity>& Field(const TestArticle& a, const std::string& f) {
+  if (f == "country") return a.entities.countries;
+  if (f == "person") return a.entities.people;
+  return a.entities.orgs;
+}
+
+bool Has(const TestArticle& a, const std::string& field, const std::string& id) {
+  for (const Entity& e : Field(a, field)) {
+    if (e.id == id) return true;
+  }
+  return false;
+}
+
+// Articles passing all filters (field -> ids, all of them) except `skip`.
+std::map<std::string, int64_t> ExpectedCounts(
+    const std::map<std::string, std::vector<std::string>>& filters,
+    const std::string& facet) {
+  std::map<std::string, int64_t> counts;
+  for (const TestArticle& a : SmallCorpus()) {
+    bool pass = true;
+    for (const auto& [field, ids] : filters) {
+      if (field == facet) continue;  // multi-select
+      for (const std::string& id : ids) pass &= Has(a, field, id);
+    }
+    if (!pass) continue;
+    for (const Entity& e : Field(a, facet)) ++counts[e.id];
+  }
+  return counts;
+}
+
+TEST_F(SearchdHttpTest, Health) {
+  json j = GetJson("/api/health");
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["articles"], 12);
+}
+
+TEST_F(SearchdHttpTest, SearchShape) {
+  json j = GetJson("/api/search?q=blinken+kyiv");
+  EXPECT_EQ(j["total"], 1);
+  EXPECT_EQ(j["total_exact"], true);
+  EXPECT_TRUE(j["took_ms"].is_number());
+  ASSERT_EQ(j["hits"].size(), 1u);
+  const json& hit = j["hits"][0];
+  for (const char* key : {"id", "title", "date", "url", "source", "lang", "score",
+                          "snippet", "countries", "people", "orgs"}) {
+    EXPECT_TRUE(hit.contains(key)) << key;
+  }
+  EXPECT_EQ(hit["countries"][0]["code"], "US");
+  EXPECT_EQ(hit["countries"][0]["name"], "United States");
+  EXPECT_EQ(hit["people"][0]["id"], "antony-blinken");
+  for (const char* f : {"country", "person", "org", "date"}) {
+    EXPECT_TRUE(j["facets"].contains(f)) << f;
+  }
+  EXPECT_TRUE(j["facets"]["country"][0].contains("label"));
+  EXPECT_TRUE(j.contains("suggestion"));
+}
+
+TEST_F(SearchdHttpTest, EmptyQueryBrowsesEverything) {
+  json j = GetJson("/api/search?size=100");
+  EXPECT_EQ(j["total"], 12);
+  EXPECT_EQ(j["hits"].size(), 12u);
+}
+
+TEST_F(SearchdHttpTest, SnippetMarksFoldedWords) {
+  json j = GetJson("/api/search?q=sejourne&size=10");
+  ASSERT_GE(j["hits"].size(), 3u);
+  for (const json& h : j["hits"]) {
+    EXPECT_NE(h["snippet"].get<std::string>().find("<mark>Séjourné</mark>"),
+              std::string::npos)
+        << h["snippet"];
+  }
+}
+
+TEST_F(SearchdHttpTest, MultiSelectFacetsMatchIndependentCounts) {
+  const std::vector<std::map<std::string, std::vector<std::string>>> cases = {
+      {},
+      {{"country", {"DE"}}},
+      {{"country", {"FR", "CN"}}},
+      {{"country", {"FR"}}, {"person", {"olaf-scholz"}}},
+      {{"person", {"stephane-sejourne"}}, {"org", {"eu"}}},
+      {{"country", {"UA"}}, {"org", {"nato"}}, {"person", {"antony-blinken"}}},
+  };
+  for (const auto& filters : cases) {
+    std::string target = "/api/search?size=0&facet_size=200&facets=country,person,org";
+    for (const auto& [field, ids] : filters) {
+      for (const std::string& id : ids) target += "&" + field + "=" + id;
+    }
+    json j = GetJson(target);
+    for (const char* facet : {"country", "person", "org"}) {
+      EXPECT_EQ(Counts(j["facets"][facet]), ExpectedCounts(filters, facet))
+          << target << " facet " << facet;
+    }
+    // Total honours every filter.
+    int64_t total = 0;
+    for (const TestArticle& a : SmallCorpus()) {
+      bool pass = true;
+      for (const auto& [field, ids] : filters) {
+        for (const std::string& id : ids) pass &= Has(a, field, id);
+      }
+      total += pass;
+    }
+    EXPECT_EQ(j["total"], total) << target;
+  }
+}
+
+TEST_F(SearchdHttpTest, AnyMakesValuesAlternatives) {
+  json all = GetJson("/api/search?country=FR&country=CN&size=0");
+  json any = GetJson("/api/search?country=FR&country=CN&any=country&size=0");
+  EXPECT_EQ(all["total"], 5);
+  EXPECT_EQ(any["total"], 9);
+}
+
+TEST_F(SearchdHttpTest, DatesSortAndPaging) {
+  json j = GetJson("/api/search?from=2024-03&to=2024-04&sort=date_asc&size=2&page=2");
+  EXPECT_EQ(j["total"], 4);
+  ASSERT_EQ(j["hits"].size(), 2u);
+  EXPECT_EQ(j["hits"][0]["id"], "a8");
+  EXPECT_EQ(j["hits"][1]["id"], "a9");
+  json d = GetJson("/api/search?from=2024-03&to=2024-03&facets=date&interval=auto");
+  EXPECT_EQ(d["date_interval"], "day");
+}
+
+TEST_F(SearchdHttpTest, BadParametersAre400WithParam) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"/api/search?size=abc", "size"},       {"/api/search?size=1000", "size"},
+      {"/api/search?page=0", "page"},         {"/api/search?sort=up", "sort"},
+      {"/api/search?from=2024-99", "from"},   {"/api/search?to=x", "to"},
+      {"/api/search?facets=colour", "facets"}, {"/api/search?facet_size=-1", "facet_size"},
+      {"/api/search?interval=week", "interval"}, {"/api/search?any=colour", "any"},
+      {"/api/search?q=a&q=b", "q"},           {"/api/search?page=99999999999", "page"},
+      {"/api/doc/a1/similar?size=x", "size"}, {"/api/facet/colour", "name"},
+      {"/api/facet/person?size=0", "size"},
+  };
+  for (const auto& [target, param] : cases) {
+    json j = GetJson(target, 400);
+    ASSERT_TRUE(j.contains("error")) << target;
+    EXPECT_EQ(j["error"]["code"], "invalid_argument") << target;
+    EXPECT_EQ(j["error"]["param"], param) << target;
+    EXPECT_FALSE(j["error"]["message"].get<std::string>().empty());
+  }
+}
+
+TEST_F(SearchdHttpTest, NothingCrashesTheServer) {
+  for (const char* target :
+       {"/api/search?q=%22%22%22((((", "/api/search?q=AND+OR+NOT",
+        "/api/search?q=*", "/api/search?q=title:", "/api/search?q=date:..",
+        "/api/search?q=date:2024-02-31..", "/api/search?q=person:%00",
+        "/api/search?q=%C3%28", "/api/search?country=%FF", "/api/doc/%00",
+        "/api/search?q=NEAR+NEAR", "/api/search?q=-", "/api/search?q=country:zz*"}) {
+    auto res = Get(target);
+    ASSERT_TRUE(res) << target;
+    EXPECT_LT(res->status, 500) << target << " " << res->body;
+  }
+  EXPECT_EQ(GetJson("/api/health")["status"], "ok");
+}
+
+TEST_F(SearchdHttpTest, UnknownRoutesAndIdsAre404Json) {
+  json r = GetJson("/api/nothing", 404);
+  EXPECT_EQ(r["error"]["code"], "not_found");
+  json d = GetJson("/api/doc/no-such-id", 404);
+  EXPECT_EQ(d["error"]["code"], "not_found");
+  GetJson("/api/doc/no-such-id/similar", 404);
+  httplib::Client client("127.0.0.1", server_->port());
+  auto post = client.Post("/api/search", "", "text/plain");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+}
+
+TEST_F(SearchdHttpTest, Document) {
+  json j = GetJson("/api/doc/a3");
+  EXPECT_EQ(j["id"], "a3");
+  EXPECT_EQ(j["title"], "Macron visits Berlin");
+  EXPECT_NE(j["body"].get<std::string>().find("Olaf Scholz"), std::string::npos);
+  EXPECT_EQ(j["people"][0]["mentions"], 2);
+  EXPECT_TRUE(j["meta"].is_object());
+}
+
+TEST_F(SearchdHttpTest, Similar) {
+  json j = GetJson("/api/doc/a5/similar?size=3");
+  ASSERT_FALSE(j["hits"].empty());
+  for (const json& h : j["hits"]) {
+    EXPECT_NE(h["id"], "a5");
+    EXPECT_TRUE(h.contains("snippet"));
+  }
+}
+
+TEST_F(SearchdHttpTest, FacetAutocomplete) {
+  json j = GetJson("/api/facet/person?prefix=sej");
+  ASSERT_EQ(j["values"].size(), 1u);
+  EXPECT_EQ(j["values"][0]["value"], "stephane-sejourne");
+  EXPECT_EQ(j["values"][0]["label"], "Stéphane Séjourné");
+  EXPECT_EQ(j["values"][0]["count"], 3);
+  json within = GetJson("/api/facet/country?q=scholz");
+  EXPECT_EQ(Counts(within["values"]),
+            (std::map<std::string, int64_t>{{"DE", 4}, {"FR", 2}, {"CN", 1},
+                                            {"US", 1}, {"UA", 1}}));
+}
+
+TEST_F(SearchdHttpTest, StatsAndMetrics) {
+  json s = GetJson("/api/stats");
+  EXPECT_EQ(s["articles"], 12);
+  EXPECT_GT(s["index_size_bytes"], 0);
+  EXPECT_TRUE(s["last_update"].is_string());
+  EXPECT_EQ(s["distinct_values"]["country"], 6);
+  GetJson("/api/search?q=macron");
+  auto m = Get("/metrics");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->status, 200);
+  EXPECT_NE(m->body.find("chancery_http_requests_total{route=\"search\",status=\"200\"}"),
+            std::string::npos);
+  EXPECT_NE(m->body.find("chancery_http_request_duration_seconds_bucket{route=\"search\""),
+            std::string::npos);
+}
+
+TEST_F(SearchdHttpTest, StaticFilesWithCsp) {
+  auto index = Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_EQ(index->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  std::string csp = index->get_header_value("Content-Security-Policy");
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
+  EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+  auto js = Get("/js/app.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  auto css = Get("/style.css");
+  EXPECT_EQ(css->get_header_value("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_EQ(Get("/missing.html")->status, 404);
+}
+
+// Raw request so that neither client nor library normalises the path.
+std::string RawGet(int port, const std::string& target) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return "";
+  std::string req = "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  (void)!write(fd, req.data(), req.size());
+  std::string out;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, n);
+  close(fd);
+  return out;
+}
+
+TEST_F(SearchdHttpTest, NoWayOutOfTheWebRoot) {
+  for (const char* target :
+       {"/../chancery-secret.txt", "/%2e%2e/chancery-secret.txt",
+        "/%2E%2E%2Fchancery-secret.txt", "/js/../../chancery-secret.txt",
+        "/..%2fchancery-secret.txt", "/....//chancery-secret.txt",
+        "/%252e%252e/chancery-secret.txt", "/..\\chancery-secret.txt",
+        "/../../../../etc/passwd"}) {
+    std::string response = RawGet(server_->port(), target);
+    EXPECT_EQ(response.find("secret\n"), std::string::npos) << target;
+    EXPECT_EQ(response.find("root:"), std::string::npos) << target;
+    EXPECT_EQ(response.find(" 200 "), std::string::npos) << target;
+  }
+}
+
+TEST_F(SearchdHttpTest, ConcurrentRequests) {
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&ok, t] {
+      httplib::Client client("127.0.0.1", server_->port());
+      for (int i = 0; i < 25; ++i) {
+        auto res = client.Get(t % 2 ? "/api/search?q=macron" : "/api/search?country=FR");
+        if (res && res->status == 200) ++ok;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok, 200);
+}
+
+TEST(SearchdLifecycleTest, ServesIndexUpdatesWithoutRestart) {
+  std::vector<TestArticle> corpus = SmallCorpus();
+  std::string dir = fixtures::MakeTempDir("http-reload");
+  ASSERT_TRUE(fixtures::WriteIndex(dir, {corpus.begin(), corpus.begin() + 4}).ok());
+  ServerProcess server({"--db", dir});
+  ASSERT_TRUE(server.ok()) << server.StderrText();
+  httplib::Client client("127.0.0.1", server.port());
+  EXPECT_EQ(json::parse(client.Get("/api/search?size=0")->body)["total"], 4);
+  ASSERT_TRUE(fixtures::WriteIndex(dir, {corpus.begin() + 4, corpus.end()}).ok());
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  int64_t total = 0;
+  while (std::chrono::steady_clock::now() < deadline && total != 12) {
+    total = json::parse(client.Get("/api/search?size=0")->body)["total"];
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(total, 12);
+  EXPECT_EQ(server.Stop(), 0);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SearchdLifecycleTest, SigtermExitsZero) {
+  std::string dir = fixtures::MakeTempDir("http-term");
+  ASSERT_TRUE(fixtures::WriteIndex(dir, SmallCorpus()).ok());
+  ServerProcess server({"--db", dir});
+  ASSERT_TRUE(server.ok());
+  EXPECT_EQ(server.Stop(), 0);
+  std::filesystem::remove_all(dir);
+}
+
+void ExpectOneLineError(const ProcessResult& r, const std::string& what) {
+  EXPECT_NE(r.exit_code, 0) << what;
+  EXPECT_EQ(r.signal, 0) << what;
+  EXPECT_EQ(std::count(r.stderr_text.begin(), r.stderr_text.end(), '\n'), 1)
+      << what << ": " << r.stderr_text;
+  EXPECT_NE(r.stderr_text.find("chancery-searchd: "), std::string::npos) << what;
+  EXPECT_EQ(r.stderr_text.find("terminate"), std::string::npos) << what;
+}
+
+TEST(SearchdStartupTest, ErrorsAreOneLine) {
+  std::string dir = fixtures::MakeTempDir("http-startup");
+  ASSERT_TRUE(fixtures::WriteIndex(dir, SmallCorpus()).ok());
+  std::string not_index = fixtures::MakeTempDir("not-an-index");
+  std::ofstream(not_index + "/file.txt") << "hello";
+
+  ExpectOneLineError(RunSearchd({"--listen", "127.0.0.1:1"}), "missing --db");
+  ExpectOneLineError(RunSearchd({"--db", dir, "--bogus", "1"}), "unknown option");
+  ExpectOneLineError(RunSearchd({"--db", not_index, "--listen",
+                                 "127.0.0.1:" + std::to_string(FreeLoopbackPort())}),
+                     "not an index");
+  ExpectOneLineError(RunSearchd({"--db", "/nonexistent/index"}), "missing index");
+  // A port in use.
+  ServerProcess first({"--db", dir});
+  ASSERT_TRUE(first.ok());
+  ExpectOneLineError(
+      RunSearchd({"--db", dir, "--listen", "127.0.0.1:" + std::to_string(first.port())}),
+      "port in use");
+  std::filesystem::remove_all(dir);
+  std::filesystem::remove_all(not_index);
+}
+
+}  // namespace
+}  // namespace chancery
