@@ -221,7 +221,10 @@ describe('facets', () => {
     const [code, count] = pick;
     const box = page.locator(`#facet-country-values input[data-value="${code}"]`);
     const label = await page.locator(`#facet-country-values label[for="${await box.getAttribute('id')}"] .facet-label`).textContent();
-    await page.getByRole('checkbox', { name: new RegExp(`^${label}`) }).first().check();
+    // The checkbox is found by its accessible name: the label and the count.
+    const named = page.getByRole('checkbox', { name: `${label} ${count} articles`, exact: true });
+    assert.equal(await named.getAttribute('data-value'), code);
+    await named.check();
     await page.waitForFunction((c) => new URL(location.href).searchParams.getAll('country').includes(c), code);
     await settled(page);
 
@@ -236,6 +239,31 @@ describe('facets', () => {
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('country'));
     await settled(page);
     assert.equal(await totalShown(page), before);
+  });
+
+  it('several countries match all of them, or any of them when asked', async () => {
+    await page.goto(`${base}/?q=`);
+    await settled(page);
+    const first = await page.locator('#facet-country-values input').first().getAttribute('data-value');
+    await page.locator(`#facet-country-values input[data-value="${first}"]`).check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('country').length === 1);
+    await settled(page);
+    const one = await totalShown(page);
+    // (By value: a ":not(:checked)" locator would move on to the next box.)
+    const second = await page.locator('#facet-country-values input:not(:checked)').first().getAttribute('data-value');
+    await page.locator(`#facet-country-values input[data-value="${second}"]`).check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('country').length === 2);
+    await settled(page);
+    const both = await totalShown(page);
+    assert.ok(both <= one, `all of two countries (${both}) is no more than one of them (${one})`);
+    await page.getByLabel('Match').first().selectOption('any');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('any') === 'country');
+    await settled(page);
+    const either = await totalShown(page);
+    assert.ok(either >= one, `any of two countries (${either}) is at least one of them (${one})`);
+    const codes = param(page, 'country');
+    const expected = await api(`/api/search?q=&size=0&any=country&${codes.map((c) => `country=${c}`).join('&')}`);
+    assert.equal(either, expected.total);
   });
 
   it('clicking an entity chip filters by it', async () => {
@@ -488,6 +516,14 @@ describe('safety', () => {
     assert.equal(await page.locator('img').count(), 0, 'no <img> element was created');
     assert.deepEqual(await page.evaluate(() => window.__xss), []);
     assert.match(await page.title(), /<img src=x onerror=alert\(1\)>/, 'the document title carries it as text too');
+    // A hostile query is text too, in the box, the status and the title.
+    await page.goto(`${base}/?q=${encodeURIComponent('<img src=x onerror=alert(2)>')}`);
+    await settled(page);
+    assert.equal(await page.locator('#q').inputValue(), '<img src=x onerror=alert(2)>');
+    assert.equal(await page.locator('img').count(), 0);
+    assert.deepEqual(await page.evaluate(() => window.__xss), []);
+    await page.goto(`${base}/?q=onerror&doc=${HOSTILE_ID}`);
+    await page.locator('#article-dialog .article-body').waitFor();
     // Any link the article has is http(s) or absent, never javascript:.
     for (const href of await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
       assert.doesNotMatch(href, /^\s*javascript:/i);
@@ -529,6 +565,14 @@ describe('layout and accessibility', () => {
       })
       .map((e) => e.outerHTML.slice(0, 80)));
     assert.deepEqual(unlabelled, []);
+    const duplicateIds = await page.evaluate(() => {
+      const seen = new Map();
+      for (const e of document.querySelectorAll('[id]')) seen.set(e.id, (seen.get(e.id) || 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    assert.deepEqual(duplicateIds, [], 'ids are unique');
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.equal(await page.locator('#status').getAttribute('aria-live'), 'polite', 'the total is announced');
     // Tab from the top reaches the search box, the help button, the
     // facets and the timeline.
     const reached = new Set();
