@@ -66,8 +66,9 @@ class CountingSpy : public Xapian::MatchSpy {
   }
 
   void operator()(const Xapian::Document& doc, double) override {
-    Add((doc.get_docid() - 1) * shards_ + shard_ + 1);
+    AddShardDocid(doc.get_docid());
   }
+  void AddShardDocid(Xapian::docid did) { Add((did - 1) * shards_ + shard_ + 1); }
 
   void Add(Xapian::docid did) {
     unsigned failed = 0;
@@ -230,9 +231,18 @@ FacetOutcome CountFacets(const IndexHandle& handle, const FacetQuery& query) {
   // One pass per shard so that each match's docid can be mapped to the
   // combined database's numbering, which the columns use.
   const auto shards = static_cast<Xapian::docid>(handle.shards.size());
+  const bool everything =
+      base.get_description() == Xapian::Query::MatchAll.get_description();
   for (Xapian::docid i = 0; i < shards; ++i) {
     const Xapian::Database& shard = shards == 1 ? handle.db : handle.shards[i];
     spy.SetShard(i, shards);
+    if (everything) {
+      // Browsing without a query: every document, without the matcher.
+      for (auto p = shard.postlist_begin(""); p != shard.postlist_end(""); ++p) {
+        spy.AddShardDocid(*p);
+      }
+      continue;
+    }
     Xapian::Enquire enquire(shard);
     enquire.set_query(base);
     enquire.set_weighting_scheme(Xapian::BoolWeight());

@@ -86,7 +86,10 @@ bool SnippetBuilder::Matches(std::string_view word, std::string& key) {
   for (const std::string& prefix : terms_.prefixes) {
     if (key.compare(0, prefix.size(), prefix) == 0) return true;
   }
-  if (!terms_.stems.empty()) {
+  // Stemming every word of a long body costs more than the rest of the
+  // snippet; a stem starts with its word's first two letters in the
+  // languages we stem, so only words that could match are stemmed.
+  if (!terms_.stems.empty() && stem_starts_.count(key.substr(0, 2))) {
     std::string stem = stemmer_(key);
     if (terms_.stems.count(stem)) {
       key = stem;
@@ -97,6 +100,9 @@ bool SnippetBuilder::Matches(std::string_view word, std::string& key) {
 }
 
 std::string SnippetBuilder::Build(std::string_view body, std::string_view lang) {
+  if (stem_starts_.empty()) {
+    for (const std::string& stem : terms_.stems) stem_starts_.insert(stem.substr(0, 2));
+  }
   if (lang != stemmer_lang_) {
     std::string_view name = StemmerName(lang);
     stemmer_ = name.empty() ? Xapian::Stem() : Xapian::Stem(std::string(name));

@@ -9,6 +9,7 @@
 #ifndef CHANCERY_SEARCHD_SEARCH_SNIPPET_BUILDER_H_
 #define CHANCERY_SEARCHD_SEARCH_SNIPPET_BUILDER_H_
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,7 @@ class SnippetBuilder {
 
   const HighlightTerms& terms_;
   const size_t max_bytes_;
+  std::set<std::string> stem_starts_;  // First two bytes of each stem.
   std::string stemmer_lang_ = "-";
   Xapian::Stem stemmer_;
 };
