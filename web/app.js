@@ -336,8 +336,8 @@ function showError(target, err) {
     body: [el('p', {}, err.message), err.status ? el('p', { className: 'muted small' }, `HTTP ${err.status}${err.code ? ` · ${err.code}` : ''}${err.param ? ` · parameter “${err.param}”` : ''}`) : null],
     actions: [el('button', { type: 'button', className: 'btn', on: { click: () => { shownSearch = null; apply(state); } } }, 'Try again')],
   });
-  for (const field of api.FACET_FIELDS) panels[field].update([], target[field], target.any.includes(field), FACET_SIZE);
-  histogram.render([], target.from, target.to);
+  for (const field of api.FACET_FIELDS) panels[field].update([], target[field], target.any.includes(field), FACET_SIZE, { unavailable: true });
+  histogram.render([], target.from, target.to, { unavailable: true });
 }
 
 // --- Article view ----------------------------------------------------------

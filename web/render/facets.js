@@ -94,7 +94,7 @@ export class FacetPanel {
   }
 
   /** Redraws the value list. values: [{value,label,count}] from /api/search. */
-  update(values, selected, matchAny, limit, pending = false) {
+  update(values, selected, matchAny, limit, { unavailable = false } = {}) {
     this.selected = selected;
     const focused = document.activeElement && this.root.contains(document.activeElement) ? document.activeElement : null;
     const focusKey = focused && focused.dataset.value !== undefined ? focused.dataset.value : null;
@@ -112,11 +112,10 @@ export class FacetPanel {
       .forEach((v) => rows.push({ value: v.value, label: v.label || v.value, count: v.count, checked: false }));
 
     if (!rows.length) {
-      replaceChildren(this.list, el('li', { className: 'facet-empty muted' }, pending ? '…' : 'None in these results'));
+      replaceChildren(this.list, el('li', { className: 'facet-empty muted' }, unavailable ? 'Not available' : 'None in these results'));
     } else {
       replaceChildren(this.list, rows.map((r, i) => this.checkbox(r.value, r.label, r.count, r.checked, `v${i}`)));
     }
-    this.list.classList.toggle('is-pending', pending);
     this.match.hidden = selected.length < 2 && !matchAny;
     this.matchSelect.value = matchAny ? 'any' : 'all';
     this.moreButton.hidden = !this.expanded && values.length < limit;

@@ -73,14 +73,14 @@ export class Histogram {
     this.drag = null;
   }
 
-  render(buckets, from, to, { pending = false } = {}) {
+  render(buckets, from, to, { unavailable = false } = {}) {
     const hadFocus = this.container.contains(document.activeElement);
     this.buckets = fillBuckets(buckets || []);
     this.from = from;
     this.to = to;
     const total = this.buckets.reduce((s, b) => s + b.count, 0);
     if (!this.buckets.length || total === 0) {
-      replaceChildren(this.container, el('p', { className: 'histogram-empty muted' }, pending ? 'Loading…' : 'No dated articles in these results.'));
+      replaceChildren(this.container, el('p', { className: 'histogram-empty muted' }, unavailable ? 'The timeline is not available.' : 'No dated articles in these results.'));
       return;
     }
     const max = Math.max(...this.buckets.map((b) => b.count), 1);
@@ -129,7 +129,7 @@ export class Histogram {
     const per = g === 'year' ? 'year' : g === 'month' ? 'month' : 'day';
     replaceChildren(this.container,
       el('div', {
-        className: `histogram-chart${pending ? ' is-pending' : ''}`,
+        className: 'histogram-chart',
         attrs: { role: 'group', 'aria-label': `Matching articles per ${per}, ${periodLabel(this.buckets[0].value)} to ${periodLabel(this.buckets[this.buckets.length - 1].value)}. Choose a bar, or Shift with a second bar, to filter by date.` },
       }, el('div', { className: 'y-max', attrs: { 'aria-hidden': 'true' } }, formatNumber(max)), this.barsBox, axis));
     if (hadFocus && this.bars[this.focusIndex]) this.bars[this.focusIndex].focus();
