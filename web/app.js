@@ -121,9 +121,8 @@ function setDates(from, to) {
 // --- Controls that show the state ---------------------------------------
 
 function syncControls() {
-  if (document.activeElement !== ui.q || ui.q.value.trim() !== state.q.trim()) {
-    if (document.activeElement !== ui.q) ui.q.value = state.q;
-  }
+  // While someone types, the box is theirs; history moves set it (apply()).
+  if (document.activeElement !== ui.q) ui.q.value = state.q;
   ui.sort.value = state.sort;
   ui.dateFrom.value = state.from;
   ui.dateTo.value = state.to;
@@ -270,7 +269,11 @@ function showResults(target, data) {
   });
 
   if (hits.length) {
-    renderMessage(ui.message, null);
+    if (data.suggestion && data.suggestion !== target.q) {
+      replaceChildren(ui.message, el('p', { className: 'suggestion suggestion-inline' }, 'Did you mean ', suggestionLink(target, data.suggestion), '?'));
+    } else {
+      renderMessage(ui.message, null);
+    }
     return;
   }
   const empty = indexEmpty || (!target.q && !hasFilters(target) && (data.total || 0) === 0);
@@ -294,12 +297,7 @@ function showResults(target, data) {
   const actions = [];
   const body = [];
   if (data.suggestion && data.suggestion !== target.q) {
-    body.push(el('p', { className: 'suggestion' }, 'Did you mean ',
-      el('a', {
-        href: hrefFor(withChanges(target, { q: data.suggestion, page: 1, doc: '' })),
-        className: 'suggestion-link',
-        on: { click: (e) => { e.preventDefault(); ui.q.value = data.suggestion; navigate(withChanges(state, { q: data.suggestion, page: 1 })); } },
-      }, data.suggestion), '?'));
+    body.push(el('p', { className: 'suggestion' }, 'Did you mean ', suggestionLink(target, data.suggestion), '?'));
   }
   if (hasFilters(target)) {
     body.push(el('p', {}, 'Filters are narrowing the search; removing some may help.'));
@@ -312,6 +310,21 @@ function showResults(target, data) {
     body.push(el('p', {}, 'Try fewer or different words, or see the query syntax help.'));
   }
   renderMessage(ui.message, { kind: 'none', title: target.q ? `No articles match “${target.q}”` : 'No articles match these filters', body, actions });
+}
+
+function suggestionLink(target, suggestion) {
+  return el('a', {
+    href: hrefFor(withChanges(target, { q: suggestion, page: 1, doc: '' })),
+    className: 'suggestion-link',
+    on: {
+      click: (e) => {
+        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+        e.preventDefault();
+        ui.q.value = suggestion;
+        navigate(withChanges(state, { q: suggestion, page: 1, doc: '' }));
+      },
+    },
+  }, suggestion);
 }
 
 function showError(target, err) {
