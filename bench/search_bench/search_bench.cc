@@ -157,13 +157,21 @@ int main(int argc, char** argv) {
 
   // Filter values and months that exist in the index.
   std::vector<std::string> countries, months;
+  client.set_read_timeout(60, 0);
   auto facet = client.Get("/api/facet/country?size=25");
-  for (const auto& v : nlohmann::json::parse(facet->body)["values"]) countries.push_back(v["value"]);
   auto dates = client.Get("/api/search?size=0&facets=date&interval=month");
-  for (const auto& v : nlohmann::json::parse(dates->body)["facets"]["date"]) {
+  if (!facet || facet->status != 200 || !dates || dates->status != 200) {
+    std::fprintf(stderr, "search_bench: cannot read facet values from the server\n");
+    kill(server, SIGTERM);
+    return 1;
+  }
+  const nlohmann::json facet_json = nlohmann::json::parse(facet->body);
+  const nlohmann::json dates_json = nlohmann::json::parse(dates->body);
+  for (const auto& v : facet_json["values"]) countries.push_back(v["value"]);
+  for (const auto& v : dates_json["facets"]["date"]) {
     if (v["count"].get<int>() >= 100) months.push_back(v["value"]);
   }
-  auto vocab = chancery::bench::ReadTitleVocabulary(CHANCERY_BENCH_CORPUS, 500);
+  auto vocab = chancery::bench::ReadTitleVocabulary(CHANCERY_BENCH_CORPUS, 2000);
   std::vector<std::string> taken;
   auto warmup = chancery::bench::MakeQueries(vocab, countries, months, 300, 1, taken);
   auto single = chancery::bench::MakeQueries(vocab, countries, months, o.queries, 2, taken);
@@ -177,6 +185,17 @@ int main(int argc, char** argv) {
   Replay(client, warmup, 0, warmup.size(), errors);
   auto one = Replay(client, single, 0, single.size(), errors);
   PrintLatency("searchd, 1 client (HTTP):", one);
+  {
+    std::vector<size_t> order(one.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return one[a] > one[b]; });
+    std::printf("slowest single-client queries:\n");
+    for (size_t i = 0; i < order.size() && i < 5; ++i) {
+      std::printf("  %7.2f ms  %s\n", one[order[i]], single[order[i]].Target().c_str());
+    }
+  }
+  // A kept-alive idle connection holds a server worker until it times out.
+  client.stop();
 
   std::vector<std::vector<double>> per(o.clients);
   std::vector<std::thread> threads;

@@ -12,6 +12,8 @@ namespace {
 // A known word is still corrected when a neighbour is this much commoner.
 constexpr Xapian::doccount kCommonerFactor = 20;
 constexpr Xapian::doccount kMinCandidateFreq = 2;
+// A word in this many articles is taken as spelled as meant.
+constexpr Xapian::doccount kKnownWordFreq = 50;
 
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
@@ -51,8 +53,14 @@ std::string SpellingSuggester::Correct(const std::string& word) const {
     return "";
   }
   const Xapian::doccount own = db_.get_termfreq(word);
+  if (own >= kKnownWordFreq) return "";
   const int limit = word.size() <= 4 ? 1 : 2;
-  const std::string first = word.substr(0, Utf8Length(word[0]));
+  // Candidates share the first two letters: typos there are rarer, and
+  // reading one letter's whole slice of a large vocabulary takes
+  // milliseconds.
+  size_t head = Utf8Length(word[0]);
+  if (head < word.size()) head += Utf8Length(word[head]);
+  const std::string first = word.substr(0, head);
   std::string best;
   int best_distance = limit + 1;
   Xapian::doccount best_freq = 0;

@@ -2,7 +2,7 @@
 // indexer writes no Xapian spelling data). Each query word the index does
 // not know, or knows far less than a close neighbour, is replaced by the
 // most frequent indexed word within a small edit distance that starts with
-// the same letter (so only that slice of the term list is read).
+// the same two letters (so only that slice of the term list is read).
 //
 // Not thread-safe: reads the caller's database handle.
 #ifndef CHANCERY_SEARCHD_SEARCH_SPELLING_SUGGESTER_H_
