@@ -232,7 +232,7 @@ FacetOutcome CountFacets(const IndexHandle& handle, const FacetQuery& query) {
   // combined database's numbering, which the columns use.
   const auto shards = static_cast<Xapian::docid>(handle.shards.size());
   const bool everything =
-      base.get_description() == Xapian::Query::MatchAll.get_description();
+      base.get_description() == MatchAllQuery().get_description();
   for (Xapian::docid i = 0; i < shards; ++i) {
     const Xapian::Database& shard = shards == 1 ? handle.db : handle.shards[i];
     spy.SetShard(i, shards);

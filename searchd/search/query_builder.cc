@@ -34,7 +34,7 @@ Xapian::Query TermsQuery(const FacetColumn& column,
   for (uint32_t ord : ordinals) {
     terms.emplace_back(column.prefix() + column.id(ord));
   }
-  if (terms.empty()) return Xapian::Query::MatchNothing;
+  if (terms.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -160,7 +160,7 @@ Xapian::Query QueryBuilder::TextQuery(
     HighlightTerms* highlight) const {
   const std::string folded = FoldQuery(q);
   if (folded.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Xapian::Query::MatchAll;
+    return MatchAllQuery();
   }
   const IndexSnapshot& snap = *handle_.snapshot;
   // One language code per distinct stemmer ("" = no stemming).
@@ -220,28 +220,27 @@ Xapian::Query QueryBuilder::TextQuery(
   if (highlight) CollectHighlights(query, folded, *highlight);
   // Only boolean parts (say "country:FR" alone) match with zero weight;
   // that is fine for ranking, which then falls back to docid order.
-  if (query.empty()) return Xapian::Query::MatchNothing;
   return query;
 }
 
 Xapian::Query QueryBuilder::FilterQuery(const std::string& field,
                                         const FieldFilter& filter) const {
   const FacetColumn* column = handle_.snapshot->Column(field);
-  if (!column) return Xapian::Query::MatchNothing;
+  if (!column) return Xapian::Query();
   std::vector<Xapian::Query> parts;
   for (const std::string& value : filter.values) {
     Xapian::Query q = TermsQuery(*column, ResolveFacetValue(*column, value));
-    if (q.empty() && !filter.any) return Xapian::Query::MatchNothing;
+    if (q.empty() && !filter.any) return Xapian::Query();
     if (!q.empty()) parts.push_back(std::move(q));
   }
-  if (parts.empty()) return Xapian::Query::MatchNothing;
+  if (parts.empty()) return Xapian::Query();
   return Xapian::Query(filter.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND,
                        parts.begin(), parts.end());
 }
 
 Xapian::Query QueryBuilder::DateQuery(int64_t first_day, int64_t last_day) {
   std::vector<std::string> terms = DateTermsForRange(first_day, last_day);
-  if (terms.empty()) return Xapian::Query::MatchNothing;
+  if (terms.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 

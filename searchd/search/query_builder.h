@@ -39,6 +39,11 @@ struct HighlightTerms {
   }
 };
 
+// Every document. Built afresh because copying the static
+// Xapian::Query::MatchAll from several threads races on its (non-atomic)
+// reference count.
+inline Xapian::Query MatchAllQuery() { return Xapian::Query(std::string()); }
+
 // Ordinals in a column of the values one filter value stands for (several
 // when a surname or label names more than one).
 std::vector<uint32_t> ResolveFacetValue(const FacetColumn& column,
