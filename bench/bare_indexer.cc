@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
     if (!j.is_object()) continue;
     auto text = [&j](const char* key) {
       auto it = j.find(key);
-      return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+      return it != j.end() && it->is_string() ? it->get<std::string>()
+                                              : std::string();
     };
     Xapian::Document doc;
     generator.set_document(doc);
@@ -51,7 +52,8 @@ int main(int argc, char** argv) {
     doc.add_boolean_term(id);
     std::tm tm{};
     if (strptime(text("date").c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) {
-      doc.add_value(0, Xapian::sortable_serialise(static_cast<double>(timegm(&tm))));
+      doc.add_value(
+          0, Xapian::sortable_serialise(static_cast<double>(timegm(&tm))));
     }
     doc.set_data(j.dump());
     db.replace_document(id, doc);
@@ -59,7 +61,9 @@ int main(int argc, char** argv) {
   }
   db.commit();
   gzclose(in);
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   std::printf("bare_indexer: %ld articles in %.2f s (%.0f articles/s)\n", count,
               secs, count / secs);
   return 0;

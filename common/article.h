@@ -13,12 +13,12 @@
 namespace chancery {
 
 struct Article {
-  std::string id;        // Stable id; empty until the reader or writer sets one.
-  std::string title;     // Original text, for display.
-  std::string body;      // Original text, for display and snippets.
+  std::string id;     // Stable id; empty until the reader or writer sets one.
+  std::string title;  // Original text, for display.
+  std::string body;   // Original text, for display and snippets.
   std::string url;
-  std::string source;    // Publisher or feed name, e.g. "reuters".
-  std::string lang;      // ISO 639-1 code ("en", "fr", "zh"); empty = detect.
+  std::string source;  // Publisher or feed name, e.g. "reuters".
+  std::string lang;    // ISO 639-1 code ("en", "fr", "zh"); empty = detect.
   std::string author;
   std::string dateline;  // Wire dateline, e.g. "BEIJING, March 12".
   // Publication time in UTC seconds since the epoch, when known.

@@ -15,9 +15,8 @@ Status ReadField(const json& j, const char* name, const std::string& path,
   try {
     out = j.at(name).get<T>();
   } catch (const json::exception&) {
-    return Status::InvalidArgument(path + ": field \"" + name +
-                                       "\" has the wrong type",
-                                   name);
+    return Status::InvalidArgument(
+        path + ": field \"" + name + "\" has the wrong type", name);
   }
   return Status::Ok();
 }
@@ -63,7 +62,8 @@ Status LoadConfigFile(const std::string& path, Config& config) {
   CHANCERY_RETURN_IF_ERROR(
       ReadField(j, "reload_interval_ms", path, config.reload_interval_ms));
   CHANCERY_RETURN_IF_ERROR(ReadField(j, "access_log", path, config.access_log));
-  if (!listen.empty()) CHANCERY_RETURN_IF_ERROR(ParseListenAddress(listen, config));
+  if (!listen.empty())
+    CHANCERY_RETURN_IF_ERROR(ParseListenAddress(listen, config));
   return Status::Ok();
 }
 
@@ -99,12 +99,18 @@ Status Validate(const Config& config) {
   if (config.db_path.empty()) {
     return Status::InvalidArgument("--db DIR is required", "db");
   }
-  CHANCERY_RETURN_IF_ERROR(CheckRange("batch_size", config.batch_size, 1, 10000000));
-  CHANCERY_RETURN_IF_ERROR(CheckRange("index_threads", config.index_threads, 0, 256));
-  CHANCERY_RETURN_IF_ERROR(CheckRange("http_threads", config.http_threads, 1, 1024));
-  CHANCERY_RETURN_IF_ERROR(CheckRange("max_page_size", config.max_page_size, 1, 10000));
-  CHANCERY_RETURN_IF_ERROR(CheckRange("max_facet_size", config.max_facet_size, 1, 100000));
-  CHANCERY_RETURN_IF_ERROR(CheckRange("max_query_bytes", config.max_query_bytes, 16, 1 << 20));
+  CHANCERY_RETURN_IF_ERROR(
+      CheckRange("batch_size", config.batch_size, 1, 10000000));
+  CHANCERY_RETURN_IF_ERROR(
+      CheckRange("index_threads", config.index_threads, 0, 256));
+  CHANCERY_RETURN_IF_ERROR(
+      CheckRange("http_threads", config.http_threads, 1, 1024));
+  CHANCERY_RETURN_IF_ERROR(
+      CheckRange("max_page_size", config.max_page_size, 1, 10000));
+  CHANCERY_RETURN_IF_ERROR(
+      CheckRange("max_facet_size", config.max_facet_size, 1, 100000));
+  CHANCERY_RETURN_IF_ERROR(
+      CheckRange("max_query_bytes", config.max_query_bytes, 16, 1 << 20));
   CHANCERY_RETURN_IF_ERROR(
       CheckRange("exact_facet_limit", config.exact_facet_limit, 1000, 1 << 30));
   CHANCERY_RETURN_IF_ERROR(

@@ -91,19 +91,19 @@ class [[nodiscard]] StatusOr {
 }  // namespace chancery
 
 // Returns the Status of `expr` from the enclosing function unless it is ok.
-#define CHANCERY_RETURN_IF_ERROR(expr)            \
-  do {                                            \
-    ::chancery::Status _st = (expr);              \
-    if (!_st.ok()) return _st;                    \
+#define CHANCERY_RETURN_IF_ERROR(expr) \
+  do {                                 \
+    ::chancery::Status _st = (expr);   \
+    if (!_st.ok()) return _st;         \
   } while (0)
 
 #define CHANCERY_CONCAT_INNER_(a, b) a##b
 #define CHANCERY_CONCAT_(a, b) CHANCERY_CONCAT_INNER_(a, b)
 // Declares `lhs` from the value of StatusOr `rexpr`, or returns its Status.
-#define CHANCERY_ASSIGN_OR_RETURN(lhs, rexpr)                          \
-  auto CHANCERY_CONCAT_(_so_, __LINE__) = (rexpr);                     \
-  if (!CHANCERY_CONCAT_(_so_, __LINE__).ok())                          \
-    return CHANCERY_CONCAT_(_so_, __LINE__).status();                  \
+#define CHANCERY_ASSIGN_OR_RETURN(lhs, rexpr)         \
+  auto CHANCERY_CONCAT_(_so_, __LINE__) = (rexpr);    \
+  if (!CHANCERY_CONCAT_(_so_, __LINE__).ok())         \
+    return CHANCERY_CONCAT_(_so_, __LINE__).status(); \
   lhs = std::move(CHANCERY_CONCAT_(_so_, __LINE__)).value()
 
 #endif  // CHANCERY_COMMON_STATUS_H_

@@ -50,8 +50,8 @@ std::string FormatIsoDate(int64_t epoch_seconds) {
 }
 
 std::string EncodeStoredArticle(const Article& a, const ArticleEntities& e) {
-  json j = {{"id", a.id},         {"title", a.title},   {"body", a.body},
-            {"url", a.url},       {"source", a.source}, {"lang", a.lang},
+  json j = {{"id", a.id},         {"title", a.title},      {"body", a.body},
+            {"url", a.url},       {"source", a.source},    {"lang", a.lang},
             {"author", a.author}, {"dateline", a.dateline}};
   if (a.date) j["date"] = FormatIsoDate(*a.date);
   j["countries"] = EntitiesToJson(e.countries);

@@ -3,8 +3,8 @@
 #include <cld2/public/compact_lang_det.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <array>
 #include <cctype>
@@ -32,18 +32,28 @@ bool FoldsMarks(UScriptCode script) {
 // Letters with no canonical decomposition that readers still type plain.
 const char16_t* ExtraFolding(UChar32 c) {
   switch (c) {
-    case 0x00F8: return u"o";   // ø
-    case 0x0142: return u"l";   // ł
-    case 0x0111: return u"d";   // đ
-    case 0x00F0: return u"d";   // ð
-    case 0x00FE: return u"th";  // þ
-    case 0x00E6: return u"ae";  // æ
-    case 0x0153: return u"oe";  // œ
-    case 0x0131: return u"i";   // dotless ı
-    case 0x2018:                // ‘
-    case 0x2019:                // ’
-    case 0x02BC: return u"'";   // ʼ
-    default: return nullptr;
+    case 0x00F8:
+      return u"o";  // ø
+    case 0x0142:
+      return u"l";  // ł
+    case 0x0111:
+      return u"d";  // đ
+    case 0x00F0:
+      return u"d";  // ð
+    case 0x00FE:
+      return u"th";  // þ
+    case 0x00E6:
+      return u"ae";  // æ
+    case 0x0153:
+      return u"oe";  // œ
+    case 0x0131:
+      return u"i";  // dotless ı
+    case 0x2018:    // ‘
+    case 0x2019:    // ’
+    case 0x02BC:
+      return u"'";  // ʼ
+    default:
+      return nullptr;
   }
 }
 
@@ -52,11 +62,13 @@ const char16_t* ExtraFolding(UChar32 c) {
 std::string FoldForMatching(std::string_view utf8) {
   if (IsAscii(utf8)) {
     std::string out(utf8);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
   }
   UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* casefold = icu::Normalizer2::getNFKCCasefoldInstance(err);
+  const icu::Normalizer2* casefold =
+      icu::Normalizer2::getNFKCCasefoldInstance(err);
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(utf8);
@@ -135,16 +147,16 @@ std::string NormalizeLanguage(std::string_view tag) {
     lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
-      {"english", "en"}, {"eng", "en"},     {"french", "fr"},
-      {"fra", "fr"},     {"fre", "fr"},     {"francais", "fr"},
-      {"german", "de"},  {"deu", "de"},     {"ger", "de"},
-      {"deutsch", "de"}, {"spanish", "es"}, {"spa", "es"},
-      {"espanol", "es"}, {"russian", "ru"}, {"rus", "ru"},
-      {"chinese", "zh"}, {"zho", "zh"},     {"chi", "zh"},
-      {"arabic", "ar"},  {"ara", "ar"},     {"italian", "it"},
-      {"ita", "it"},     {"portuguese", "pt"}, {"por", "pt"},
-      {"japanese", "ja"}, {"jpn", "ja"},    {"dutch", "nl"},
-      {"nld", "nl"},     {"korean", "ko"},  {"kor", "ko"},
+      {"english", "en"},  {"eng", "en"},        {"french", "fr"},
+      {"fra", "fr"},      {"fre", "fr"},        {"francais", "fr"},
+      {"german", "de"},   {"deu", "de"},        {"ger", "de"},
+      {"deutsch", "de"},  {"spanish", "es"},    {"spa", "es"},
+      {"espanol", "es"},  {"russian", "ru"},    {"rus", "ru"},
+      {"chinese", "zh"},  {"zho", "zh"},        {"chi", "zh"},
+      {"arabic", "ar"},   {"ara", "ar"},        {"italian", "it"},
+      {"ita", "it"},      {"portuguese", "pt"}, {"por", "pt"},
+      {"japanese", "ja"}, {"jpn", "ja"},        {"dutch", "nl"},
+      {"nld", "nl"},      {"korean", "ko"},     {"kor", "ko"},
   };
   for (const auto& [name, code] : kNames) {
     if (lower == name) return std::string(code);
@@ -158,9 +170,9 @@ std::string NormalizeLanguage(std::string_view tag) {
 
 std::string DetectLanguage(std::string_view utf8) {
   bool reliable = false;
-  CLD2::Language lang = CLD2::DetectLanguage(
-      utf8.data(), static_cast<int>(utf8.size()), /*is_plain_text=*/true,
-      &reliable);
+  CLD2::Language lang =
+      CLD2::DetectLanguage(utf8.data(), static_cast<int>(utf8.size()),
+                           /*is_plain_text=*/true, &reliable);
   if (lang == CLD2::UNKNOWN_LANGUAGE || !reliable) return "";
   return NormalizeLanguage(CLD2::LanguageCode(lang));
 }

@@ -39,10 +39,10 @@ TEST(XapianText, StemmingByLanguage) {
                     "negotiations"));
   EXPECT_TRUE(Finds("fr", "Pourparlers", "Les ministres veulent négocier.",
                     "négociations"));
-  EXPECT_TRUE(Finds("de", "Treffen", "Die Gespräche dauerten lange.",
-                    "Gespräch"));
-  EXPECT_TRUE(Finds("ru", "Встреча", "Министры говорили о переговорах.",
-                    "переговоры"));
+  EXPECT_TRUE(
+      Finds("de", "Treffen", "Die Gespräche dauerten lange.", "Gespräch"));
+  EXPECT_TRUE(
+      Finds("ru", "Встреча", "Министры говорили о переговорах.", "переговоры"));
   EXPECT_TRUE(Finds("es", "Reunión", "Los ministros negociaron un acuerdo.",
                     "negociaciones"));
 }
@@ -55,10 +55,10 @@ TEST(XapianText, ChineseByWord) {
 }
 
 TEST(XapianText, ArabicAndCyrillicTokens) {
-  EXPECT_TRUE(Finds("ar", "اجتماع", "التقى وزير الخارجية نظيره في القاهرة",
-                    "القاهرة"));
-  EXPECT_TRUE(Finds("ru", "Москва", "Кремль отверг предложение Киева.",
-                    "КРЕМЛЬ"));
+  EXPECT_TRUE(
+      Finds("ar", "اجتماع", "التقى وزير الخارجية نظيره في القاهرة", "القاهرة"));
+  EXPECT_TRUE(
+      Finds("ru", "Москва", "Кремль отверг предложение Киева.", "КРЕМЛЬ"));
 }
 
 TEST(XapianText, PhrasesAndTitleField) {

@@ -77,7 +77,9 @@ void BoilerplateFilter::Clean(Article& article) {
     lines.push_back(body.substr(0, nl));
     body.remove_prefix(nl == std::string_view::npos ? body.size() : nl + 1);
   }
-  auto blank = [&](size_t i) { return i >= lines.size() || Trim(lines[i]).empty(); };
+  auto blank = [&](size_t i) {
+    return i >= lines.size() || Trim(lines[i]).empty();
+  };
   std::string out;
   out.reserve(article.body.size());
   std::unordered_set<uint64_t> seen_here;  // count a line once per article
@@ -114,7 +116,8 @@ void BoilerplateFilter::Clean(Article& article) {
     out += '\n';
   }
   if (!changed) return;
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
+    out.pop_back();
   article.body = std::move(out);
 }
 

@@ -33,7 +33,8 @@ class BoilerplateFilter {
   // Reads curated patterns: one per line, "PATTERN" or "PATTERN<TAB>N"
   // (N following short lines dropped too); '#' starts a comment. A missing
   // file is an error naming it.
-  [[nodiscard]] static StatusOr<BoilerplateFilter> Load(const std::string& path);
+  [[nodiscard]] static StatusOr<BoilerplateFilter> Load(
+      const std::string& path);
   BoilerplateFilter() = default;
 
   // Removes boilerplate lines from article.body and learns from it.

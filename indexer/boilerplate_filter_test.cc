@@ -21,9 +21,10 @@ Article Make(std::string source, std::string body) {
 
 TEST(BoilerplateFilter, CuratedMarkersAndTheirLinksGo) {
   BoilerplateFilter f = Curated();
-  Article a = Make("site", "Paris expects clear messages.\n\nAll about the topic:\n\n"
-                           "Russian invasion of Ukraine 13132\n\nMacron spoke.\n\n"
-                           "Follow the channel of\n\nRussian invasion of Ukraine");
+  Article a = Make("site",
+                   "Paris expects clear messages.\n\nAll about the topic:\n\n"
+                   "Russian invasion of Ukraine 13132\n\nMacron spoke.\n\n"
+                   "Follow the channel of\n\nRussian invasion of Ukraine");
   f.Clean(a);
   EXPECT_EQ(a.body, "Paris expects clear messages.\n\n\n\nMacron spoke.");
 }
@@ -48,7 +49,8 @@ TEST(BoilerplateFilter, LinesRepeatedAcrossASourceAreLearned) {
 TEST(BoilerplateFilter, WrappedWireLinesAreContent) {
   BoilerplateFilter f = Curated();
   for (int i = 0; i < 5; ++i) {
-    Article a = Make("reuters", "The company said it\nexpected higher sales\nthis year.");
+    Article a = Make("reuters",
+                     "The company said it\nexpected higher sales\nthis year.");
     f.Clean(a);
     EXPECT_EQ(a.body, "The company said it\nexpected higher sales\nthis year.");
   }

@@ -42,7 +42,8 @@ StatusOr<std::unique_ptr<IndexWriter>> IndexWriter::Open(
     const std::string& path, int batch_size) {
   try {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(db), batch_size));
+    return std::unique_ptr<IndexWriter>(
+        new IndexWriter(std::move(db), batch_size));
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::Unavailable("index " + path +
                                " is locked by another writer: " + e.get_msg());
@@ -52,7 +53,8 @@ StatusOr<std::unique_ptr<IndexWriter>> IndexWriter::Open(
   }
 }
 
-void IndexWriter::RecordLabel(const std::string& term, const std::string& label) {
+void IndexWriter::RecordLabel(const std::string& term,
+                              const std::string& label) {
   auto it = labels_.find(term);
   if (it != labels_.end() && !BetterLabel(label, it->second)) return;
   std::string key = std::string(schema::kLabelKey) + term;

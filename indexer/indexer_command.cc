@@ -31,9 +31,8 @@ Status ParseInt(const std::string& flag, const char* text, int& out) {
     if (used == std::string(text).size()) return Status::Ok();
   } catch (const std::exception&) {
   }
-  return Status::InvalidArgument(flag + " expects a number, got \"" +
-                                     std::string(text) + "\"",
-                                 flag);
+  return Status::InvalidArgument(
+      flag + " expects a number, got \"" + std::string(text) + "\"", flag);
 }
 
 // Prints one JSON line per article: what extraction found.
@@ -62,14 +61,16 @@ class ExtractionPrinter : public ArticleSink {
     j["countries"] = std::move(countries);
     j["people"] = std::move(people);
     j["orgs"] = std::move(orgs);
-    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+    std::cout << j.dump(-1, ' ', false,
+                        nlohmann::json::error_handler_t::replace)
               << '\n';
   }
   void OnReject(const std::string& origin, const std::string& reason) override {
     ++rejected;
     progress_.Message(origin + ": " + reason);
   }
-  void OnWarning(const std::string& origin, const std::string& reason) override {
+  void OnWarning(const std::string& origin,
+                 const std::string& reason) override {
     progress_.Message(origin + ": warning: " + reason);
   }
 
@@ -103,7 +104,8 @@ StatusOr<std::vector<std::string>> IdsToDelete(const IndexerOptions& options) {
   if (!in) return Status::IoError("cannot read " + options.delete_from);
   std::string line;
   while (std::getline(in, line)) {
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) {
+    while (!line.empty() &&
+           std::isspace(static_cast<unsigned char>(line.back()))) {
       line.pop_back();
     }
     if (!line.empty() && line[0] != '#') ids.push_back(line);
@@ -187,7 +189,8 @@ StatusOr<IndexerOptions> ParseIndexerArgs(int argc, const char* const* argv) {
       CHANCERY_RETURN_IF_ERROR(value(&v));
       CHANCERY_RETURN_IF_ERROR(ParseInt(arg, v, o.config.index_threads));
     } else if (arg == "--delete") {
-      while (i + 1 < argc && !IsOption(argv[i + 1])) o.delete_ids.push_back(argv[++i]);
+      while (i + 1 < argc && !IsOption(argv[i + 1]))
+        o.delete_ids.push_back(argv[++i]);
       if (o.delete_ids.empty()) {
         return Status::InvalidArgument("--delete needs at least one id", arg);
       }
@@ -214,12 +217,14 @@ StatusOr<IndexerOptions> ParseIndexerArgs(int argc, const char* const* argv) {
     o.config = from_file;
   }
   if (o.extract_only) {
-    if (o.inputs.empty()) return Status::InvalidArgument("--extract needs INPUT", "--extract");
+    if (o.inputs.empty())
+      return Status::InvalidArgument("--extract needs INPUT", "--extract");
     return o;
   }
   CHANCERY_RETURN_IF_ERROR(Validate(o.config));
   if (o.inputs.empty() && o.delete_ids.empty() && o.delete_from.empty()) {
-    return Status::InvalidArgument("nothing to do: give INPUT files, --delete or --delete-from", "INPUT");
+    return Status::InvalidArgument(
+        "nothing to do: give INPUT files, --delete or --delete-from", "INPUT");
   }
   return o;
 }
@@ -236,27 +241,31 @@ int RunIndexer(const IndexerOptions& options) {
     std::cerr << "chancery-index: " << boilerplate.status().message() << "\n";
     return kExitFatal;
   }
-  if (options.extract_only) return RunExtract(options, **extractor, *boilerplate);
+  if (options.extract_only)
+    return RunExtract(options, **extractor, *boilerplate);
 
   auto ids = IdsToDelete(options);
   if (!ids.ok()) {
     std::cerr << "chancery-index: " << ids.status().message() << "\n";
     return kExitFatal;
   }
-  auto writer = IndexWriter::Open(options.config.db_path, options.config.batch_size);
+  auto writer =
+      IndexWriter::Open(options.config.db_path, options.config.batch_size);
   if (!writer.ok()) {
     std::cerr << "chancery-index: " << writer.status().message() << "\n";
     return kExitFatal;
   }
   uint64_t total_bytes = 0;
-  for (const std::string& input : options.inputs) total_bytes += InputSizeBytes(input);
+  for (const std::string& input : options.inputs)
+    total_bytes += InputSizeBytes(input);
   ProgressReporter progress(stderr, isatty(STDERR_FILENO) != 0, total_bytes);
 
   int threads = options.config.index_threads;
   if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
   const EntityExtractor& ex = **extractor;
   ExtractEntitiesFn extract = [&ex](const Article& a) { return ex.Extract(a); };
-  if (options.no_entities) extract = [](const Article&) { return ArticleEntities(); };
+  if (options.no_entities)
+    extract = [](const Article&) { return ArticleEntities(); };
   IndexingPipeline pipeline(**writer, *boilerplate, std::move(extract), threads,
                             progress);
   int exit_status = kExitOk;

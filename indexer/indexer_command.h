@@ -29,8 +29,8 @@ struct IndexerOptions {
 };
 
 // Parses argv. InvalidArgument names the offending option.
-[[nodiscard]] StatusOr<IndexerOptions> ParseIndexerArgs(int argc,
-                                                        const char* const* argv);
+[[nodiscard]] StatusOr<IndexerOptions> ParseIndexerArgs(
+    int argc, const char* const* argv);
 
 // Usage text for --help and usage errors.
 std::string IndexerUsage();

@@ -15,8 +15,10 @@ IndexingPipeline::IndexingPipeline(IndexWriter& writer,
                                    ProgressReporter& progress)
     : writer_(writer),
       boilerplate_(boilerplate),
-      extract_(std::move(extract)), progress_(progress) {
-  for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+      extract_(std::move(extract)),
+      progress_(progress) {
+  for (int i = 0; i < threads; ++i)
+    workers_.emplace_back([this] { WorkerLoop(); });
   writer_thread_ = std::thread([this] { WriterLoop(); });
 }
 
@@ -27,7 +29,8 @@ IndexingPipeline::~IndexingPipeline() {
 void IndexingPipeline::OnArticle(Article&& article) {
   boilerplate_.Clean(article);
   std::unique_lock<std::mutex> lock(mu_);
-  input_cv_.wait(lock, [&] { return input_.size() < kInputCapacity || closing_; });
+  input_cv_.wait(lock,
+                 [&] { return input_.size() < kInputCapacity || closing_; });
   if (closing_) return;
   input_.push_back(Job{next_seq_++, std::move(article)});
   ++stats_.read;

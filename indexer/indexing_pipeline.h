@@ -56,7 +56,10 @@ class IndexingPipeline : public ArticleSink {
   void OnWarning(const std::string& origin, const std::string& reason) override;
   void OnProgress(uint64_t bytes_read) override;
   // Called between input files so progress counts all of them.
-  void StartFile() { bytes_before_file_ += bytes_in_file_; bytes_in_file_ = 0; }
+  void StartFile() {
+    bytes_before_file_ += bytes_in_file_;
+    bytes_in_file_ = 0;
+  }
 
   // Drains the queues, stops the threads and commits. Returns the first
   // write error, if any (later articles are then dropped).
@@ -81,8 +84,8 @@ class IndexingPipeline : public ArticleSink {
   std::condition_variable output_cv_;  // output_ changed or closing
   std::deque<Job> input_;
   std::map<uint64_t, BuiltDocument> output_;  // reorder buffer, by seq
-  uint64_t next_seq_ = 0;                      // next seq to hand out
-  uint64_t next_write_ = 0;                    // next seq the writer takes
+  uint64_t next_seq_ = 0;                     // next seq to hand out
+  uint64_t next_write_ = 0;                   // next seq the writer takes
   bool closing_ = false;
   Status write_error_;
   IndexingStats stats_;

@@ -13,7 +13,8 @@ std::string FormatDuration(double seconds) {
   long s = static_cast<long>(seconds + 0.5);
   char buf[32];
   if (s >= 3600) {
-    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60,
+                  s % 60);
   } else {
     std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
   }
@@ -65,13 +66,16 @@ void ProgressReporter::DrawLocked(uint64_t articles, uint64_t bytes_read) {
   if (total_bytes_ > 0) {
     double frac = std::min(1.0, static_cast<double>(bytes_read) / total_bytes_);
     int filled = static_cast<int>(frac * kBarWidth);
-    line = "[" + std::string(filled, '=') + std::string(kBarWidth - filled, ' ') + "] ";
+    line = "[" + std::string(filled, '=') +
+           std::string(kBarWidth - filled, ' ') + "] ";
     double eta = frac > 0 ? elapsed * (1 - frac) / frac : 0;
-    std::snprintf(buf, sizeof buf, "%3.0f%% %llu articles, %.0f/s, %.1f MB/s, ETA %s",
+    std::snprintf(buf, sizeof buf,
+                  "%3.0f%% %llu articles, %.0f/s, %.1f MB/s, ETA %s",
                   frac * 100, static_cast<unsigned long long>(articles), rate,
                   mbps, FormatDuration(eta).c_str());
   } else {
-    std::snprintf(buf, sizeof buf, "%llu articles, %.0f/s, %.1f MB/s, %s elapsed",
+    std::snprintf(buf, sizeof buf,
+                  "%llu articles, %.0f/s, %.1f MB/s, %s elapsed",
                   static_cast<unsigned long long>(articles), rate, mbps,
                   FormatDuration(elapsed).c_str());
   }

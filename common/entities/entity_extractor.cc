@@ -1,6 +1,8 @@
 #include "common/entities/entity_extractor.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -28,6 +30,8 @@ struct CountryHit {
   uint32_t country;
   bool in_title;
   bool in_lead;
+  size_t pos = 0;
+  size_t len = 0;
   std::string context_key;  // Folded alias when a context rule applies.
 };
 
@@ -187,7 +191,7 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
       }
       std::fill_n(f.claimed.begin() + i, c->length, true);
       if (!country_aliases.suppressed(alias.entity)) {
-        CountryHit hit{alias.entity, f.is_title, !f.is_title && i < kLeadTokens, {}};
+        CountryHit hit{alias.entity, f.is_title, !f.is_title && i < kLeadTokens, i, c->length, {}};
         std::string key;
         for (size_t k = i; k < i + c->length; ++k) {
           if (k > i) key.push_back(' ');
@@ -251,6 +255,21 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
     }
   }
 
+  static const bool kDebug = getenv("ENT_DEBUG") != nullptr;
+  if (kDebug) {
+    for (const auto& [country, t] : tallies) {
+      if (t.dateline) fprintf(stderr, "D\t%s\t%s\n", article.id.c_str(), country_aliases.id(country).c_str());
+    }
+    for (const CountryHit& h : country_hits) {
+      uint32_t country = countries_->AtDate(h.country, article.date);
+      const Field& f = fields[h.in_title ? 0 : 1];
+      std::string phrase, prev, next;
+      for (size_t k = h.pos; k < h.pos + h.len; ++k) { phrase += std::string(f.tokens[k].text); phrase += ' '; }
+      for (size_t k = h.pos >= 3 ? h.pos - 3 : 0; k < h.pos; ++k) { prev += std::string(f.tokens[k].text); prev += ' '; }
+      for (size_t k = h.pos + h.len; k < std::min(f.tokens.size(), h.pos + h.len + 3); ++k) { next += std::string(f.tokens[k].text); next += ' '; }
+      fprintf(stderr, "H\t%s\t%s\t%d\t%zu\t%zu\t%s\t%s\t%s\n", article.id.c_str(), country_aliases.id(country).c_str(), (int)h.in_title, h.pos, f.tokens.size(), phrase.c_str(), prev.c_str(), next.c_str());
+    }
+  }
   ArticleEntities out;
   const bool wire_story = std::any_of(
       tallies.begin(), tallies.end(),

@@ -70,11 +70,11 @@ Status ReadFile(const std::string& path, ArticleSink& sink,
   *bytes_after = bytes_before;
   CHANCERY_ASSIGN_OR_RETURN(
       std::unique_ptr<InputSource> source,
-      InputSource::Open(path, [&sink, bytes_before, bytes_after](
-                                  uint64_t bytes) {
-        *bytes_after = bytes_before + bytes;
-        sink.OnProgress(*bytes_after);
-      }));
+      InputSource::Open(path,
+                        [&sink, bytes_before, bytes_after](uint64_t bytes) {
+                          *bytes_after = bytes_before + bytes;
+                          sink.OnProgress(*bytes_after);
+                        }));
   // Standard input is JSON Lines by contract: sniffing a pipe would guess
   // "text" for a stream that merely starts with a bad line.
   InputFormat format =

@@ -3,14 +3,13 @@
 #include "indexer/readers/article_reader.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "indexer/readers/input_format.h"
 #include "indexer/readers/test_sink.h"
@@ -53,7 +52,8 @@ using ArticleReaderTest = ScratchDirTest;
 
 TEST_F(ArticleReaderTest, EveryFormatReadsThroughGzip) {
   const std::string rss = WriteGzipFile("feed.xml.gz", ReadFixture("rss2.xml"));
-  const std::string html = WriteGzipFile("page.html.gz", ReadFixture("page.html"));
+  const std::string html =
+      WriteGzipFile("page.html.gz", ReadFixture("page.html"));
   const std::string md = WriteGzipFile("a.md.gz", ReadFixture("article.md"));
   const std::string json =
       WriteGzipFile("a.json.gz", ReadFixture("articles.json"));
@@ -129,8 +129,8 @@ TEST_F(ArticleReaderTest, MissingPathNamesThePath) {
 std::string ManyLines(int count) {
   std::string content;
   for (int i = 0; i < count; ++i) {
-    content += "{\"title\":\"article " + std::to_string(i) +
-               "\",\"body\":\"" + std::string(200, 'x') + "\"}\n";
+    content += "{\"title\":\"article " + std::to_string(i) + "\",\"body\":\"" +
+               std::string(200, 'x') + "\"}\n";
   }
   return content;
 }

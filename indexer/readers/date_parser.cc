@@ -23,10 +23,10 @@ struct Token {
   // '+' or '-' written immediately before a number or time, else 0. Only
   // meaningful as a zone offset; elsewhere '-' is a separator.
   char sign = 0;
-  int value = 0;     // kNumber
-  int digits = 0;    // kNumber: how many digits were written
+  int value = 0;         // kNumber
+  int digits = 0;        // kNumber: how many digits were written
   bool ordinal = false;  // kNumber followed by "st", "er", "th"...: a day
-  std::string word;  // kWord, lower-cased with Latin accents removed
+  std::string word;      // kWord, lower-cased with Latin accents removed
   int hour = 0, minute = 0, second = 0;  // kTime
   bool has_seconds = false;              // kTime
   int year = 0, month = 0, day = 0;      // kYearMonthDay
@@ -46,15 +46,40 @@ bool IsWordByte(char c) {
 char FoldLatin1Letter(unsigned char second) {
   if (second >= 0x80 && second <= 0x9e && second != 0x97) second += 0x20;
   switch (second) {
-    case 0xa0: case 0xa1: case 0xa2: case 0xa3: case 0xa4: case 0xa5:
+    case 0xa0:
+    case 0xa1:
+    case 0xa2:
+    case 0xa3:
+    case 0xa4:
+    case 0xa5:
       return 'a';
-    case 0xa7: return 'c';
-    case 0xa8: case 0xa9: case 0xaa: case 0xab: return 'e';
-    case 0xac: case 0xad: case 0xae: case 0xaf: return 'i';
-    case 0xb1: return 'n';
-    case 0xb2: case 0xb3: case 0xb4: case 0xb5: case 0xb6: return 'o';
-    case 0xb9: case 0xba: case 0xbb: case 0xbc: return 'u';
-    default: return 0;
+    case 0xa7:
+      return 'c';
+    case 0xa8:
+    case 0xa9:
+    case 0xaa:
+    case 0xab:
+      return 'e';
+    case 0xac:
+    case 0xad:
+    case 0xae:
+    case 0xaf:
+      return 'i';
+    case 0xb1:
+      return 'n';
+    case 0xb2:
+    case 0xb3:
+    case 0xb4:
+    case 0xb5:
+    case 0xb6:
+      return 'o';
+    case 0xb9:
+    case 0xba:
+    case 0xbb:
+    case 0xbc:
+      return 'u';
+    default:
+      return 0;
   }
 }
 
@@ -224,23 +249,23 @@ int MonthNumber(std::string_view word) {
     int month;
   };
   static constexpr Name kNames[] = {
-      {"january", 1},   {"jan", 1},       {"janvier", 1},  {"janv", 1},
-      {"januar", 1},    {"janner", 1},    {"enero", 1},    {"ene", 1},
-      {"february", 2},  {"feb", 2},       {"fevrier", 2},  {"fevr", 2},
-      {"fev", 2},       {"februar", 2},   {"febrero", 2},  {"march", 3},
-      {"mar", 3},       {"mars", 3},      {"marz", 3},     {"maerz", 3},
-      {"marzo", 3},     {"april", 4},     {"apr", 4},      {"avril", 4},
-      {"avr", 4},       {"abril", 4},     {"abr", 4},      {"may", 5},
-      {"mai", 5},       {"mayo", 5},      {"june", 6},     {"jun", 6},
-      {"juin", 6},      {"juni", 6},      {"junio", 6},    {"july", 7},
-      {"jul", 7},       {"juillet", 7},   {"juil", 7},     {"juli", 7},
-      {"julio", 7},     {"august", 8},    {"aug", 8},      {"aout", 8},
-      {"agosto", 8},    {"ago", 8},       {"september", 9}, {"sep", 9},
-      {"sept", 9},      {"septembre", 9}, {"septiembre", 9}, {"setiembre", 9},
-      {"october", 10},  {"oct", 10},      {"octobre", 10}, {"oktober", 10},
-      {"okt", 10},      {"octubre", 10},  {"november", 11}, {"nov", 11},
-      {"novembre", 11}, {"noviembre", 11}, {"december", 12}, {"dec", 12},
-      {"decembre", 12}, {"dezember", 12}, {"dez", 12},     {"diciembre", 12},
+      {"january", 1},   {"jan", 1},        {"janvier", 1},    {"janv", 1},
+      {"januar", 1},    {"janner", 1},     {"enero", 1},      {"ene", 1},
+      {"february", 2},  {"feb", 2},        {"fevrier", 2},    {"fevr", 2},
+      {"fev", 2},       {"februar", 2},    {"febrero", 2},    {"march", 3},
+      {"mar", 3},       {"mars", 3},       {"marz", 3},       {"maerz", 3},
+      {"marzo", 3},     {"april", 4},      {"apr", 4},        {"avril", 4},
+      {"avr", 4},       {"abril", 4},      {"abr", 4},        {"may", 5},
+      {"mai", 5},       {"mayo", 5},       {"june", 6},       {"jun", 6},
+      {"juin", 6},      {"juni", 6},       {"junio", 6},      {"july", 7},
+      {"jul", 7},       {"juillet", 7},    {"juil", 7},       {"juli", 7},
+      {"julio", 7},     {"august", 8},     {"aug", 8},        {"aout", 8},
+      {"agosto", 8},    {"ago", 8},        {"september", 9},  {"sep", 9},
+      {"sept", 9},      {"septembre", 9},  {"septiembre", 9}, {"setiembre", 9},
+      {"october", 10},  {"oct", 10},       {"octobre", 10},   {"oktober", 10},
+      {"okt", 10},      {"octubre", 10},   {"november", 11},  {"nov", 11},
+      {"novembre", 11}, {"noviembre", 11}, {"december", 12},  {"dec", 12},
+      {"decembre", 12}, {"dezember", 12},  {"dez", 12},       {"diciembre", 12},
       {"dic", 12},
   };
   for (const Name& n : kNames) {
@@ -253,14 +278,17 @@ int MonthNumber(std::string_view word) {
 // "Uhr", ISO's "T"), which carry no date information.
 bool IsIgnorableWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {
-      "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed",
-      "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat",
-      "sunday", "sun", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-      "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag",
-      "freitag", "samstag", "sonnabend", "sonntag", "lunes", "martes",
-      "miercoles", "jueves", "viernes", "sabado", "domingo", "t", "de",
-      "del", "le", "la", "a", "am", "um", "at", "on", "the", "of", "en", "el",
-      "uhr", "h"};
+      "monday",    "mon",      "tuesday",    "tue",      "tues",
+      "wednesday", "wed",      "thursday",   "thu",      "thur",
+      "thurs",     "friday",   "fri",        "saturday", "sat",
+      "sunday",    "sun",      "lundi",      "mardi",    "mercredi",
+      "jeudi",     "vendredi", "samedi",     "dimanche", "montag",
+      "dienstag",  "mittwoch", "donnerstag", "freitag",  "samstag",
+      "sonnabend", "sonntag",  "lunes",      "martes",   "miercoles",
+      "jueves",    "viernes",  "sabado",     "domingo",  "t",
+      "de",        "del",      "le",         "la",       "a",
+      "am",        "um",       "at",         "on",       "the",
+      "of",        "en",       "el",         "uhr",      "h"};
   for (std::string_view w : kWords) {
     if (w == word) return true;
   }
@@ -274,15 +302,15 @@ std::optional<int> ZoneOffsetMinutes(std::string_view word) {
     int minutes;
   };
   static constexpr Zone kZones[] = {
-      {"z", 0},       {"gmt", 0},     {"ut", 0},      {"utc", 0},
-      {"wet", 0},     {"est", -300},  {"edt", -240},  {"cst", -360},
-      {"cdt", -300},  {"mst", -420},  {"mdt", -360},  {"pst", -480},
-      {"pdt", -420},  {"akst", -540}, {"akdt", -480}, {"hst", -600},
-      {"bst", 60},    {"west", 60},   {"cet", 60},    {"met", 60},
-      {"mez", 60},    {"cest", 120},  {"mest", 120},  {"mesz", 120},
-      {"eet", 120},   {"eest", 180},  {"msk", 180},   {"hkt", 480},
-      {"sgt", 480},   {"awst", 480},  {"jst", 540},   {"kst", 540},
-      {"aest", 600},  {"aedt", 660},  {"nzst", 720},  {"nzdt", 780},
+      {"z", 0},      {"gmt", 0},     {"ut", 0},      {"utc", 0},
+      {"wet", 0},    {"est", -300},  {"edt", -240},  {"cst", -360},
+      {"cdt", -300}, {"mst", -420},  {"mdt", -360},  {"pst", -480},
+      {"pdt", -420}, {"akst", -540}, {"akdt", -480}, {"hst", -600},
+      {"bst", 60},   {"west", 60},   {"cet", 60},    {"met", 60},
+      {"mez", 60},   {"cest", 120},  {"mest", 120},  {"mesz", 120},
+      {"eet", 120},  {"eest", 180},  {"msk", 180},   {"hkt", 480},
+      {"sgt", 480},  {"awst", 480},  {"jst", 540},   {"kst", 540},
+      {"aest", 600}, {"aedt", 660},  {"nzst", 720},  {"nzdt", 780},
   };
   for (const Zone& z : kZones) {
     if (z.name == word) return z.minutes;
@@ -384,8 +412,8 @@ bool TakeToken(const Token& token, const Token* previous, DateFields& f) {
 std::optional<int64_t> ParseEpochSeconds(std::string_view text) {
   if (text.size() < 9 || text.size() > 11) return std::nullopt;
   int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(),
-                                   value);
+  auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size()) {
     return std::nullopt;
   }

@@ -5,12 +5,11 @@
 
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "indexer/readers/article_delivery.h"
 #include "indexer/readers/html_text.h"
@@ -45,7 +44,8 @@ std::string KeyOf(const xmlNode* node, std::string_view own_ns) {
   const std::string_view local = ToView(node->name);
   const std::string_view ns = node->ns ? ToView(node->ns->href) : "";
   if (ns.empty() || ns == own_ns) return std::string(local);
-  if (ns == "http://purl.org/dc/elements/1.1/") return "dc:" + std::string(local);
+  if (ns == "http://purl.org/dc/elements/1.1/")
+    return "dc:" + std::string(local);
   if (ns == "http://purl.org/rss/1.0/modules/content/") {
     return "content:" + std::string(local);
   }
@@ -69,8 +69,8 @@ std::string_view AttributeText(const xmlNode* node, const char* name,
 // The markup inside `node`, for Atom's type="xhtml" content, whose HTML
 // arrives as XML elements rather than as escaped text.
 std::string InnerMarkup(const xmlNode* node) {
-  std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buffer(
-      xmlBufferCreate(), &xmlBufferFree);
+  std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buffer(xmlBufferCreate(),
+                                                              &xmlBufferFree);
   for (xmlNode* child = node->children; child; child = child->next) {
     xmlNodeDump(buffer.get(), node->doc, child, 0, 0);
   }
@@ -290,8 +290,7 @@ Status ReadFeed(InputSource& source, ArticleSink& sink) {
   for (const xmlNode* item :
        ChildElements(feed.item_parent, feed.item_key, feed.own_ns)) {
     Article article = ItemFields(item, feed).ToArticle(&date_text);
-    article.origin =
-        source.path() + ":" + std::to_string(xmlGetLineNo(item));
+    article.origin = source.path() + ":" + std::to_string(xmlGetLineNo(item));
     std::unique_ptr<xmlChar, XmlFree> lang(xmlNodeGetLang(item));
     article.lang = NormalizeLanguageTag(lang ? ToView(lang.get())
                                              : std::string_view(feed.language));

@@ -1,7 +1,7 @@
-#include <string>
-
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/test_sink.h"
@@ -30,9 +30,9 @@ TEST(FeedReaderTest, Rss2Items) {
   EXPECT_EQ(first.body,
             "Foreign ministers met in Geneva on Monday.\n\n"
             "Talks resume & continue on Tuesday.");
-  EXPECT_EQ(nlohmann::json::parse(first.meta_json),
-            nlohmann::json::parse(
-                R"({"categories":["Diplomacy","Middle East"]})"));
+  EXPECT_EQ(
+      nlohmann::json::parse(first.meta_json),
+      nlohmann::json::parse(R"({"categories":["Diplomacy","Middle East"]})"));
   EXPECT_EQ(first.origin, path + ":12");
 
   const Article& second = sink.articles[1];
@@ -70,15 +70,15 @@ TEST(FeedReaderTest, AtomEntries) {
   EXPECT_EQ(second.url, "https://bureau.example.fr/envoy");
   EXPECT_EQ(second.lang, "en");
   EXPECT_EQ(second.date, 1708941600);  // only updated
-  EXPECT_EQ(second.body, "The envoy arrived on Monday.\n\nTalks lasted two days.");
+  EXPECT_EQ(second.body,
+            "The envoy arrived on Monday.\n\nTalks lasted two days.");
 }
 
 using FeedTest = ScratchDirTest;
 
 TEST_F(FeedTest, Rss1RdfItems) {
-  const std::string path = WriteFile(
-      "rdf.rss",
-      R"(<?xml version="1.0"?>
+  const std::string path = WriteFile("rdf.rss",
+                                     R"(<?xml version="1.0"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
          xmlns="http://purl.org/rss/1.0/"
          xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -98,12 +98,13 @@ TEST_F(FeedTest, Rss1RdfItems) {
 }
 
 TEST_F(FeedTest, RecoverableErrorsWarnOnceAndBadItemsAreRejected) {
-  const std::string path = WriteFile(
-      "broken.xml",
-      "<rss><channel><title>W</title>\n"
-      "<item><title>Caf&eacute; talks</title><pubDate>someday</pubDate></item>\n"
-      "<item><link>https://x.example/empty</link></item>\n"
-      "</channel></rss>");
+  const std::string path =
+      WriteFile("broken.xml",
+                "<rss><channel><title>W</title>\n"
+                "<item><title>Caf&eacute; "
+                "talks</title><pubDate>someday</pubDate></item>\n"
+                "<item><link>https://x.example/empty</link></item>\n"
+                "</channel></rss>");
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 1u);
@@ -137,9 +138,11 @@ TEST_F(FeedTest, NotXmlAtAllIsAnError) {
 TEST_F(FeedTest, ExternalEntitiesAreNotLoaded) {
   const std::string secret = WriteFile("secret.txt", "TOPSECRET");
   const std::string path = WriteFile(
-      "xxe.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file://" +
-                     secret + "\">]>\n<rss><channel><item><title>A &x; B</title>"
-                     "</item></channel></rss>");
+      "xxe.xml",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file://" +
+          secret +
+          "\">]>\n<rss><channel><item><title>A &x; B</title>"
+          "</item></channel></rss>");
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 1u);

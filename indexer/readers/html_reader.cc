@@ -1,11 +1,10 @@
 #include "indexer/readers/html_reader.h"
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "indexer/readers/article_delivery.h"
 #include "indexer/readers/charset.h"
@@ -45,10 +44,13 @@ void SetIfEmpty(std::string& field, std::string_view value) {
 // better; -1 when it is not a publication date.
 int PublicationDateRank(const std::string& name) {
   static constexpr std::string_view kNames[] = {
-      "article:published_time", "og:published_time", "datepublished",
-      "publishdate", "publish-date", "pubdate", "parsely-pub-date",
-      "sailthru.date", "dc.date.issued", "dcterms.issued", "dcterms.created",
-      "dc.date", "dcterms.date", "date"};
+      "article:published_time", "og:published_time",
+      "datepublished",          "publishdate",
+      "publish-date",           "pubdate",
+      "parsely-pub-date",       "sailthru.date",
+      "dc.date.issued",         "dcterms.issued",
+      "dcterms.created",        "dc.date",
+      "dcterms.date",           "date"};
   for (size_t i = 0; i < std::size(kNames); ++i) {
     if (kNames[i] == name) return static_cast<int>(i);
   }
@@ -236,8 +238,8 @@ Status ReadHtmlPage(InputSource& source, ArticleSink& sink) {
   if (article.body.empty() && facts.body != nullptr && content != facts.body) {
     article.body = VisibleText(facts.body);
   }
-  const std::string& date = FirstNonEmpty(
-      {&facts.meta_date, &facts.ld_date, &facts.time_datetime});
+  const std::string& date =
+      FirstNonEmpty({&facts.meta_date, &facts.ld_date, &facts.time_datetime});
   DeliverArticle(std::move(article), date, sink);
   return source.status();
 }

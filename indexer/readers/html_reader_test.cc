@@ -1,6 +1,6 @@
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/html_text.h"
@@ -17,7 +17,7 @@ TEST(HtmlReaderTest, FixturePageWithBoilerplate) {
   EXPECT_TRUE(sink.warnings.empty());
   const Article& a = sink.articles[0];
   EXPECT_EQ(a.title, "Gipfel in Berlin: Einigung bei Sanktionen");  // og:title
-  EXPECT_EQ(a.url, "https://welt.example.de/gipfel-berlin");       // canonical
+  EXPECT_EQ(a.url, "https://welt.example.de/gipfel-berlin");        // canonical
   EXPECT_EQ(a.lang, "de");
   EXPECT_EQ(a.source, "Weltnachrichten");
   EXPECT_EQ(a.author, "Erika Muster");  // JSON-LD
@@ -84,8 +84,8 @@ TEST_F(HtmlTest, LegacyCharsetIsConverted) {
 }
 
 TEST_F(HtmlTest, EmptyPageIsRejected) {
-  const std::string path =
-      WriteFile("empty.html", "<html><body><nav>Only a menu</nav></body></html>");
+  const std::string path = WriteFile(
+      "empty.html", "<html><body><nav>Only a menu</nav></body></html>");
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   EXPECT_TRUE(sink.articles.empty());

@@ -34,10 +34,17 @@ class TextBuilder {
       }
       if (!out_.empty()) {
         switch (gap_) {
-          case Gap::kNone: break;
-          case Gap::kSpace: out_ += ' '; break;
-          case Gap::kLine: out_ += '\n'; break;
-          case Gap::kParagraph: out_ += "\n\n"; break;
+          case Gap::kNone:
+            break;
+          case Gap::kSpace:
+            out_ += ' ';
+            break;
+          case Gap::kLine:
+            out_ += '\n';
+            break;
+          case Gap::kParagraph:
+            out_ += "\n\n";
+            break;
         }
       }
       gap_ = Gap::kNone;
@@ -56,13 +63,26 @@ class TextBuilder {
 
 bool IsSkippedTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_VIDEO: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_MENU:
       return true;
     default:
       return false;
@@ -71,21 +91,42 @@ bool IsSkippedTag(GumboTag tag) {
 
 TextBuilder::Gap GapAround(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_UL:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_UL:
     case GUMBO_TAG_BODY:
       return TextBuilder::Gap::kParagraph;
     case GUMBO_TAG_BR:
       return TextBuilder::Gap::kLine;
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
       return TextBuilder::Gap::kSpace;
     default:
       return TextBuilder::Gap::kNone;
@@ -95,12 +136,15 @@ TextBuilder::Gap GapAround(GumboTag tag) {
 // Whether a class/id/role word marks page furniture rather than content.
 bool IsBoilerplateWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {
-      "menu", "menus", "nav", "navbar", "navigation", "breadcrumb",
-      "breadcrumbs", "share", "sharing", "social", "related", "comment",
-      "comments", "cookie", "cookies", "consent", "gdpr", "newsletter",
-      "subscribe", "sidebar", "promo", "advert", "advertisement", "ad", "ads",
-      "popup", "modal", "footer", "banner", "contentinfo", "complementary",
-      "outbrain", "taboola"};
+      "menu",       "menus",       "nav",           "navbar",
+      "navigation", "breadcrumb",  "breadcrumbs",   "share",
+      "sharing",    "social",      "related",       "comment",
+      "comments",   "cookie",      "cookies",       "consent",
+      "gdpr",       "newsletter",  "subscribe",     "sidebar",
+      "promo",      "advert",      "advertisement", "ad",
+      "ads",        "popup",       "modal",         "footer",
+      "banner",     "contentinfo", "complementary", "outbrain",
+      "taboola"};
   for (std::string_view w : kWords) {
     if (w == word) return true;
   }
@@ -134,8 +178,7 @@ bool NamesBoilerplate(std::string_view value) {
   return flush();
 }
 
-bool IsHiddenOrBoilerplate(const GumboElement& element,
-                           const GumboNode* node) {
+bool IsHiddenOrBoilerplate(const GumboElement& element, const GumboNode* node) {
   if (IsSkippedTag(element.tag)) return true;
   if (gumbo_get_attribute(&element.attributes, "hidden") != nullptr) {
     return true;
@@ -226,4 +269,3 @@ std::string_view AttributeOf(const GumboNode* node, const char* name) {
 }
 
 }  // namespace chancery
-

@@ -5,10 +5,10 @@
 #ifndef CHANCERY_INDEXER_READERS_HTML_TEXT_H_
 #define CHANCERY_INDEXER_READERS_HTML_TEXT_H_
 
+#include <gumbo.h>
+
 #include <string>
 #include <string_view>
-
-#include <gumbo.h>
 
 namespace chancery {
 

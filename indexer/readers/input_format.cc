@@ -38,9 +38,8 @@ std::string FirstElementName(std::string_view head) {
 
 InputFormat FormatFromFileName(std::string_view path) {
   const size_t slash = path.find_last_of('/');
-  std::string name =
-      AsciiToLower(slash == std::string_view::npos ? path
-                                                   : path.substr(slash + 1));
+  std::string name = AsciiToLower(
+      slash == std::string_view::npos ? path : path.substr(slash + 1));
   if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
   struct Extension {
     std::string_view suffix;

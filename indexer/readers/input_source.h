@@ -71,8 +71,8 @@ class InputSource {
   const std::string& path() const { return path_; }
 
  private:
-  InputSource(std::string path, gzFile_s* gz_file,
-              ProgressCallback on_progress, uint64_t progress_interval);
+  InputSource(std::string path, gzFile_s* gz_file, ProgressCallback on_progress,
+              uint64_t progress_interval);
 
   // Moves unread bytes to the front and reads more after them. False at end
   // of input or on error, with nothing added.

@@ -2,10 +2,9 @@
 
 #include <cstddef>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "indexer/readers/article_delivery.h"
 #include "indexer/readers/json_article.h"

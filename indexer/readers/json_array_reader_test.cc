@@ -1,7 +1,7 @@
-#include <string>
-
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/test_sink.h"
@@ -53,8 +53,8 @@ TEST_F(JsonArrayTest, SyntaxErrorStopsFileAfterDeliveringEarlierElements) {
 }
 
 TEST_F(JsonArrayTest, NestedArraysAndEmptyObjectsAreRejected) {
-  const std::string path = WriteFile(
-      "a.json", "[[1,2], {}, {\"title\":\"T\",\"x\":{\"y\":[1]}}]");
+  const std::string path =
+      WriteFile("a.json", "[[1,2], {}, {\"title\":\"T\",\"x\":{\"y\":[1]}}]");
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 1u);

@@ -14,8 +14,18 @@ namespace {
 using Json = nlohmann::json;
 
 enum class Field {
-  kId, kTitle, kBody, kDate, kUrl, kSource, kLang, kAuthor, kDateline,
-  kPeople, kCountries, kOrgs,
+  kId,
+  kTitle,
+  kBody,
+  kDate,
+  kUrl,
+  kSource,
+  kLang,
+  kAuthor,
+  kDateline,
+  kPeople,
+  kCountries,
+  kOrgs,
 };
 constexpr size_t kFieldCount = static_cast<size_t>(Field::kOrgs) + 1;
 
@@ -149,16 +159,35 @@ bool StoreField(Field field, Json& value, Article& article,
   std::optional<std::string> text = TakeJsonText(value);
   if (!text) return false;
   switch (field) {
-    case Field::kId: article.id = std::move(*text); break;
-    case Field::kTitle: article.title = std::move(*text); break;
-    case Field::kBody: article.body = std::move(*text); break;
-    case Field::kDate: *date_text = std::move(*text); break;
-    case Field::kUrl: article.url = std::move(*text); break;
-    case Field::kSource: article.source = std::move(*text); break;
-    case Field::kLang: article.lang = NormalizeLanguageTag(*text); break;
-    case Field::kAuthor: article.author = std::move(*text); break;
-    case Field::kDateline: article.dateline = std::move(*text); break;
-    default: break;
+    case Field::kId:
+      article.id = std::move(*text);
+      break;
+    case Field::kTitle:
+      article.title = std::move(*text);
+      break;
+    case Field::kBody:
+      article.body = std::move(*text);
+      break;
+    case Field::kDate:
+      *date_text = std::move(*text);
+      break;
+    case Field::kUrl:
+      article.url = std::move(*text);
+      break;
+    case Field::kSource:
+      article.source = std::move(*text);
+      break;
+    case Field::kLang:
+      article.lang = NormalizeLanguageTag(*text);
+      break;
+    case Field::kAuthor:
+      article.author = std::move(*text);
+      break;
+    case Field::kDateline:
+      article.dateline = std::move(*text);
+      break;
+    default:
+      break;
   }
   return true;
 }

@@ -17,10 +17,9 @@
 #ifndef CHANCERY_INDEXER_READERS_JSON_ARTICLE_H_
 #define CHANCERY_INDEXER_READERS_JSON_ARTICLE_H_
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "common/article.h"
 

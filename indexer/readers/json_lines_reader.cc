@@ -1,9 +1,8 @@
 #include "indexer/readers/json_lines_reader.h"
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "indexer/readers/article_delivery.h"
 #include "indexer/readers/json_article.h"
@@ -20,9 +19,10 @@ void ReadJsonLines(InputSource& source, ArticleSink& sink) {
     if (TrimWhitespace(line).empty()) continue;
     std::string origin = source.path() + ":" + std::to_string(line_number);
     if (source.line_was_cut()) {
-      sink.OnReject(origin, "line longer than " +
-                                std::to_string(InputSource::kMaxLineBytes >> 20) +
-                                " MiB");
+      sink.OnReject(origin,
+                    "line longer than " +
+                        std::to_string(InputSource::kMaxLineBytes >> 20) +
+                        " MiB");
       continue;
     }
     nlohmann::json object;

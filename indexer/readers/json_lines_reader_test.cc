@@ -1,9 +1,9 @@
 // JSON Lines through the public entry point ReadArticles, as the indexer
 // uses it: field aliases, meta, rejects, warnings, gzip, derived ids.
-#include <string>
-
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/test_sink.h"
@@ -15,13 +15,12 @@ using JsonLinesTest = ScratchDirTest;
 
 TEST_F(JsonLinesTest, ReadsCanonicalFields) {
   const std::string path = WriteFile(
-      "a.jsonl",
-      R"({"id":"r1","title":"Summit opens","body":"Leaders met.",)"
-      R"("date":"2024-02-26T15:01:01Z","url":"https://ex.org/1",)"
-      R"("source":"reuters","lang":"en","author":"A. Writer",)"
-      R"("dateline":"GENEVA, Feb 26","people":["Antonio Guterres"],)"
-      R"("countries":["CH","FR"],"orgs":["UN"]})"
-      "\n");
+      "a.jsonl", R"({"id":"r1","title":"Summit opens","body":"Leaders met.",)"
+                 R"("date":"2024-02-26T15:01:01Z","url":"https://ex.org/1",)"
+                 R"("source":"reuters","lang":"en","author":"A. Writer",)"
+                 R"("dateline":"GENEVA, Feb 26","people":["Antonio Guterres"],)"
+                 R"("countries":["CH","FR"],"orgs":["UN"]})"
+                 "\n");
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 1u);
@@ -82,18 +81,16 @@ TEST_F(JsonLinesTest, CanonicalFieldBeatsAliasWhichGoesToMeta) {
 
 TEST_F(JsonLinesTest, UnknownFieldsGoToMeta) {
   const std::string path = WriteFile(
-      "a.jsonl",
-      R"({"id":"x","title":"T","section":"world","tags":["a","b"],)"
-      R"("wordcount":412,"people":"Olaf Scholz","extra":null})"
-      "\n");
+      "a.jsonl", R"({"id":"x","title":"T","section":"world","tags":["a","b"],)"
+                 R"("wordcount":412,"people":"Olaf Scholz","extra":null})"
+                 "\n");
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 1u);
-  const nlohmann::json meta =
-      nlohmann::json::parse(sink.articles[0].meta_json);
-  EXPECT_EQ(meta, nlohmann::json::parse(
-                      R"({"section":"world","tags":["a","b"],)"
-                      R"("wordcount":412,"extra":null})"));
+  const nlohmann::json meta = nlohmann::json::parse(sink.articles[0].meta_json);
+  EXPECT_EQ(meta,
+            nlohmann::json::parse(R"({"section":"world","tags":["a","b"],)"
+                                  R"("wordcount":412,"extra":null})"));
   EXPECT_EQ(sink.articles[0].people, std::vector<std::string>{"Olaf Scholz"});
 }
 
@@ -111,10 +108,9 @@ TEST_F(JsonLinesTest, FieldsOfUnusableTypeAreKeptInMeta) {
 
 TEST_F(JsonLinesTest, NestedSourceAndAuthorShapes) {
   const std::string path = WriteFile(
-      "a.jsonl",
-      R"({"title":"T","source":{"id":"bbc","name":"BBC News"},)"
-      R"("author":[{"name":"Ann"},"Bob"]})"
-      "\n");
+      "a.jsonl", R"({"title":"T","source":{"id":"bbc","name":"BBC News"},)"
+                 R"("author":[{"name":"Ann"},"Bob"]})"
+                 "\n");
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 1u);
@@ -123,9 +119,9 @@ TEST_F(JsonLinesTest, NestedSourceAndAuthorShapes) {
 }
 
 TEST_F(JsonLinesTest, NumericIdAndDate) {
-  const std::string path = WriteFile(
-      "a.jsonl", R"({"id":12345,"title":"T","date":1708959661})"
-                 "\n");
+  const std::string path =
+      WriteFile("a.jsonl", R"({"id":12345,"title":"T","date":1708959661})"
+                           "\n");
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 1u);
@@ -169,7 +165,8 @@ TEST_F(JsonLinesTest, UnparseableDateWarnsAndKeepsArticle) {
   EXPECT_FALSE(sink.articles[0].date.has_value());
   ASSERT_EQ(sink.warnings.size(), 1u);
   EXPECT_EQ(sink.warnings[0].origin, path + ":2");
-  EXPECT_EQ(sink.warnings[0].reason, "unrecognised date \"sometime in spring\"");
+  EXPECT_EQ(sink.warnings[0].reason,
+            "unrecognised date \"sometime in spring\"");
 }
 
 TEST_F(JsonLinesTest, LastLineWithoutNewline) {
@@ -190,10 +187,11 @@ TEST_F(JsonLinesTest, ByteOrderMarkIsIgnored) {
 }
 
 TEST_F(JsonLinesTest, ReadsGzipTransparently) {
-  const std::string path = WriteGzipFile("a.jsonl.gz",
-            "{\"title\":\"first\",\"date\":\"2024-02-26\"}\n"
-            "not json\n"
-            "{\"title\":\"second\"}\n");
+  const std::string path =
+      WriteGzipFile("a.jsonl.gz",
+                    "{\"title\":\"first\",\"date\":\"2024-02-26\"}\n"
+                    "not json\n"
+                    "{\"title\":\"second\"}\n");
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 2u);

@@ -3,6 +3,7 @@
 #ifndef CHANCERY_INDEXER_READERS_TEST_SINK_H_
 #define CHANCERY_INDEXER_READERS_TEST_SINK_H_
 
+#include <gtest/gtest.h>
 #include <zlib.h>
 
 #include <cstdint>
@@ -12,8 +13,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "indexer/readers/article_reader.h"
 
@@ -69,8 +68,9 @@ class ScratchDirTest : public ::testing::Test {
     const std::string path = (dir_ / name).string();
     gzFile gz = gzopen(path.c_str(), "wb");
     EXPECT_NE(gz, nullptr);
-    EXPECT_EQ(gzwrite(gz, content.data(), static_cast<unsigned>(content.size())),
-              static_cast<int>(content.size()));
+    EXPECT_EQ(
+        gzwrite(gz, content.data(), static_cast<unsigned>(content.size())),
+        static_cast<int>(content.size()));
     EXPECT_EQ(gzclose(gz), Z_OK);
     return path;
   }

@@ -1,6 +1,6 @@
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/test_sink.h"

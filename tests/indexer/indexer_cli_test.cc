@@ -1,13 +1,12 @@
 // chancery-index as users run it: exit statuses, FILE:LINE errors, upserts,
 // deletes and idempotent re-runs, checked against the index on disk.
-#include <gtest/gtest.h>
-#include <xapian.h>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <chrono>
 #include <fstream>
@@ -107,8 +106,8 @@ TEST(IndexerCli, DeleteFromFile) {
 
 TEST(IndexerCli, UsageErrorsAreOneLineAndExit2) {
   for (const auto& args : std::vector<std::vector<std::string>>{
-           {kMixed},                              // missing --db
-           {"--db", "/tmp/x", "--frobnicate"},    // unknown option
+           {kMixed},                            // missing --db
+           {"--db", "/tmp/x", "--frobnicate"},  // unknown option
            {"--db", "/tmp/x", "--batch-size", "many", kMixed},
            {"--db"}}) {
     CommandResult r = Index(args);
@@ -138,7 +137,8 @@ TEST(IndexerCli, ExtractPrintsOneJsonLinePerArticle) {
 
 TEST(IndexerCli, SampleCorpusIndexesCleanly) {
   std::string db = MakeTempDir("idx") + "/db";
-  CommandResult r = Index({"--db", db, SourcePath("data/sample/articles.jsonl")});
+  CommandResult r =
+      Index({"--db", db, SourcePath("data/sample/articles.jsonl")});
   EXPECT_EQ(r.exit_status, 0) << r.err;
   EXPECT_GE(CountDocs(db), 60u);
 }
@@ -152,19 +152,22 @@ TEST(IndexerCli, KilledRunLeavesLastCommitAndReRunCompletes) {
     for (int i = 0; i < kArticles; ++i) {
       out << R"({"id":"k)" << i << R"(","title":"Dispatch )" << i
           << R"(","body":"Ministers met in Geneva to discuss item )" << i
-          << R"( of the agenda.","lang":"en"})" << "\n";
+          << R"( of the agenda.","lang":"en"})"
+          << "\n";
     }
   }
   std::string bin = BinaryPath("chancery-index");
   std::string batch = std::to_string(kBatch);
-  const char* argv[] = {bin.c_str(), "--db", db.c_str(), "--batch-size",
-                        batch.c_str(), input.c_str(), nullptr};
+  const char* argv[] = {bin.c_str(),    "--db",        db.c_str(),
+                        "--batch-size", batch.c_str(), input.c_str(),
+                        nullptr};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   pid_t pid = 0;
   ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr,
-                        const_cast<char* const*>(argv), environ), 0);
+                        const_cast<char* const*>(argv), environ),
+            0);
   posix_spawn_file_actions_destroy(&actions);
   // Kill it once some batches are committed, before it is done.
   Xapian::doccount seen = 0;

@@ -28,7 +28,8 @@ std::string ReadFile(const std::string& path) {
 std::string MakeTempDir(const std::string& stem) {
   static std::atomic<int> counter{0};
   const char* base = std::getenv("TEST_TMPDIR");
-  std::filesystem::path dir = base ? base : std::filesystem::temp_directory_path();
+  std::filesystem::path dir =
+      base ? base : std::filesystem::temp_directory_path();
   dir /= "chancery-" + stem + "-" + std::to_string(getpid()) + "-" +
          std::to_string(counter++);
   std::filesystem::remove_all(dir);
@@ -59,16 +60,18 @@ CommandResult RunCommand(const std::vector<std::string>& argv,
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
   std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  for (const std::string& a : argv)
+    args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
 
   CommandResult result;
   pid_t pid = 0;
-  if (posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) == 0) {
+  if (posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) ==
+      0) {
     int status = 0;
     waitpid(pid, &status, 0);
-    result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status)
-                                           : 128 + WTERMSIG(status);
+    result.exit_status =
+        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
   posix_spawn_file_actions_destroy(&actions);
   result.out = ReadFile(out_path);
