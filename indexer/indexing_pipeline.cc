@@ -57,12 +57,7 @@ void IndexingPipeline::OnWarning(const std::string& origin,
 
 void IndexingPipeline::OnProgress(uint64_t bytes_read) {
   bytes_in_file_ = bytes_read;
-  uint64_t read;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    read = stats_.read;
-  }
-  progress_.Update(read, bytes_before_file_ + bytes_in_file_);
+  bytes_read_total_ = bytes_before_file_ + bytes_in_file_;
 }
 
 void IndexingPipeline::WorkerLoop() {
@@ -119,6 +114,9 @@ void IndexingPipeline::WriterLoop() {
       ++stats_.unchanged;
     }
     output_cv_.notify_all();
+    // The bar counts articles written, so it moves as the index grows.
+    progress_.Update(stats_.added + stats_.replaced + stats_.unchanged,
+                     bytes_read_total_);
   }
 }
 

@@ -10,6 +10,7 @@
 #ifndef CHANCERY_INDEXER_INDEXING_PIPELINE_H_
 #define CHANCERY_INDEXER_INDEXING_PIPELINE_H_
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -91,6 +92,7 @@ class IndexingPipeline : public ArticleSink {
   IndexingStats stats_;
   uint64_t bytes_before_file_ = 0;
   uint64_t bytes_in_file_ = 0;
+  std::atomic<uint64_t> bytes_read_total_{0};  // for the writer's progress
   bool finished_ = false;
 
   std::vector<std::thread> workers_;

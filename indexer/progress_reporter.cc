@@ -68,11 +68,12 @@ void ProgressReporter::DrawLocked(uint64_t articles, uint64_t bytes_read) {
     int filled = static_cast<int>(frac * kBarWidth);
     line = "[" + std::string(filled, '=') +
            std::string(kBarWidth - filled, ' ') + "] ";
-    double eta = frac > 0 ? elapsed * (1 - frac) / frac : 0;
+    std::string eta = frac > 0 ? FormatDuration(elapsed * (1 - frac) / frac)
+                               : std::string("--:--");
     std::snprintf(buf, sizeof buf,
                   "%3.0f%% %llu articles, %.0f/s, %.1f MB/s, ETA %s",
                   frac * 100, static_cast<unsigned long long>(articles), rate,
-                  mbps, FormatDuration(eta).c_str());
+                  mbps, eta.c_str());
   } else {
     std::snprintf(buf, sizeof buf,
                   "%llu articles, %.0f/s, %.1f MB/s, %s elapsed",
