@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "indexer/readers/article_delivery.h"
+#include "indexer/readers/charset.h"
 #include "indexer/readers/json_article.h"
 #include "indexer/readers/text_util.h"
 
@@ -29,8 +30,18 @@ void ReadJsonLines(InputSource& source, ArticleSink& sink) {
     try {
       object = nlohmann::json::parse(line);
     } catch (const nlohmann::json::exception& e) {
-      sink.OnReject(origin, DescribeJsonError(e));
-      continue;
+      // Old archives mix in windows-1252 bytes; keep such a record (as the
+      // HTML and text readers do) rather than lose it.
+      if (!EnsureUtf8(&line)) {
+        sink.OnReject(origin, DescribeJsonError(e));
+        continue;
+      }
+      object = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+      if (object.is_discarded()) {
+        sink.OnReject(origin, DescribeJsonError(e));
+        continue;
+      }
+      sink.OnWarning(origin, "not UTF-8; read as windows-1252");
     }
     if (!object.is_object()) {
       sink.OnReject(origin, "not a JSON object");

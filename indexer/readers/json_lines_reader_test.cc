@@ -169,6 +169,19 @@ TEST_F(JsonLinesTest, UnparseableDateWarnsAndKeepsArticle) {
             "unrecognised date \"sometime in spring\"");
 }
 
+TEST_F(JsonLinesTest, Windows1252LineIsKeptWithAWarning) {
+  // "Séjourné" with é as the single byte 0xE9, as old archives have it.
+  const std::string path =
+      WriteFile("a.jsonl", "{\"title\":\"S\xe9journ\xe9\",\"body\":\"B\"}\n");
+  RecordingSink sink;
+  ASSERT_TRUE(ReadArticles(path, sink).ok());
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(sink.articles[0].title, "Séjourné");
+  ASSERT_EQ(sink.warnings.size(), 1u);
+  EXPECT_EQ(sink.warnings[0].origin, path + ":1");
+  EXPECT_TRUE(sink.rejects.empty());
+}
+
 TEST_F(JsonLinesTest, LastLineWithoutNewline) {
   const std::string path = WriteFile("a.jsonl", "{\"title\":\"only\"}");
   RecordingSink sink;
