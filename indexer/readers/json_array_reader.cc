@@ -100,6 +100,7 @@ void ReadJsonArray(InputSource& source, ArticleSink& sink) {
   // keeps memory bounded by one element.
   Json::parser_callback_t on_event = [&](int depth, Json::parse_event_t event,
                                          Json& parsed) {
+    if (!WithinJsonDepth(depth, event, parsed)) return false;
     if (depth != 1) return true;
     switch (event) {
       case Json::parse_event_t::object_start:

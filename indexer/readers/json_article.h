@@ -40,6 +40,20 @@ std::optional<std::string> TakeJsonText(nlohmann::json& value);
 // without its "[json.exception.parse_error.101] " tag.
 std::string DescribeJsonError(const nlohmann::json::exception& error);
 
+// Article fields are flat; values nested deeper than this are dropped while
+// parsing, because unbounded nesting would overflow the stack when the value
+// is later dumped into meta, copied or destroyed.
+inline constexpr int kMaxJsonDepth = 32;
+
+// For nlohmann's parser callbacks: false (drop) for a container that starts
+// deeper than kMaxJsonDepth.
+inline bool WithinJsonDepth(int depth, nlohmann::json::parse_event_t event,
+                            nlohmann::json& /*parsed*/) {
+  return depth <= kMaxJsonDepth ||
+         (event != nlohmann::json::parse_event_t::object_start &&
+          event != nlohmann::json::parse_event_t::array_start);
+}
+
 }  // namespace chancery
 
 #endif  // CHANCERY_INDEXER_READERS_JSON_ARTICLE_H_

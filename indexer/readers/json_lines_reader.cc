@@ -28,7 +28,7 @@ void ReadJsonLines(InputSource& source, ArticleSink& sink) {
     }
     nlohmann::json object;
     try {
-      object = nlohmann::json::parse(line);
+      object = nlohmann::json::parse(line, WithinJsonDepth);
     } catch (const nlohmann::json::exception& e) {
       // Old archives mix in windows-1252 bytes; keep such a record (as the
       // HTML and text readers do) rather than lose it.
@@ -36,7 +36,8 @@ void ReadJsonLines(InputSource& source, ArticleSink& sink) {
         sink.OnReject(origin, DescribeJsonError(e));
         continue;
       }
-      object = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+      object = nlohmann::json::parse(line, WithinJsonDepth,
+                                     /*allow_exceptions=*/false);
       if (object.is_discarded()) {
         sink.OnReject(origin, DescribeJsonError(e));
         continue;

@@ -182,6 +182,19 @@ TEST_F(JsonLinesTest, Windows1252LineIsKeptWithAWarning) {
   EXPECT_TRUE(sink.rejects.empty());
 }
 
+TEST_F(JsonLinesTest, DeepNestingIsDroppedNotACrash) {
+  const int kDepth = 100000;
+  const std::string path =
+      WriteFile("deep.jsonl", R"({"title":"T","body":"B","extra":)" +
+                                  std::string(kDepth, '[') +
+                                  std::string(kDepth, ']') + "}\n");
+  RecordingSink sink;
+  ASSERT_TRUE(ReadArticles(path, sink).ok());
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(sink.articles[0].title, "T");
+  EXPECT_LT(sink.articles[0].meta_json.size(), 1000u);
+}
+
 TEST_F(JsonLinesTest, LastLineWithoutNewline) {
   const std::string path = WriteFile("a.jsonl", "{\"title\":\"only\"}");
   RecordingSink sink;
