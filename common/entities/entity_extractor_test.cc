@@ -99,6 +99,19 @@ TEST(EntityExtractorTest, WireStoryDropsPassingMentions) {
               UnorderedElementsAre("US", "JP"));
 }
 
+TEST(EntityExtractorTest, WireStoryKeepsActorsAndEnumerations) {
+  Article article;
+  article.dateline = "TOKYO, March 4";
+  article.title = "Ministers meet on trade";
+  article.body =
+      "Trade ministers met in Tokyo on Monday. Beijing said it would "
+      "attend the next round, and the French foreign minister called for "
+      "talks. Exports to Britain, Germany and Italy rose, priced in U.S. "
+      "dlrs.";
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("JP", "CN", "FR", "GB", "DE", "IT"));
+}
+
 TEST(EntityExtractorTest, DatelineInBodyGivesCountry) {
   Article article;
   article.body = "BEIJING, March 12 (Reuters) - Officials said output rose.";
