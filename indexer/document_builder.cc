@@ -11,6 +11,19 @@ namespace chancery {
 namespace {
 
 constexpr size_t kDetectionSampleBytes = 2048;
+// Xapian refuses terms longer than 245 bytes; a publisher-given source or
+// person name that long is cut (at a UTF-8 boundary) rather than lost.
+constexpr size_t kMaxTermBytes = 240;
+
+std::string ClampTerm(std::string term) {
+  if (term.size() <= kMaxTermBytes) return term;
+  size_t cut = kMaxTermBytes;
+  while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  term.resize(cut);
+  return term;
+}
 
 // Adds a boolean term per entity and the encoded list in `slot`.
 void AddFacet(const std::vector<Entity>& entities, std::string_view prefix,
@@ -18,8 +31,7 @@ void AddFacet(const std::vector<Entity>& entities, std::string_view prefix,
   std::vector<std::string> ids;
   ids.reserve(entities.size());
   for (const Entity& e : entities) {
-    std::string term(prefix);
-    term += e.id;
+    std::string term = ClampTerm(std::string(prefix) + e.id);
     built.document.add_boolean_term(term);
     built.labels.emplace_back(std::move(term), e.label);
     ids.push_back(e.id);
@@ -63,6 +75,7 @@ BuiltDocument DocumentBuilder::Build(const Article& article,
                                      const ArticleEntities& entities) {
   BuiltDocument built;
   built.id = article.id;
+  built.origin = article.origin;
   Xapian::Document& doc = built.document;
   text_indexer_.Index(article.title, article.body, article.lang, doc);
   doc.add_boolean_term(std::string(schema::kId) + article.id);
@@ -70,8 +83,8 @@ BuiltDocument DocumentBuilder::Build(const Article& article,
     doc.add_boolean_term(std::string(schema::kLang) + article.lang);
   }
   if (!article.source.empty()) {
-    std::string term(schema::kSource);
-    term += FoldForMatching(article.source);
+    std::string term = ClampTerm(std::string(schema::kSource) +
+                                 FoldForMatching(article.source));
     doc.add_boolean_term(term);
     built.labels.emplace_back(std::move(term), article.source);
   }

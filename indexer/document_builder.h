@@ -18,6 +18,7 @@ namespace chancery {
 
 struct BuiltDocument {
   std::string id;
+  std::string origin;  // "FILE:LINE" of the article, for error messages
   Xapian::Document document;
   // (facet term, display label) pairs for the index's label metadata.
   std::vector<std::pair<std::string, std::string>> labels;

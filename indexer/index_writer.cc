@@ -9,6 +9,9 @@
 namespace chancery {
 namespace {
 
+// Xapian's limit on a term's length.
+constexpr size_t kMaxIdTermBytes = 245;
+
 std::string IdTerm(const std::string& id) {
   return std::string(schema::kId) + id;
 }
@@ -72,6 +75,13 @@ void IndexWriter::RecordLabel(const std::string& term,
 StatusOr<WriteOutcome> IndexWriter::Upsert(BuiltDocument built) {
   try {
     const std::string id_term = IdTerm(built.id);
+    // Checked here because a document Xapian refuses inside add_document
+    // makes it cancel every uncommitted change.
+    if (id_term.size() > kMaxIdTermBytes) {
+      return Status::InvalidArgument(
+          "id longer than " + std::to_string(kMaxIdTermBytes - 1) + " bytes",
+          "id");
+    }
     for (const auto& [term, label] : built.labels) RecordLabel(term, label);
     // term_exists is cheap on a writable database; opening a posting list
     // there flushes pending document lengths, which would dominate the

@@ -31,6 +31,8 @@ class IndexWriter {
 
   // Adds the document, or replaces the one with the same id. kUnchanged when
   // the stored article is byte-for-byte the same (nothing is written).
+  // InvalidArgument when this document cannot be stored (the index is
+  // unharmed); IoError when the index cannot be written.
   [[nodiscard]] StatusOr<WriteOutcome> Upsert(BuiltDocument built);
   // Removes the document with this id; false when there was none.
   [[nodiscard]] StatusOr<bool> Delete(const std::string& id);

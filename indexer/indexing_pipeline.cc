@@ -99,12 +99,18 @@ void IndexingPipeline::WriterLoop() {
       built = std::move(output_.begin()->second);
       output_.erase(output_.begin());
     }
+    std::string origin = built.origin;
     StatusOr<WriteOutcome> outcome = write_error_.ok()
                                          ? writer_.Upsert(std::move(built))
                                          : StatusOr<WriteOutcome>(write_error_);
+    if (outcome.status().code() == StatusCode::kInvalidArgument) {
+      OnReject(origin, outcome.status().message());
+    }
     std::lock_guard<std::mutex> lock(mu_);
     ++next_write_;
-    if (!outcome.ok()) {
+    if (outcome.status().code() == StatusCode::kInvalidArgument) {
+      // Counted by OnReject; the rest of the input goes on.
+    } else if (!outcome.ok()) {
       if (write_error_.ok()) write_error_ = outcome.status();
     } else if (*outcome == WriteOutcome::kAdded) {
       ++stats_.added;

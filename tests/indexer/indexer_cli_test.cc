@@ -94,6 +94,28 @@ TEST(IndexerCli, SameIdReplacesAndDeleteRemoves) {
   EXPECT_EQ(CountDocs(db), 0u);
 }
 
+TEST(IndexerCli, ArticleThatCannotBeStoredIsRejectedNotFatal) {
+  std::string db = MakeTempDir("idx") + "/db";
+  std::string long_id(300, 'x');
+  std::string long_source(400, 's');
+  std::string input =
+      R"({"id":"ok1","title":"First","body":"Kept.","lang":"en"})"
+      "\n"
+      R"({"id":")" +
+      long_id +
+      R"(","title":"Long id","body":"Too long."})"
+      "\n"
+      R"({"id":"ok2","title":"Third","body":"Kept.","source":")" +
+      long_source +
+      R"("})"
+      "\n";
+  CommandResult r = Index({"--db", db, "-"}, input);
+  ExpectNoCrash(r);
+  EXPECT_EQ(r.exit_status, 3) << r.err;
+  EXPECT_NE(r.err.find("-:2: "), std::string::npos) << r.err;
+  EXPECT_EQ(CountDocs(db), 2u);
+}
+
 TEST(IndexerCli, DeleteFromFile) {
   std::string dir = MakeTempDir("idx");
   std::string db = dir + "/db";
