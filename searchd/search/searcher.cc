@@ -184,6 +184,10 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
     if (request.sort == "date" || request.sort == "date_asc") {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
                                                request.sort == "date");
+    } else if (request.q.find_first_not_of(" \t\r\n") == std::string::npos) {
+      // Browsing (no query text): every match weighs 0, so "relevance"
+      // would be storage order; newest first instead.
+      enquire.set_sort_by_value(schema::kSlotDate, /*reverse=*/true);
     }
     Xapian::MSet mset =
         enquire.get_mset((request.page - 1) * request.size, request.size);

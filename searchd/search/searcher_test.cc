@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <tuple>
 
 #include "searchd/testing/test_corpus.h"
 
@@ -74,6 +75,34 @@ TEST_F(SearcherTest, EmptyQueryMatchesEverything) {
   EXPECT_EQ(r.total, 12);
   EXPECT_TRUE(r.total_exact);
   EXPECT_EQ(r.hits.size(), 12u);
+}
+
+TEST_F(SearcherTest, BrowsingWithoutQueryIsNewestFirst) {
+  // With no query text every match weighs the same: relevance order would be
+  // storage order (a1, a2, ...), so the newest come first instead.
+  std::vector<std::string> want = {"a12", "a11", "a10", "a9", "a8", "a5",
+                                   "a4", "a3", "a2", "a1", "a7", "a6"};
+  for (const char* q : {"", "  "}) {
+    SearchRequest r;
+    r.q = q;
+    r.size = 20;
+    ASSERT_EQ(r.sort, "relevance");
+    SearchResponse s = Search(r);
+    std::vector<std::string> got;
+    for (const Hit& h : s.hits) got.push_back(h.id);
+    EXPECT_EQ(got, want) << "q=\"" << q << "\"";
+  }
+  // Browsing by facets too, and across pages.
+  SearchRequest r;
+  r.filters["country"].values = {"DE"};
+  r.size = 2;
+  r.page = 2;
+  SearchResponse s = Search(r);
+  ASSERT_EQ(s.hits.size(), 2u);
+  EXPECT_EQ(s.hits[0].id, "a5");  // a12, a11 | a5, a3 | a7
+  EXPECT_EQ(s.hits[1].id, "a3");
+  // A query with words keeps relevance order.
+  EXPECT_EQ(Query("porcelain").hits.at(0).id, "a10");
 }
 
 TEST_F(SearcherTest, WordsAreAndedAndFolded) {
