@@ -80,8 +80,9 @@ export async function search(state, options, signal) {
   return data;
 }
 
-export function getDoc(id, signal) {
-  return getJson(`/api/doc/${encodeURIComponent(id)}`, null, signal);
+/** The whole article; with a query `q`, `highlights` marks its matches. */
+export function getDoc(id, q, signal) {
+  return getJson(`/api/doc/${encodeURIComponent(id)}`, q && q.trim() ? [['q', q]] : null, signal);
 }
 
 export function getSimilar(id, signal) {

@@ -4,7 +4,7 @@
 // URL first; reload, back/forward and shared links replay the same path.
 
 import * as api from './api.js';
-import { el, replaceChildren, debounce, queryTerms } from './dom.js';
+import { el, replaceChildren, debounce } from './dom.js';
 import { stateFromUrl, urlFromState, withChanges, sameSearch, hrefFor, isValidDate } from './state.js';
 import { renderResults, renderStatus, renderPagination, renderMessage } from './render/results.js';
 import { FacetPanel, displayLabel } from './render/facets.js';
@@ -397,7 +397,7 @@ async function loadArticle(id) {
   similarPromise.catch(() => {}); // handled below
   let doc;
   try {
-    doc = await api.getDoc(id, controller.signal);
+    doc = await api.getDoc(id, state.q, controller.signal);
   } catch (err) {
     if (err.name === 'AbortError' || controller !== articleController) return;
     renderArticleError(ui.articleContent, err);
@@ -410,7 +410,7 @@ async function loadArticle(id) {
   for (const o of doc.orgs || []) rememberLabel('org', o.id, o.name);
   currentDocTitle = doc.title || '';
   updateTitle();
-  const ctx = { ...resultContext, terms: queryTerms(state.q) };
+  const ctx = resultContext;
   const { title, similarList } = renderArticle(ui.articleContent, doc, ctx);
   ui.dialog.scrollTop = 0;
   title.focus();

@@ -73,65 +73,25 @@ export function snippetFragment(snippet) {
   return frag;
 }
 
-// --- Client-side highlighting for the article's full text ----------------
-
-/** Lower case without diacritics, for matching query words to text. */
-export function fold(text) {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-const OPERATORS = new Set(['and', 'or', 'not', 'near', 'adj', 'xor']);
+// --- Highlighting by server offsets ----------------------------------------
 
 /**
- * The words of a query worth highlighting: no operators, no excluded words
- * (-word, NOT word), no field filters (country:fr). A trailing * is kept as a
- * prefix marker. Returns folded strings.
+ * A fragment of text nodes and <mark> elements for `text`, the slice
+ * [offset, offset + text.length) of a longer string, with the ranges
+ * [start, end) of that string (UTF-16 code unit offsets, as JS strings
+ * index, sorted) in <mark>. Ranges outside the slice are ignored, ranges
+ * crossing its edges are clipped.
  */
-export function queryTerms(q) {
-  const terms = [];
-  if (!q) return terms;
-  const tokens = String(q).match(/-?"[^"]*"?|\S+/g) || [];
-  let negateNext = false;
-  for (let token of tokens) {
-    if (token === 'NOT') { negateNext = true; continue; }
-    const negated = negateNext || token.startsWith('-');
-    negateNext = false;
-    if (negated) continue;
-    token = token.replace(/^[+(]+|[)]+$/g, '');
-    const field = /^([a-z_]+):(.*)$/i.exec(token);
-    if (field) {
-      if (!['title', 'body', 'text'].includes(field[1].toLowerCase())) continue;
-      token = field[2];
-    }
-    for (const word of token.replace(/"/g, ' ').split(/[^\p{L}\p{N}*]+/u)) {
-      if (!word || OPERATORS.has(word.toLowerCase()) && word === word.toUpperCase()) continue;
-      const folded = fold(word);
-      if (folded.replace(/\*/g, '').length >= 1) terms.push(folded);
-    }
-  }
-  return [...new Set(terms)];
-}
-
-function termMatches(word, term) {
-  if (term.endsWith('*')) return word.startsWith(term.slice(0, -1));
-  if (word === term) return true;
-  // Approximate the server's stemming: a shared stem of most of the word.
-  const stemLen = Math.max(4, term.length - 2);
-  if (term.length < 4 || word.length < 4) return false;
-  return word.slice(0, stemLen) === term.slice(0, stemLen) && Math.abs(word.length - term.length) <= 4;
-}
-
-/** A fragment of `text` with words matching any of `terms` in <mark>. */
-export function highlightText(text, terms) {
+export function markedText(text, ranges, offset = 0) {
   const frag = document.createDocumentFragment();
-  if (!terms.length) { frag.appendChild(document.createTextNode(text)); return frag; }
   let last = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const folded = fold(m[0]);
-    if (!terms.some((t) => termMatches(folded, t))) continue;
-    if (m.index > last) frag.appendChild(document.createTextNode(text.slice(last, m.index)));
-    frag.appendChild(el('mark', {}, m[0]));
-    last = m.index + m[0].length;
+  for (const r of ranges || []) {
+    const start = Math.max(last, Number(r.start) - offset);
+    const end = Math.min(text.length, Number(r.end) - offset);
+    if (!(end > start)) continue;
+    if (start > last) frag.appendChild(document.createTextNode(text.slice(last, start)));
+    frag.appendChild(el('mark', {}, text.slice(start, end)));
+    last = end;
   }
   if (last < text.length) frag.appendChild(document.createTextNode(text.slice(last)));
   return frag;

@@ -61,11 +61,12 @@ HttpResponse GetSearch(const ServerContext& ctx, const HttpRequest& req) {
 }
 
 HttpResponse GetDocument(const ServerContext& ctx, const HttpRequest& req) {
-  auto id = req.path_params.find("id");
-  if (id == req.path_params.end() || id->second.empty()) {
+  StatusOr<DocumentRequest> request = ParseDocumentParams(req);
+  if (!request.ok()) return ErrorResponse(request.status());
+  if (request->id.empty()) {
     return ErrorResponse(Status::InvalidArgument("id is missing", "id"));
   }
-  StatusOr<DocumentView> doc = ctx.searcher.GetDocument(id->second);
+  StatusOr<DocumentView> doc = ctx.searcher.GetDocument(*request);
   if (!doc.ok()) return ErrorResponse(doc.status());
   return Json(RenderDocument(*doc));
 }

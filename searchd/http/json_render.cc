@@ -84,6 +84,11 @@ std::string RenderDocument(const DocumentView& doc) {
   out["dateline"] = OrNull(doc.dateline);
   json meta = json::parse(doc.meta_json, nullptr, /*allow_exceptions=*/false);
   out["meta"] = meta.is_object() ? meta : json::object();
+  json highlights = json::array();
+  for (const Highlight& h : doc.highlights) {
+    highlights.push_back({{"field", h.field}, {"start", h.start}, {"end", h.end}});
+  }
+  out["highlights"] = std::move(highlights);
   return Dump(out);
 }
 

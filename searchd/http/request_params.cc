@@ -113,6 +113,14 @@ StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req) {
   return r;
 }
 
+StatusOr<DocumentRequest> ParseDocumentParams(const HttpRequest& req) {
+  DocumentRequest r;
+  auto id = req.path_params.find("id");
+  if (id != req.path_params.end()) r.id = id->second;
+  CHANCERY_RETURN_IF_ERROR(ReadString(req, "q", r.q));
+  return r;
+}
+
 StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req) {
   FacetValuesRequest r;
   auto name = req.path_params.find("name");

@@ -13,6 +13,7 @@ namespace chancery {
 
 StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req);
 StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req);
+StatusOr<DocumentRequest> ParseDocumentParams(const HttpRequest& req);
 StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req);
 
 }  // namespace chancery

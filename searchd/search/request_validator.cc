@@ -138,6 +138,20 @@ Status ValidateSimilarRequest(const SimilarRequest& request,
   return CheckRange("size", request.size, 1, options.max_page_size);
 }
 
+Status ValidateDocumentRequest(const DocumentRequest& request,
+                               const SearcherOptions& options) {
+  if (request.id.empty()) return Status::InvalidArgument("id is empty", "id");
+  if (request.q.size() > static_cast<size_t>(options.max_query_bytes)) {
+    return Status::InvalidArgument(
+        "q is longer than " + std::to_string(options.max_query_bytes) + " bytes",
+        "q");
+  }
+  if (!ValidUtf8(request.q)) {
+    return Status::InvalidArgument("q is not valid UTF-8", "q");
+  }
+  return Status::Ok();
+}
+
 Status ValidateFacetValuesRequest(const FacetValuesRequest& request,
                                   const SearcherOptions& options) {
   if (!IsValueFacet(request.name)) {

@@ -23,6 +23,8 @@ StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
                                            const SearcherOptions& options);
 Status ValidateSimilarRequest(const SimilarRequest& request,
                               const SearcherOptions& options);
+Status ValidateDocumentRequest(const DocumentRequest& request,
+                               const SearcherOptions& options);
 Status ValidateFacetValuesRequest(const FacetValuesRequest& request,
                                   const SearcherOptions& options);
 

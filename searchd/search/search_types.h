@@ -86,6 +86,22 @@ struct SearchResponse {
   std::string suggestion;           // "" when none.
 };
 
+// GET /api/doc/{id}?q=: one article, with the matches of `q` when given.
+struct DocumentRequest {
+  std::string id;
+  std::string q;  // Query language as in SearchRequest; "" = no highlights.
+};
+
+// A word of a document's title or body that matches the query, the way
+// search snippets mark them (folded, stemmed in the article's language,
+// wildcard prefixes). Offsets are UTF-16 code units into the field's text
+// (as JavaScript strings index it), [start, end).
+struct Highlight {
+  std::string field;  // "title" or "body"
+  int64_t start = 0;
+  int64_t end = 0;
+};
+
 // GET /api/doc/{id}: the whole stored article.
 struct DocumentView {
   Hit summary;  // id, title, date, url, source, lang, entities (no snippet).
@@ -93,6 +109,8 @@ struct DocumentView {
   std::string author;
   std::string dateline;
   std::string meta_json = "{}";  // JSON object text.
+  // Matches of the request's q: title ones first, each field in text order.
+  std::vector<Highlight> highlights;
 };
 
 struct SimilarRequest {

@@ -218,12 +218,32 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
 }
 
 StatusOr<DocumentView> Searcher::GetDocument(const std::string& id) const {
+  return GetDocument(DocumentRequest{id, ""});
+}
+
+StatusOr<DocumentView> Searcher::GetDocument(const DocumentRequest& request) const {
+  CHANCERY_RETURN_IF_ERROR(ValidateDocumentRequest(request, impl_->options));
+  const std::string& id = request.id;
   auto found = WithHandle(*impl_->pool, [&](IndexHandle& h) -> StatusOr<DocumentView> {
     std::optional<Xapian::docid> did = FindDocid(h.db, id);
     if (!did) return Status::NotFound("no article with id \"" + id + "\"");
     CHANCERY_ASSIGN_OR_RETURN(StoredArticle stored,
                               DecodeStoredArticle(h.db.get_document(*did).get_data()));
-    return DocumentViewFromArticle(stored);
+    DocumentView view = DocumentViewFromArticle(stored);
+    if (request.q.find_first_not_of(" \t\r\n") == std::string::npos) return view;
+    // The words a search snippet would mark, over the whole title and body.
+    HighlightTerms terms;
+    QueryBuilder(h).TextQuery(request.q, {}, &terms);
+    SnippetBuilder matcher(terms);
+    const Article& a = stored.article;
+    for (const auto& [field, text] : {std::pair<const char*, std::string_view>{"title", a.title},
+                                      {"body", a.body}}) {
+      for (const auto& [start, end] : Utf16Ranges(text, matcher.MatchRanges(text, a.lang))) {
+        view.highlights.push_back({field, static_cast<int64_t>(start),
+                                   static_cast<int64_t>(end)});
+      }
+    }
+    return view;
   });
   return found;
 }

@@ -55,6 +55,9 @@ class Searcher {
   [[nodiscard]] StatusOr<SearchResponse> Search(
       const SearchRequest& request) const;
   [[nodiscard]] StatusOr<DocumentView> GetDocument(const std::string& id) const;
+  // The article with the words matching `request.q` in `highlights`.
+  [[nodiscard]] StatusOr<DocumentView> GetDocument(
+      const DocumentRequest& request) const;
   // Articles most like `request.id`, best first; same shape as search hits.
   [[nodiscard]] StatusOr<SearchResponse> Similar(
       const SimilarRequest& request) const;

@@ -383,6 +383,40 @@ TEST_F(SearcherTest, GetDocument) {
   EXPECT_EQ(searcher_->GetDocument("nope").status().code(), StatusCode::kNotFound);
 }
 
+TEST_F(SearcherTest, DocumentHighlightsInUtf16Offsets) {
+  // Title: "Séjourné à Pékin pour des négociations commerciales".
+  // Body: "Le ministre Stéphane Séjourné doit négocier avec la Chine un
+  // accord commercial. Les négociations reprennent mardi."
+  auto doc = searcher_->GetDocument(DocumentRequest{"a2", "sejourne négociations"});
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::vector<std::tuple<std::string, int64_t, int64_t>> got;
+  for (const Highlight& h : doc->highlights) got.emplace_back(h.field, h.start, h.end);
+  std::vector<std::tuple<std::string, int64_t, int64_t>> want = {
+      {"title", 0, 8},   // Séjourné
+      {"title", 26, 38},  // négociations
+      {"body", 21, 29},   // Séjourné
+      {"body", 35, 43},   // négocier (French stem négoci)
+      {"body", 84, 96},   // négociations
+  };
+  EXPECT_EQ(got, want);
+  // The same words a search snippet marks.
+  SearchResponse r = Query("sejourne négociations");
+  ASSERT_TRUE(Ids(r).count("a2"));
+  // No q, blank q: no highlights. Wildcards and field prefixes work.
+  EXPECT_TRUE(searcher_->GetDocument("a2")->highlights.empty());
+  EXPECT_TRUE(searcher_->GetDocument(DocumentRequest{"a2", " "})->highlights.empty());
+  auto wild = searcher_->GetDocument(DocumentRequest{"a10", "porcel* country:FR"});
+  ASSERT_TRUE(wild.ok());
+  ASSERT_EQ(wild->highlights.size(), 1u);
+  EXPECT_EQ(wild->highlights[0].field, "body");
+  // Bad q is a 400 naming q; unknown ids stay 404.
+  EXPECT_EQ(searcher_->GetDocument(DocumentRequest{"a2", "\xff"}).status().param(), "q");
+  EXPECT_EQ(searcher_->GetDocument(DocumentRequest{"a2", std::string(5000, 'a')})
+                .status().param(), "q");
+  EXPECT_EQ(searcher_->GetDocument(DocumentRequest{"nope", "x"}).status().code(),
+            StatusCode::kNotFound);
+}
+
 TEST_F(SearcherTest, Similar) {
   auto r = searcher_->Similar({"a5", 5});
   ASSERT_TRUE(r.ok()) << r.status().ToString();

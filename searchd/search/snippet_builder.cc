@@ -1,6 +1,7 @@
 #include "searchd/search/snippet_builder.h"
 
 #include <unicode/uchar.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <map>
@@ -99,7 +100,30 @@ bool SnippetBuilder::Matches(std::string_view word, std::string& key) {
   return false;
 }
 
-std::string SnippetBuilder::Build(std::string_view body, std::string_view lang) {
+std::vector<TextRange> Utf16Ranges(std::string_view text,
+                                   const std::vector<TextRange>& ranges) {
+  std::vector<TextRange> out;
+  out.reserve(ranges.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;    // Byte offset.
+  size_t units = 0;  // UTF-16 units before byte i.
+  auto advance_to = [&](size_t byte) {
+    while (i < n && static_cast<size_t>(i) < byte) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      units += c < 0 ? 1 : U16_LENGTH(c);
+    }
+    return units;
+  };
+  for (const auto& [begin, end] : ranges) {
+    size_t b = advance_to(begin);
+    out.emplace_back(b, advance_to(end));
+  }
+  return out;
+}
+
+void SnippetBuilder::UseLanguage(std::string_view lang) {
   if (stem_starts_.empty()) {
     for (const std::string& stem : terms_.stems) stem_starts_.insert(stem.substr(0, 2));
   }
@@ -108,6 +132,24 @@ std::string SnippetBuilder::Build(std::string_view body, std::string_view lang) 
     stemmer_ = name.empty() ? Xapian::Stem() : Xapian::Stem(std::string(name));
     stemmer_lang_ = std::string(lang);
   }
+}
+
+std::vector<TextRange> SnippetBuilder::MatchRanges(std::string_view text,
+                                                   std::string_view lang) {
+  std::vector<TextRange> out;
+  if (terms_.empty()) return out;
+  UseLanguage(lang);
+  std::string key;
+  for (const Word& w : SplitWords(text)) {
+    if (Matches(text.substr(w.begin, w.end - w.begin), key)) {
+      out.emplace_back(w.begin, w.end);
+    }
+  }
+  return out;
+}
+
+std::string SnippetBuilder::Build(std::string_view body, std::string_view lang) {
+  UseLanguage(lang);
   std::vector<Word> words = SplitWords(body);
   std::map<std::string, int> term_numbers;
   if (!terms_.empty()) {

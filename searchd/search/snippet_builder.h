@@ -5,6 +5,9 @@
 // so a search for "sejourne" marks "Séjourné" and "negotiations" marks
 // "negotiated".
 //
+// The same matching gives the exact highlights of a whole article
+// (MatchRanges, for GET /api/doc/{id}?q=).
+//
 // Not thread-safe (keeps a stemmer); cheap to construct, one per request.
 #ifndef CHANCERY_SEARCHD_SEARCH_SNIPPET_BUILDER_H_
 #define CHANCERY_SEARCHD_SEARCH_SNIPPET_BUILDER_H_
@@ -12,6 +15,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "searchd/search/query_builder.h"
 
@@ -19,6 +24,15 @@ namespace chancery {
 
 // Escapes &, <, >, " and ' for HTML text and attributes.
 std::string HtmlEscape(std::string_view text);
+
+// [begin, end) offsets into a text.
+using TextRange = std::pair<size_t, size_t>;
+
+// `ranges`, sorted byte offsets into the UTF-8 `text`, as offsets in UTF-16
+// code units (what JavaScript strings index). An invalid UTF-8 byte counts
+// as one unit, as its U+FFFD replacement does.
+std::vector<TextRange> Utf16Ranges(std::string_view text,
+                                   const std::vector<TextRange>& ranges);
 
 class SnippetBuilder {
  public:
@@ -30,7 +44,13 @@ class SnippetBuilder {
   // when nothing matches), with "…" where it was cut.
   std::string Build(std::string_view body, std::string_view lang);
 
+  // Byte ranges of every word of `text` that matches, in order; the words
+  // Build would mark.
+  std::vector<TextRange> MatchRanges(std::string_view text,
+                                     std::string_view lang);
+
  private:
+  void UseLanguage(std::string_view lang);
   bool Matches(std::string_view word, std::string& folded_key);
 
   const HighlightTerms& terms_;

@@ -73,6 +73,33 @@ TEST(SnippetBuilderTest, WildcardsAndNoMatch) {
             "one two three four …");
 }
 
+TEST(SnippetBuilderTest, MatchRangesAreTheWordsBuildMarks) {
+  HighlightTerms terms;
+  terms.words = {"sejourne"};
+  terms.stems = {"negoti"};
+  SnippetBuilder builder(terms);
+  const std::string text = "<b>Stéphane Séjourné</b> negotiated & talked.";
+  std::vector<TextRange> ranges = builder.MatchRanges(text, "en");
+  ASSERT_EQ(ranges.size(), 2u);
+  EXPECT_EQ(text.substr(ranges[0].first, ranges[0].second - ranges[0].first),
+            "Séjourné");
+  EXPECT_EQ(text.substr(ranges[1].first, ranges[1].second - ranges[1].first),
+            "negotiated");
+  EXPECT_TRUE(SnippetBuilder(HighlightTerms{}).MatchRanges(text, "en").empty());
+}
+
+TEST(SnippetBuilderTest, Utf16Offsets) {
+  // U+1F600 is 4 bytes and 2 UTF-16 units; é is 2 bytes and 1 unit.
+  const std::string text = "\xF0\x9F\x98\x80 Séjourné et \xFF négociations";
+  // Bytes: emoji 0-4, space, Séjourné 5-15, " et " 15-19, 0xFF 19, space,
+  // négociations 21-34.
+  std::vector<TextRange> utf16 = Utf16Ranges(text, {{5, 15}, {21, 34}});
+  ASSERT_EQ(utf16.size(), 2u);
+  EXPECT_EQ(utf16[0], TextRange(3, 11));
+  // An invalid byte counts as one unit (its U+FFFD in JSON).
+  EXPECT_EQ(utf16[1], TextRange(17, 29));
+}
+
 TEST(SpellingTest, EditDistance) {
   EXPECT_EQ(BoundedEditDistance("blinken", "blinkne", 2), 1);  // transposition
   EXPECT_EQ(BoundedEditDistance("macron", "macro", 2), 1);

@@ -410,6 +410,29 @@ describe('article view', () => {
     assert.ok(!(await dialog.evaluate((d) => d.open)));
     assert.equal(await page.evaluate(() => document.activeElement.dataset.docId), id, 'focus returns to the link');
   });
+
+  it('marks the server\'s exact matches: a search for "sejourne" marks "Séjourné"', async () => {
+    await page.goto(`${base}/?q=sejourne`);
+    await settled(page);
+    const link = page.locator('#results .result-title-link').first();
+    const id = await link.getAttribute('data-doc-id');
+    await link.click();
+    const dialog = page.locator('#article-dialog');
+    await dialog.locator('.article-body').waitFor();
+    const doc = await api(`/api/doc/${encodeURIComponent(id)}?q=sejourne`);
+    assert.ok(doc.highlights.length > 0, 'the server reports matches');
+    const marks = await dialog.locator('.article-body mark, #article-title mark').allTextContents();
+    assert.equal(marks.length, doc.highlights.length, 'one <mark> per server highlight');
+    assert.ok(marks.every((m) => m === 'Séjourné'), `only Séjourné is marked, got ${JSON.stringify(marks)}`);
+    // The offsets are UTF-16 units into the title and body as sent.
+    for (const h of doc.highlights) {
+      assert.equal((h.field === 'title' ? doc.title : doc.body).slice(h.start, h.end), 'Séjourné');
+    }
+    const body = await dialog.locator('.article-body').textContent();
+    assert.equal(body.replace(/\s+/g, ''), doc.body.replace(/\s+/g, ''), 'the full text, unchanged by marking');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('doc'));
+  });
 });
 
 describe('URL state', () => {

@@ -252,6 +252,22 @@ TEST_F(SearchdHttpTest, Document) {
   EXPECT_NE(j["body"].get<std::string>().find("Olaf Scholz"), std::string::npos);
   EXPECT_EQ(j["people"][0]["mentions"], 2);
   EXPECT_TRUE(j["meta"].is_object());
+  EXPECT_EQ(j["highlights"], json::array());
+}
+
+TEST_F(SearchdHttpTest, DocumentHighlightsForAQuery) {
+  // a2: "Séjourné à Pékin pour des négociations commerciales"; offsets are
+  // UTF-16 code units (é is 2 bytes but 1 unit).
+  json j = GetJson("/api/doc/a2?q=sejourne");
+  ASSERT_TRUE(j["highlights"].is_array());
+  ASSERT_GE(j["highlights"].size(), 2u);
+  EXPECT_EQ(j["highlights"][0],
+            (json{{"field", "title"}, {"start", 0}, {"end", 8}}));
+  EXPECT_EQ(j["highlights"][1],
+            (json{{"field", "body"}, {"start", 21}, {"end", 29}}));
+  EXPECT_EQ(GetJson("/api/doc/a2?q=%FF", 400)["error"]["param"], "q");
+  EXPECT_EQ(GetJson("/api/doc/a2?q=a&q=b", 400)["error"]["param"], "q");
+  EXPECT_EQ(GetJson("/api/doc/a2?q=zzzz")["highlights"], json::array());
 }
 
 TEST_F(SearchdHttpTest, Similar) {

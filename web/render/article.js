@@ -1,12 +1,39 @@
 // The article view: full text with the query's words highlighted, the
 // entities found in it (as filter chips with mention counts) and similar
-// articles.
+// articles. The highlighted words are the server's (doc.highlights, from
+// GET /api/doc/{id}?q=: UTF-16 offsets into doc.title and doc.body, matched
+// folded and stemmed exactly as search snippets are).
 
-import { el, replaceChildren, highlightText, formatDate, languageName, safeHttpUrl } from '../dom.js';
+import { el, replaceChildren, markedText, formatDate, languageName, safeHttpUrl } from '../dom.js';
 import { entityChips } from './chips.js';
 
+/**
+ * The paragraphs of `body` (split at blank lines, trimmed, empty ones
+ * dropped) as {text, offset}: offset is where the text starts in `body`, so
+ * that the server's highlight offsets still apply.
+ */
 function paragraphs(body) {
-  return String(body || '').split(/\n\s*\n|\r\n\s*\r\n/).map((p) => p.trim()).filter(Boolean);
+  const out = [];
+  const push = (from, to) => {
+    const raw = body.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) out.push({ text, offset: from + lead });
+  };
+  let last = 0;
+  for (const m of body.matchAll(/\r?\n\s*\r?\n/g)) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, body.length);
+  return out;
+}
+
+/** The highlight ranges of one field, sorted by start. */
+function rangesOf(doc, field) {
+  const list = Array.isArray(doc.highlights) ? doc.highlights : [];
+  return list.filter((h) => h && h.field === field && Number.isFinite(h.start) && Number.isFinite(h.end))
+    .sort((a, b) => a.start - b.start);
 }
 
 function metaLine(doc) {
@@ -35,17 +62,15 @@ export function renderArticleError(container, err) {
     el('p', {}, notFound ? 'It may have been removed from the index, or the link is wrong.' : (err && err.message) || 'Unknown error.')));
 }
 
-/** ctx: {terms, onFilter, isActive, docHref, onOpen} */
+/** ctx: {onFilter, isActive, docHref, onOpen} */
 export function renderArticle(container, doc, ctx) {
   const title = el('h2', { id: 'article-title', className: 'article-title', tabIndex: -1 });
-  title.appendChild(highlightText(doc.title || '(untitled)', ctx.terms));
+  if (doc.title) title.appendChild(markedText(String(doc.title), rangesOf(doc, 'title')));
+  else title.textContent = '(untitled)';
 
+  const bodyRanges = rangesOf(doc, 'body');
   const body = el('div', { className: 'article-body' },
-    paragraphs(doc.body).map((p) => {
-      const para = el('p');
-      para.appendChild(highlightText(p, ctx.terms));
-      return para;
-    }));
+    paragraphs(String(doc.body || '')).map((p) => el('p', {}, markedText(p.text, bodyRanges, p.offset))));
 
   const chips = entityChips(doc, { onFilter: ctx.onFilter, active: ctx.isActive, showMentions: true });
   const entities = el('section', { className: 'article-entities', attrs: { 'aria-labelledby': 'article-entities-heading' } },
