@@ -1,5 +1,7 @@
 #include "common/entities/alias_table.h"
 
+#include <xapian.h>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -145,6 +147,109 @@ std::optional<AliasTable::Hit> AliasTable::MatchAt(
       }
     }
     limit = m.length - 1;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+constexpr const char* kStemmers[][2] = {
+    {"ru", "russian"}, {"de", "german"}, {"fr", "french"},
+    {"es", "spanish"}, {"it", "italian"}, {"pt", "portuguese"}};
+constexpr int kStemmerCount = sizeof(kStemmers) / sizeof(kStemmers[0]);
+
+// Xapian::Stem keeps state while stemming: one per thread and language.
+const std::string& StemWord(int lang_index, const std::string& word,
+                            std::string* out) {
+  thread_local std::vector<Xapian::Stem> stemmers;
+  if (stemmers.empty()) {
+    for (const auto& s : kStemmers) stemmers.emplace_back(s[1]);
+  }
+  *out = stemmers[lang_index](word);
+  return *out;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+int AliasTable::StemLanguage(std::string_view lang) {
+  for (int i = 0; i < kStemmerCount; ++i) {
+    if (lang == kStemmers[i][0]) return i;
+  }
+  return -1;
+}
+
+std::vector<std::string> AliasTable::StemTokens(
+    const std::vector<Token>& tokens, int lang_index) {
+  std::vector<std::string> stems(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].word && !tokens[i].caseless) {
+      StemWord(lang_index, tokens[i].folded, &stems[i]);
+    }
+  }
+  return stems;
+}
+
+void AliasTable::BuildStemIndex() {
+  stems_.assign(kStemmerCount, {});
+  // Keys: folded alias text is not kept, so walk the phrase table.
+  phrases_.ForEach([&](const std::vector<std::string>& words,
+                       const std::vector<uint32_t>& payloads) {
+    if (words.size() > kMaxStemmedWords) return;
+    for (uint32_t a : payloads) {
+      const Alias& alias = aliases_[a];
+      if (suppressed(alias.entity)) continue;
+      if (alias.kind != AliasKind::kLabel && alias.kind != AliasKind::kName &&
+          alias.kind != AliasKind::kDemonym && alias.kind != AliasKind::kCapital) {
+        continue;
+      }
+      for (int l = 0; l < kStemmerCount; ++l) {
+        std::string key, stem;
+        bool short_stem = false;
+        for (const std::string& w : words) {
+          if (!key.empty()) key.push_back(' ');
+          StemWord(l, w, &stem);
+          // Stems of 3 letters or fewer match too many words.
+          short_stem |= CodePoints(stem) < 4;
+          key += stem;
+        }
+        if (short_stem) continue;
+        auto [it, inserted] = stems_[l].try_emplace(key, a);
+        if (!inserted && it->second != kNoAlias &&
+            aliases_[it->second].entity != alias.entity) {
+          it->second = kNoAlias;
+        }
+      }
+    }
+  });
+}
+
+std::optional<AliasTable::Hit> AliasTable::MatchStemmedAt(
+    const std::vector<Token>& tokens, const std::vector<std::string>& stems,
+    size_t pos, int lang_index, bool all_caps) const {
+  if (lang_index < 0 || static_cast<size_t>(lang_index) >= stems_.size() ||
+      stems[pos].empty()) {
+    return std::nullopt;
+  }
+  const auto& index = stems_[lang_index];
+  std::string key;
+  std::vector<std::string> keys;
+  for (size_t k = pos; k < tokens.size() && keys.size() < kMaxStemmedWords; ++k) {
+    if (stems[k].empty()) break;
+    if (!key.empty()) key.push_back(' ');
+    key += stems[k];
+    keys.push_back(key);
+  }
+  for (size_t n = keys.size(); n > 0; --n) {
+    auto it = index.find(keys[n - 1]);
+    if (it == index.end() || it->second == kNoAlias) continue;
+    const Alias& alias = aliases_[it->second];
+    if (Accepts(alias, tokens, pos, n, all_caps)) return Hit{n, &alias};
   }
   return std::nullopt;
 }

@@ -71,6 +71,24 @@ class AliasTable {
   std::optional<Hit> MatchAt(const std::vector<Token>& tokens, size_t pos,
                              bool all_caps) const;
 
+  // Inflected forms: indexes the stems (Snowball, for the languages
+  // StemLanguage knows) of the aliases' words, so that "Frankreichs",
+  // "Украины", "chinoises" find France, Ukraine, China. Names of up to
+  // kMaxStemmedWords words; a stem that two entities share is dropped.
+  void BuildStemIndex();
+  static constexpr size_t kMaxStemmedWords = 3;
+  // Index of the stemmer for an ISO 639-1 code, or -1 when none is used.
+  static int StemLanguage(std::string_view lang);
+  // Stems of every token for language `lang_index` ("" for non-words).
+  static std::vector<std::string> StemTokens(const std::vector<Token>& tokens,
+                                             int lang_index);
+  // The longest alias whose word stems equal stems[pos, pos+n), obeying
+  // the capitalisation rule; for tokens MatchAt did not match.
+  std::optional<Hit> MatchStemmedAt(const std::vector<Token>& tokens,
+                                    const std::vector<std::string>& stems,
+                                    size_t pos, int lang_index,
+                                    bool all_caps) const;
+
   // Looks a whole name up, ignoring case rules ("Soviet Union", "fr").
   std::optional<uint32_t> FindByName(std::string_view name) const;
   std::optional<uint32_t> FindById(std::string_view id) const;
@@ -92,6 +110,10 @@ class AliasTable {
   std::unordered_map<std::string, uint32_t> index_;
   std::vector<Alias> aliases_;
   PhraseTable phrases_;  // Payload: index into aliases_.
+  // Per stem language: joined word stems -> alias index, or kNoAlias when
+  // ambiguous.
+  static constexpr uint32_t kNoAlias = UINT32_MAX;
+  std::vector<std::unordered_map<std::string, uint32_t>> stems_;
 };
 
 }  // namespace chancery

@@ -65,6 +65,7 @@ StatusOr<std::unique_ptr<CountryGazetteer>> CountryGazetteer::Load(
   CHANCERY_RETURN_IF_ERROR(g->LoadHistorical(entities_dir + "/historical.tsv"));
   CHANCERY_RETURN_IF_ERROR(
       g->LoadContextRules(entities_dir + "/context_rules.tsv"));
+  g->aliases_.BuildStemIndex();
   return g;
 }
 

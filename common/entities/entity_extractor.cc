@@ -257,9 +257,14 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
   std::vector<uint32_t> org_order;
   bool needs_context = false;
 
+  // Inflected country names ("Frankreichs", "Украины") in languages with
+  // a stemmer; English names are matched as written.
+  const int stem_lang = AliasTable::StemLanguage(article.lang);
   for (Field& f : fields) {
     const std::vector<Token>& tokens = f.tokens;
     f.claimed.assign(tokens.size(), false);
+    std::vector<std::string> stems;
+    if (stem_lang >= 0) stems = AliasTable::StemTokens(tokens, stem_lang);
     for (size_t i = 0; i < tokens.size();) {
       if (!tokens[i].word) {
         ++i;
@@ -267,6 +272,10 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
       }
       auto c = country_aliases.MatchAt(tokens, i, f.all_caps);
       auto o = org_aliases.MatchAt(tokens, i, f.all_caps);
+      if (!c && !o && !stems.empty()) {
+        c = country_aliases.MatchStemmedAt(tokens, stems, i, stem_lang,
+                                           f.all_caps);
+      }
       if (o && (!c || o->length > c->length)) {
         uint32_t org = o->alias->entity;
         if (!org_aliases.suppressed(org) && org_counts[org]++ == 0) {

@@ -99,6 +99,20 @@ TEST(EntityExtractorTest, WireStoryDropsPassingMentions) {
               UnorderedElementsAre("US", "JP"));
 }
 
+TEST(EntityExtractorTest, InflectedNamesInOtherLanguages) {
+  Article article;
+  article.lang = "de";
+  article.title = "Treffen in Berlin";
+  article.body = "Die Außenminister Frankreichs und Ungarns trafen sich.";
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("DE", "FR", "HU"));
+  article.lang = "ru";
+  article.title = "Переговоры";
+  article.body = "Министры Украины и Казахстана провели переговоры.";
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("UA", "KZ"));
+}
+
 TEST(EntityExtractorTest, WireStoryKeepsActorsAndEnumerations) {
   Article article;
   article.dateline = "TOKYO, March 4";

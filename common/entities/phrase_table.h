@@ -41,6 +41,23 @@ class PhraseTable {
 
   size_t size() const { return phrases_.size(); }
 
+  // Calls fn(folded words, payloads) for every phrase.
+  template <typename Fn>
+  void ForEach(Fn&& fn) const {
+    std::vector<std::string> words;
+    for (const auto& [key, payloads] : phrases_) {
+      words.clear();
+      size_t start = 0;
+      while (start <= key.size()) {
+        size_t space = key.find(' ', start);
+        if (space == std::string::npos) space = key.size();
+        words.emplace_back(key, start, space - start);
+        start = space + 1;
+      }
+      fn(words, payloads);
+    }
+  }
+
   // Joins folded tokens into a lookup key.
   static std::string Key(const std::vector<std::string>& folded);
 
