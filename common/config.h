@@ -25,7 +25,7 @@ struct Config {
   // --- chancery-searchd ---
   std::string listen_host = "127.0.0.1";  // --listen HOST:PORT
   int listen_port = 8080;
-  int http_threads = 8;  // Worker threads, each with its own Database.
+  int http_threads = 32;  // Connection threads (one per open connection).
   std::string web_root = CHANCERY_DEFAULT_WEB_ROOT;  // Static UI files.
   int max_page_size = 100;     // Upper bound of the size parameter.
   int max_facet_size = 200;    // Upper bound of facet_size.

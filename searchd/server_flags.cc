@@ -19,7 +19,7 @@ std::string ServerUsage() {
          "  --db DIR           index directory; repeat or comma-separate to "
          "search several shards as one\n"
          "  --listen HOST:PORT address to serve on (default 127.0.0.1:8080)\n"
-         "  --threads N        HTTP worker threads (default 8)\n"
+         "  --threads N        HTTP connection threads (default 32)\n"
          "  --web-root DIR     static files of the web UI\n"
          "  --config FILE      JSON settings (see config/); flags win\n"
          "  --no-access-log    no per-request log lines on stderr\n"

@@ -2,12 +2,14 @@
 // article index. Builds the index once (Reuters train x14 through
 // chancery-index), starts the server, and replays distinct queries with the
 // four default facets over HTTP keep-alive: first one client (p50/p99),
-// then N concurrent clients (requests/s). No query repeats across phases,
+// then N concurrent clients (requests/s), then a burst of B clients that
+// each open a new connection and send one request at the same moment (the
+// listen backlog and connection hand-off). No query repeats across phases,
 // so no result cache could make the figures.
 //
 //   search_bench [--work DIR] [--copies 14] [--queries 1000]
-//                [--concurrent-queries 4000] [--clients 8]
-//                [--server-threads 8] [--baseline]
+//                [--concurrent-queries 4000] [--clients 8] [--burst 200]
+//                [--server-threads N (default: the server's own)] [--baseline]
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -36,7 +38,8 @@ struct Options {
   size_t queries = 1000;
   size_t concurrent_queries = 4000;
   int clients = 8;
-  int server_threads = 8;
+  int burst = 200;
+  int server_threads = 0;  // 0: the server's default.
   int port = 18777;
   bool baseline = false;
 };
@@ -96,8 +99,13 @@ pid_t StartServer(const Options& o, const std::string& index) {
     std::string bin = std::string(CHANCERY_BIN_DIR) + "/chancery-searchd";
     std::string listen = "127.0.0.1:" + std::to_string(o.port);
     std::string threads = std::to_string(o.server_threads);
-    execl(bin.c_str(), bin.c_str(), "--db", index.c_str(), "--listen", listen.c_str(),
-          "--threads", threads.c_str(), "--no-access-log", static_cast<char*>(nullptr));
+    if (o.server_threads > 0) {
+      execl(bin.c_str(), bin.c_str(), "--db", index.c_str(), "--listen", listen.c_str(),
+            "--threads", threads.c_str(), "--no-access-log", static_cast<char*>(nullptr));
+    } else {
+      execl(bin.c_str(), bin.c_str(), "--db", index.c_str(), "--listen", listen.c_str(),
+            "--no-access-log", static_cast<char*>(nullptr));
+    }
     _exit(127);
   }
   httplib::Client c("127.0.0.1", o.port);
@@ -135,6 +143,7 @@ int main(int argc, char** argv) {
     else if (a == "--queries") o.queries = std::stoul(next());
     else if (a == "--concurrent-queries") o.concurrent_queries = std::stoul(next());
     else if (a == "--clients") o.clients = std::stoi(next());
+    else if (a == "--burst") o.burst = std::stoi(next());
     else if (a == "--server-threads") o.server_threads = std::stoi(next());
     else if (a == "--port") o.port = std::stoi(next());
     else if (a == "--baseline") o.baseline = true;
@@ -216,6 +225,37 @@ int main(int argc, char** argv) {
   std::snprintf(label, sizeof label, "searchd, %d clients (HTTP):", o.clients);
   PrintLatency(label, all);
   std::printf("%-34s %.0f requests/s over %.1f s\n", "throughput:", all.size() / wall, wall);
+
+  // Burst: every client connects afresh and sends one query at once.
+  if (o.burst > 0) {
+    auto burst_queries = chancery::bench::MakeQueries(vocab, countries, months,
+                                                      o.burst, 4, taken);
+    std::vector<double> ms(burst_queries.size(), 0);
+    std::vector<std::thread> burst;
+    std::atomic<int> ready{0};
+    std::atomic<bool> go{false};
+    for (size_t c = 0; c < burst_queries.size(); ++c) {
+      burst.emplace_back([&, c] {
+        httplib::Client cl("127.0.0.1", o.port);
+        cl.set_connection_timeout(10, 0);
+        ++ready;
+        while (!go.load()) std::this_thread::yield();
+        auto t0 = std::chrono::steady_clock::now();
+        auto r = cl.Get(burst_queries[c].Target());
+        ms[c] = std::chrono::duration<double, std::milli>(
+                    std::chrono::steady_clock::now() - t0).count();
+        if (!r || r->status != 200) ++errors;
+      });
+    }
+    while (ready.load() < static_cast<int>(burst.size())) std::this_thread::yield();
+    go = true;
+    for (auto& t : burst) t.join();
+    std::snprintf(label, sizeof label, "burst, %zu new connections:", ms.size());
+    PrintLatency(label, ms);
+    int over_900 = 0;
+    for (double m : ms) over_900 += m > 900;
+    std::printf("%-34s %d requests over 900 ms (SYN retries)\n", "", over_900);
+  }
   std::printf("errors: %d\n", errors.load());
 
   kill(server, SIGTERM);

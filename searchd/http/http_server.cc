@@ -10,10 +10,24 @@
 namespace chancery {
 namespace {
 
-// Idle keep-alive connections hold a worker thread; a short timeout keeps
-// shutdown and thread starvation bounded.
-constexpr int kKeepAliveSeconds = 2;
-constexpr int kKeepAliveRequests = 100000;
+// httplib serves a connection on one pool thread from accept to close, so
+// a kept-alive connection holds its thread while idle, and a connection
+// accepted while every thread is busy waits in the pool's queue.
+// - An idle connection gives its thread back after 1 s (httplib takes whole
+//   seconds; 1 is the least that still keeps a client's back-to-back
+//   requests on one connection).
+// - A busy connection is closed after 100 requests, so that connections
+//   queued behind it get a thread (round robin) instead of waiting for it
+//   to go idle; the client reconnects, which costs ~0.1 ms on a LAN.
+constexpr int kKeepAliveSeconds = 1;
+constexpr int kKeepAliveRequests = 100;
+// libcpp-httplib 0.11.4 is a compiled library whose listen() backlog is
+// CPPHTTPLIB_LISTEN_BACKLOG = 5, fixed when it was built (defining the macro
+// here changes nothing). With more clients connecting at once, SYNs beyond
+// the queue are dropped and retried by the client 1 s, 3 s later: the 1-2 s
+// outliers. Bind() calls listen() again with this backlog (Linux updates a
+// listening socket's backlog; the kernel caps it at net.core.somaxconn).
+constexpr int kListenBacklog = 1024;
 constexpr size_t kMaxPayloadBytes = 64 * 1024;
 
 }  // namespace
@@ -50,6 +64,8 @@ struct HttpServer::Impl {
   Metrics metrics;
   ServerContext context;
   httplib::Server server;
+  // The last socket httplib made to bind (set in the socket-options hook).
+  socket_t listen_socket = INVALID_SOCKET;
 };
 
 HttpServer::HttpServer(const Searcher& searcher, const Config& config)
@@ -65,9 +81,10 @@ HttpServer::HttpServer(const Searcher& searcher, const Config& config)
   s.set_tcp_nodelay(true);
   // httplib's default adds SO_REUSEPORT, which would let a second server
   // share a port in use instead of failing; keep only SO_REUSEADDR.
-  s.set_socket_options([](socket_t sock) {
+  s.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl_->listen_socket = sock;
   });
   auto handle = [this](const httplib::Request& in, httplib::Response& out) {
     impl_->Handle(in, out);
@@ -95,6 +112,11 @@ Status HttpServer::Bind() {
     return Status::Unavailable("cannot listen on " + c.listen_host + ":" +
                                std::to_string(c.listen_port) +
                                " (address in use or not available)");
+  }
+  // See kListenBacklog. The socket is the one just bound and listening;
+  // should this fail the server still works with httplib's backlog.
+  if (impl_->listen_socket != INVALID_SOCKET) {
+    ::listen(impl_->listen_socket, kListenBacklog);
   }
   return Status::Ok();
 }
