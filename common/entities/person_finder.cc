@@ -11,8 +11,31 @@ namespace {
 bool IsParticle(std::string_view folded) {
   static const std::unordered_set<std::string_view> kParticles = {
       "von", "van", "der", "den", "de", "la", "le", "du", "da", "di",
-      "del", "dos", "das", "bin", "ibn", "al", "el", "ter", "zu"};
+      "del", "dos", "das", "bin", "ibn", "al", "el", "ter", "zu", "los",
+      "las", "ben"};
   return kParticles.count(folded) > 0;
+}
+
+// Arabic article and kinship particles joined to a name by a hyphen:
+// "al-Assad", "el-Sisi", "bin-Laden", "ash-Sharaa".
+bool IsHyphenParticle(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kParticles = {
+      "al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "ud", "ul",
+      "bin", "ibn", "abu", "abd", "ben"};
+  return kParticles.count(folded) > 0;
+}
+
+// The lower-case second part of a romanised East Asian given name
+// ("Jae-in", "Ching-te", "Jong-un", "Ing-wen", "Ki-moon"): short, letters
+// only.
+bool IsGivenNameSyllable(const Token& t) {
+  if (!t.word || t.capitalised || t.text.size() < 2 || t.text.size() > 5) {
+    return false;
+  }
+  for (char c : t.text) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return true;
 }
 
 // Tokens written with nothing between them ("Jean-Pierre", "O'Brien").
@@ -121,15 +144,40 @@ size_t PersonFinder::ReadName(const std::vector<Token>& tokens,
       name->words.emplace_back(t.text);
       name->folded.push_back(t.folded);
       ++i;
+    } else if (t.word && !t.capitalised && IsHyphenParticle(t.folded) &&
+               i + 2 < tokens.size() && tokens[i + 1].text == "-" &&
+               Adjacent(t, tokens[i + 1]) && Adjacent(tokens[i + 1], tokens[i + 2]) &&
+               name_word_at(i + 2)) {
+      // "Bashar al-Assad", "President al-Sisi": one word, kept whole.
+      name->words.push_back(std::string(t.text) + "-" + std::string(tokens[i + 2].text));
+      name->folded.push_back(t.folded + "-" + tokens[i + 2].folded);
+      i += 3;
     } else if (!name->words.empty() && IsParticle(t.folded) && t.word &&
-               !t.capitalised && name_word_at(i + 1)) {
+               !t.capitalised &&
+               (name_word_at(i + 1) ||
+                // "Ursula von der Leyen", "Fernando de la Rúa".
+                (i + 2 < tokens.size() && IsParticle(tokens[i + 1].folded) &&
+                 tokens[i + 1].word && !tokens[i + 1].capitalised &&
+                 name_word_at(i + 2)))) {
       name->words.emplace_back(t.text);
       name->folded.push_back(t.folded);
       ++i;
     } else if (!name->words.empty() && (t.text == "-" || t.text == "'") &&
                Adjacent(tokens[i - 1], t) && i + 1 < tokens.size() &&
-               Adjacent(t, tokens[i + 1]) && name_word_at(i + 1)) {
+               Adjacent(t, tokens[i + 1]) &&
+               (name_word_at(i + 1) ||
+                // "Moon Jae-in", "Lai Ching-te": a given name after an East
+                // Asian family name.
+                (t.text == "-" && name->words.size() >= 2 &&
+                 family_first_.count(name->folded[0]) &&
+                 IsGivenNameSyllable(tokens[i + 1]) &&
+                 (i + 2 >= tokens.size() || !Adjacent(tokens[i + 1], tokens[i + 2]) ||
+                  !tokens[i + 2].word)))) {
       // One word joined by a hyphen or apostrophe: "Jean-Pierre", "O'Brien".
+      if (!tokens[i + 1].capitalised &&
+          name->evidence == PersonCandidates::Evidence::kLoose) {
+        name->evidence = PersonCandidates::Evidence::kFirstName;
+      }
       name->words.back() += std::string(t.text) + std::string(tokens[i + 1].text);
       name->folded.back() += t.folded + tokens[i + 1].folded;
       i += 2;

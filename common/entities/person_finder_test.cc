@@ -79,6 +79,22 @@ TEST(PersonFinderTest, InitialsCommasAndLongNames) {
               UnorderedElementsAre("Luiz Inácio Lula da Silva"));
 }
 
+TEST(PersonFinderTest, HyphenatedNamesAndParticles) {
+  std::vector<Entity> people = PeopleIn(
+      "President Moon Jae-in met Syrian President Bashar al-Assad and "
+      "Commission President Ursula von der Leyen. Later Assad and Moon "
+      "spoke, and Taiwan's Lai Ching-te listened.");
+  EXPECT_THAT(Labels(people),
+              UnorderedElementsAre("Moon Jae-in", "Bashar al-Assad",
+                                   "Ursula von der Leyen", "Lai Ching-te"));
+  EXPECT_EQ(Find(people, "bashar-al-assad")->mentions, 2);
+  EXPECT_EQ(Find(people, "moon-jae-in")->mentions, 2);
+  // Lower-case compounds after an ordinary name stay out of it.
+  EXPECT_THAT(Labels(PeopleIn("Minister Peter Altmaier-backed plans and "
+                              "Mr Smithers-led talks.")),
+              UnorderedElementsAre("Peter Altmaier", "Smithers"));
+}
+
 TEST(PersonFinderTest, KnownPeopleInScriptsWithoutCase) {
   EXPECT_THAT(Ids(PeopleIn("王毅会见了布林肯。")),
               UnorderedElementsAre("wang-yi", "antony-blinken"));

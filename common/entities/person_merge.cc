@@ -2,6 +2,8 @@
 // Kept apart from collection because the merging rules (surname-only
 // mentions, truncated spellings, name order) are the subtle part.
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "common/entities/person_finder.h"
 
@@ -66,6 +68,25 @@ std::string TitleCaseIfShouted(const std::string& form) {
   return out;
 }
 
+// "al-Assad": a particle joined to a capitalised name, which may begin one.
+bool HyphenedName(const std::string& word) {
+  size_t hyphen = word.find('-');
+  return hyphen != std::string::npos && hyphen + 1 < word.size() &&
+         word[hyphen + 1] >= 'A' && word[hyphen + 1] <= 'Z';
+}
+
+// The surname without a joined lower-case particle: "assad" of "al-assad",
+// so that "Assad" and "al-Assad" are the same mention.
+std::string_view BareSurname(std::string_view folded) {
+  size_t hyphen = folded.find('-');
+  if (hyphen == std::string_view::npos || hyphen > 3 || hyphen == 0) return folded;
+  static const std::unordered_set<std::string_view> kParticles = {
+      "al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "ud", "ul",
+      "bin", "ibn", "abu", "abd", "ben"};
+  return kParticles.count(folded.substr(0, hyphen)) ? folded.substr(hyphen + 1)
+                                                     : folded;
+}
+
 // Drops what cannot begin a name: a lower-case particle left when the
 // word before it was read as a place ("[Rio] de Janeiro").
 Candidate Trimmed(const Candidate& c) {
@@ -79,7 +100,8 @@ Candidate Trimmed(const Candidate& c) {
   t.evidence = c.evidence;
   size_t lead = 0;
   while (lead < t.words.size() && !t.words[lead].empty() &&
-         t.words[lead][0] >= 'a' && t.words[lead][0] <= 'z') {
+         t.words[lead][0] >= 'a' && t.words[lead][0] <= 'z' &&
+         !HyphenedName(t.words[lead])) {
     ++lead;
   }
   t.words.erase(t.words.begin(), t.words.begin() + lead);
@@ -233,7 +255,10 @@ std::vector<Entity> PersonFinder::Resolve(
     Person* match = nullptr;
     for (Person& p : people) {
       if (p.folded.empty()) continue;
-      if ((c->folded.size() == 1 && SameWord(last, p.folded.back())) ||
+      if ((c->folded.size() == 1 &&
+           (SameWord(last, p.folded.back()) ||
+            SameWord(std::string(BareSurname(last)),
+                     std::string(BareSurname(p.folded.back()))))) ||
           (c->folded.size() == 1 && p.family_first &&
            SameWord(c->folded[0], p.folded[0]) && p.folded.size() > 1)) {
         if (match == nullptr || p.mentions > match->mentions) match = &p;
