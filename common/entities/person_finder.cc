@@ -1,5 +1,7 @@
 #include "common/entities/person_finder.h"
 
+#include <cstdlib>
+
 #include "common/entities/data_file.h"
 #include "common/text_analyzer.h"
 
@@ -57,6 +59,7 @@ bool IsInitial(const std::vector<Token>& tokens, size_t i) {
 }
 
 constexpr size_t kMaxNameWords = 6;  // "Luiz Inácio Lula da Silva"
+constexpr long kMinPlacePopulation = 10000;
 
 }  // namespace
 
@@ -102,6 +105,26 @@ StatusOr<std::unique_ptr<PersonFinder>> PersonFinder::Load(
       entities_dir + "/east_asian_surnames.txt", &f->family_first_));
   CHANCERY_RETURN_IF_ERROR(f->LoadWordSet(
       entities_dir + "/headline_verbs.txt", &f->headline_verbs_));
+
+  const std::string cities = entities_dir + "/generated/cities.tsv";
+  if (FileExists(cities)) {
+    records.clear();
+    CHANCERY_RETURN_IF_ERROR(ReadDataFile(cities, &records));
+    for (const auto& r : records) {
+      if (r.size() != 3 || r[0].find(' ') == std::string::npos ||
+          std::strtol(r[2].c_str(), nullptr, 10) < kMinPlacePopulation) {
+        continue;
+      }
+      std::string key;
+      bool plain = true;
+      for (const Token& t : Tokenize(r[0])) {
+        plain &= t.word;
+        if (!key.empty()) key.push_back(' ');
+        key += t.folded;
+      }
+      if (plain) f->place_names_.insert(std::move(key));
+    }
+  }
 
   records.clear();
   const std::string people = entities_dir + "/people.tsv";

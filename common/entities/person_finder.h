@@ -105,6 +105,11 @@ class PersonFinder {
   std::unordered_set<std::string> family_first_;  // Wang, Xi, Kim...
   std::unordered_set<std::string> headline_verbs_;  // says, sees, urges...
   std::unordered_set<std::string> removed_words_;   // "-word" lines.
+  // Multi-word towns of at least kMinPlacePopulation people from
+  // generated/cities.tsv, folded words joined by spaces ("palm beach",
+  // "el paso"): a capitalised run that is one of them is no one's name
+  // unless a title or a known name says so.
+  std::unordered_set<std::string> place_names_;
 };
 
 }  // namespace chancery

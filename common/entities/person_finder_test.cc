@@ -71,6 +71,15 @@ TEST(PersonFinderTest, CapitalisedPhrasesThatAreNotPeople) {
               IsEmpty());
 }
 
+TEST(PersonFinderTest, InstitutionsPlacesAndMediaNamedLikePeople) {
+  EXPECT_THAT(PeopleIn("Launches from Kennedy Space Center were delayed, "
+                       "Al Jazeera reported. Patients at John Radcliffe "
+                       "Hospital and Storm Barry left Palm Beach."),
+              IsEmpty());
+  EXPECT_THAT(Labels(PeopleIn("Senator Elizabeth Warren Image spoke.")),
+              UnorderedElementsAre("Elizabeth Warren"));
+}
+
 TEST(PersonFinderTest, InitialsCommasAndLongNames) {
   EXPECT_THAT(Labels(PeopleIn("Secretary of State George P. Shultz met his "
                               "counterpart, Eduard Shevardnadze.")),

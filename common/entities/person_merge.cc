@@ -211,6 +211,11 @@ std::vector<Entity> PersonFinder::Resolve(
       add_known(*k, form);
       continue;
     }
+    // "Palm Beach", "El Paso": a town, unless a title named it.
+    if ((c.evidence == Evidence::kLoose || c.evidence == Evidence::kFirstName) &&
+        c.folded.size() >= 2 && place_names_.count(Join(c.folded))) {
+      continue;
+    }
     bool founds = c.evidence == Evidence::kGiven ||
                   (c.evidence != Evidence::kLoose && c.folded.size() >= 2);
     if (!founds) {
