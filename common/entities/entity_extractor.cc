@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <optional>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -9,9 +11,58 @@
 #include "common/entities/org_gazetteer.h"
 #include "common/entities/person_finder.h"
 #include "common/entities/text_tokens.h"
+#include "common/text_analyzer.h"
 
 namespace chancery {
 namespace {
+
+// Arabic writes conjunctions and prepositions onto the next word: و "and",
+// ف "so", ب "in/with", ل "for", ك "like", alone or in pairs ("وب",
+// "ول"), and ل before the article ال drops its alef ("للعراق" = "ل" +
+// "العراق"). A word so prefixed is looked up without the clitic; it
+// counts only when the remainder is a gazetteer name.
+std::optional<AliasTable::Hit> MatchArabicClitic(const AliasTable& aliases,
+                                                 const std::vector<Token>& tokens,
+                                                 size_t pos) {
+  const Token& t = tokens[pos];
+  // Arabic letters are two bytes (U+0600..U+06FF: lead bytes D8..DB).
+  auto arabic = [](std::string_view s) {
+    return s.size() >= 2 && static_cast<unsigned char>(s[0]) >= 0xD8 &&
+           static_cast<unsigned char>(s[0]) <= 0xDB;
+  };
+  if (!t.caseless || !arabic(t.text) || t.text.size() < 6) return std::nullopt;
+  static const std::string_view kWa = "\xD9\x88", kFa = "\xD9\x81",
+                                kBi = "\xD8\xA8", kLi = "\xD9\x84",
+                                kKa = "\xD9\x83", kAl = "\xD8\xA7\xD9\x84";
+  std::string_view rest = t.text;
+  std::string_view conj;
+  if (rest.substr(0, 2) == kWa || rest.substr(0, 2) == kFa) {
+    conj = rest.substr(0, 2);
+    rest.remove_prefix(2);
+  }
+  std::vector<std::string> remainders;
+  if (!conj.empty()) remainders.emplace_back(rest);
+  std::string_view p = rest.substr(0, 2);
+  if (rest.size() >= 6 && (p == kBi || p == kLi || p == kKa)) {
+    std::string_view after = rest.substr(2);
+    remainders.emplace_back(after);
+    // "لل" + X: the article's alef dropped after ل.
+    if (p == kLi && after.substr(0, 2) == kLi) {
+      remainders.push_back(std::string(kAl) + std::string(after.substr(2)));
+    }
+  }
+  std::optional<AliasTable::Hit> best;
+  for (const std::string& r : remainders) {
+    if (r.size() < 4) continue;
+    std::vector<Token> window(tokens.begin() + pos,
+                              tokens.begin() + std::min(tokens.size(), pos + 4));
+    window[0].text = r;
+    window[0].folded = FoldForMatching(r);
+    auto hit = aliases.MatchAt(window, 0, false);
+    if (hit && (!best || hit->length > best->length)) best = hit;
+  }
+  return best;
+}
 
 // A story's first sentences say what it is about; later ones wander.
 constexpr size_t kLeadTokens = 80;
@@ -272,6 +323,9 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
       }
       auto c = country_aliases.MatchAt(tokens, i, f.all_caps);
       auto o = org_aliases.MatchAt(tokens, i, f.all_caps);
+      if (!c && !o && tokens[i].caseless) {
+        c = MatchArabicClitic(country_aliases, tokens, i);
+      }
       if (!c && !o && !stems.empty()) {
         c = country_aliases.MatchStemmedAt(tokens, stems, i, stem_lang,
                                            f.all_caps);

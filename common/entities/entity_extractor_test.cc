@@ -186,6 +186,9 @@ TEST(EntityExtractorTest, MultilingualCountryNames) {
       {"Отношения между Россией и Китаем. Россия и Китай.", "RU CN"},
       {"中国和法国的关系", "CN FR"},
       {"العلاقات بين الصين و فرنسا", "CN FR"},
+      // Clitics: و "and", ب "in", لل "for the"; the remainder must be a name.
+      {"زار بالعراق وفرنسا ثم للمنطقة", "IQ FR"},
+      {"وقال للعراق ولروسيا وبمصر", "IQ RU EG"},
   };
   for (const auto& [text, codes] : cases) {
     Article article;
