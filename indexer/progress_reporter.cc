@@ -66,8 +66,10 @@ void ProgressReporter::DrawLocked(uint64_t articles, uint64_t bytes_read) {
   if (total_bytes_ > 0) {
     double frac = std::min(1.0, static_cast<double>(bytes_read) / total_bytes_);
     int filled = static_cast<int>(frac * kBarWidth);
-    line = "[" + std::string(filled, '=') +
-           std::string(kBarWidth - filled, ' ') + "] ";
+    // Appended piecewise: GCC 12 -O3 warns (-Wrestrict) on the
+    // operator+ chain.
+    line.append(1, '[').append(filled, '=').append(kBarWidth - filled, ' ');
+    line.append("] ");
     std::string eta = frac > 0 ? FormatDuration(elapsed * (1 - frac) / frac)
                                : std::string("--:--");
     std::snprintf(buf, sizeof buf,
