@@ -1,6 +1,7 @@
 #include "searchd/search/request_validator.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <string_view>
 
@@ -51,6 +52,39 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
+// Words (runs of ASCII letters and digits or non-ASCII bytes, as the query
+// parser's fallback splits them) and wildcards (a '*' ending a word).
+Status CheckQueryText(const std::string& q, const SearcherOptions& options) {
+  if (q.size() > static_cast<size_t>(options.max_query_bytes)) {
+    return Status::InvalidArgument(
+        "q is longer than " + std::to_string(options.max_query_bytes) + " bytes",
+        "q");
+  }
+  if (!ValidUtf8(q)) return Status::InvalidArgument("q is not valid UTF-8", "q");
+  int words = 0;
+  int wildcards = 0;
+  bool in_word = false;
+  for (char ch : q) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    const bool word_char = std::isalnum(c) || c >= 0x80;
+    if (word_char && !in_word) ++words;
+    if (c == '*' && in_word) ++wildcards;
+    in_word = word_char;
+  }
+  if (words > options.max_query_words) {
+    return Status::InvalidArgument(
+        "q has more than " + std::to_string(options.max_query_words) + " words",
+        "q");
+  }
+  if (wildcards > options.max_query_wildcards) {
+    return Status::InvalidArgument(
+        "q has more than " + std::to_string(options.max_query_wildcards) +
+            " wildcards (word*)",
+        "q");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 bool IsValueFacet(std::string_view name) {
@@ -60,14 +94,7 @@ bool IsValueFacet(std::string_view name) {
 
 StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
                                            const SearcherOptions& options) {
-  if (request.q.size() > static_cast<size_t>(options.max_query_bytes)) {
-    return Status::InvalidArgument(
-        "q is longer than " + std::to_string(options.max_query_bytes) + " bytes",
-        "q");
-  }
-  if (!ValidUtf8(request.q)) {
-    return Status::InvalidArgument("q is not valid UTF-8", "q");
-  }
+  CHANCERY_RETURN_IF_ERROR(CheckQueryText(request.q, options));
   for (const auto& [field, filter] : request.filters) {
     if (!IsValueFacet(field)) {
       return Status::InvalidArgument("unknown filter field \"" + field + "\"",
@@ -141,14 +168,7 @@ Status ValidateSimilarRequest(const SimilarRequest& request,
 Status ValidateDocumentRequest(const DocumentRequest& request,
                                const SearcherOptions& options) {
   if (request.id.empty()) return Status::InvalidArgument("id is empty", "id");
-  if (request.q.size() > static_cast<size_t>(options.max_query_bytes)) {
-    return Status::InvalidArgument(
-        "q is longer than " + std::to_string(options.max_query_bytes) + " bytes",
-        "q");
-  }
-  if (!ValidUtf8(request.q)) {
-    return Status::InvalidArgument("q is not valid UTF-8", "q");
-  }
+  CHANCERY_RETURN_IF_ERROR(CheckQueryText(request.q, options));
   return Status::Ok();
 }
 
@@ -163,10 +183,7 @@ Status ValidateFacetValuesRequest(const FacetValuesRequest& request,
   if (request.prefix.size() > kMaxValueBytes || !ValidUtf8(request.prefix)) {
     return Status::InvalidArgument("prefix is too long or not UTF-8", "prefix");
   }
-  if (request.q.size() > static_cast<size_t>(options.max_query_bytes) ||
-      !ValidUtf8(request.q)) {
-    return Status::InvalidArgument("q is too long or not UTF-8", "q");
-  }
+  CHANCERY_RETURN_IF_ERROR(CheckQueryText(request.q, options));
   return CheckRange("size", request.size, 1, options.max_facet_size);
 }
 

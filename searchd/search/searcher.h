@@ -31,6 +31,11 @@ struct SearcherOptions {
   int max_facet_size = 200;
   int max_query_bytes = 4096;
   int max_result_window = 10000;  // page * size may not exceed this.
+  // A query's cost grows with its words (identical ones too: "a a a ..."
+  // ANDs the same long posting list with itself) and most with wildcards,
+  // each an OR of up to 200 terms. Beyond these, q is a 400.
+  int max_query_words = 64;
+  int max_query_wildcards = 5;
   // Facets are counted exactly over up to this many matches.
   int exact_facet_limit = 200000;
   int reload_interval_ms = 1000;

@@ -361,6 +361,10 @@ TEST_F(SearcherTest, BadParameters) {
       {[](SearchRequest& r) { r.from = "2024-05"; r.to = "2024-01"; }, "from"},
       {[](SearchRequest& r) { r.q = std::string(5000, 'a'); }, "q"},
       {[](SearchRequest& r) { r.q = "\xff\xfe"; }, "q"},
+      {[](SearchRequest& r) {
+         for (int i = 0; i < 65; ++i) r.q += "a ";
+       }, "q"},
+      {[](SearchRequest& r) { r.q = "a* b* c* d* e* f*"; }, "q"},
       {[](SearchRequest& r) { r.filters["colour"].values = {"red"}; }, "colour"},
       {[](SearchRequest& r) { r.filters["country"].values = {""}; }, "country"},
   };

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -340,6 +341,158 @@ std::string RawGet(int port, const std::string& target) {
   while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, n);
   close(fd);
   return out;
+}
+
+// Sends `request` as is and reads the answer until the server closes or 5 s
+// pass; `seconds` is how long that took.
+std::string RawRequest(int port, const std::string& request, double* seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  timeval timeout{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::string out;
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+    (void)!write(fd, request.data(), request.size());
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, n);
+  }
+  close(fd);
+  *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+// The status and JSON body of a raw response ("" when not JSON).
+std::pair<int, json> StatusAndJson(const std::string& response) {
+  int status = response.size() > 12 ? std::atoi(response.c_str() + 9) : 0;
+  size_t body = response.find("\r\n\r\n");
+  json j = body == std::string::npos
+               ? json()
+               : json::parse(response.substr(body + 4), nullptr, false);
+  return {status, j};
+}
+
+TEST_F(SearchdHttpTest, HostileParametersAre400NamingTheParam) {
+  auto repeat = [](const std::string& item, int n, const std::string& sep) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += (i ? sep : "") + item;
+    return out;
+  };
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"/api/search?q=" + std::string(5000, 'a'), "q"},
+      {"/api/search?q=%FF%FE", "q"},
+      // Cost limits: identical words AND a long posting list with itself,
+      // each wildcard is an OR of up to 200 terms.
+      {"/api/search?q=" + repeat("a", 65, "+"), "q"},
+      {"/api/search?q=" + repeat("a*", 6, "+OR+"), "q"},
+      {"/api/doc/a1?q=" + repeat("a", 65, "+"), "q"},
+      {"/api/facet/person?q=" + repeat("a", 65, "+"), "q"},
+      // Deep paging is capped at a 10,000 result window.
+      {"/api/search?page=10000000&size=100", "page"},
+      {"/api/search?page=101&size=100", "page"},
+      {"/api/search?page=-1", "page"},
+      {"/api/search?size=-5", "size"},
+      {"/api/search?page=1e3", "page"},
+      {"/api/search?facet_size=0", "facet_size"},
+      // Repeated parameters (httplib folds identical name=value pairs).
+      {"/api/search?" + [&] {
+         std::string t;
+         for (int i = 0; i < 500; ++i) t += "&country=C" + std::to_string(i);
+         return t;
+       }(), "country"},
+      {"/api/search?q=x&" + repeat("q=y", 500, "&"), "q"},
+      {"/api/search?page=1&" + repeat("page=2", 500, "&"), "page"},
+  };
+  for (const auto& [target, param] : cases) {
+    const auto start = std::chrono::steady_clock::now();
+    json j = GetJson(target, 400);
+    EXPECT_EQ(j["error"]["param"], param) << target.substr(0, 80);
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+              1.0)
+        << target.substr(0, 80);
+  }
+  // Within the limits, answers.
+  GetJson("/api/search?q=" + repeat("a", 64, "+"));
+  GetJson("/api/search?q=" + repeat("a*", 5, "+OR+"));
+  GetJson("/api/search?page=100&size=100");
+  GetJson("/api/search?" + repeat("any=country", 500, "&"));
+  GetJson("/api/search?" + repeat("unknown=1", 500, "&"));
+  GetJson("/api/search?q=abc%00def");
+  EXPECT_EQ(GetJson("/api/health")["status"], "ok");
+}
+
+TEST_F(SearchdHttpTest, HostileRequestsGet4xxJsonAtOnce) {
+  const int port = server_->port();
+  struct Case {
+    std::string name;
+    std::string request;
+    int status;
+  };
+  const std::string host = "Host: x\r\nConnection: close\r\n";
+  const std::vector<Case> cases = {
+      // Nothing takes a body: answered before httplib would wait 5 s for
+      // one (no Content-Length) or refuse it (too long).
+      {"POST without length", "POST /api/search HTTP/1.1\r\n" + host + "\r\n", 405},
+      {"POST of 100 MB", "POST /api/search HTTP/1.1\r\n" + host +
+                             "Content-Length: 100000000\r\n\r\n", 405},
+      {"chunked PUT", "PUT /api/search HTTP/1.1\r\n" + host +
+                          "Transfer-Encoding: chunked\r\n\r\nffffff\r\n", 405},
+      {"POST elsewhere", "POST /api/nothing HTTP/1.1\r\n" + host + "\r\n", 404},
+      {"TRACE", "TRACE /api/search HTTP/1.1\r\n" + host + "\r\n", 405},
+      {"unknown method", "FOO /api/search HTTP/1.1\r\n" + host + "\r\n", 400},
+      {"NUL in path", std::string("GET /api/doc/a\0b HTTP/1.1\r\n", 27) + host + "\r\n", 400},
+      {"invalid UTF-8 id", "GET /api/doc/\xff\xfe HTTP/1.1\r\n" + host + "\r\n", 404},
+      {"invalid UTF-8 file", "GET /\xff\xfe.js HTTP/1.1\r\n" + host + "\r\n", 404},
+      {"long path", "GET /" + std::string(10000, 'a') + " HTTP/1.1\r\n" + host + "\r\n", 414},
+      {"long header", "GET /api/health HTTP/1.1\r\n" + host + "X-A: " +
+                          std::string(20000, 'a') + "\r\n\r\n", 400},
+      {"bad version", "GET /api/health HTTP/9.9\r\n" + host + "\r\n", 400},
+  };
+  for (const Case& c : cases) {
+    double seconds = 0;
+    auto [status, j] = StatusAndJson(RawRequest(port, c.request, &seconds));
+    EXPECT_EQ(status, c.status) << c.name;
+    EXPECT_TRUE(j.is_object() && j.contains("error")) << c.name << ": " << j.dump();
+    EXPECT_LT(seconds, 2.0) << c.name;
+  }
+  EXPECT_EQ(GetJson("/api/health")["status"], "ok");
+}
+
+TEST_F(SearchdHttpTest, RangeIsIgnoredAndHeadHasNoBody) {
+  httplib::Client client("127.0.0.1", server_->port());
+  const std::string page = Get("/")->body;
+  std::string many = "bytes=0-0";
+  for (int i = 0; i < 500; ++i) many += ",0-";
+  for (const std::string& range : {std::string("bytes=0-3"), std::string("bytes=999999-"),
+                                   std::string("bytes=-5"), many}) {
+    for (const char* target : {"/", "/api/health"}) {
+      auto res = client.Get(target, {{"Range", range}});
+      ASSERT_TRUE(res) << range;
+      EXPECT_EQ(res->status, 200) << target << " " << range.substr(0, 20);
+      EXPECT_FALSE(res->has_header("Content-Range")) << target;
+      if (std::string(target) == "/") {
+        EXPECT_EQ(res->body, page);
+      }
+    }
+  }
+  // A Range httplib cannot parse is refused before any handler, as JSON.
+  auto bad = client.Get("/", {{"Range", "bytes=100-50"}});
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 416);
+  EXPECT_EQ(json::parse(bad->body, nullptr, false)["error"]["code"], "range_not_satisfiable");
+  for (const char* target : {"/", "/api/search?q=macron", "/api/doc/a1"}) {
+    auto head = client.Head(target);
+    ASSERT_TRUE(head) << target;
+    EXPECT_EQ(head->status, 200) << target;
+    EXPECT_TRUE(head->body.empty()) << target;
+  }
+  auto missing = client.Head("/api/doc/nope");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
 }
 
 TEST_F(SearchdHttpTest, NoWayOutOfTheWebRoot) {
