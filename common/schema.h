@@ -30,7 +30,9 @@ inline constexpr std::string_view kDay = "D";       // + "20240226"
 // Publication time: Xapian::sortable_serialise(seconds since epoch, UTC).
 inline constexpr unsigned kSlotDate = 0;
 // Facet values of the document, each list encoded by EncodeFacetValues
-// (common/facet_values.h) so that counting needs no term iteration.
+// (common/facet_values.h), for value-based readers such as Xapian's
+// ValueCountMatchSpy (the search benchmark's bare-Xapian baseline). The
+// search core counts from the facet terms' posting lists instead.
 inline constexpr unsigned kSlotCountries = 1;
 inline constexpr unsigned kSlotPeople = 2;
 inline constexpr unsigned kSlotOrgs = 3;

@@ -34,7 +34,9 @@ bool BetterLabel(const std::string& candidate, const std::string& current) {
 }  // namespace
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase db, int batch_size)
-    : db_(std::move(db)), batch_size_(batch_size) {}
+    : db_(std::move(db)), batch_size_(batch_size) {
+  if (db_.get_doccount() == 0) new_ids_ = std::make_unique<IdFilter>();
+}
 
 IndexWriter::~IndexWriter() {
   Status s = Commit();
@@ -83,10 +85,11 @@ StatusOr<WriteOutcome> IndexWriter::Upsert(BuiltDocument built) {
           "id");
     }
     for (const auto& [term, label] : built.labels) RecordLabel(term, label);
-    // term_exists is cheap on a writable database; opening a posting list
-    // there flushes pending document lengths, which would dominate the
-    // cost of indexing new articles.
-    if (!db_.term_exists(id_term)) {
+    // Opening a posting list on a writable database flushes pending
+    // document lengths, which would dominate the cost of indexing new
+    // articles; the id filter spares even the cheaper term_exists.
+    bool maybe_exists = new_ids_ ? new_ids_->TestAndAdd(built.id) : true;
+    if (!maybe_exists || !db_.term_exists(id_term)) {
       db_.add_document(built.document);
       CHANCERY_RETURN_IF_ERROR(CountChange());
       return WriteOutcome::kAdded;

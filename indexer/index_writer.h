@@ -16,6 +16,7 @@
 
 #include "common/status.h"
 #include "indexer/document_builder.h"
+#include "indexer/id_filter.h"
 
 namespace chancery {
 
@@ -48,6 +49,9 @@ class IndexWriter {
 
   Xapian::WritableDatabase db_;
   int batch_size_;
+  // Set when the index was empty at Open: then an id the filter has not
+  // seen is certainly new and needs no lookup.
+  std::unique_ptr<IdFilter> new_ids_;
   int pending_ = 0;
   // Labels already written this run, so metadata is touched once per value.
   std::unordered_map<std::string, std::string> labels_;
