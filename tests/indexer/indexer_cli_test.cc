@@ -116,6 +116,23 @@ TEST(IndexerCli, ArticleThatCannotBeStoredIsRejectedNotFatal) {
   EXPECT_EQ(CountDocs(db), 2u);
 }
 
+TEST(IndexerCli, RepeatedIdInOneRunOnAFreshIndexKeepsTheLastVersion) {
+  std::string db = MakeTempDir("idx") + "/db";
+  std::string input =
+      R"({"id":"d1","title":"First version","body":"Alpha.","lang":"en"})"
+      "\n"
+      R"({"id":"d2","title":"Other","body":"Beta.","lang":"en"})"
+      "\n"
+      R"({"id":"d1","title":"Second version","body":"Gamma.","lang":"en"})"
+      "\n";
+  CommandResult r = Index({"--db", db, "-"}, input);
+  EXPECT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_NE(r.err.find("2 added, 1 replaced"), std::string::npos) << r.err;
+  EXPECT_EQ(CountDocs(db), 2u);
+  EXPECT_TRUE(HasTerm(db, "gamma"));
+  EXPECT_FALSE(HasTerm(db, "alpha"));
+}
+
 TEST(IndexerCli, DeleteFromFile) {
   std::string dir = MakeTempDir("idx");
   std::string db = dir + "/db";
