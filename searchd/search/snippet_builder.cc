@@ -42,6 +42,18 @@ std::vector<Word> SplitWords(std::string_view text) {
   return words;
 }
 
+// Appends `c`, HTML-escaped.
+void AppendEscaped(char c, std::string& out) {
+  switch (c) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    case '\'': out += "&#39;"; break;
+    default: out += c;
+  }
+}
+
 void AppendCollapsed(std::string_view text, std::string& out) {
   bool space = false;
   for (char c : text) {
@@ -51,14 +63,7 @@ void AppendCollapsed(std::string_view text, std::string& out) {
     }
     if (space) out += ' ';
     space = false;
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
+    AppendEscaped(c, out);
   }
   if (space) out += ' ';
 }
@@ -68,16 +73,7 @@ void AppendCollapsed(std::string_view text, std::string& out) {
 std::string HtmlEscape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
+  for (char c : text) AppendEscaped(c, out);
   return out;
 }
 
