@@ -25,9 +25,29 @@ run() {  # label, command...  -> prints a line, leaves seconds in $work/secs
 }
 
 echo "corpus: $corpus ($(du -h "$corpus" | cut -f1) compressed), $(nproc) cores"
-run "bare Xapian indexer (baseline)" "$build/bin/bare_indexer" "$work/bare" "$corpus"
-run "chancery-index" "$build/bin/chancery-index" --db "$work/full" "$corpus"
-run "chancery-index --no-entities" "$build/bin/chancery-index" --no-entities --db "$work/text" "$corpus"
+echo "bare and chancery-index alternate ${ROUNDS:=3} times from empty indexes; each line is the median round"
+median() {  # key, label -> prints the median round's line, keeps its figures
+  sort -n -k1,1 "$work/rounds.$1" | awk -v m=$(( (ROUNDS + 1) / 2 )) 'NR == m' > "$work/time"
+  cp "$work/time" "$work/cpu.$2"
+  awk -v l="$2" -v n="$n" '{
+    printf "%-34s %6d articles %7.2f s %6.0f articles/s  CPU %6.2f s  peak RSS %4.0f MB\n",
+           l, n, $1, n / $1, $2 + $3, $4 / 1024 }' "$work/time"
+}
+measure() {  # label, db dir, command...: one round from an empty index
+  local label=$1 db=$2; shift 2
+  rm -rf "$db"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
+    local rc=$?; [[ $rc -eq 3 ]] || { cat "$work/err" >&2; exit 1; }; }
+  tail -n 1 "$work/time" >> "$work/rounds.$label"
+}
+for ((r = 0; r < ROUNDS; r++)); do
+  measure bare "$work/bare" "$build/bin/bare_indexer" "$work/bare" "$corpus"
+  measure chancery "$work/full" "$build/bin/chancery-index" --db "$work/full" "$corpus"
+  measure text "$work/text" "$build/bin/chancery-index" --no-entities --db "$work/text" "$corpus"
+done
+median bare "bare Xapian indexer (baseline)"
+median chancery "chancery-index"
+median text "chancery-index --no-entities"
 run "chancery-index, re-run (unchanged)" "$build/bin/chancery-index" --db "$work/full" "$corpus"
 # Extraction runs on the analysis threads beside the writer, so its
 # wall-clock cost hides; its CPU cost is bounded by a --extract run (one

@@ -74,7 +74,7 @@ void IndexWriter::RecordLabel(const std::string& term,
   labels_[term] = label;
 }
 
-StatusOr<WriteOutcome> IndexWriter::Upsert(BuiltDocument built) {
+StatusOr<WriteOutcome> IndexWriter::Upsert(const BuiltDocument& built) {
   try {
     const std::string id_term = IdTerm(built.id);
     // Checked here because a document Xapian refuses inside add_document

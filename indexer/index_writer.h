@@ -34,7 +34,7 @@ class IndexWriter {
   // the stored article is byte-for-byte the same (nothing is written).
   // InvalidArgument when this document cannot be stored (the index is
   // unharmed); IoError when the index cannot be written.
-  [[nodiscard]] StatusOr<WriteOutcome> Upsert(BuiltDocument built);
+  [[nodiscard]] StatusOr<WriteOutcome> Upsert(const BuiltDocument& built);
   // Removes the document with this id; false when there was none.
   [[nodiscard]] StatusOr<bool> Delete(const std::string& id);
   // Makes every change so far durable and visible to readers.

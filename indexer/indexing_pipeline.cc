@@ -87,38 +87,50 @@ void IndexingPipeline::WorkerLoop() {
 }
 
 void IndexingPipeline::WriterLoop() {
+  // Takes every document that is ready, in order, per lock acquisition:
+  // the writer thread bounds throughput, so it should not pay a lock and a
+  // wake-up per article.
+  std::vector<BuiltDocument> batch;
   for (;;) {
-    BuiltDocument built;
+    batch.clear();  // frees the previous batch outside the lock
     {
       std::unique_lock<std::mutex> lock(mu_);
       output_cv_.wait(lock, [&] {
         return (!output_.empty() && output_.begin()->first == next_write_) ||
                (closing_ && next_write_ == next_seq_);
       });
-      if (output_.empty() || output_.begin()->first != next_write_) return;
-      built = std::move(output_.begin()->second);
-      output_.erase(output_.begin());
+      while (!output_.empty() &&
+             output_.begin()->first == next_write_ + batch.size()) {
+        batch.push_back(std::move(output_.begin()->second));
+        output_.erase(output_.begin());
+      }
+      if (batch.empty()) return;
     }
-    std::string origin = built.origin;
-    StatusOr<WriteOutcome> outcome = write_error_.ok()
-                                         ? writer_.Upsert(std::move(built))
-                                         : StatusOr<WriteOutcome>(write_error_);
-    if (outcome.status().code() == StatusCode::kInvalidArgument) {
-      OnReject(origin, outcome.status().message());
+    IndexingStats done;
+    Status error = failed_;  // after a write error, drain without writing
+    for (const BuiltDocument& built : batch) {
+      if (!error.ok()) break;
+      StatusOr<WriteOutcome> outcome = writer_.Upsert(built);
+      if (outcome.status().code() == StatusCode::kInvalidArgument) {
+        // This article only; the rest of the input goes on.
+        OnReject(built.origin, outcome.status().message());
+      } else if (!outcome.ok()) {
+        error = outcome.status();
+      } else if (*outcome == WriteOutcome::kAdded) {
+        ++done.added;
+      } else if (*outcome == WriteOutcome::kReplaced) {
+        ++done.replaced;
+      } else {
+        ++done.unchanged;
+      }
     }
     std::lock_guard<std::mutex> lock(mu_);
-    ++next_write_;
-    if (outcome.status().code() == StatusCode::kInvalidArgument) {
-      // Counted by OnReject; the rest of the input goes on.
-    } else if (!outcome.ok()) {
-      if (write_error_.ok()) write_error_ = outcome.status();
-    } else if (*outcome == WriteOutcome::kAdded) {
-      ++stats_.added;
-    } else if (*outcome == WriteOutcome::kReplaced) {
-      ++stats_.replaced;
-    } else {
-      ++stats_.unchanged;
-    }
+    next_write_ += batch.size();
+    if (!error.ok() && write_error_.ok()) write_error_ = error;
+    failed_ = write_error_;
+    stats_.added += done.added;
+    stats_.replaced += done.replaced;
+    stats_.unchanged += done.unchanged;
     output_cv_.notify_all();
     // The bar counts articles written, so it moves as the index grows.
     progress_.Update(stats_.added + stats_.replaced + stats_.unchanged,

@@ -89,6 +89,7 @@ class IndexingPipeline : public ArticleSink {
   uint64_t next_write_ = 0;                   // next seq the writer takes
   bool closing_ = false;
   Status write_error_;
+  Status failed_;  // the writer thread's own copy of write_error_
   IndexingStats stats_;
   uint64_t bytes_before_file_ = 0;
   uint64_t bytes_in_file_ = 0;
