@@ -48,8 +48,7 @@ int main(int argc, char** argv) {
     generator.index_text(text("title"));
     generator.increase_termpos();
     generator.index_text(text("body"));
-    std::string id = text("id");
-    id.insert(0, "Q");  // not "Q" + ...: GCC 12 -O3 -Wrestrict false positive
+    std::string id = "Q" + text("id");
     doc.add_boolean_term(id);
     std::tm tm{};
     if (strptime(text("date").c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) {
