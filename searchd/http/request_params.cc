@@ -68,6 +68,12 @@ std::vector<std::string> SplitCommas(std::string_view text) {
   return out;
 }
 
+// The value of a {name} segment of the route, or "" when absent.
+std::string PathParam(const HttpRequest& req, const std::string& name) {
+  auto it = req.path_params.find(name);
+  return it == req.path_params.end() ? std::string() : it->second;
+}
+
 }  // namespace
 
 StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req) {
@@ -107,24 +113,21 @@ StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req) {
 
 StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req) {
   SimilarRequest r;
-  auto id = req.path_params.find("id");
-  if (id != req.path_params.end()) r.id = id->second;
+  r.id = PathParam(req, "id");
   CHANCERY_RETURN_IF_ERROR(ReadInt(req, "size", r.size));
   return r;
 }
 
 StatusOr<DocumentRequest> ParseDocumentParams(const HttpRequest& req) {
   DocumentRequest r;
-  auto id = req.path_params.find("id");
-  if (id != req.path_params.end()) r.id = id->second;
+  r.id = PathParam(req, "id");
   CHANCERY_RETURN_IF_ERROR(ReadString(req, "q", r.q));
   return r;
 }
 
 StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req) {
   FacetValuesRequest r;
-  auto name = req.path_params.find("name");
-  if (name != req.path_params.end()) r.name = name->second;
+  r.name = PathParam(req, "name");
   CHANCERY_RETURN_IF_ERROR(ReadString(req, "prefix", r.prefix));
   CHANCERY_RETURN_IF_ERROR(ReadString(req, "q", r.q));
   CHANCERY_RETURN_IF_ERROR(ReadInt(req, "size", r.size));
