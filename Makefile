@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 SAMPLE_DB ?= $(BUILD)/sample-index
 PORT ?= 8080
 
-.PHONY: all deps test-deps build demo test unit-test e2e-test bench clean
+.PHONY: all deps test-deps build demo test unit-test e2e-test format-check lint bench clean
 
 all: build
 
@@ -27,14 +27,24 @@ demo: build
 	$(BUILD)/bin/chancery-searchd --db $(SAMPLE_DB) --listen 127.0.0.1:$(PORT)
 
 test: test-deps build
+	scripts/format-check.sh
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	CHANCERY_BIN_DIR=$(abspath $(BUILD))/bin tests/e2e/run.sh
+	scripts/lint.sh $(BUILD)
 
 unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 e2e-test: build
 	CHANCERY_BIN_DIR=$(abspath $(BUILD))/bin tests/e2e/run.sh
+
+# clang-format (Google style, .clang-format) over every tracked C++ file.
+format-check:
+	scripts/format-check.sh
+
+# clang-tidy with the checks listed and justified in .clang-tidy.
+lint: build
+	scripts/lint.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

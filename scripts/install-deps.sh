@@ -15,7 +15,7 @@ packages=(
 # Node.js runs the build-time gazetteer generation (and the browser tests).
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium)
+  packages+=(chromium clang-format clang-tidy)
 fi
 
 missing=()
