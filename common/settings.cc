@@ -172,6 +172,35 @@ std::string ParseErrorDetail(const json::parse_error& e) {
   return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
+// "  FLAG   help" lines, the help in one column and wrapped at 79
+// characters (a path longer than that stays whole).
+std::string FormatUsageRows(
+    const std::vector<std::pair<std::string, std::string>>& rows) {
+  constexpr size_t kWidth = 79;
+  size_t column = 0;
+  for (const auto& row : rows) column = std::max(column, row.first.size());
+  column += 4;  // two spaces before the flag, two after
+  std::string out;
+  for (const auto& [flag, help] : rows) {
+    std::string line = "  " + flag;
+    line.resize(column, ' ');
+    std::stringstream words(help);
+    std::string word;
+    bool first = true;
+    while (words >> word) {
+      if (!first && line.size() + 1 + word.size() > kWidth) {
+        out += line + "\n";
+        line.assign(column, ' ');
+        first = true;
+      }
+      line += (first ? "" : " ") + word;
+      first = false;
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 Status ApplyConfigFile(const SettingsTable& settings, const std::string& path) {
@@ -296,13 +325,7 @@ Status CheckSettingRanges(const SettingsTable& settings) {
 }
 
 std::string FlagsUsage(const SettingsTable& settings) {
-  static constexpr size_t kHelpColumn = 22;
-  std::string out;
-  auto line = [&out](std::string left, const std::string& help) {
-    left = "  " + left;
-    left.resize(std::max(left.size() + 1, kHelpColumn), ' ');
-    out += left + help + "\n";
-  };
+  std::vector<std::pair<std::string, std::string>> rows;  // flag, help
   for (const Setting& s : settings) {
     if (s.flag.empty()) continue;
     const bool is_bool = std::holds_alternative<bool*>(s.target);
@@ -323,11 +346,13 @@ std::string FlagsUsage(const SettingsTable& settings) {
         shown += (shown.empty() ? "" : ",") + item;
       }
     }
-    line(left, s.help + (shown.empty() ? "" : " (default: " + shown + ")"));
+    rows.emplace_back(
+        left, s.help + (shown.empty() ? "" : " (default: " + shown + ")"));
   }
-  line("--config FILE", "JSON settings (config/chancery.json); flags win");
-  line("-h, --help", "this text");
-  return out;
+  rows.emplace_back("--config FILE",
+                    "JSON settings (config/chancery.json); flags win");
+  rows.emplace_back("-h, --help", "this text");
+  return FormatUsageRows(rows);
 }
 
 }  // namespace chancery

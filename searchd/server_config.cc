@@ -34,7 +34,7 @@ void AddSearchLimits(SearcherOptions& o, SettingsTable& table) {
   limit("reload_interval_ms", "--reload-interval-ms", &o.reload_interval_ms, 50,
         600000, "how often to look for index updates");
   limit("counting_threads", "--counting-threads", &o.counting_threads, 0, 256,
-        "threads counting facets beside the ranked search, 0 = none");
+        "threads counting facets beside the ranked search, 0 for none");
 }
 
 // "HOST:PORT", ":PORT" or "PORT" into the listen fields. The message
