@@ -1,12 +1,15 @@
 # Entry points for people and CI. See README.md.
 #   make demo   install what is missing, build, index the sample, serve :8080
 #   make test   install what is missing, build, run every test
+#   make install PREFIX=/usr/local   bin/, share/chancery/, etc/chancery/
+#   make deb    the Debian package, build/chancery_VERSION_ARCH.deb
 BUILD ?= build
 JOBS ?= $(shell nproc)
 SAMPLE_DB ?= $(BUILD)/sample-index
 PORT ?= 8080
+PREFIX ?= /usr/local
 
-.PHONY: all deps test-deps build demo test unit-test e2e-test bench clean
+.PHONY: all deps test-deps build demo test unit-test e2e-test bench install deb clean
 
 all: build
 
@@ -35,6 +38,12 @@ unit-test: build
 
 e2e-test: build
 	CHANCERY_BIN_DIR=$(abspath $(BUILD))/bin tests/e2e/run.sh
+
+install: build
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
+
+deb: build
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD)

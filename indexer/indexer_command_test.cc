@@ -84,6 +84,19 @@ TEST_F(IndexerArgsTest, CommandFlags) {
   EXPECT_EQ(o->delete_from, "ids.txt");
 }
 
+// config/chancery.json shows the indexer's defaults too.
+TEST_F(IndexerArgsTest, ExampleConfigShowsTheDefaults) {
+  auto o = Parse({"--config",
+                  std::string(CHANCERY_SOURCE_DIR) + "/config/chancery.json",
+                  "in.jsonl"});
+  ASSERT_TRUE(o.ok()) << o.status().message();
+  const IndexerConfig defaults;
+  EXPECT_EQ(o->config.db_path, "/var/lib/chancery/index");
+  EXPECT_EQ(o->config.batch_size, defaults.batch_size);
+  EXPECT_EQ(o->config.index_threads, defaults.index_threads);
+  EXPECT_EQ(o->config.config_dir, defaults.config_dir);
+}
+
 TEST_F(IndexerArgsTest, ErrorsNameTheFlagOrFileAndKey) {
   EXPECT_EQ(Parse({"in.jsonl"}).status().param(), "db");
   EXPECT_EQ(Parse({"--db", "d", "--batch-size", "0", "x"}).status().message(),

@@ -100,6 +100,29 @@ TEST_F(ServerFlagsTest, FlagsBeatTheFile) {
   EXPECT_EQ(f->config.search.db_paths, (std::vector<std::string>{"/a", "/b"}));
 }
 
+// config/chancery.json (installed as etc/chancery/chancery.json) shows every
+// default but db_path; this keeps it honest.
+TEST_F(ServerFlagsTest, ExampleConfigShowsTheDefaults) {
+  auto f = Parse(
+      {"--config", std::string(CHANCERY_SOURCE_DIR) + "/config/chancery.json"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  ServerConfig defaults;
+  defaults.search.db_paths = {"/var/lib/chancery/index"};
+  SettingsTable got = ServerSettings(f->config);
+  SettingsTable want = ServerSettings(defaults);
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    if (auto* field = std::get_if<int*>(&got[i].target)) {
+      EXPECT_EQ(**field, *std::get<int*>(want[i].target)) << got[i].key;
+    }
+  }
+  EXPECT_EQ(f->config.search.db_paths, defaults.search.db_paths);
+  EXPECT_EQ(f->config.listen_host, defaults.listen_host);
+  EXPECT_EQ(f->config.listen_port, defaults.listen_port);
+  EXPECT_EQ(f->config.access_log, defaults.access_log);
+  EXPECT_EQ(f->config.web_root, defaults.web_root);
+}
+
 TEST_F(ServerFlagsTest, ErrorsNameTheFlagOrFileAndKey) {
   EXPECT_EQ(Parse({"--listen", "localhost:http"}).status().message(),
             "--listen expects HOST:PORT with a port from 0 to 65535, got "
