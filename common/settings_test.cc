@@ -1,10 +1,11 @@
 #include "common/settings.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
+
+#include "common/settings_testing.h"
 
 namespace chancery {
 namespace {
@@ -52,26 +53,12 @@ SettingsTable Table(Sample& s) {
 }
 
 // Parses `args` (without the program name) into `s`.
-StatusOr<CommandLine> Parse(Sample& s, std::vector<std::string> args) {
-  std::vector<const char*> argv = {"prog"};
-  for (const std::string& a : args) argv.push_back(a.c_str());
+StatusOr<CommandLine> Parse(Sample& s, const std::vector<std::string>& args) {
+  std::vector<const char*> argv = Argv(args);
   return ParseCommandLine(Table(s), static_cast<int>(argv.size()), argv.data());
 }
 
-class SettingsTest : public ::testing::Test {
- protected:
-  void TearDown() override { std::remove(path_.c_str()); }
-  // Writes `json` to the test's config file and returns its path.
-  const std::string& File(const std::string& json) {
-    std::ofstream(path_) << json;
-    return path_;
-  }
-  // One file per test: CTest runs the tests of this binary in parallel.
-  std::string path_ =
-      ::testing::TempDir() + "/chancery_settings_test-" +
-      ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
-      std::to_string(getpid()) + ".json";
-};
+using SettingsTest = ConfigFileTest;
 
 TEST_F(SettingsTest, DefaultsStayWithoutFileOrFlags) {
   Sample s;
@@ -149,9 +136,9 @@ TEST_F(SettingsTest, HelpReadsNoFile) {
 }
 
 // The message of parsing `args`, which must fail with one line.
-std::string ErrorOf(std::vector<std::string> args) {
+std::string ErrorOf(const std::vector<std::string>& args) {
   Sample s;
-  auto line = Parse(s, std::move(args));
+  auto line = Parse(s, args);
   EXPECT_FALSE(line.ok());
   EXPECT_EQ(line.status().message().find('\n'), std::string::npos);
   return line.status().message();

@@ -1,34 +1,27 @@
 #include "indexer/indexer_command.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
 
+#include "common/settings_testing.h"
+
 namespace chancery {
 namespace {
 
-StatusOr<IndexerOptions> Parse(std::vector<std::string> args) {
-  std::vector<const char*> argv = {"chancery-index"};
-  for (const std::string& a : args) argv.push_back(a.c_str());
+StatusOr<IndexerOptions> Parse(const std::vector<std::string>& args) {
+  std::vector<const char*> argv = Argv(args);
   return ParseIndexerArgs(static_cast<int>(argv.size()), argv.data());
 }
 
-class IndexerArgsTest : public ::testing::Test {
+class IndexerArgsTest : public ConfigFileTest {
  protected:
   void SetUp() override {
-    std::ofstream(path_) << R"({"db_path": "/file/db", "batch_size": 50,
-                               "index_threads": 3,
-                               "config_dir": "/file/config",
-                               "listen": "127.0.0.1:9", "http_threads": 2})";
+    File(R"({"db_path": "/file/db", "batch_size": 50, "index_threads": 3,
+             "config_dir": "/file/config",
+             "listen": "127.0.0.1:9", "http_threads": 2})");
   }
-  void TearDown() override { std::remove(path_.c_str()); }
-  // One file per test: CTest runs the tests of this binary in parallel.
-  std::string path_ =
-      ::testing::TempDir() + "/chancery_indexer_args-" +
-      ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
-      std::to_string(getpid()) + ".json";
 };
 
 TEST_F(IndexerArgsTest, Defaults) {

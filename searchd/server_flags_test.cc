@@ -1,33 +1,21 @@
 #include "searchd/server_flags.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
 
+#include "common/settings_testing.h"
+
 namespace chancery {
 namespace {
 
-StatusOr<ServerFlags> Parse(std::vector<std::string> args) {
-  std::vector<const char*> argv = {"chancery-searchd"};
-  for (const std::string& a : args) argv.push_back(a.c_str());
+StatusOr<ServerFlags> Parse(const std::vector<std::string>& args) {
+  std::vector<const char*> argv = Argv(args);
   return ParseServerFlags(static_cast<int>(argv.size()), argv.data());
 }
 
-class ServerFlagsTest : public ::testing::Test {
- protected:
-  void TearDown() override { std::remove(path_.c_str()); }
-  const std::string& File(const std::string& json) {
-    std::ofstream(path_) << json;
-    return path_;
-  }
-  // One file per test: CTest runs the tests of this binary in parallel.
-  std::string path_ =
-      ::testing::TempDir() + "/chancery_server_flags-" +
-      ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
-      std::to_string(getpid()) + ".json";
-};
+using ServerFlagsTest = ConfigFileTest;
 
 TEST_F(ServerFlagsTest, Defaults) {
   auto f = Parse({"--db", "/idx"});
