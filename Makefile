@@ -1,12 +1,15 @@
 # Entry points for people and CI. See README.md.
 #   make demo   install what is missing, build, index the sample, serve :8080
 #   make test   install what is missing, build, run every test
+#   make install PREFIX=/usr/local   bin/, share/chancery/, etc/chancery/
+#   make deb    the Debian package, build/chancery_VERSION_ARCH.deb
 BUILD ?= build
 JOBS ?= $(shell nproc)
 SAMPLE_DB ?= $(BUILD)/sample-index
 PORT ?= 8080
+PREFIX ?= /usr/local
 
-.PHONY: all deps test-deps build demo test unit-test e2e-test format-check lint bench clean
+.PHONY: all deps test-deps build demo test unit-test e2e-test format-check lint bench install deb clean
 
 all: build
 
@@ -45,6 +48,12 @@ format-check:
 # clang-tidy with the checks listed and justified in .clang-tidy.
 lint: build
 	scripts/lint.sh $(BUILD)
+
+install: build
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
+
+deb: build
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD)

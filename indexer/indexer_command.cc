@@ -20,19 +20,27 @@
 namespace chancery {
 namespace {
 
-bool IsOption(const std::string& arg) {
-  return arg.size() > 1 && arg[0] == '-' && arg != "-";
-}
-
-Status ParseInt(const std::string& flag, const char* text, int& out) {
-  try {
-    size_t used = 0;
-    out = std::stoi(text, &used);
-    if (used == std::string(text).size()) return Status::Ok();
-  } catch (const std::exception&) {
-  }
-  return Status::InvalidArgument(
-      flag + " expects a number, got \"" + std::string(text) + "\"", flag);
+// The indexer's settings plus the flags that say what to do.
+SettingsTable CommandSettings(IndexerOptions& o) {
+  SettingsTable table = IndexerSettings(o.config);
+  table.push_back({.flag = "--delete",
+                   .target = &o.delete_ids,
+                   .value_name = "ID...",
+                   .help = "remove the articles with these ids",
+                   .greedy = true});
+  table.push_back({.flag = "--delete-from",
+                   .target = &o.delete_from,
+                   .value_name = "FILE",
+                   .help = "remove the ids listed in FILE, one per line"});
+  table.push_back({.flag = "--no-entities",
+                   .target = &o.no_entities,
+                   .help = "index text only, without entity extraction "
+                           "(faster; country/person/org facets stay empty)"});
+  table.push_back({.flag = "--extract",
+                   .target = &o.extract_only,
+                   .help = "print the entities found, one JSON line per "
+                           "article, without touching an index"});
+  return table;
 }
 
 // Prints one JSON line per article: what extraction found.
@@ -130,6 +138,7 @@ void PrintSummary(const IndexingStats& s, double elapsed, uint64_t docs) {
 }  // namespace
 
 std::string IndexerUsage() {
+  IndexerOptions defaults;
   return R"(usage: chancery-index --db DIR [options] INPUT...
        chancery-index --db DIR --delete ID... | --delete-from FILE
        chancery-index --extract INPUT...
@@ -139,20 +148,9 @@ INPUT is a file, a directory (walked recursively) or - for JSON Lines on
 standard input. Formats: JSON Lines/NDJSON, JSON arrays, RSS 2.0, Atom,
 HTML, plain text and Markdown, each optionally gzip-compressed.
 
-options:
-  --db DIR            index directory (required unless --extract)
-  --config FILE       JSON config file (see config/chancery.json)
-  --config-dir DIR    gazetteers and lexicons (default: the repo's config/)
-  --batch-size N      articles per commit (default 10000)
-  --threads N         analysis threads (default: one per core)
-  --delete ID...      remove the articles with these ids
-  --delete-from FILE  remove the ids listed in FILE, one per line
-  --no-entities       index text only, without entity extraction (faster;
-                      country/person/org facets stay empty)
-  --extract           print the entities found, one JSON line per article,
-                      without touching an index
-  -h, --help          this text
-
+options (flags win over --config FILE, which wins over the defaults):
+)" + FlagsUsage(CommandSettings(defaults)) +
+         R"(
 exit status: 0 all indexed, 3 finished but some records were rejected
 (each reported as FILE:LINE: reason), 2 usage error, 1 fatal error.
 )";
@@ -160,62 +158,11 @@ exit status: 0 all indexed, 3 finished but some records were rejected
 
 StatusOr<IndexerOptions> ParseIndexerArgs(int argc, const char* const* argv) {
   IndexerOptions o;
-  std::string config_file;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    auto value = [&](const char** out) -> Status {
-      if (i + 1 >= argc) {
-        return Status::InvalidArgument(arg + " needs a value", arg);
-      }
-      *out = argv[++i];
-      return Status::Ok();
-    };
-    const char* v = nullptr;
-    if (arg == "-h" || arg == "--help") {
-      o.help = true;
-    } else if (arg == "--db") {
-      CHANCERY_RETURN_IF_ERROR(value(&v));
-      o.config.db_path = v;
-    } else if (arg == "--config") {
-      CHANCERY_RETURN_IF_ERROR(value(&v));
-      config_file = v;
-    } else if (arg == "--config-dir") {
-      CHANCERY_RETURN_IF_ERROR(value(&v));
-      o.config.config_dir = v;
-    } else if (arg == "--batch-size") {
-      CHANCERY_RETURN_IF_ERROR(value(&v));
-      CHANCERY_RETURN_IF_ERROR(ParseInt(arg, v, o.config.batch_size));
-    } else if (arg == "--threads") {
-      CHANCERY_RETURN_IF_ERROR(value(&v));
-      CHANCERY_RETURN_IF_ERROR(ParseInt(arg, v, o.config.index_threads));
-    } else if (arg == "--delete") {
-      while (i + 1 < argc && !IsOption(argv[i + 1]))
-        o.delete_ids.push_back(argv[++i]);
-      if (o.delete_ids.empty()) {
-        return Status::InvalidArgument("--delete needs at least one id", arg);
-      }
-    } else if (arg == "--delete-from") {
-      CHANCERY_RETURN_IF_ERROR(value(&v));
-      o.delete_from = v;
-    } else if (arg == "--extract") {
-      o.extract_only = true;
-    } else if (arg == "--no-entities") {
-      o.no_entities = true;
-    } else if (IsOption(arg)) {
-      return Status::InvalidArgument("unknown option " + arg, arg);
-    } else {
-      o.inputs.push_back(arg);
-    }
-  }
+  CHANCERY_ASSIGN_OR_RETURN(CommandLine line,
+                            ParseCommandLine(CommandSettings(o), argc, argv));
+  o.inputs = std::move(line.positionals);
+  o.help = line.help;
   if (o.help) return o;
-  if (!config_file.empty()) {
-    std::string db = o.config.db_path;
-    Config from_file;
-    CHANCERY_RETURN_IF_ERROR(LoadConfigFile(config_file, from_file));
-    // Flags win over the file: re-apply the ones given.
-    if (!db.empty()) from_file.db_path = db;
-    o.config = from_file;
-  }
   if (o.extract_only) {
     if (o.inputs.empty())
       return Status::InvalidArgument("--extract needs INPUT", "--extract");

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "common/config.h"
 #include "common/status.h"
+#include "indexer/indexer_config.h"
 
 namespace chancery {
 
@@ -19,7 +19,7 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitRejected = 3;
 
 struct IndexerOptions {
-  Config config;
+  IndexerConfig config;                 // the settings (indexer_config.h)
   std::vector<std::string> inputs;      // files, directories or "-"
   std::vector<std::string> delete_ids;  // --delete ID...
   std::string delete_from;              // --delete-from FILE (one id a line)
@@ -28,7 +28,9 @@ struct IndexerOptions {
   bool help = false;
 };
 
-// Parses argv. InvalidArgument names the offending option.
+// Parses argv: defaults, then --config FILE, then flags (common/settings.h),
+// then checks the result. InvalidArgument names the offending option, or
+// the file and key.
 [[nodiscard]] StatusOr<IndexerOptions> ParseIndexerArgs(
     int argc, const char* const* argv);
 

@@ -11,6 +11,8 @@ packages=(
   libxapian-dev libicu-dev libcpp-httplib-dev nlohmann-json3-dev
   libcld2-dev libxml2-dev libgumbo-dev zlib1g-dev iso-codes
   googletest libgtest-dev
+  # make deb: CPack's DEB generator runs dpkg-shlibdeps and file.
+  dpkg-dev file
 )
 # Node.js runs the build-time gazetteer generation (and the browser tests).
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -1,5 +1,5 @@
-// chancery-searchd: the search server. Flags -> Config -> Validate -> open
-// the index -> serve until SIGTERM/SIGINT, which finish requests in flight
+// chancery-searchd: the search server. Flags -> ServerConfig -> Validate ->
+// open the index -> serve until SIGTERM/SIGINT, which finish requests in flight
 // and exit 0. Every start-up failure is one line on stderr and a non-zero
 // exit status.
 #include <csignal>
@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
     std::cout << chancery::ServerUsage();
     return kExitOk;
   }
-  const chancery::Config& config = flags->config;
+  const chancery::ServerConfig& config = flags->config;
   if (auto s = chancery::Validate(config); !s.ok()) return Fail(s, kExitUsage);
 
   // Signals are taken by a waiting thread, not a handler, so stopping the
@@ -43,8 +43,7 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
-  auto searcher =
-      chancery::Searcher::Open(chancery::SearcherOptions::FromConfig(config));
+  auto searcher = chancery::Searcher::Open(config.search);
   if (!searcher.ok()) return Fail(searcher.status(), kExitFailure);
   chancery::HttpServer server(**searcher, config);
   if (auto s = server.Bind(); !s.ok()) return Fail(s, kExitFailure);
@@ -55,7 +54,11 @@ int main(int argc, char** argv) {
     server.Stop();
   }).detach();
 
-  std::cerr << "chancery-searchd: serving " << config.db_path << " on http://"
+  std::string shards;
+  for (const std::string& path : config.search.db_paths) {
+    shards += (shards.empty() ? "" : ",") + path;
+  }
+  std::cerr << "chancery-searchd: serving " << shards << " on http://"
             << config.listen_host << ":" << config.listen_port << "\n";
   if (auto s = server.Serve(); !s.ok()) return Fail(s, kExitFailure);
   std::cerr << "chancery-searchd: stopped\n";

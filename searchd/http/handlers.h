@@ -4,21 +4,21 @@
 // Status -> HTTP status mapping lives here (ErrorResponse) and nowhere else.
 //
 // Thread-safe: handlers share only the context, whose members are
-// thread-safe (Searcher, Metrics) or immutable (Config).
+// thread-safe (Searcher, Metrics) or immutable (ServerConfig).
 #ifndef CHANCERY_SEARCHD_HTTP_HANDLERS_H_
 #define CHANCERY_SEARCHD_HTTP_HANDLERS_H_
 
-#include "common/config.h"
 #include "common/status.h"
 #include "searchd/http/http_types.h"
 #include "searchd/http/metrics.h"
 #include "searchd/search/searcher.h"
+#include "searchd/server_config.h"
 
 namespace chancery {
 
 struct ServerContext {
   const Searcher& searcher;
-  const Config& config;
+  const ServerConfig& config;
   Metrics& metrics;
 };
 

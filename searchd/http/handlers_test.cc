@@ -76,8 +76,8 @@ class RoutesTest : public ::testing::Test {
     SearcherOptions options;
     options.db_paths = {*dir_};
     searcher_ = Searcher::Open(options)->release();
-    config_ = new Config;
-    config_->db_path = *dir_;
+    config_ = new ServerConfig;
+    config_->search.db_paths = {*dir_};
     config_->web_root = *dir_ + "/web";
     std::filesystem::create_directories(config_->web_root);
     std::ofstream(config_->web_root + "/index.html") << "<p>hi</p>";
@@ -95,13 +95,13 @@ class RoutesTest : public ::testing::Test {
   }
   static std::string* dir_;
   static Searcher* searcher_;
-  static Config* config_;
+  static ServerConfig* config_;
   static Metrics* metrics_;
 };
 
 std::string* RoutesTest::dir_ = nullptr;
 Searcher* RoutesTest::searcher_ = nullptr;
-Config* RoutesTest::config_ = nullptr;
+ServerConfig* RoutesTest::config_ = nullptr;
 Metrics* RoutesTest::metrics_ = nullptr;
 
 TEST_F(RoutesTest, RoutesToHandlers) {

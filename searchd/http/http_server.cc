@@ -34,7 +34,7 @@ constexpr size_t kMaxPayloadBytes = 64 * 1024;
 }  // namespace
 
 struct HttpServer::Impl {
-  Impl(const Searcher& searcher, const Config& config)
+  Impl(const Searcher& searcher, const ServerConfig& config)
       : config(config), context{searcher, config, metrics} {}
 
   void Handle(const httplib::Request& in, httplib::Response& out) {
@@ -62,7 +62,7 @@ struct HttpServer::Impl {
     }
   }
 
-  const Config& config;
+  const ServerConfig& config;
   Metrics metrics;
   ServerContext context;
   httplib::Server server;
@@ -70,7 +70,7 @@ struct HttpServer::Impl {
   socket_t listen_socket = INVALID_SOCKET;
 };
 
-HttpServer::HttpServer(const Searcher& searcher, const Config& config)
+HttpServer::HttpServer(const Searcher& searcher, const ServerConfig& config)
     : impl_(std::make_unique<Impl>(searcher, config)) {
   httplib::Server& s = impl_->server;
   const int threads = config.http_threads;
@@ -145,7 +145,7 @@ HttpServer::HttpServer(const Searcher& searcher, const Config& config)
 HttpServer::~HttpServer() = default;
 
 Status HttpServer::Bind() {
-  const Config& c = impl_->config;
+  const ServerConfig& c = impl_->config;
   if (!impl_->server.bind_to_port(c.listen_host.c_str(), c.listen_port)) {
     return Status::Unavailable("cannot listen on " + c.listen_host + ":" +
                                std::to_string(c.listen_port) +

@@ -10,17 +10,17 @@
 
 #include <memory>
 
-#include "common/config.h"
 #include "common/status.h"
 #include "searchd/http/handlers.h"
 #include "searchd/http/metrics.h"
+#include "searchd/server_config.h"
 
 namespace chancery {
 
 class HttpServer {
  public:
   // `searcher` and `config` must outlive the server.
-  HttpServer(const Searcher& searcher, const Config& config);
+  HttpServer(const Searcher& searcher, const ServerConfig& config);
   ~HttpServer();
 
   // Binds config.listen_host:listen_port. Unavailable when the address is

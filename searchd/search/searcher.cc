@@ -3,9 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
-#include <sstream>
 
-#include "common/config.h"
 #include "common/schema.h"
 #include "common/stored_article.h"
 #include "common/text_analyzer.h"
@@ -105,28 +103,7 @@ int64_t DirectorySize(const std::string& path) {
   return total;
 }
 
-std::vector<std::string> SplitPaths(const std::string& list) {
-  std::vector<std::string> out;
-  std::stringstream in(list);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
-
 }  // namespace
-
-SearcherOptions SearcherOptions::FromConfig(const Config& config) {
-  SearcherOptions o;
-  o.db_paths = SplitPaths(config.db_path);
-  o.max_page_size = config.max_page_size;
-  o.max_facet_size = config.max_facet_size;
-  o.max_query_bytes = config.max_query_bytes;
-  o.exact_facet_limit = config.exact_facet_limit;
-  o.reload_interval_ms = config.reload_interval_ms;
-  return o;
-}
 
 struct Searcher::Impl {
   SearcherOptions options;

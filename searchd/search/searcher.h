@@ -23,8 +23,8 @@
 
 namespace chancery {
 
-struct Config;
-
+// The search limits' one definition. chancery-searchd sets each from its
+// config file or flags (searchd/server_config.h, same names).
 struct SearcherOptions {
   std::vector<std::string> db_paths;  // One or more index directories.
   int max_page_size = 100;
@@ -42,9 +42,6 @@ struct SearcherOptions {
   // Threads that count facets while the ranked search runs; 0 = none
   // (count on the calling thread).
   int counting_threads = 2;
-
-  // The options a server Config implies. `db_path` may be a comma list.
-  static SearcherOptions FromConfig(const Config& config);
 };
 
 class Searcher {

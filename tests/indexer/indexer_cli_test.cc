@@ -156,6 +156,29 @@ TEST(IndexerCli, UsageErrorsAreOneLineAndExit2) {
   }
 }
 
+// --config FILE used to drop --config-dir, --batch-size and --threads given
+// beside it. Flags beat the file, which beats the defaults.
+TEST(IndexerCli, FlagsBeatTheConfigFile) {
+  std::string dir = MakeTempDir("idx");
+  std::string db = dir + "/db";
+  std::ofstream(dir + "/chancery.json")
+      << R"({"db_path": ")" << db << R"(", "batch_size": 1,
+             "config_dir": "/nonexistent/file-config"})";
+  CommandResult r = Index({"--config", dir + "/chancery.json", kMixed});
+  EXPECT_EQ(r.exit_status, 1) << r.err;
+  EXPECT_NE(r.err.find("/nonexistent/file-config"), std::string::npos) << r.err;
+
+  r = Index({"--config", dir + "/chancery.json", "--batch-size", "2",
+             "--threads", "1", "--config-dir", SourcePath("config"), kMixed});
+  EXPECT_EQ(r.exit_status, 3) << r.err;
+  EXPECT_EQ(CountDocs(db), 4u);  // the file's db_path
+
+  r = Index({"--config=" + dir + "/chancery.json", "--batch-size=0", kMixed});
+  EXPECT_EQ(r.exit_status, 2) << r.err;
+  EXPECT_NE(r.err.find("--batch-size must be between 1 and"), std::string::npos)
+      << r.err;
+}
+
 TEST(IndexerCli, UnreadableInputIsFatalAndNamesThePath) {
   std::string db = MakeTempDir("idx") + "/db";
   CommandResult r = Index({"--db", db, "/nonexistent/archive.jsonl"});

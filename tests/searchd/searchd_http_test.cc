@@ -554,6 +554,31 @@ TEST(SearchdLifecycleTest, SigtermExitsZero) {
   std::filesystem::remove_all(dir);
 }
 
+// The limits reach the search core from the file (--config) and from
+// flags, the flag winning.
+TEST(SearchdConfigTest, LimitsFromTheFileAndFlags) {
+  std::string dir = fixtures::MakeTempDir("http-config");
+  ASSERT_TRUE(fixtures::WriteIndex(dir, SmallCorpus()).ok());
+  const std::string file = dir + "-chancery.json";
+  std::ofstream(file) << R"({"db_path": ")" << dir << R"(",
+      "max_page_size": 5, "max_query_words": 3, "max_result_window": 50})";
+  ServerProcess server({"--config", file, "--max-query-words=2"});
+  ASSERT_TRUE(server.ok()) << server.StderrText();
+  httplib::Client client("127.0.0.1", server.port());
+  auto status = [&client](const std::string& target) {
+    auto res = client.Get(target);
+    return res ? res->status : -1;
+  };
+  EXPECT_EQ(status("/api/search?q=&size=5"), 200);
+  EXPECT_EQ(status("/api/search?q=&size=6"), 400);          // file
+  EXPECT_EQ(status("/api/search?q=&size=5&page=11"), 400);  // file
+  EXPECT_EQ(status("/api/search?q=summit+paris&size=5"), 200);
+  EXPECT_EQ(status("/api/search?q=summit+paris+talks&size=5"), 400);  // flag
+  EXPECT_EQ(server.Stop(), 0);
+  std::filesystem::remove_all(dir);
+  std::filesystem::remove(file);
+}
+
 void ExpectOneLineError(const ProcessResult& r, const std::string& what) {
   EXPECT_NE(r.exit_code, 0) << what;
   EXPECT_EQ(r.signal, 0) << what;

@@ -18,9 +18,8 @@
 namespace chancery {
 namespace {
 
-std::string BinaryPath() { return std::string(CHANCERY_BIN_DIR) + "/chancery-searchd"; }
-
-pid_t Spawn(const std::vector<std::string>& args, const std::string& err_path) {
+pid_t Spawn(const std::string& bin, const std::vector<std::string>& args,
+            const std::string& err_path) {
   pid_t pid = fork();
   if (pid != 0) return pid;
   int fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -29,8 +28,7 @@ pid_t Spawn(const std::vector<std::string>& args, const std::string& err_path) {
     dup2(fd, 1);
   }
   std::vector<char*> argv;
-  std::string bin = BinaryPath();
-  argv.push_back(bin.data());
+  argv.push_back(const_cast<char*>(bin.c_str()));
   std::vector<std::string> copy = args;
   for (std::string& a : copy) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -74,6 +72,10 @@ int Wait(pid_t pid, int timeout_ms, int& signal_out) {
 
 }  // namespace
 
+std::string SearchdBinary() {
+  return std::string(CHANCERY_BIN_DIR) + "/chancery-searchd";
+}
+
 int FreeLoopbackPort() {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
@@ -90,20 +92,21 @@ int FreeLoopbackPort() {
 ProcessResult RunSearchd(const std::vector<std::string>& args, int timeout_ms) {
   ProcessResult r;
   std::string err = TempPath("searchd-run");
-  pid_t pid = Spawn(args, err);
+  pid_t pid = Spawn(SearchdBinary(), args, err);
   r.exit_code = Wait(pid, timeout_ms, r.signal);
   r.stderr_text = ReadFile(err);
   std::filesystem::remove(err);
   return r;
 }
 
-ServerProcess::ServerProcess(const std::vector<std::string>& args) {
+ServerProcess::ServerProcess(const std::vector<std::string>& args,
+                             const std::string& binary) {
   stderr_path_ = TempPath("searchd");
   for (int attempt = 0; attempt < 3 && !ok_; ++attempt) {
     port_ = FreeLoopbackPort();
     std::vector<std::string> all = {"--listen", "127.0.0.1:" + std::to_string(port_)};
     all.insert(all.end(), args.begin(), args.end());
-    pid_ = Spawn(all, stderr_path_);
+    pid_ = Spawn(binary, all, stderr_path_);
     httplib::Client client("127.0.0.1", port_);
     for (int i = 0; i < 200 && !ok_; ++i) {
       auto res = client.Get("/api/health");

@@ -19,6 +19,9 @@ struct ProcessResult {
   std::string stderr_text;
 };
 
+// CHANCERY_BIN_DIR/chancery-searchd, the binary of this build tree.
+std::string SearchdBinary();
+
 // Runs CHANCERY_BIN_DIR/chancery-searchd with `args` to completion (for
 // start-up errors), killing it after `timeout_ms`.
 ProcessResult RunSearchd(const std::vector<std::string>& args,
@@ -26,9 +29,10 @@ ProcessResult RunSearchd(const std::vector<std::string>& args,
 
 class ServerProcess {
  public:
-  // Starts the server with --listen 127.0.0.1:<free port> plus `args`, and
+  // Starts `binary` with --listen 127.0.0.1:<free port> plus `args`, and
   // waits until /api/health answers. ok() tells whether it did.
-  explicit ServerProcess(const std::vector<std::string>& args);
+  explicit ServerProcess(const std::vector<std::string>& args,
+                         const std::string& binary = SearchdBinary());
   ~ServerProcess();  // Stop() if still running.
 
   bool ok() const { return ok_; }

@@ -1,0 +1,35 @@
+// IndexerConfig: the settings of chancery-index, with their defaults, and
+// the table (common/settings.h) that names them in the JSON config file and
+// on the command line. Filled once at start-up (defaults, then --config
+// FILE, then flags), then passed by const reference; never mutated
+// afterwards, so any thread may read it.
+#ifndef CHANCERY_INDEXER_INDEXER_CONFIG_H_
+#define CHANCERY_INDEXER_INDEXER_CONFIG_H_
+
+#include <string>
+
+#include "common/data_dirs.h"
+#include "common/settings.h"
+#include "common/status.h"
+
+namespace chancery {
+
+struct IndexerConfig {
+  std::string db_path;  // Index directory. Required unless --extract.
+  // Gazetteers, lexicons and boilerplate.tsv; see common/data_dirs.h.
+  std::string config_dir = FindDataDirs().config_dir;
+  int batch_size = 10000;  // Articles per commit.
+  int index_threads = 0;   // Analysis threads; 0 = one per core.
+};
+
+// db_path (--db), config_dir (--config-dir), batch_size (--batch-size),
+// index_threads (--threads). The rows point into `config`, which must
+// outlive the table.
+SettingsTable IndexerSettings(IndexerConfig& config);
+
+// Checks ranges and that db_path is given; the message names the setting.
+[[nodiscard]] Status Validate(const IndexerConfig& config);
+
+}  // namespace chancery
+
+#endif  // CHANCERY_INDEXER_INDEXER_CONFIG_H_
