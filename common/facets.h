@@ -213,6 +213,37 @@ constexpr bool IsLanguage(const FieldSpec& f) {
 
 }  // namespace internal
 
+// Every row names its values' source for its kind, value fields have
+// prefixes, and no two rows share a name or overlap in prefix.
+constexpr bool WellFormed() {
+  for (size_t i = 0; i < kFields.size(); ++i) {
+    const FieldSpec& f = kFields[i];
+    const bool entity = f.kind == FieldKind::kEntity;
+    if (f.name.empty() || f.label.empty() || f.plural_label.empty()) {
+      return false;
+    }
+    if (entity != (f.entities != nullptr) || entity == f.hit_key.empty() ||
+        entity == f.hit_id_key.empty()) {
+      return false;
+    }
+    if ((f.kind == FieldKind::kKeyword) != (f.attribute != nullptr)) {
+      return false;
+    }
+    if (HasValues(f) == f.prefix.empty()) return false;
+    for (size_t j = 0; j < i; ++j) {
+      if (kFields[j].name == f.name) return false;
+      // A prefix that starts another would read the other's terms too.
+      if (HasValues(f) && HasValues(kFields[j]) &&
+          (kFields[j].prefix.starts_with(f.prefix) ||
+           f.prefix.starts_with(kFields[j].prefix))) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+static_assert(WellFormed(), "a row of kFields is incomplete or repeated");
+
 // The date field, and the field whose values choose the stemmers that
 // parse a query (a lang filter narrows them; the index's languages
 // otherwise). Each is unique, checked at compile time.
