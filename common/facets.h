@@ -77,8 +77,8 @@ struct FieldSpec {
   // Where the indexer finds the values: `entities` for kEntity,
   // `attribute` for kKeyword (already normalised, as ResolveLanguage does
   // for lang, or folded here for kFolded).
-  std::vector<Entity> ArticleEntities::* entities = nullptr;
-  std::string Article::* attribute = nullptr;
+  std::vector<Entity> ArticleEntities::*entities = nullptr;
+  std::string Article::*attribute = nullptr;
   // kEntity: the hits' list of the values ("countries") and the key of a
   // value's id in it ("code"), as GET /api/search and /api/doc render them.
   std::string_view hit_key = {};
@@ -261,7 +261,7 @@ inline constexpr auto kValueFieldNames =
 // The row describing the hits' entity list `list`. Precondition: a kEntity
 // row names `list` (true of every ArticleEntities member).
 constexpr const FieldSpec& EntityField(
-    std::vector<Entity> ArticleEntities::* list) {
+    std::vector<Entity> ArticleEntities::*list) {
   for (const FieldSpec& f : kFields) {
     if (f.entities == list) return f;
   }
@@ -290,28 +290,40 @@ inline std::string JoinedNames(std::span<const std::string_view> names) {
 // The enum names GET /api/schema uses: "entity", "country_code", "index".
 constexpr std::string_view KindName(FieldKind kind) {
   switch (kind) {
-    case FieldKind::kEntity: return "entity";
-    case FieldKind::kKeyword: return "keyword";
-    case FieldKind::kDate: return "date";
+    case FieldKind::kEntity:
+      return "entity";
+    case FieldKind::kKeyword:
+      return "keyword";
+    case FieldKind::kDate:
+      return "date";
   }
   return "";
 }
 constexpr std::string_view NormalisationName(Normalisation n) {
   switch (n) {
-    case Normalisation::kId: return "id";
-    case Normalisation::kFolded: return "folded";
-    case Normalisation::kCountryCode: return "country_code";
-    case Normalisation::kLanguageCode: return "language_code";
-    case Normalisation::kPersonName: return "person_name";
-    case Normalisation::kIsoDate: return "iso_date";
+    case Normalisation::kId:
+      return "id";
+    case Normalisation::kFolded:
+      return "folded";
+    case Normalisation::kCountryCode:
+      return "country_code";
+    case Normalisation::kLanguageCode:
+      return "language_code";
+    case Normalisation::kPersonName:
+      return "person_name";
+    case Normalisation::kIsoDate:
+      return "iso_date";
   }
   return "";
 }
 constexpr std::string_view LabelSourceName(LabelSource s) {
   switch (s) {
-    case LabelSource::kIndex: return "index";
-    case LabelSource::kLanguageName: return "language_name";
-    case LabelSource::kValue: return "value";
+    case LabelSource::kIndex:
+      return "index";
+    case LabelSource::kLanguageName:
+      return "language_name";
+    case LabelSource::kValue:
+      return "value";
   }
   return "";
 }

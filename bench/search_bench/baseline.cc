@@ -35,8 +35,9 @@ class TermCountMatchSpy : public Xapian::MatchSpy {
     std::vector<std::pair<std::string, uint64_t>> all(counts_.begin(),
                                                       counts_.end());
     n = std::min(n, all.size());
-    std::partial_sort(all.begin(), all.begin() + n, all.end(),
-                      [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::partial_sort(
+        all.begin(), all.begin() + n, all.end(),
+        [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<std::string> top;
     for (size_t i = 0; i < n; ++i) top.push_back(all[i].first);
     return top;

@@ -99,7 +99,8 @@ TEST_F(RoutesTest, SchemaListsTheFieldRegistry) {
   ASSERT_EQ(d.response.status, 200);
   json fields = json::parse(d.response.body)["fields"];
   ASSERT_EQ(fields.size(), schema::kFields.size());
-  json hits = json::parse(Run(Req("/api/search", {{"q", ""}})).response.body)["hits"];
+  json hits =
+      json::parse(Run(Req("/api/search", {{"q", ""}})).response.body)["hits"];
   ASSERT_FALSE(hits.empty());
   for (size_t i = 0; i < fields.size(); ++i) {
     const schema::FieldSpec& spec = schema::kFields[i];

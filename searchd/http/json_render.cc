@@ -18,7 +18,7 @@ json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); 
 
 // Adds the hit's list of one entity field under the field's hit_key.
 void AddEntities(const std::vector<EntityRef>& refs,
-                 std::vector<Entity> ArticleEntities::* list, bool mentions,
+                 std::vector<Entity> ArticleEntities::*list, bool mentions,
                  json& hit) {
   const schema::FieldSpec& field = schema::EntityField(list);
   json out = json::array();

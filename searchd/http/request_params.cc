@@ -70,28 +70,28 @@ std::string PathParam(const HttpRequest& req, std::string_view name) {
 template <typename R>
 struct Param {
   ParamSpec spec;
-  std::string R::* text = nullptr;
-  int R::* number = nullptr;
-  std::vector<std::string> R::* list = nullptr;
+  std::string R::*text = nullptr;
+  int R::*number = nullptr;
+  std::vector<std::string> R::*list = nullptr;
 };
 
 template <typename R>
-constexpr Param<R> Text(std::string_view name, std::string R::* member,
+constexpr Param<R> Text(std::string_view name, std::string R::*member,
                         std::span<const std::string_view> choices = {}) {
   return {.spec = {.name = name, .choices = choices}, .text = member};
 }
 template <typename R>
-constexpr Param<R> PathText(std::string_view name, std::string R::* member) {
+constexpr Param<R> PathText(std::string_view name, std::string R::*member) {
   return {.spec = {.name = name, .in = ParamSpec::In::kPath}, .text = member};
 }
 template <typename R>
-constexpr Param<R> Integer(std::string_view name, int R::* member) {
+constexpr Param<R> Integer(std::string_view name, int R::*member) {
   return {.spec = {.name = name, .type = ParamSpec::Type::kInteger},
           .number = member};
 }
 template <typename R>
 constexpr Param<R> List(std::string_view name,
-                        std::vector<std::string> R::* member,
+                        std::vector<std::string> R::*member,
                         std::span<const std::string_view> choices) {
   return {.spec = {.name = name,
                    .type = ParamSpec::Type::kList,
