@@ -26,6 +26,7 @@
 
 namespace chancery::schema {
 
+// Named by KindName below, in this order.
 enum class FieldKind {
   // Values found by entity extraction (ArticleEntities), one boolean term
   // per value, labelled in the index's metadata.
@@ -42,6 +43,7 @@ enum class FieldKind {
 // How a value is spelled in the index, and so how what a user typed is
 // matched to it. Every value field also matches the value as given, folded
 // (FoldForMatching), folded with '-' for spaces, and a display label.
+// Named by NormalisationName below, in this order.
 enum class Normalisation {
   kId,            // Ids as the entity extractor writes them ("eu").
   kFolded,        // FoldForMatching of the article's text ("reuters").
@@ -52,6 +54,7 @@ enum class Normalisation {
 };
 
 // Where the display label of a value comes from.
+// Named by LabelSourceName below, in this order.
 enum class LabelSource {
   kIndex,         // Metadata kLabelKey + term, written by the indexer.
   kLanguageName,  // The code itself; the UI shows the language's name.
@@ -287,46 +290,26 @@ inline std::string JoinedNames(std::span<const std::string_view> names) {
   return out;
 }
 
-// The enum names GET /api/schema uses: "entity", "country_code", "index".
+// The enum names GET /api/schema uses ("entity", "country_code",
+// "index"), indexed by the enumerators, which are in declaration order.
 constexpr std::string_view KindName(FieldKind kind) {
-  switch (kind) {
-    case FieldKind::kEntity:
-      return "entity";
-    case FieldKind::kKeyword:
-      return "keyword";
-    case FieldKind::kDate:
-      return "date";
-  }
-  return "";
+  constexpr std::string_view kNames[] = {"entity", "keyword", "date"};
+  return kNames[static_cast<size_t>(kind)];
 }
 constexpr std::string_view NormalisationName(Normalisation n) {
-  switch (n) {
-    case Normalisation::kId:
-      return "id";
-    case Normalisation::kFolded:
-      return "folded";
-    case Normalisation::kCountryCode:
-      return "country_code";
-    case Normalisation::kLanguageCode:
-      return "language_code";
-    case Normalisation::kPersonName:
-      return "person_name";
-    case Normalisation::kIsoDate:
-      return "iso_date";
-  }
-  return "";
+  constexpr std::string_view kNames[] = {"id",           "folded",
+                                         "country_code", "language_code",
+                                         "person_name",  "iso_date"};
+  return kNames[static_cast<size_t>(n)];
 }
-constexpr std::string_view LabelSourceName(LabelSource s) {
-  switch (s) {
-    case LabelSource::kIndex:
-      return "index";
-    case LabelSource::kLanguageName:
-      return "language_name";
-    case LabelSource::kValue:
-      return "value";
-  }
-  return "";
+constexpr std::string_view LabelSourceName(LabelSource source) {
+  constexpr std::string_view kNames[] = {"index", "language_name", "value"};
+  return kNames[static_cast<size_t>(source)];
 }
+static_assert(KindName(FieldKind::kDate) == "date" &&
+                  NormalisationName(Normalisation::kIsoDate) == "iso_date" &&
+                  LabelSourceName(LabelSource::kValue) == "value",
+              "a name list no longer matches its enum");
 
 }  // namespace chancery::schema
 
