@@ -5,7 +5,6 @@
 #ifndef CHANCERY_COMMON_SCHEMA_H_
 #define CHANCERY_COMMON_SCHEMA_H_
 
-#include <array>
 #include <string_view>
 
 namespace chancery::schema {
@@ -29,13 +28,8 @@ inline constexpr std::string_view kDay = "D";       // + "20240226"
 // --- Value slots ---------------------------------------------------------
 // Publication time: Xapian::sortable_serialise(seconds since epoch, UTC).
 inline constexpr unsigned kSlotDate = 0;
-// Facet values of the document, each list encoded by EncodeFacetValues
-// (common/facet_values.h), for value-based readers such as Xapian's
-// ValueCountMatchSpy (the search benchmark's bare-Xapian baseline). The
-// search core counts from the facet terms' posting lists instead.
-inline constexpr unsigned kSlotCountries = 1;
-inline constexpr unsigned kSlotPeople = 2;
-inline constexpr unsigned kSlotOrgs = 3;
+// Slots 1-3 are unused: indexes built before the field registry carry
+// facet lists there that nothing reads, so the numbers are not reused.
 // Day number since the epoch as a sortable_serialise'd double, for the date
 // facet's buckets.
 inline constexpr unsigned kSlotDay = 4;
@@ -47,18 +41,8 @@ inline constexpr std::string_view kLabelKey = "label:";
 // Unix seconds of the last commit, as decimal text.
 inline constexpr std::string_view kLastUpdateKey = "chancery:last_update";
 
-// The facets users can count and filter on, with their term prefixes and
-// value slots, in the API's default order.
-struct FacetField {
-  std::string_view name;    // API name: "country", "person", "org"
-  std::string_view prefix;  // term prefix
-  unsigned slot;            // value slot with the document's values
-};
-inline constexpr std::array<FacetField, 3> kEntityFacets = {{
-    {"country", kCountry, kSlotCountries},
-    {"person", kPerson, kSlotPeople},
-    {"org", kOrg, kSlotOrgs},
-}};
+// The facet and filter fields built from these (name, prefix, kind,
+// normalisation, labels) are the registry in common/facets.h.
 
 }  // namespace chancery::schema
 

@@ -2,7 +2,7 @@
 
 #include <ctime>
 
-#include "common/facet_values.h"
+#include "common/facets.h"
 #include "common/schema.h"
 #include "common/stored_article.h"
 #include "common/text_analyzer.h"
@@ -25,18 +25,19 @@ std::string ClampTerm(std::string term) {
   return term;
 }
 
-// Adds a boolean term per entity and the encoded list in `slot`.
-void AddFacet(const std::vector<Entity>& entities, std::string_view prefix,
-              unsigned slot, BuiltDocument& built) {
-  std::vector<std::string> ids;
-  ids.reserve(entities.size());
-  for (const Entity& e : entities) {
-    std::string term = ClampTerm(std::string(prefix) + e.id);
-    built.document.add_boolean_term(term);
-    built.labels.emplace_back(std::move(term), e.label);
-    ids.push_back(e.id);
+// Adds the boolean term of `value` (with its display label, when the field
+// keeps labels in the index).
+void AddValue(const schema::FieldSpec& field, std::string_view value,
+              std::string_view label, BuiltDocument& built) {
+  std::string term = std::string(field.prefix);
+  term += field.normalisation == schema::Normalisation::kFolded
+              ? FoldForMatching(value)
+              : std::string(value);
+  term = ClampTerm(std::move(term));
+  built.document.add_boolean_term(term);
+  if (field.label_source == schema::LabelSource::kIndex) {
+    built.labels.emplace_back(std::move(term), label);
   }
-  if (!ids.empty()) built.document.add_value(slot, EncodeFacetValues(ids));
 }
 
 void AddDate(int64_t seconds, Xapian::Document& doc) {
@@ -79,19 +80,24 @@ BuiltDocument DocumentBuilder::Build(const Article& article,
   Xapian::Document& doc = built.document;
   text_indexer_.Index(article.title, article.body, article.lang, doc);
   doc.add_boolean_term(std::string(schema::kId) + article.id);
-  if (!article.lang.empty()) {
-    doc.add_boolean_term(std::string(schema::kLang) + article.lang);
+  for (const schema::FieldSpec& field : schema::kFields) {
+    switch (field.kind) {
+      case schema::FieldKind::kEntity:
+        for (const Entity& e : entities.*field.entities) {
+          AddValue(field, e.id, e.label, built);
+        }
+        break;
+      case schema::FieldKind::kKeyword:
+        if (const std::string& value = article.*field.attribute;
+            !value.empty()) {
+          AddValue(field, value, value, built);
+        }
+        break;
+      case schema::FieldKind::kDate:
+        if (article.date) AddDate(*article.date, doc);
+        break;
+    }
   }
-  if (!article.source.empty()) {
-    std::string term = ClampTerm(std::string(schema::kSource) +
-                                 FoldForMatching(article.source));
-    doc.add_boolean_term(term);
-    built.labels.emplace_back(std::move(term), article.source);
-  }
-  if (article.date) AddDate(*article.date, doc);
-  AddFacet(entities.countries, schema::kCountry, schema::kSlotCountries, built);
-  AddFacet(entities.people, schema::kPerson, schema::kSlotPeople, built);
-  AddFacet(entities.orgs, schema::kOrg, schema::kSlotOrgs, built);
   doc.set_data(EncodeStoredArticle(article, entities));
   return built;
 }

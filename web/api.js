@@ -36,9 +36,33 @@ async function getJson(path, params, signal) {
   return body;
 }
 
-// Fields counted in the sidebar, in order; all of them are also filters.
-export const FACET_FIELDS = ['country', 'person', 'org', 'source', 'lang'];
-export const FILTER_FIELDS = ['country', 'person', 'org', 'source', 'lang'];
+// The facet and filter fields come from the server's field registry
+// (GET /api/schema), so the page has no list of its own. loadSchema() fills
+// these before the page reads them; they stay empty when it fails, and the
+// searches then report what is wrong.
+export let FIELDS = [];        // every field, in the server's order
+export let FILTER_FIELDS = []; // names of the fields with a filter parameter
+export let FACET_FIELDS = [];  // names of the fields counted in the sidebar
+export let ENTITY_FIELDS = []; // fields listed on hits, e.g. {hit_key: 'countries', hit_id_key: 'code'}
+
+/** Reads the fields from the server into FIELDS and the lists above. */
+export async function loadSchema(signal) {
+  const data = await getJson('/api/schema', null, signal);
+  FIELDS = Array.isArray(data.fields) ? data.fields : [];
+  FILTER_FIELDS = FIELDS.filter((f) => f.filter).map((f) => f.name);
+  FACET_FIELDS = FILTER_FIELDS;
+  ENTITY_FIELDS = FIELDS.filter((f) => f.kind === 'entity' && f.hit_key);
+}
+
+/** The field named `name` ({name, label, plural_label, kind, ...}), or undefined. */
+export function fieldSpec(name) {
+  return FIELDS.find((f) => f.name === name);
+}
+
+/** The date field, or undefined. */
+export function dateField() {
+  return FIELDS.find((f) => f.kind === 'date');
+}
 
 /** Query parameters of /api/search for a UI state (see state.js). */
 export function searchParams(state, { size = 10, facetSize = 10 } = {}) {
@@ -51,7 +75,7 @@ export function searchParams(state, { size = 10, facetSize = 10 } = {}) {
   if (state.sort && state.sort !== 'relevance') p.push(['sort', state.sort]);
   if (state.page > 1) p.push(['page', String(state.page)]);
   p.push(['size', String(size)]);
-  p.push(['facets', [...FACET_FIELDS, 'date'].join(',')]);
+  p.push(['facets', FIELDS.map((f) => f.name).join(',')]);
   p.push(['facet_size', String(facetSize)]);
   p.push(['interval', 'auto']);
   return p;

@@ -5,12 +5,12 @@
 
 import * as api from './api.js';
 import { el, replaceChildren, debounce } from './dom.js';
-import { stateFromUrl, urlFromState, withChanges, sameSearch, hrefFor, isValidDate } from './state.js';
+import { stateFromUrl, urlFromState, withChanges, withoutFilters, sameSearch, hrefFor, isValidDate } from './state.js';
 import { renderResults, renderStatus, renderPagination, renderMessage } from './render/results.js';
 import { FacetPanel, displayLabel } from './render/facets.js';
 import { Histogram, periodLabel } from './render/histogram.js';
 import { renderArticle, renderArticleLoading, renderArticleError, renderSimilar, renderSimilarError } from './render/article.js';
-import { flagElement } from './flags.js';
+import { flagElement, isCountryField } from './flags.js';
 
 const PAGE_SIZE = 10;
 const FACET_SIZE = 10;
@@ -45,6 +45,14 @@ const ui = {
   articleClose: $('article-close'),
 };
 
+// The facet and filter fields are the server's (GET /api/schema); without
+// them the page still runs its search, which reports what went wrong.
+try {
+  await api.loadSchema();
+} catch {
+  // An unreachable server or a failing schema shows in the search's error.
+}
+
 let state = stateFromUrl(window.location.search);
 let shownSearch = null;      // the state whose results are on screen
 let lastData = null;         // the last /api/search answer
@@ -62,6 +70,12 @@ function rememberLabel(field, value, label) {
 }
 function labelOf(field, value) {
   return displayLabel(field, value, labels.get(`${field}\t${value}`));
+}
+/** Remembers the names of the entities listed on a hit or document. */
+function rememberEntityLabels(item) {
+  for (const f of api.ENTITY_FIELDS) {
+    for (const e of item[f.hit_key] || []) rememberLabel(f.name, e[f.hit_id_key], e.name);
+  }
 }
 
 // --- Navigation ------------------------------------------------------------
@@ -134,17 +148,17 @@ function syncControls() {
 
 function renderActiveFilters() {
   const pills = [];
-  const fieldNames = { country: 'Country', person: 'Person', org: 'Organisation', source: 'Source', lang: 'Language' };
   for (const field of api.FILTER_FIELDS) {
+    const fieldName = api.fieldSpec(field).label;
     for (const value of state[field]) {
       const label = labelOf(field, value);
       pills.push(el('li', {}, el('button', {
         type: 'button',
         className: 'pill',
-        attrs: { 'aria-label': `Remove filter ${fieldNames[field]}: ${label}` },
+        attrs: { 'aria-label': `Remove filter ${fieldName}: ${label}` },
         on: { click: () => removeFilter(field, value) },
-      }, el('span', { className: 'pill-field' }, `${fieldNames[field]}:`),
-      field === 'country' ? flagElement(value) : null,
+      }, el('span', { className: 'pill-field' }, `${fieldName}:`),
+      isCountryField(field) ? flagElement(value) : null,
       `${label}`, el('span', { className: 'pill-x', attrs: { 'aria-hidden': 'true' } }, '×'))));
     }
   }
@@ -157,14 +171,14 @@ function renderActiveFilters() {
       className: 'pill',
       attrs: { 'aria-label': `Remove date filter: ${text}` },
       on: { click: () => setDates('', '') },
-    }, el('span', { className: 'pill-field' }, 'Date:'), ` ${text}`, el('span', { className: 'pill-x', attrs: { 'aria-hidden': 'true' } }, '×'))));
+    }, el('span', { className: 'pill-field' }, `${api.dateField()?.label || 'Date'}:`), ` ${text}`, el('span', { className: 'pill-x', attrs: { 'aria-hidden': 'true' } }, '×'))));
   }
   const count = pills.length;
   if (count > 1) {
     pills.push(el('li', {}, el('button', {
       type: 'button',
       className: 'btn btn-link btn-small',
-      on: { click: () => navigate(withChanges(state, { country: [], person: [], org: [], source: [], lang: [], any: [], from: '', to: '', page: 1 })) },
+      on: { click: () => navigate(withoutFilters(state)) },
     }, 'Clear all filters')));
   }
   if (count) replaceChildren(ui.activeFilters, el('ul', { attrs: { 'aria-label': 'Active filters' } }, pills));
@@ -243,16 +257,12 @@ function hasFilters(s) {
 
 function showResults(target, data) {
   const hits = Array.isArray(data.hits) ? data.hits : [];
-  for (const hit of hits) {
-    for (const c of hit.countries || []) rememberLabel('country', c.code, c.name);
-    for (const p of hit.people || []) rememberLabel('person', p.id, p.name);
-    for (const o of hit.orgs || []) rememberLabel('org', o.id, o.name);
-  }
+  for (const hit of hits) rememberEntityLabels(hit);
   const facets = data.facets || {};
   for (const field of api.FACET_FIELDS) {
     panels[field].update(facets[field] || [], target[field], target.any.includes(field), expanded.has(field) ? FACET_SIZE_MORE : FACET_SIZE);
   }
-  histogram.render(facets.date || [], target.from, target.to);
+  histogram.render(facets[api.dateField()?.name] || [], target.from, target.to);
   renderActiveFilters(); // labels may have arrived
   renderStatus(ui.status, data, target);
   renderResults(ui.results, hits, resultContext);
@@ -304,7 +314,7 @@ function showResults(target, data) {
     actions.push(el('button', {
       type: 'button',
       className: 'btn',
-      on: { click: () => navigate(withChanges(state, { country: [], person: [], org: [], source: [], lang: [], any: [], from: '', to: '', page: 1 })) },
+      on: { click: () => navigate(withoutFilters(state)) },
     }, 'Clear all filters'));
   } else {
     body.push(el('p', {}, 'Try fewer or different words, or see the query syntax help.'));
@@ -405,9 +415,7 @@ async function loadArticle(id) {
     return;
   }
   if (controller !== articleController) return;
-  for (const c of doc.countries || []) rememberLabel('country', c.code, c.name);
-  for (const p of doc.people || []) rememberLabel('person', p.id, p.name);
-  for (const o of doc.orgs || []) rememberLabel('org', o.id, o.name);
+  rememberEntityLabels(doc);
   currentDocTitle = doc.title || '';
   updateTitle();
   const ctx = resultContext;

@@ -5,6 +5,7 @@
 // the code itself is shown in a small badge rather than two empty boxes.
 
 import { el } from './dom.js';
+import { fieldSpec } from './api.js';
 
 const HISTORICAL = new Set(['SU', 'DD', 'YU', 'CS', 'ZR', 'BU', 'TP', 'AN', 'NT', 'YD', 'VD', 'DY', 'RH']);
 const REGIONAL_A = 0x1f1e6;
@@ -46,4 +47,9 @@ export function flagElement(code) {
   }
   if (canShowFlags()) return el('span', { className: 'flag flag-emoji', attrs: { 'aria-hidden': 'true' } }, flagFor(c));
   return el('span', { className: 'flag flag-code', attrs: { 'aria-hidden': 'true' } }, c);
+}
+
+/** True when the values of `field` (a name from GET /api/schema) are country codes, which get flags. */
+export function isCountryField(field) {
+  return fieldSpec(field)?.normalisation === 'country_code';
 }

@@ -10,8 +10,13 @@ import { FILTER_FIELDS } from './api.js';
 export const SORTS = ['relevance', 'date', 'date_asc'];
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
+/** No filter values: an empty list per filter field (the server's, see api.js). */
+function noFilters() {
+  return Object.fromEntries(FILTER_FIELDS.map((field) => [field, []]));
+}
+
 export function emptyState() {
-  return { q: '', country: [], person: [], org: [], source: [], lang: [], any: [], from: '', to: '', sort: 'relevance', page: 1, doc: '' };
+  return { q: '', ...noFilters(), any: [], from: '', to: '', sort: 'relevance', page: 1, doc: '' };
 }
 
 export function isValidDate(value) {
@@ -61,6 +66,11 @@ export function withChanges(state, changes) {
   const next = { ...state };
   for (const field of [...FILTER_FIELDS, 'any']) next[field] = [...state[field]];
   return Object.assign(next, changes);
+}
+
+/** A copy of the state without filters or dates, on its first page. */
+export function withoutFilters(state) {
+  return withChanges(state, { ...noFilters(), any: [], from: '', to: '', page: 1 });
 }
 
 /** True when two states ask the server for the same search (ignores doc). */

@@ -1,6 +1,7 @@
 // The reference the issue quotes: a bare program calling Xapian directly
-// for less work than the server does (two ValueCountMatchSpy counts with
-// check_at_least = all documents, top 10 with MSet::snippet, no HTTP).
+// for less work than the server does (country and person counts from each
+// match's facet terms with check_at_least = all documents, top 10 with
+// MSet::snippet, no HTTP).
 #ifndef CHANCERY_BENCH_SEARCH_BENCH_BASELINE_H_
 #define CHANCERY_BENCH_SEARCH_BENCH_BASELINE_H_
 

@@ -1,6 +1,7 @@
 #include "searchd/http/handlers.h"
 
 #include "searchd/http/json_render.h"
+#include "searchd/http/openapi.h"
 #include "searchd/http/request_params.h"
 
 namespace chancery {
@@ -97,6 +98,14 @@ HttpResponse GetStats(const ServerContext& ctx, const HttpRequest&) {
   StatusOr<IndexStats> stats = ctx.searcher.Stats();
   if (!stats.ok()) return ErrorResponse(stats.status());
   return Json(RenderStats(*stats));
+}
+
+HttpResponse GetSchema(const ServerContext&, const HttpRequest&) {
+  return Json(RenderSchema());
+}
+
+HttpResponse GetOpenApi(const ServerContext&, const HttpRequest&) {
+  return Json(std::string(OpenApiDocument()));
 }
 
 HttpResponse GetMetrics(const ServerContext& ctx, const HttpRequest&) {

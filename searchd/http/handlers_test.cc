@@ -2,13 +2,12 @@
 // responses out.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "common/facets.h"
 #include "searchd/http/request_params.h"
 #include "searchd/http/routes.h"
-#include "searchd/testing/test_corpus.h"
+#include "searchd/http/routes_test_fixture.h"
 
 namespace chancery {
 namespace {
@@ -68,41 +67,7 @@ TEST(RequestParamsTest, SyntaxErrorsNameTheParameter) {
   EXPECT_EQ(twice.status().param(), "sort");
 }
 
-class RoutesTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new std::string(fixtures::MakeTempDir("routes"));
-    ASSERT_TRUE(fixtures::WriteIndex(*dir_, fixtures::SmallCorpus()).ok());
-    SearcherOptions options;
-    options.db_paths = {*dir_};
-    searcher_ = Searcher::Open(options)->release();
-    config_ = new ServerConfig;
-    config_->search.db_paths = {*dir_};
-    config_->web_root = *dir_ + "/web";
-    std::filesystem::create_directories(config_->web_root);
-    std::ofstream(config_->web_root + "/index.html") << "<p>hi</p>";
-    metrics_ = new Metrics;
-  }
-  static void TearDownTestSuite() {
-    delete searcher_;
-    delete config_;
-    delete metrics_;
-    std::filesystem::remove_all(*dir_);
-    delete dir_;
-  }
-  static Dispatched Run(HttpRequest r) {
-    return Dispatch(ServerContext{*searcher_, *config_, *metrics_}, std::move(r));
-  }
-  static std::string* dir_;
-  static Searcher* searcher_;
-  static ServerConfig* config_;
-  static Metrics* metrics_;
-};
-
-std::string* RoutesTest::dir_ = nullptr;
-Searcher* RoutesTest::searcher_ = nullptr;
-ServerConfig* RoutesTest::config_ = nullptr;
-Metrics* RoutesTest::metrics_ = nullptr;
+using RoutesTest = RoutesTestFixture;
 
 TEST_F(RoutesTest, RoutesToHandlers) {
   Dispatched d = Run(Req("/api/search", {{"q", "macron"}}));
@@ -118,12 +83,55 @@ TEST_F(RoutesTest, RoutesToHandlers) {
   EXPECT_EQ(Run(Req("/api/facet/org")).route, "facet");
   EXPECT_EQ(Run(Req("/api/health")).route, "health");
   EXPECT_EQ(Run(Req("/api/stats")).route, "stats");
+  EXPECT_EQ(Run(Req("/api/schema")).route, "schema");
+  EXPECT_EQ(Run(Req("/api/openapi.json")).route, "openapi");
   d = Run(Req("/metrics"));
   EXPECT_EQ(d.route, "metrics");
   EXPECT_EQ(d.response.content_type.rfind("text/plain", 0), 0u);
   d = Run(Req("/"));
   EXPECT_EQ(d.route, "static");
   EXPECT_EQ(d.response.body, "<p>hi</p>");
+}
+
+TEST_F(RoutesTest, SchemaListsTheFieldRegistry) {
+  Dispatched d = Run(Req("/api/schema"));
+  EXPECT_EQ(d.route, "schema");
+  ASSERT_EQ(d.response.status, 200);
+  json fields = json::parse(d.response.body)["fields"];
+  ASSERT_EQ(fields.size(), schema::kFields.size());
+  json hits =
+      json::parse(Run(Req("/api/search", {{"q", ""}})).response.body)["hits"];
+  ASSERT_FALSE(hits.empty());
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const schema::FieldSpec& spec = schema::kFields[i];
+    const json& f = fields[i];
+    EXPECT_EQ(f["name"], spec.name);
+    EXPECT_EQ(f["label"], spec.label);
+    EXPECT_EQ(f["plural_label"], spec.plural_label);
+    EXPECT_EQ(f["filter"], schema::HasValues(spec));
+    if (spec.kind != schema::FieldKind::kEntity) {
+      EXPECT_FALSE(f.contains("hit_key")) << spec.name;
+      continue;
+    }
+    // The UI finds a hit's entities under these keys.
+    for (const json& hit : hits) {
+      ASSERT_TRUE(hit[f["hit_key"].get<std::string>()].is_array()) << f;
+      for (const json& e : hit[f["hit_key"].get<std::string>()]) {
+        EXPECT_TRUE(e.contains(f["hit_id_key"].get<std::string>())) << e;
+      }
+    }
+  }
+  EXPECT_EQ(fields[0]["label"], "Country");
+  EXPECT_EQ(fields[0]["kind"], "entity");
+  EXPECT_EQ(fields[0]["normalisation"], "country_code");
+  EXPECT_EQ(fields[0]["hit_key"], "countries");
+  EXPECT_EQ(fields[0]["hit_id_key"], "code");
+  EXPECT_EQ(fields[4]["name"], "lang");
+  EXPECT_EQ(fields[4]["label_source"], "language_name");
+  EXPECT_EQ(fields[4]["value_search"], false);
+  EXPECT_EQ(fields[5]["name"], "date");
+  EXPECT_EQ(fields[5]["kind"], "date");
+  EXPECT_EQ(fields[5]["filter"], false);
 }
 
 TEST_F(RoutesTest, ErrorsAreJson) {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/facets.h"
+
 namespace chancery {
 namespace {
 
@@ -14,36 +16,44 @@ std::string Dump(const json& j) {
 
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-json Entities(const std::vector<EntityRef>& refs, const char* id_key,
-              bool mentions) {
+// Adds the hit's list of one entity field under the field's hit_key.
+void AddEntities(const std::vector<EntityRef>& refs,
+                 std::vector<Entity> ArticleEntities::*list, bool mentions,
+                 json& hit) {
+  const schema::FieldSpec& field = schema::EntityField(list);
   json out = json::array();
   for (const EntityRef& r : refs) {
-    json e = {{id_key, r.id}, {"name", r.name}};
+    json e = {{field.hit_id_key, r.id}, {"name", r.name}};
     if (mentions) e["mentions"] = r.mentions;
     out.push_back(std::move(e));
   }
-  return out;
+  hit[field.hit_key] = std::move(out);
 }
 
 json HitJson(const Hit& hit, bool mentions) {
-  return {{"id", hit.id},
-          {"title", hit.title},
-          {"date", OrNull(hit.date)},
-          {"url", OrNull(hit.url)},
-          {"source", OrNull(hit.source)},
-          {"lang", OrNull(hit.lang)},
-          {"score", hit.score},
-          {"snippet", hit.snippet},
-          {"countries", Entities(hit.countries, "code", mentions)},
-          {"people", Entities(hit.people, "id", mentions)},
-          {"orgs", Entities(hit.orgs, "id", mentions)}};
+  json out = {{"id", hit.id},
+              {"title", hit.title},
+              {"date", OrNull(hit.date)},
+              {"url", OrNull(hit.url)},
+              {"source", OrNull(hit.source)},
+              {"lang", OrNull(hit.lang)},
+              {"score", hit.score},
+              {"snippet", hit.snippet}};
+  AddEntities(hit.countries, &ArticleEntities::countries, mentions, out);
+  AddEntities(hit.people, &ArticleEntities::people, mentions, out);
+  AddEntities(hit.orgs, &ArticleEntities::orgs, mentions, out);
+  return out;
 }
 
 json FacetValuesJson(const FacetResult& facet) {
+  // Values that are their own labels (date buckets) are sent once.
+  const schema::FieldSpec* field = schema::FindField(facet.name);
+  const bool labelled =
+      !field || field->label_source != schema::LabelSource::kValue;
   json values = json::array();
   for (const FacetValue& v : facet.values) {
     json item = {{"value", v.value}};
-    if (facet.name != "date") item["label"] = v.label;
+    if (labelled) item["label"] = v.label;
     item["count"] = v.count;
     if (v.selected) item["selected"] = true;
     values.push_back(std::move(item));
@@ -62,7 +72,7 @@ std::string RenderSearchResponse(const SearchResponse& r) {
   for (const FacetResult& f : r.facets) {
     facets[f.name] = FacetValuesJson(f);
     exact[f.name] = f.exact;
-    if (f.name == "date") interval = f.interval;
+    if (!f.interval.empty()) interval = f.interval;
   }
   json out = {{"total", r.total},
               {"total_exact", r.total_exact},
@@ -102,6 +112,27 @@ std::string RenderStats(const IndexStats& s) {
                {"last_update", OrNull(s.last_update)},
                {"shards", s.shards},
                {"distinct_values", s.distinct_values}});
+}
+
+std::string RenderSchema() {
+  json fields = json::array();
+  for (const schema::FieldSpec& f : schema::kFields) {
+    json field = {{"name", f.name},
+                  {"label", f.label},
+                  {"plural_label", f.plural_label},
+                  {"kind", schema::KindName(f.kind)},
+                  {"normalisation", schema::NormalisationName(f.normalisation)},
+                  {"label_source", schema::LabelSourceName(f.label_source)},
+                  {"filter", schema::HasValues(f)},
+                  {"default_facet", f.default_facet},
+                  {"value_search", f.value_search}};
+    if (f.kind == schema::FieldKind::kEntity) {
+      field["hit_key"] = f.hit_key;
+      field["hit_id_key"] = f.hit_id_key;
+    }
+    fields.push_back(std::move(field));
+  }
+  return Dump({{"fields", std::move(fields)}});
 }
 
 std::string RenderHealth(const IndexStats& s) {

@@ -14,6 +14,8 @@ std::string RenderSearchResponse(const SearchResponse& response);
 std::string RenderDocument(const DocumentView& doc);
 std::string RenderFacetValues(const FacetResult& facet);
 std::string RenderStats(const IndexStats& stats);
+// GET /api/schema: the field registry (common/facets.h) for clients.
+std::string RenderSchema();
 std::string RenderHealth(const IndexStats& stats);
 std::string RenderError(const std::string& code, const std::string& message,
                         const std::string& param);

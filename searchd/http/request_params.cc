@@ -1,22 +1,13 @@
 #include "searchd/http/request_params.h"
 
-#include <array>
 #include <charconv>
 #include <optional>
 #include <string_view>
 
+#include "common/facets.h"
+
 namespace chancery {
 namespace {
-
-constexpr std::array<std::string_view, 5> kFilterFields = {
-    "country", "person", "org", "source", "lang"};
-
-bool IsFilterField(std::string_view name) {
-  for (std::string_view f : kFilterFields) {
-    if (f == name) return true;
-  }
-  return false;
-}
 
 // The value of a parameter given at most once.
 StatusOr<std::optional<std::string>> Single(const HttpRequest& req,
@@ -69,36 +60,122 @@ std::vector<std::string> SplitCommas(std::string_view text) {
 }
 
 // The value of a {name} segment of the route, or "" when absent.
-std::string PathParam(const HttpRequest& req, const std::string& name) {
-  auto it = req.path_params.find(name);
+std::string PathParam(const HttpRequest& req, std::string_view name) {
+  auto it = req.path_params.find(std::string(name));
   return it == req.path_params.end() ? std::string() : it->second;
+}
+
+// A parameter of request type R and the member it is parsed into (exactly
+// one of the three is set, by the constructors below).
+template <typename R>
+struct Param {
+  ParamSpec spec;
+  std::string R::*text = nullptr;
+  int R::*number = nullptr;
+  std::vector<std::string> R::*list = nullptr;
+};
+
+template <typename R>
+constexpr Param<R> Text(std::string_view name, std::string R::*member,
+                        std::span<const std::string_view> choices = {}) {
+  return {.spec = {.name = name, .choices = choices}, .text = member};
+}
+template <typename R>
+constexpr Param<R> PathText(std::string_view name, std::string R::*member) {
+  return {.spec = {.name = name, .in = ParamSpec::In::kPath}, .text = member};
+}
+template <typename R>
+constexpr Param<R> Integer(std::string_view name, int R::*member) {
+  return {.spec = {.name = name, .type = ParamSpec::Type::kInteger},
+          .number = member};
+}
+template <typename R>
+constexpr Param<R> List(std::string_view name,
+                        std::vector<std::string> R::*member,
+                        std::span<const std::string_view> choices) {
+  return {.spec = {.name = name,
+                   .type = ParamSpec::Type::kList,
+                   .choices = choices},
+          .list = member};
+}
+
+// In the order they are read, so the first bad one is the one reported.
+constexpr Param<SearchRequest> kSearchParams[] = {
+    Text("q", &SearchRequest::q),
+    Text("from", &SearchRequest::from),
+    Text("to", &SearchRequest::to),
+    Text("sort", &SearchRequest::sort, kSortOrders),
+    Text("interval", &SearchRequest::interval, kDateIntervals),
+    Integer("page", &SearchRequest::page),
+    Integer("size", &SearchRequest::size),
+    Integer("facet_size", &SearchRequest::facet_size),
+    List("facets", &SearchRequest::facets, schema::kFacetNames),
+};
+constexpr Param<SimilarRequest> kSimilarParams[] = {
+    PathText("id", &SimilarRequest::id),
+    Integer("size", &SimilarRequest::size),
+};
+constexpr Param<DocumentRequest> kDocumentParams[] = {
+    PathText("id", &DocumentRequest::id),
+    Text("q", &DocumentRequest::q),
+};
+constexpr Param<FacetValuesRequest> kFacetValuesParams[] = {
+    PathText("name", &FacetValuesRequest::name),
+    Text("prefix", &FacetValuesRequest::prefix),
+    Text("q", &FacetValuesRequest::q),
+    Integer("size", &FacetValuesRequest::size),
+};
+// any=FIELD[,FIELD]: the filters of FIELD need only one of their values.
+constexpr ParamSpec kAnySpec = {.name = "any",
+                                .type = ParamSpec::Type::kList,
+                                .repeatable = true,
+                                .choices = schema::kValueFieldNames};
+
+template <typename R>
+Status ReadParam(const HttpRequest& req, const Param<R>& param, R& out) {
+  const std::string_view name = param.spec.name;
+  if (param.spec.in == ParamSpec::In::kPath) {
+    out.*param.text = PathParam(req, name);
+    return Status::Ok();
+  }
+  if (param.text) return ReadString(req, name, out.*param.text);
+  if (param.number) return ReadInt(req, name, out.*param.number);
+  CHANCERY_ASSIGN_OR_RETURN(std::optional<std::string> text, Single(req, name));
+  if (text) out.*param.list = SplitCommas(*text);
+  return Status::Ok();
+}
+
+template <typename R, size_t N>
+StatusOr<R> ReadParams(const HttpRequest& req, const Param<R> (&params)[N]) {
+  R r;
+  for (const Param<R>& param : params) {
+    CHANCERY_RETURN_IF_ERROR(ReadParam(req, param, r));
+  }
+  return r;
+}
+
+template <typename R, size_t N>
+std::vector<ParamSpec> Specs(const Param<R> (&params)[N]) {
+  std::vector<ParamSpec> specs;
+  for (const Param<R>& param : params) specs.push_back(param.spec);
+  return specs;
 }
 
 }  // namespace
 
 StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req) {
-  SearchRequest r;
-  CHANCERY_RETURN_IF_ERROR(ReadString(req, "q", r.q));
-  CHANCERY_RETURN_IF_ERROR(ReadString(req, "from", r.from));
-  CHANCERY_RETURN_IF_ERROR(ReadString(req, "to", r.to));
-  CHANCERY_RETURN_IF_ERROR(ReadString(req, "sort", r.sort));
-  CHANCERY_RETURN_IF_ERROR(ReadString(req, "interval", r.interval));
-  CHANCERY_RETURN_IF_ERROR(ReadInt(req, "page", r.page));
-  CHANCERY_RETURN_IF_ERROR(ReadInt(req, "size", r.size));
-  CHANCERY_RETURN_IF_ERROR(ReadInt(req, "facet_size", r.facet_size));
-  CHANCERY_ASSIGN_OR_RETURN(std::optional<std::string> facets,
-                            Single(req, "facets"));
-  if (facets) r.facets = SplitCommas(*facets);
+  CHANCERY_ASSIGN_OR_RETURN(SearchRequest r, ReadParams(req, kSearchParams));
   for (const auto& [name, value] : req.query) {
-    if (IsFilterField(name)) {
+    if (schema::FindValueField(name)) {
       r.filters[name].values.push_back(value);
-    } else if (name == "any") {
+    } else if (name == kAnySpec.name) {
       for (const std::string& field : SplitCommas(value)) {
-        if (!IsFilterField(field)) {
+        if (!schema::FindValueField(field)) {
           return Status::InvalidArgument(
-              "any names a filter field (country, person, org, source, lang), "
-              "got \"" + field + "\"",
-              "any");
+              "any names a filter field (" +
+                  schema::JoinedNames(schema::kValueFieldNames) + "), got \"" +
+                  field + "\"",
+              std::string(kAnySpec.name));
         }
         r.filters[field].any = true;
       }
@@ -112,26 +189,36 @@ StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req) {
 }
 
 StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req) {
-  SimilarRequest r;
-  r.id = PathParam(req, "id");
-  CHANCERY_RETURN_IF_ERROR(ReadInt(req, "size", r.size));
-  return r;
+  return ReadParams(req, kSimilarParams);
 }
 
 StatusOr<DocumentRequest> ParseDocumentParams(const HttpRequest& req) {
-  DocumentRequest r;
-  r.id = PathParam(req, "id");
-  CHANCERY_RETURN_IF_ERROR(ReadString(req, "q", r.q));
-  return r;
+  return ReadParams(req, kDocumentParams);
 }
 
 StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req) {
-  FacetValuesRequest r;
-  r.name = PathParam(req, "name");
-  CHANCERY_RETURN_IF_ERROR(ReadString(req, "prefix", r.prefix));
-  CHANCERY_RETURN_IF_ERROR(ReadString(req, "q", r.q));
-  CHANCERY_RETURN_IF_ERROR(ReadInt(req, "size", r.size));
-  return r;
+  return ReadParams(req, kFacetValuesParams);
+}
+
+std::vector<ParamSpec> SearchParamSpecs() {
+  std::vector<ParamSpec> specs = Specs(kSearchParams);
+  for (const schema::FieldSpec& field : schema::kFields) {
+    if (!schema::HasValues(field)) continue;
+    specs.push_back({.name = field.name, .repeatable = true});
+  }
+  specs.push_back(kAnySpec);
+  return specs;
+}
+
+std::vector<ParamSpec> SimilarParamSpecs() { return Specs(kSimilarParams); }
+
+std::vector<ParamSpec> DocumentParamSpecs() { return Specs(kDocumentParams); }
+
+std::vector<ParamSpec> FacetValuesParamSpecs() {
+  std::vector<ParamSpec> specs = Specs(kFacetValuesParams);
+  // The facet route's {name} is a value field.
+  specs.front().choices = schema::kValueFieldNames;
+  return specs;
 }
 
 }  // namespace chancery

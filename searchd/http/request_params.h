@@ -2,8 +2,18 @@
 // syntax is checked here (numbers are numbers, single-valued parameters are
 // given once, any= names filter fields); ranges and meanings are the core's
 // to check. Errors are InvalidArgument naming the parameter.
+//
+// Each parser is driven by a table of the parameters it reads (plus, for
+// search, one filter parameter per value field of schema::kFields), and the
+// same tables describe the parameters (the *ParamSpecs functions) for the
+// API description and its test, so what is parsed and what is documented
+// cannot drift apart. Pure functions, thread-safe.
 #ifndef CHANCERY_SEARCHD_HTTP_REQUEST_PARAMS_H_
 #define CHANCERY_SEARCHD_HTTP_REQUEST_PARAMS_H_
+
+#include <span>
+#include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "searchd/http/http_types.h"
@@ -15,6 +25,29 @@ StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req);
 StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req);
 StatusOr<DocumentRequest> ParseDocumentParams(const HttpRequest& req);
 StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req);
+
+// One parameter a parser accepts.
+struct ParamSpec {
+  enum class In { kPath, kQuery };
+  enum class Type {
+    kString,
+    kInteger,
+    kList,  // Comma-separated values.
+  };
+  std::string_view name;
+  In in = In::kQuery;
+  Type type = Type::kString;
+  bool repeatable = false;  // May be given more than once (filters, any).
+  // The values accepted (of each item, for kList); empty = any text.
+  std::span<const std::string_view> choices = {};
+};
+
+// The parameters of each parser above, path ones first. The static tables
+// they come from live as long as the program.
+std::vector<ParamSpec> SearchParamSpecs();
+std::vector<ParamSpec> SimilarParamSpecs();
+std::vector<ParamSpec> DocumentParamSpecs();
+std::vector<ParamSpec> FacetValuesParamSpecs();
 
 }  // namespace chancery
 

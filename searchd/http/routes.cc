@@ -9,13 +9,16 @@
 namespace chancery {
 namespace {
 
-constexpr std::array<Route, 8> kRoutes = {{
-    {"GET", "/api/search", "search", GetSearch},
-    {"GET", "/api/doc/{id}", "doc", GetDocument},
-    {"GET", "/api/doc/{id}/similar", "similar", GetSimilar},
-    {"GET", "/api/facet/{name}", "facet", GetFacetValues},
+constexpr std::array<Route, 10> kRoutes = {{
+    {"GET", "/api/search", "search", GetSearch, SearchParamSpecs},
+    {"GET", "/api/doc/{id}", "doc", GetDocument, DocumentParamSpecs},
+    {"GET", "/api/doc/{id}/similar", "similar", GetSimilar, SimilarParamSpecs},
+    {"GET", "/api/facet/{name}", "facet", GetFacetValues,
+     FacetValuesParamSpecs},
     {"GET", "/api/health", "health", GetHealth},
     {"GET", "/api/stats", "stats", GetStats},
+    {"GET", "/api/schema", "schema", GetSchema},
+    {"GET", "/api/openapi.json", "openapi", GetOpenApi},
     {"GET", "/metrics", "metrics", GetMetrics},
     // Everything outside /api/ is the web UI (see Matches).
     {"GET", "/{path*}", "static", GetStaticFile},

@@ -8,9 +8,11 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 #include "searchd/http/handlers.h"
 #include "searchd/http/http_types.h"
+#include "searchd/http/request_params.h"
 
 namespace chancery {
 
@@ -21,6 +23,10 @@ struct Route {
   const char* pattern;  // "/api/doc/{id}/similar"
   const char* name;     // For metrics and logs: "similar".
   Handler handler;
+  // The parameters the handler reads (request_params.h); nullptr when it
+  // reads none but the pattern's. The OpenAPI test checks the document
+  // against these.
+  std::vector<ParamSpec> (*params)() = nullptr;
 };
 
 std::span<const Route> RouteTable();

@@ -4,6 +4,7 @@
 #include <bit>
 #include <map>
 
+#include "common/facets.h"
 #include "searchd/search/date_range.h"
 #include "searchd/search/query_builder.h"
 
@@ -107,6 +108,11 @@ class CountingSpy : public Xapian::MatchSpy {
   Xapian::docid shards_ = 1;
 };
 
+bool IsDateFacet(std::string_view name) {
+  const schema::FieldSpec* field = schema::FindField(name);
+  return field && field->kind == schema::FieldKind::kDate;
+}
+
 bool RanksBefore(const FacetColumn& column, const std::vector<uint32_t>& counts,
                  uint32_t a, uint32_t b) {
   if (counts[a] != counts[b]) return counts[a] > counts[b];
@@ -146,7 +152,7 @@ FacetResult DateFacet(const IndexSnapshot& snap,
                       const std::vector<uint32_t>& day_counts,
                       const FacetQuery& query) {
   FacetResult result;
-  result.name = "date";
+  result.name = schema::kDateField.name;
   int64_t first = -1;
   int64_t last = -1;
   for (size_t i = 0; i < day_counts.size(); ++i) {
@@ -204,7 +210,7 @@ FacetOutcome CountFacets(const IndexHandle& handle, const FacetQuery& query) {
   std::vector<const FacetColumn*> columns;
   bool count_days = false;
   for (const std::string& name : request.facets) {
-    if (name == "date") {
+    if (IsDateFacet(name)) {
       count_days = true;
     } else if (const FacetColumn* c = snap.Column(name)) {
       columns.push_back(c);
@@ -255,7 +261,7 @@ FacetOutcome CountFacets(const IndexHandle& handle, const FacetQuery& query) {
   outcome.total = spy.total;
   size_t column_index = 0;
   for (const std::string& name : request.facets) {
-    if (name == "date") {
+    if (IsDateFacet(name)) {
       outcome.facets.push_back(DateFacet(snap, spy.day_counts, query));
       continue;
     }

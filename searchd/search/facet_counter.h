@@ -47,7 +47,7 @@ struct FacetQuery {
 FacetOutcome CountFacets(const IndexHandle& handle, const FacetQuery& query);
 
 // The fields whose filters the counting pass evaluates itself: filtered
-// and requested as facets (other than "date").
+// and requested as facets (value fields only; dates filter by from/to).
 std::vector<std::string> MultiSelectFields(const SearchRequest& request);
 
 }  // namespace chancery

@@ -23,10 +23,12 @@ void FacetColumn::Load(const Xapian::Database& db,
     const uint32_t ordinal = static_cast<uint32_t>(ids_.size());
     std::string id = term.substr(prefix_.size());
     std::string label;
-    const std::string key = std::string(schema::kLabelKey) + term;
-    for (const Xapian::Database& shard : shards) {
-      label = shard.get_metadata(key);
-      if (!label.empty()) break;
+    if (field_->label_source == schema::LabelSource::kIndex) {
+      const std::string key = std::string(schema::kLabelKey) + term;
+      for (const Xapian::Database& shard : shards) {
+        label = shard.get_metadata(key);
+        if (!label.empty()) break;
+      }
     }
     labels_.push_back(label.empty() ? id : std::move(label));
     folded_labels_.push_back(FoldForMatching(labels_.back()));
@@ -59,14 +61,12 @@ std::shared_ptr<const IndexSnapshot> BuildIndexSnapshot(
   snap->revision = std::move(revision);
   snap->doc_count = db.get_doccount();
   snap->last_docid = db.get_lastdocid();
-  for (const schema::FacetField& f : schema::kEntityFacets) {
-    snap->columns.emplace_back(std::string(f.name), std::string(f.prefix));
+  for (const schema::FieldSpec& f : schema::kFields) {
+    if (schema::HasValues(f)) snap->columns.emplace_back(f);
   }
-  snap->columns.emplace_back("source", std::string(schema::kSource));
-  snap->columns.emplace_back("lang", std::string(schema::kLang));
   for (FacetColumn& c : snap->columns) c.Load(db, shards);
 
-  const FacetColumn* lang = snap->Column("lang");
+  const FacetColumn* lang = snap->Column(schema::kLanguageField.name);
   Xapian::doccount stemmed = 0;
   for (uint32_t i = 0; i < lang->value_count(); ++i) {
     snap->languages.push_back(lang->id(i));

@@ -22,16 +22,21 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/facets.h"
+
 namespace chancery {
 
 inline constexpr uint32_t kNoOrdinal = std::numeric_limits<uint32_t>::max();
 inline constexpr int32_t kNoDay = std::numeric_limits<int32_t>::min();
 
+// The values of one value field (schema::HasValues) of the registry.
 class FacetColumn {
  public:
-  FacetColumn(std::string name, std::string prefix)
-      : name_(std::move(name)), prefix_(std::move(prefix)) {}
+  // `field` is a row of schema::kFields (static, so never dangling).
+  explicit FacetColumn(const schema::FieldSpec& field)
+      : field_(&field), name_(field.name), prefix_(field.prefix) {}
 
+  const schema::FieldSpec& field() const { return *field_; }
   const std::string& name() const { return name_; }
   const std::string& prefix() const { return prefix_; }  // term prefix
   size_t value_count() const { return ids_.size(); }
@@ -49,12 +54,14 @@ class FacetColumn {
     return {values_.data() + offsets_[did], values_.data() + offsets_[did + 1]};
   }
 
-  // Reads every term with prefix() from `db`; labels from `shards`' metadata
-  // (the first shard that has one), else the id itself.
+  // Reads every term with prefix() from `db`; labels, for fields labelled
+  // in the index, from `shards`' metadata (the first shard that has one),
+  // else the id itself.
   void Load(const Xapian::Database& db,
             const std::vector<Xapian::Database>& shards);
 
  private:
+  const schema::FieldSpec* field_;
   std::string name_;
   std::string prefix_;
   std::vector<std::string> ids_;
@@ -69,7 +76,7 @@ struct IndexSnapshot {
   std::string revision;  // Revisions of the shards, "12,7".
   Xapian::doccount doc_count = 0;
   Xapian::docid last_docid = 0;
-  // Columns: country, person, org (kEntityFacets order), source, lang.
+  // One column per value field, in schema::kFields order.
   std::vector<FacetColumn> columns;
   std::vector<int32_t> days;  // docid -> day number or kNoDay
   int64_t min_day = 0;        // Over dated documents; 0 when none.

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <memory>
 
+#include "common/facets.h"
 #include "common/schema.h"
 #include "common/text_analyzer.h"
 #include "common/xapian_text.h"
@@ -67,7 +68,8 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
   explicit DateRangeProcessor(const IndexSnapshot& snapshot)
-      : Xapian::RangeProcessor(schema::kSlotDate, "date:"),
+      : Xapian::RangeProcessor(schema::kSlotDate,
+                               std::string(schema::kDateField.name) + ":"),
         snapshot_(snapshot) {}
   Xapian::Query operator()(const std::string& begin,
                            const std::string& end) override {
@@ -127,11 +129,14 @@ std::string PlainWords(const std::string& folded) {
 
 std::vector<uint32_t> ResolveFacetValue(const FacetColumn& column,
                                         const std::string& value) {
-  const std::string& field = column.name();
+  const schema::Normalisation normalisation = column.field().normalisation;
   std::string folded = FoldForMatching(value);
   std::vector<std::string> candidates = {value};
-  if (field == "country") candidates.push_back(Upper(value));
-  if (field == "lang") candidates.push_back(NormalizeLanguage(value));
+  if (normalisation == schema::Normalisation::kCountryCode) {
+    candidates.push_back(Upper(value));
+  } else if (normalisation == schema::Normalisation::kLanguageCode) {
+    candidates.push_back(NormalizeLanguage(value));
+  }
   candidates.push_back(folded);
   candidates.push_back(Hyphenated(folded));
   for (const std::string& c : candidates) {
@@ -142,7 +147,10 @@ std::vector<uint32_t> ResolveFacetValue(const FacetColumn& column,
   for (uint32_t i = 0; i < column.value_count(); ++i) {
     if (column.folded_label(i) == folded) found.push_back(i);
   }
-  if (!found.empty() || field != "person" || folded.empty()) return found;
+  if (!found.empty() || folded.empty() ||
+      normalisation != schema::Normalisation::kPersonName) {
+    return found;
+  }
   // A surname or the end of a name: "macron", "von der leyen".
   const std::string tail = "-" + Hyphenated(folded);
   for (uint32_t i = 0; i < column.value_count(); ++i) {
@@ -193,7 +201,7 @@ Xapian::Query QueryBuilder::TextQuery(
     processors.push_back(std::make_unique<FacetFieldProcessor>(column));
     parser.add_boolean_prefix(column.name(), processors.back().get());
   }
-  parser.add_boolean_prefix("date", &date_field);
+  parser.add_boolean_prefix(std::string(schema::kDateField.name), &date_field);
   parser.add_rangeprocessor(&date_range);
 
   std::vector<Xapian::Query> parses;
@@ -250,7 +258,8 @@ Xapian::Query QueryBuilder::SearchQuery(
     const std::vector<std::string>& skip_fields,
     HighlightTerms* highlight) const {
   std::vector<std::string> languages;
-  if (auto it = request.filters.find("lang"); it != request.filters.end()) {
+  if (auto it = request.filters.find(std::string(schema::kLanguageField.name));
+      it != request.filters.end()) {
     languages = it->second.values;
   }
   Xapian::Query query = TextQuery(request.q, languages, highlight);

@@ -2,16 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
-#include <array>
+#include <span>
 #include <string_view>
 
+#include "common/facets.h"
 #include "searchd/search/date_range.h"
 
 namespace chancery {
 namespace {
 
-constexpr std::array<std::string_view, 5> kValueFacets = {
-    "country", "person", "org", "source", "lang"};
 constexpr size_t kMaxFilterValues = 20;
 constexpr size_t kMaxValueBytes = 200;
 
@@ -23,6 +22,22 @@ Status CheckRange(const char* param, int value, int lo, int hi) {
                                    param);
   }
   return Status::Ok();
+}
+
+// "x must be a, b or c, got \"v\"" unless `value` is one of `choices`.
+Status CheckChoice(const char* param, const std::string& value,
+                   std::span<const std::string_view> choices) {
+  if (std::find(choices.begin(), choices.end(), value) != choices.end()) {
+    return Status::Ok();
+  }
+  std::string list;
+  for (size_t i = 0; i < choices.size(); ++i) {
+    if (i > 0) list += i + 1 == choices.size() ? " or " : ", ";
+    list += choices[i];
+  }
+  return Status::InvalidArgument(
+      std::string(param) + " must be " + list + ", got \"" + value + "\"",
+      param);
 }
 
 StatusOr<std::optional<int64_t>> ParseBound(const std::string& text,
@@ -87,16 +102,11 @@ Status CheckQueryText(const std::string& q, const SearcherOptions& options) {
 
 }  // namespace
 
-bool IsValueFacet(std::string_view name) {
-  return std::find(kValueFacets.begin(), kValueFacets.end(), name) !=
-         kValueFacets.end();
-}
-
 StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
                                            const SearcherOptions& options) {
   CHANCERY_RETURN_IF_ERROR(CheckQueryText(request.q, options));
   for (const auto& [field, filter] : request.filters) {
-    if (!IsValueFacet(field)) {
+    if (!schema::FindValueField(field)) {
       return Status::InvalidArgument("unknown filter field \"" + field + "\"",
                                      field);
     }
@@ -120,12 +130,7 @@ StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
   if (dates.first_day && dates.last_day && *dates.first_day > *dates.last_day) {
     return Status::InvalidArgument("from is after to", "from");
   }
-  if (request.sort != "relevance" && request.sort != "date" &&
-      request.sort != "date_asc") {
-    return Status::InvalidArgument(
-        "sort must be relevance, date or date_asc, got \"" + request.sort + "\"",
-        "sort");
-  }
+  CHANCERY_RETURN_IF_ERROR(CheckChoice("sort", request.sort, kSortOrders));
   CHANCERY_RETURN_IF_ERROR(
       CheckRange("page", request.page, 1, options.max_result_window));
   CHANCERY_RETURN_IF_ERROR(
@@ -138,7 +143,7 @@ StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
   }
   for (size_t i = 0; i < request.facets.size(); ++i) {
     const std::string& name = request.facets[i];
-    if (name != "date" && !IsValueFacet(name)) {
+    if (!schema::FindField(name)) {
       return Status::InvalidArgument("unknown facet \"" + name + "\"", "facets");
     }
     if (std::find(request.facets.begin(), request.facets.begin() + i, name) !=
@@ -149,13 +154,8 @@ StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
   }
   CHANCERY_RETURN_IF_ERROR(
       CheckRange("facet_size", request.facet_size, 1, options.max_facet_size));
-  if (request.interval != "auto" && request.interval != "year" &&
-      request.interval != "month" && request.interval != "day") {
-    return Status::InvalidArgument(
-        "interval must be year, month, day or auto, got \"" + request.interval +
-            "\"",
-        "interval");
-  }
+  CHANCERY_RETURN_IF_ERROR(
+      CheckChoice("interval", request.interval, kDateIntervals));
   return dates;
 }
 
@@ -174,10 +174,10 @@ Status ValidateDocumentRequest(const DocumentRequest& request,
 
 Status ValidateFacetValuesRequest(const FacetValuesRequest& request,
                                   const SearcherOptions& options) {
-  if (!IsValueFacet(request.name)) {
+  if (!schema::FindValueField(request.name)) {
     return Status::InvalidArgument(
-        "unknown facet \"" + request.name +
-            "\"; one of country, person, org, source, lang",
+        "unknown facet \"" + request.name + "\"; one of " +
+            schema::JoinedNames(schema::kValueFieldNames),
         "name");
   }
   if (request.prefix.size() > kMaxValueBytes || !ValidUtf8(request.prefix)) {

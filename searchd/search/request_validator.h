@@ -28,9 +28,6 @@ Status ValidateDocumentRequest(const DocumentRequest& request,
 Status ValidateFacetValuesRequest(const FacetValuesRequest& request,
                                   const SearcherOptions& options);
 
-// True for the facet fields that have values (all but "date").
-bool IsValueFacet(std::string_view name);
-
 }  // namespace chancery
 
 #endif  // CHANCERY_SEARCHD_SEARCH_REQUEST_VALIDATOR_H_

@@ -5,12 +5,22 @@
 #ifndef CHANCERY_SEARCHD_SEARCH_SEARCH_TYPES_H_
 #define CHANCERY_SEARCHD_SEARCH_SEARCH_TYPES_H_
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "common/facets.h"
+
 namespace chancery {
+
+// The values SearchRequest::sort and ::interval accept.
+inline constexpr std::array<std::string_view, 3> kSortOrders = {
+    "relevance", "date", "date_asc"};
+inline constexpr std::array<std::string_view, 4> kDateIntervals = {
+    "year", "month", "day", "auto"};
 
 // One facet filter field: the values a user selected and how they combine.
 struct FieldFilter {
@@ -24,19 +34,20 @@ struct SearchRequest {
   // Query text in the query language (words, "phrases", AND/OR/NOT, -word,
   // NEAR, word*, field:value, date:A..B). Empty matches every article.
   std::string q;
-  // Filters by field name: "country", "person", "org", "source", "lang".
+  // Filters by field name, a value field of schema::kFields.
   std::map<std::string, FieldFilter> filters;
   // Inclusive dates "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty = unbounded.
   std::string from;
   std::string to;
-  std::string sort = "relevance";  // "relevance", "date", "date_asc"
+  std::string sort = "relevance";  // One of kSortOrders.
   int page = 1;                    // From 1.
   int size = 10;                   // 0..max_page_size (0: counts only).
-  // Facets to count, from "country", "person", "org", "source", "lang",
-  // "date". Multi-select: a filtered field's own counts ignore its filter.
-  std::vector<std::string> facets = {"country", "person", "org", "date"};
+  // Facets to count, by name (schema::kFacetNames); by default those marked
+  // default_facet. Multi-select: a filtered field's own counts ignore its
+  // filter.
+  std::vector<std::string> facets = schema::DefaultFacetNames();
   int facet_size = 10;               // 1..max_facet_size
-  std::string interval = "auto";     // date facet: year, month, day, auto
+  std::string interval = "auto";     // date facet: one of kDateIntervals
   bool snippets = true;              // Build hit snippets.
   bool suggest = true;               // Look for a spelling suggestion.
 };
@@ -120,7 +131,7 @@ struct SimilarRequest {
 
 // GET /api/facet/{name}: autocomplete of facet values.
 struct FacetValuesRequest {
-  std::string name;    // A facet field other than "date".
+  std::string name;    // A value field (schema::HasValues).
   std::string prefix;  // Matched, folded, against label words and ids.
   std::string q;       // Restricts the counts to matches of q when given.
   int size = 10;       // 1..max_facet_size

@@ -1,23 +1,28 @@
-// The facet sidebar: one panel per entity field (country, person, org) with
-// counted, multi-select checkboxes, a box to search the field's values
-// through /api/facet, and "show more". Each panel is built once and only its
-// lists are redrawn, so focus and typed text survive a new search.
+// The facet sidebar: one panel per filter field of the server's schema
+// (GET /api/schema) with counted, multi-select checkboxes, a box to search
+// the field's values through /api/facet (where the field asks for one), and
+// "show more". Each panel is built once and only its lists are redrawn, so
+// focus and typed text survive a new search.
 
 import { el, replaceChildren, formatNumber, debounce, languageName } from '../dom.js';
-import { flagElement } from '../flags.js';
-
-const TITLES = { country: 'Countries', person: 'People', org: 'Organisations', source: 'Sources', lang: 'Languages' };
-const FIND = { country: 'Find a country…', person: 'Find a person…', org: 'Find an organisation…', source: 'Find a source…' };
+import { flagElement, isCountryField } from '../flags.js';
+import { fieldSpec } from '../api.js';
 
 /** The label to show for a value: languages by name, others as the server labels them. */
 export function displayLabel(field, value, label) {
-  if (field === 'lang' && (!label || label === value)) return languageName(value) || value;
+  if (fieldSpec(field)?.label_source === 'language_name' && (!label || label === value)) return languageName(value) || value;
   return label || value;
+}
+
+/** "Find a country…", "Find an organisation…". */
+function findPlaceholder(label) {
+  const noun = label.toLowerCase();
+  return `Find ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}…`;
 }
 
 export class FacetPanel {
   /**
-   * field: 'country' | 'person' | 'org'
+   * field: the name of a filter field of GET /api/schema ('country', …)
    * handlers: {onToggle(field, value, label, checked), onShowMore(field, more),
    *            onMatchAny(field, any), searchValues(field, prefix) -> Promise<values>,
    *            rememberLabel(field, value, label), labelOf(field, value)}
@@ -28,9 +33,11 @@ export class FacetPanel {
     this.expanded = false;
     this.selected = [];
     this.searchSeq = 0;
+    const spec = fieldSpec(field) || { label: field, plural_label: field, value_search: false };
+    this.title = spec.plural_label;
     const base = `facet-${field}`;
 
-    this.heading = el('h3', { id: `${base}-heading`, className: 'facet-title' }, TITLES[field]);
+    this.heading = el('h3', { id: `${base}-heading`, className: 'facet-title' }, this.title);
     this.matchSelect = el('select', {
       id: `${base}-match`,
       className: 'facet-match-select',
@@ -43,7 +50,7 @@ export class FacetPanel {
       type: 'search',
       id: `${base}-search`,
       className: 'facet-search-input',
-      placeholder: FIND[field] || 'Find…',
+      placeholder: findPlaceholder(spec.label),
       autocomplete: 'off',
       attrs: { 'aria-controls': `${base}-found` },
       on: {
@@ -65,8 +72,8 @@ export class FacetPanel {
 
     this.root = el('section', { className: 'facet', id: base, attrs: { 'aria-labelledby': `${base}-heading` } },
       el('div', { className: 'facet-head' }, this.heading, this.match),
-      field === 'lang' ? null : el('div', { className: 'facet-search' },
-        el('label', { htmlFor: `${base}-search`, className: 'visually-hidden' }, `Search ${TITLES[field].toLowerCase()}`),
+      !spec.value_search ? null : el('div', { className: 'facet-search' },
+        el('label', { htmlFor: `${base}-search`, className: 'visually-hidden' }, `Search ${this.title.toLowerCase()}`),
         this.searchInput),
       this.found,
       this.list,
@@ -86,7 +93,7 @@ export class FacetPanel {
     return el('li', { className: `facet-value${checked ? ' is-checked' : ''}` },
       input,
       el('label', { htmlFor: id },
-        this.field === 'country' ? flagElement(value) : null,
+        isCountryField(this.field) ? flagElement(value) : null,
         el('span', { className: 'facet-label' }, label),
         el('span', { className: 'facet-count' },
           count === null ? '' : formatNumber(count),
@@ -150,12 +157,10 @@ export class FacetPanel {
   refreshFound() {
     if (!this.foundValues) return;
     if (!this.foundValues.length) {
-      replaceChildren(this.found, el('p', { className: 'facet-empty muted' }, `No ${TITLES[this.field].toLowerCase()} match “${this.searchInput.value.trim()}”.`));
+      replaceChildren(this.found, el('p', { className: 'facet-empty muted' }, `No ${this.title.toLowerCase()} match “${this.searchInput.value.trim()}”.`));
       return;
     }
-    replaceChildren(this.found, el('ul', { className: 'facet-values facet-found-values', attrs: { 'aria-label': `${TITLES[this.field]} matching “${this.searchInput.value.trim()}”` } },
+    replaceChildren(this.found, el('ul', { className: 'facet-values facet-found-values', attrs: { 'aria-label': `${this.title} matching “${this.searchInput.value.trim()}”` } },
       this.foundValues.slice(0, 20).map((v, i) => this.checkbox(v.value, v.label || v.value, v.count ?? null, this.selected.includes(v.value), `f${i}`))));
   }
 }
-
-export { TITLES as FACET_TITLES };
