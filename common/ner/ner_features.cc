@@ -46,6 +46,12 @@ enum WordTemplate : uint64_t {
   kWGazetteer,
   kWGazetteerShape,
   kWGazetteerWindow,
+  kWPrevExact,
+  kWNextExact,
+  kWPrevSuffix3,
+  kWNextSuffix3,
+  kWPrev2Shape,
+  kWNext2Shape,
   kNumWordTemplates,
 };
 
@@ -70,13 +76,8 @@ enum CharTemplate : uint64_t {
   kNumCharTemplates,
 };
 
-// Tag templates, salted apart from the static ones.
-enum TagTemplate : uint64_t {
-  kTPrev = 100,
-  kTPrev2Prev,
-  kTPrevLower,
-  kTPrevShape,
-};
+// The transition template, salted apart from the static ones.
+constexpr uint64_t kTransition = 100;
 
 constexpr uint64_t Salt(uint64_t template_id) {
   return Mix(template_id * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL);
@@ -274,6 +275,21 @@ void NerFeatures::ExtractWords(const std::vector<std::string_view>& tokens,
         Bucket(Feat(kWShapeNextLower, f.short_shape, lower(i + 1)));
     b[kWPositionShape] = Bucket(Feat(kWPositionShape, u == 0 ? 1 : 0, all_caps,
                                      f.short_shape));
+    const auto fact = [&](ptrdiff_t j, auto field) {
+      if (j < 0) return kBefore[static_cast<size_t>(-j - 1)];
+      if (static_cast<size_t>(j) >= n) {
+        return kAfter[static_cast<size_t>(j) - n];
+      }
+      return field(facts[static_cast<size_t>(j)]);
+    };
+    const auto exact = [](const TokenFacts& t) { return t.exact; };
+    const auto suffix3 = [](const TokenFacts& t) { return t.suffix[2]; };
+    b[kWPrevExact] = Bucket(Feat(kWPrevExact, fact(i - 1, exact)));
+    b[kWNextExact] = Bucket(Feat(kWNextExact, fact(i + 1, exact)));
+    b[kWPrevSuffix3] = Bucket(Feat(kWPrevSuffix3, fact(i - 1, suffix3)));
+    b[kWNextSuffix3] = Bucket(Feat(kWNextSuffix3, fact(i + 1, suffix3)));
+    b[kWPrev2Shape] = Bucket(Feat(kWPrev2Shape, shape(i - 2)));
+    b[kWNext2Shape] = Bucket(Feat(kWNext2Shape, shape(i + 2)));
     const uint64_t gaz = gazetteer[u + 1];
     b[kWGazetteer] = Bucket(Feat(kWGazetteer, gaz));
     b[kWGazetteerShape] = Bucket(Feat(kWGazetteerShape, gaz, f.short_shape));
@@ -325,12 +341,9 @@ void NerFeatures::ExtractCharacters(const std::vector<std::string_view>& tokens,
   }
 }
 
-void NerFeatures::TagFeatures(const NerSentenceFeatures& sentence, size_t i,
-                              NerTag prev, NerTag prev2, uint32_t* out) const {
-  out[0] = Bucket(Feat(kTPrev, prev));
-  out[1] = Bucket(Feat(kTPrev2Prev, prev2, prev));
-  out[2] = Bucket(Feat(kTPrevLower, prev, sentence.lower[i]));
-  out[3] = Bucket(Feat(kTPrevShape, prev, sentence.short_shape[i]));
+uint32_t NerFeatures::TransitionBucket(NerTag prev) const {
+  return Bucket(Feat(kTransition, prev));
 }
+
 
 }  // namespace chancery

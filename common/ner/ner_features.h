@@ -1,7 +1,8 @@
 // Hashed features of the named-entity tagger. Every feature is a template
 // (word, lower-case form, shape, prefix, suffix, a neighbour within two
-// tokens, gazetteer flags, previous tags) applied to one token position and hashed into one
-// of 2^hash_bits weight rows. The tagger and the trainer share this code,
+// tokens, gazetteer flags) applied to one token position and hashed into one
+// of 2^hash_bits weight rows; one more row per tag holds the weights of
+// the transitions from that tag (ner_decoder.h). The tagger and the trainer share this code,
 // so a model and the features it was trained on cannot drift apart; the
 // feature set version is stored in the model header.
 //
@@ -33,16 +34,12 @@ inline constexpr uint32_t kNerFeatureVersion = 1;
 inline constexpr uint32_t kMinNerHashBits = 12;
 inline constexpr uint32_t kMaxNerHashBits = 24;
 
-// Features that depend on the tags already chosen for the two previous
-// tokens, computed during decoding.
-inline constexpr int kNumNerTagFeatures = 4;
-
 // The per-token static feature buckets of one sentence: token i owns
 // buckets[i * per_token, (i + 1) * per_token).
 struct NerSentenceFeatures {
   size_t per_token = 0;
   std::vector<uint32_t> buckets;
-  // Hashes the tag features combine with the previous tags.
+  // Per-token hashes of the lower-cased form and the short shape.
   std::vector<uint64_t> lower;
   std::vector<uint64_t> short_shape;
 };
@@ -68,10 +65,9 @@ class NerFeatures {
   void Extract(const std::vector<std::string_view>& tokens,
                NerSentenceFeatures* out) const;
 
-  // Writes the kNumNerTagFeatures buckets of token `i` given the tags of
-  // tokens i-1 and i-2 (kTagOutside before the sentence start).
-  void TagFeatures(const NerSentenceFeatures& sentence, size_t i, NerTag prev,
-                   NerTag prev2, uint32_t* out) const;
+  // The bucket of the transition weights into each tag after tag `prev`.
+  uint32_t TransitionBucket(NerTag prev) const;
+
 
  private:
   void ExtractWords(const std::vector<std::string_view>& tokens,

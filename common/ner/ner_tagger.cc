@@ -5,6 +5,7 @@
 #include <cctype>
 #include <utility>
 
+#include "common/ner/ner_decoder.h"
 #include "common/ner/ner_tokenizer.h"
 
 namespace chancery {
@@ -18,30 +19,23 @@ NerTagger::NerTagger(NerModel model)
     : model_(std::move(model)),
       features_(model_.tokenization, model_.hash_bits, model_.gazetteer) {}
 
+namespace {
+struct Int16Weights {
+  const int16_t* weights;
+  void AddRow(uint32_t bucket, int64_t* score) const {
+    const int16_t* row = weights + static_cast<size_t>(bucket) * kNumNerTags;
+    for (int t = 0; t < kNumNerTags; ++t) score[t] += row[t];
+  }
+};
+}  // namespace
+
 std::vector<NerTag> NerTagger::TagSequence(
     const std::vector<std::string_view>& tokens) const {
   NerSentenceFeatures sentence;
   features_.Extract(tokens, &sentence);
-  std::vector<NerTag> tags(tokens.size(), kTagOutside);
-  const int16_t* weights = model_.weights.data();
-  NerTag prev = kTagOutside;
-  NerTag prev2 = kTagOutside;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    std::array<int32_t, kNumNerTags> score{};
-    const uint32_t* buckets = &sentence.buckets[i * sentence.per_token];
-    const auto add_row = [&](uint32_t bucket) {
-      const int16_t* row = weights + static_cast<size_t>(bucket) * kNumNerTags;
-      for (int t = 0; t < kNumNerTags; ++t) score[t] += row[t];
-    };
-    for (size_t f = 0; f < sentence.per_token; ++f) add_row(buckets[f]);
-    std::array<uint32_t, kNumNerTagFeatures> tag_buckets;
-    features_.TagFeatures(sentence, i, prev, prev2, tag_buckets.data());
-    for (uint32_t bucket : tag_buckets) add_row(bucket);
-    const NerTag best = BestAllowedTag(score, prev, model_.type_mask);
-    tags[i] = best;
-    prev2 = prev;
-    prev = best;
-  }
+  std::vector<NerTag> tags;
+  DecodeNerTags(features_, sentence, model_.type_mask,
+                Int16Weights{model_.weights.data()}, &tags);
   return tags;
 }
 

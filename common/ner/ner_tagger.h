@@ -1,8 +1,8 @@
 // NerTagger: finds person, location, organisation and other (MISC) names
 // in one language's text with a trained model file (models/ner/<lang>.model,
-// built by `make ner-models`). A greedy left-to-right averaged-perceptron
-// tagger over hashed features (common/ner/ner_features.h), constrained to
-// valid IOB2 tag sequences.
+// built by `make ner-models`): an averaged structured perceptron over
+// hashed features (common/ner/ner_features.h) with first-order tag
+// transitions, decoded by Viterbi over valid IOB2 tag sequences.
 //
 // Thread safety: a loaded NerTagger is immutable; Tag and TagText are const
 // and may be called from any number of threads at once.

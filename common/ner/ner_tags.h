@@ -59,20 +59,6 @@ inline constexpr bool TagInTypes(NerTag tag, uint8_t type_mask) {
          (type_mask & (1U << static_cast<int>(TagType(tag)))) != 0;
 }
 
-// The best tag by `score` among those allowed after `prev` and in
-// `type_mask`; ties go to the lower tag, O first.
-template <typename Score>
-NerTag BestAllowedTag(const Score& score, NerTag prev, uint8_t type_mask) {
-  NerTag best = kTagOutside;
-  for (NerTag t = 1; t < kNumNerTags; ++t) {
-    if (score[t] > score[best] && TagAllowedAfter(prev, t) &&
-        TagInTypes(t, type_mask)) {
-      best = t;
-    }
-  }
-  return best;
-}
-
 // "O", "B-PER", "I-PER", ...; nullopt for any other text.
 std::optional<NerTag> NerTagFromName(std::string_view name);
 std::string_view NerTagName(NerTag tag);

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <cmath>
 #include <cstdlib>
 #include <string_view>
 
+#include "common/ner/ner_decoder.h"
 #include "common/ner/ner_features.h"
 
 namespace chancery {
@@ -27,11 +27,6 @@ class Perceptron {
       : weights_((size_t{1} << hash_bits) * kNumNerTags, 0),
         sums_(weights_.size(), 0) {}
 
-  void Score(uint32_t bucket, std::array<int64_t, kNumNerTags>* score) const {
-    const int32_t* row = &weights_[static_cast<size_t>(bucket) * kNumNerTags];
-    for (int t = 0; t < kNumNerTags; ++t) (*score)[t] += row[t];
-  }
-
   void Update(uint32_t bucket, NerTag tag, int32_t delta) {
     const size_t at = static_cast<size_t>(bucket) * kNumNerTags + tag;
     weights_[at] += delta;
@@ -39,6 +34,10 @@ class Perceptron {
   }
 
   void Step() { ++steps_; }
+  void AddRow(uint32_t bucket, int64_t* score) const {
+    const int32_t* row = &weights_[static_cast<size_t>(bucket) * kNumNerTags];
+    for (int t = 0; t < kNumNerTags; ++t) score[t] += row[t];
+  }
 
   // Averaged weights, quantized to int16 and pruned.
   NerModel Averaged(const NerTrainOptions& options) const {
@@ -56,15 +55,7 @@ class Perceptron {
     model.gazetteer = options.gazetteer;
     model.weights.assign(weights_.size(), 0);
     if (largest == 0) return model;
-    if (std::getenv("NER_STATS")) {
-      std::vector<double> mags;
-      for (double a : averaged) if (a != 0) mags.push_back(std::abs(a));
-      std::sort(mags.begin(), mags.end());
-      std::fprintf(stderr, "nonzero %zu max %g q50 %g q90 %g q99 %g q999 %g q9999 %g\n", mags.size(), largest,
-        mags[mags.size()/2], mags[mags.size()*9/10], mags[mags.size()*99/100], mags[mags.size()*999/1000], mags[mags.size()*9999/10000]);
-    }
-    double scale = 32767.0 / largest;
-    if (std::getenv("NER_SCALE")) scale = std::atof(std::getenv("NER_SCALE"));
+    const double scale = 32767.0 / largest;
     const double floor = options.prune_fraction * 32767.0;
     for (size_t i = 0; i < weights_.size(); ++i) {
       const double q = std::round(averaged[i] * scale);
@@ -105,6 +96,7 @@ NerModel TrainNerModel(const std::vector<LabelledSentence>& sentences,
   for (size_t s = 0; s < order.size(); ++s) order[s] = s;
   uint64_t random = options.seed;
   Perceptron perceptron(options.hash_bits);
+  std::vector<NerTag> predicted;
   NerModel model;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     for (size_t k = order.size(); k > 1; --k) {
@@ -113,31 +105,25 @@ NerModel TrainNerModel(const std::vector<LabelledSentence>& sentences,
     for (size_t s : order) {
       const NerSentenceFeatures& f = extracted[s];
       const std::vector<NerTag>& gold = sentences[s].tags;
-      NerTag prev = kTagOutside;
-      NerTag prev2 = kTagOutside;
+      DecodeNerTags(features, f, type_mask, perceptron, &predicted);
+      // Structured perceptron update: towards the gold path and away from
+      // the predicted one, where they differ.
       for (size_t i = 0; i < gold.size(); ++i) {
-        std::array<uint32_t, kNumNerTagFeatures> tag_buckets;
-        features.TagFeatures(f, i, prev, prev2, tag_buckets.data());
-        const uint32_t* buckets = &f.buckets[i * f.per_token];
-        std::array<int64_t, kNumNerTags> score{};
-        for (size_t b = 0; b < f.per_token; ++b) {
-          perceptron.Score(buckets[b], &score);
-        }
-        for (uint32_t b : tag_buckets) perceptron.Score(b, &score);
-        const NerTag best = BestAllowedTag(score, prev, type_mask);
-        if (best != gold[i]) {
+        const NerTag gold_prev = i == 0 ? kTagOutside : gold[i - 1];
+        const NerTag predicted_prev = i == 0 ? kTagOutside : predicted[i - 1];
+        if (gold[i] != predicted[i]) {
+          const uint32_t* buckets = &f.buckets[i * f.per_token];
           for (size_t b = 0; b < f.per_token; ++b) {
             perceptron.Update(buckets[b], gold[i], 1);
-            perceptron.Update(buckets[b], best, -1);
-          }
-          for (uint32_t b : tag_buckets) {
-            perceptron.Update(b, gold[i], 1);
-            perceptron.Update(b, best, -1);
+            perceptron.Update(buckets[b], predicted[i], -1);
           }
         }
+        if (gold[i] != predicted[i] || gold_prev != predicted_prev) {
+          perceptron.Update(features.TransitionBucket(gold_prev), gold[i], 1);
+          perceptron.Update(features.TransitionBucket(predicted_prev),
+                            predicted[i], -1);
+        }
         perceptron.Step();
-        prev2 = prev;
-        prev = best;
       }
     }
     if (on_epoch || epoch == options.epochs) {

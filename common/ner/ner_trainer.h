@@ -1,6 +1,6 @@
-// Training of the named-entity tagger: a greedy averaged perceptron
-// (Collins 2002) over the hashed features of ner_features.h, decoding with
-// the tags it predicted itself, as the tagger does. Deterministic: a fixed
+// Training of the named-entity tagger: an averaged structured perceptron
+// (Collins 2002) over the hashed features of ner_features.h and first-order
+// tag transitions, decoding each sentence with Viterbi as the tagger does. Deterministic: a fixed
 // seed drives the per-epoch shuffle, and the arithmetic is integer until
 // the final averaging, so the same corpus and options give the same model
 // bytes.
