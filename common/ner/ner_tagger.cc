@@ -26,6 +26,9 @@ struct Int16Weights {
     const int16_t* row = weights + static_cast<size_t>(bucket) * kNumNerTags;
     for (int t = 0; t < kNumNerTags; ++t) score[t] += row[t];
   }
+  void Prefetch(uint32_t bucket) const {
+    __builtin_prefetch(weights + static_cast<size_t>(bucket) * kNumNerTags);
+  }
 };
 }  // namespace
 

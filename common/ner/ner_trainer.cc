@@ -38,6 +38,9 @@ class Perceptron {
     const int32_t* row = &weights_[static_cast<size_t>(bucket) * kNumNerTags];
     for (int t = 0; t < kNumNerTags; ++t) score[t] += row[t];
   }
+  void Prefetch(uint32_t bucket) const {
+    __builtin_prefetch(&weights_[static_cast<size_t>(bucket) * kNumNerTags]);
+  }
 
   // Averaged weights, quantized to int16 and pruned.
   NerModel Averaged(const NerTrainOptions& options) const {

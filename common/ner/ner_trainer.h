@@ -27,7 +27,7 @@ struct NerTrainOptions {
   uint64_t seed = 1;
   // Quantized weights with |w| below this share of the largest |w| are
   // dropped; rows left with no weight are not stored.
-  double prune_fraction = 0.002;
+  double prune_fraction = 0;
   // Word lists for the gazetteer features (ReadNerGazetteer), stored in
   // the model; empty for none. Ignored by the character tokenization.
   std::vector<NerGazetteerEntry> gazetteer;
