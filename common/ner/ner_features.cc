@@ -273,8 +273,8 @@ void NerFeatures::ExtractWords(const std::vector<std::string_view>& tokens,
         Bucket(Feat(kWPrevLowerShape, lower(i - 1), f.short_shape));
     b[kWShapeNextLower] =
         Bucket(Feat(kWShapeNextLower, f.short_shape, lower(i + 1)));
-    b[kWPositionShape] = Bucket(Feat(kWPositionShape, u == 0 ? 1 : 0, all_caps,
-                                     f.short_shape));
+    b[kWPositionShape] =
+        Bucket(Feat(kWPositionShape, u == 0 ? 1 : 0, all_caps, f.short_shape));
     const auto fact = [&](ptrdiff_t j, auto field) {
       if (j < 0) return kBefore[static_cast<size_t>(-j - 1)];
       if (static_cast<size_t>(j) >= n) {
@@ -293,8 +293,8 @@ void NerFeatures::ExtractWords(const std::vector<std::string_view>& tokens,
     const uint64_t gaz = gazetteer[u + 1];
     b[kWGazetteer] = Bucket(Feat(kWGazetteer, gaz));
     b[kWGazetteerShape] = Bucket(Feat(kWGazetteerShape, gaz, f.short_shape));
-    b[kWGazetteerWindow] = Bucket(
-        Feat(kWGazetteerWindow, gazetteer[u], gaz, gazetteer[u + 2]));
+    b[kWGazetteerWindow] =
+        Bucket(Feat(kWGazetteerWindow, gazetteer[u], gaz, gazetteer[u + 2]));
   }
 }
 
@@ -344,6 +344,5 @@ void NerFeatures::ExtractCharacters(const std::vector<std::string_view>& tokens,
 uint32_t NerFeatures::TransitionBucket(NerTag prev) const {
   return Bucket(Feat(kTransition, prev));
 }
-
 
 }  // namespace chancery

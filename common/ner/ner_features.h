@@ -2,9 +2,9 @@
 // (word, lower-case form, shape, prefix, suffix, a neighbour within two
 // tokens, gazetteer flags) applied to one token position and hashed into one
 // of 2^hash_bits weight rows; one more row per tag holds the weights of
-// the transitions from that tag (ner_decoder.h). The tagger and the trainer share this code,
-// so a model and the features it was trained on cannot drift apart; the
-// feature set version is stored in the model header.
+// the transitions from that tag (ner_decoder.h). The tagger and the trainer
+// share this code, so a model and the features it was trained on cannot drift
+// apart; the feature set version is stored in the model header.
 //
 // NerFeatures is an immutable value; all methods are const and
 // thread-safe. NerSentenceFeatures is per-call scratch owned by the caller.
@@ -67,7 +67,6 @@ class NerFeatures {
 
   // The bucket of the transition weights into each tag after tag `prev`.
   uint32_t TransitionBucket(NerTag prev) const;
-
 
  private:
   void ExtractWords(const std::vector<std::string_view>& tokens,

@@ -25,8 +25,8 @@ NerGazetteer::NerGazetteer(const std::vector<NerGazetteerEntry>& entries) {
     while (slots_[at] != 0 && static_cast<uint32_t>(slots_[at] >> 8) != e.key) {
       at = (at + 1) & mask_;
     }
-    slots_[at] = (static_cast<uint64_t>(e.key) << 8) | e.flags |
-                 (slots_[at] & 0xff);
+    slots_[at] =
+        (static_cast<uint64_t>(e.key) << 8) | e.flags | (slots_[at] & 0xff);
   }
 }
 

@@ -62,8 +62,8 @@ bool GetVarint(std::string_view bytes, size_t* at, uint64_t* value) {
 }
 
 Status Corrupt(std::string_view name, const std::string& why) {
-  return Status::Corruption(std::string(name) + ": not a valid NER model: " +
-                            why);
+  return Status::Corruption(std::string(name) +
+                            ": not a valid NER model: " + why);
 }
 
 }  // namespace
@@ -165,14 +165,14 @@ Status DecodeGazetteer(std::string_view payload, uint64_t entries,
   for (uint64_t e = 0; e < entries; ++e) {
     uint64_t delta = 0;
     if (!GetVarint(payload, &at, &delta) || at >= payload.size()) {
-      return Corrupt(name, "gazetteer entry " + std::to_string(e) +
-                               " truncated");
+      return Corrupt(name,
+                     "gazetteer entry " + std::to_string(e) + " truncated");
     }
     const uint64_t key = next_key + delta;
     const auto flags = static_cast<uint8_t>(payload[at++]);
     if (key > 0xffffffffULL || flags == 0) {
-      return Corrupt(name, "gazetteer entry " + std::to_string(e) +
-                               " malformed");
+      return Corrupt(name,
+                     "gazetteer entry " + std::to_string(e) + " malformed");
     }
     model->gazetteer.push_back({static_cast<uint32_t>(key), flags});
     next_key = key + 1;
@@ -225,8 +225,8 @@ StatusOr<NerModel> DecodeNerModel(std::string_view bytes,
                              std::to_string(kNumNerTags));
   }
   if (model.hash_bits < kMinNerHashBits || model.hash_bits > kMaxNerHashBits) {
-    return Corrupt(name, "hash bits " + std::to_string(model.hash_bits) +
-                             " out of range");
+    return Corrupt(
+        name, "hash bits " + std::to_string(model.hash_bits) + " out of range");
   }
   if (model.type_mask == 0 || model.type_mask >= (1U << kNumEntityTypes)) {
     return Corrupt(name, "bad entity type mask");
@@ -236,8 +236,8 @@ StatusOr<NerModel> DecodeNerModel(std::string_view bytes,
   if (bytes.size() != kNerModelHeaderSize + weights_size + gazetteer_size) {
     return Corrupt(name, "file is " + std::to_string(bytes.size()) +
                              " bytes, header says " +
-                             std::to_string(kNerModelHeaderSize +
-                                            weights_size + gazetteer_size));
+                             std::to_string(kNerModelHeaderSize + weights_size +
+                                            gazetteer_size));
   }
   const std::string_view payload = bytes.substr(kNerModelHeaderSize);
   if (GetLe(bytes, 44, 8) != Fnv64(payload)) {
@@ -260,8 +260,8 @@ StatusOr<NerModel> ReadNerModelFile(const std::string& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in.is_open()) {
-    return Status::IoError(path + ": cannot open NER model file: " +
-                           std::strerror(errno));
+    return Status::IoError(
+        path + ": cannot open NER model file: " + std::strerror(errno));
   }
   std::string bytes((std::istreambuf_iterator<char>(in)),
                     std::istreambuf_iterator<char>());

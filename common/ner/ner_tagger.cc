@@ -59,8 +59,7 @@ std::vector<TextEntity> NerTagger::TagText(std::string_view text) const {
     }
     for (const EntitySpan& span : Tag(words)) {
       entities.push_back({tokens[s.begin + span.begin_token].begin,
-                          tokens[s.begin + span.end_token - 1].end,
-                          span.type});
+                          tokens[s.begin + span.end_token - 1].end, span.type});
     }
   }
   return entities;
@@ -69,7 +68,8 @@ std::vector<TextEntity> NerTagger::TagText(std::string_view text) const {
 std::string NerModelLanguageFor(std::string_view lang) {
   std::string code;
   for (char c : lang.substr(0, lang.find_first_of("-_"))) {
-    code.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    code.push_back(
+        static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
   static constexpr std::array<std::string_view, 7> kTrained = {
       "en", "de", "es", "fr", "ru", "zh", "ar"};

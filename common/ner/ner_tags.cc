@@ -38,8 +38,8 @@ std::vector<EntitySpan> SpansFromTags(const std::vector<NerTag>& tags) {
   bool open = false;
   for (size_t i = 0; i < tags.size(); ++i) {
     const NerTag tag = tags[i];
-    const bool continues = open && IsInsideTag(tag) &&
-                           spans.back().type == TagType(tag);
+    const bool continues =
+        open && IsInsideTag(tag) && spans.back().type == TagType(tag);
     if (continues) {
       spans.back().end_token = i + 1;
       continue;

@@ -78,10 +78,9 @@ std::string AsciiLower(const std::vector<CodePoint>& cps, size_t i, size_t j) {
 // Abbreviations that keep their period ("Mr. Smith", "St. Louis").
 bool IsAbbreviation(const std::string& lower) {
   static constexpr std::array<std::string_view, 30> kAbbreviations = {
-      "mr",  "mrs", "ms",  "dr",   "st",   "jr",  "sr",  "vs",
-      "inc", "co",  "ltd", "corp", "gen",  "sen", "rep", "gov",
-      "lt",  "col", "sgt", "prof", "mt",   "ft",  "no",  "nr",
-      "bros", "sra", "hr", "av",   "dept", "cie"};
+      "mr",  "mrs",  "ms",  "dr",  "st",   "jr",  "sr", "vs",  "inc",  "co",
+      "ltd", "corp", "gen", "sen", "rep",  "gov", "lt", "col", "sgt",  "prof",
+      "mt",  "ft",   "no",  "nr",  "bros", "sra", "hr", "av",  "dept", "cie"};
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) !=
          kAbbreviations.end();
 }
@@ -112,9 +111,9 @@ bool TakesPeriod(const std::vector<CodePoint>& cps, size_t i, size_t j) {
 // with their apostrophe: l'Europe -> l' Europe.
 bool IsElision(const std::string& lower) {
   static constexpr std::array<std::string_view, 17> kElisions = {
-      "l",     "d",      "j",       "m",     "n",      "s",
-      "t",     "c",      "qu",      "jusqu", "lorsqu", "puisqu",
-      "quoiqu", "dell",  "nell",    "dall",  "sull"};
+      "l",      "d",    "j",    "m",     "n",      "s",
+      "t",      "c",    "qu",   "jusqu", "lorsqu", "puisqu",
+      "quoiqu", "dell", "nell", "dall",  "sull"};
   return std::find(kElisions.begin(), kElisions.end(), lower) !=
          kElisions.end();
 }
@@ -207,7 +206,7 @@ bool IsSentenceFinal(std::string_view token) {
 
 bool IsClosing(std::string_view token) {
   static constexpr std::array<std::string_view, 11> kClosing = {
-      "\"",     "'",      "''",     ")",      "]",      "\u201d",
+      "\"",     "'",      "''",     ")",      "]",     "\u201d",
       "\u2019", "\u00bb", "\u300d", "\u300f", "\uff09"};
   return std::find(kClosing.begin(), kClosing.end(), token) != kClosing.end() ||
          IsSentenceFinal(token);

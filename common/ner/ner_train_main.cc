@@ -79,8 +79,8 @@ int Run(int argc, char** argv) {
       if (t != "words" && t != "characters") {
         return Usage("--tokenization: words or characters");
       }
-      options.tokenization = t == "words" ? NerTokenization::kWords
-                                          : NerTokenization::kCharacters;
+      options.tokenization =
+          t == "words" ? NerTokenization::kWords : NerTokenization::kCharacters;
     } else if (flag == "--epochs") {
       if (!ParseInt(value, 1, 100, &number)) return Usage("--epochs: 1..100");
       options.epochs = static_cast<int>(number);

@@ -63,7 +63,8 @@ class Perceptron {
     for (size_t i = 0; i < weights_.size(); ++i) {
       const double q = std::round(averaged[i] * scale);
       if (std::abs(q) >= floor && q != 0) {
-        model.weights[i] = static_cast<int16_t>(std::clamp(q, -32767.0, 32767.0));
+        model.weights[i] =
+            static_cast<int16_t>(std::clamp(q, -32767.0, 32767.0));
       }
     }
     return model;

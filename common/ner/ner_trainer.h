@@ -1,9 +1,9 @@
 // Training of the named-entity tagger: an averaged structured perceptron
 // (Collins 2002) over the hashed features of ner_features.h and first-order
-// tag transitions, decoding each sentence with Viterbi as the tagger does. Deterministic: a fixed
-// seed drives the per-epoch shuffle, and the arithmetic is integer until
-// the final averaging, so the same corpus and options give the same model
-// bytes.
+// tag transitions, decoding each sentence with Viterbi as the tagger does.
+// Deterministic: a fixed seed drives the per-epoch shuffle, and the arithmetic
+// is integer until the final averaging, so the same corpus and options give the
+// same model bytes.
 //
 // Thread safety: TrainNerModel is a pure function of its arguments.
 #ifndef CHANCERY_COMMON_NER_NER_TRAINER_H_
