@@ -1,0 +1,29 @@
+// Byte-level string helpers: trimming and the word-byte rule. Pure
+// functions on ASCII and UTF-8 text, thread-safe, locale-independent.
+#ifndef CHANCERY_COMMON_BASE_STRINGS_H_
+#define CHANCERY_COMMON_BASE_STRINGS_H_
+
+#include <string>
+#include <string_view>
+
+namespace chancery {
+
+// Whether `c` is ASCII white space: space, \t, \n, \v, \f or \r.
+bool IsAsciiSpace(char c);
+
+// `s` without leading and trailing ASCII white space; a view into `s`.
+std::string_view TrimWhitespace(std::string_view s);
+// Trims *s in place, without reallocating.
+void TrimWhitespaceInPlace(std::string* s);
+
+// Whether byte `c` belongs to a word as the search side splits text
+// without decoding it: an ASCII letter or digit, or any byte of a non-ASCII
+// UTF-8 sequence (so "Séjourné" and "北京" are one word each). The query
+// parser's fallback, wildcard prefixes, query limits and spelling
+// suggestions all split words by this rule, so they agree on what a word
+// is.
+bool IsWordByte(char c);
+
+}  // namespace chancery
+
+#endif  // CHANCERY_COMMON_BASE_STRINGS_H_

@@ -1,0 +1,45 @@
+#include "common/base/strings.h"
+
+#include <gtest/gtest.h>
+
+namespace chancery {
+namespace {
+
+TEST(TrimWhitespace, DropsAsciiSpaceAtBothEnds) {
+  EXPECT_EQ(TrimWhitespace("  a b \t\r\n"), "a b");
+  EXPECT_EQ(TrimWhitespace("\f\vx\v"), "x");
+  EXPECT_EQ(TrimWhitespace("   "), "");
+  EXPECT_EQ(TrimWhitespace(""), "");
+  EXPECT_EQ(TrimWhitespace("none"), "none");
+  // Non-ASCII bytes (here U+00A0 NO-BREAK SPACE) are text, not space.
+  EXPECT_EQ(TrimWhitespace("\xC2\xA0x"), "\xC2\xA0x");
+}
+
+TEST(TrimWhitespace, ReturnsAViewIntoItsArgument) {
+  const std::string text = "  word  ";
+  std::string_view trimmed = TrimWhitespace(text);
+  EXPECT_EQ(trimmed.data(), text.data() + 2);
+}
+
+TEST(TrimWhitespaceInPlace, KeepsTheBuffer) {
+  std::string s = "\t hello world \n";
+  TrimWhitespaceInPlace(&s);
+  EXPECT_EQ(s, "hello world");
+  std::string blank = " \n ";
+  TrimWhitespaceInPlace(&blank);
+  EXPECT_EQ(blank, "");
+  std::string same = "as is";
+  TrimWhitespaceInPlace(&same);
+  EXPECT_EQ(same, "as is");
+}
+
+TEST(IsWordByte, LettersDigitsAndNonAsciiBytes) {
+  for (char c : std::string("azAZ09")) EXPECT_TRUE(IsWordByte(c)) << c;
+  for (char c : std::string(" -_*:'\".,\t")) EXPECT_FALSE(IsWordByte(c)) << c;
+  for (char c : std::string("é北")) EXPECT_TRUE(IsWordByte(c));
+  EXPECT_FALSE(IsWordByte('\0'));
+  EXPECT_FALSE(IsWordByte('\x7f'));
+}
+
+}  // namespace
+}  // namespace chancery
