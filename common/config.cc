@@ -3,6 +3,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "common/base/numbers.h"
+
 namespace chancery {
 namespace {
 
@@ -17,16 +19,6 @@ Status ReadField(const json& j, const char* name, const std::string& path,
   } catch (const json::exception&) {
     return Status::InvalidArgument(
         path + ": field \"" + name + "\" has the wrong type", name);
-  }
-  return Status::Ok();
-}
-
-Status CheckRange(const char* name, int value, int lo, int hi) {
-  if (value < lo || value > hi) {
-    return Status::InvalidArgument(std::string(name) + " must be between " +
-                                       std::to_string(lo) + " and " +
-                                       std::to_string(hi),
-                                   name);
   }
   return Status::Ok();
 }
@@ -76,14 +68,7 @@ Status ParseListenAddress(const std::string& text, Config& config) {
     port_text = text.substr(colon + 1);
     if (host.empty()) host = "127.0.0.1";
   }
-  int port = 0;
-  try {
-    size_t used = 0;
-    port = std::stoi(port_text, &used);
-    if (used != port_text.size()) port = -1;
-  } catch (const std::exception&) {
-    port = -1;
-  }
+  const int port = ParseInt(port_text).value_or(-1);
   if (port < 0 || port > 65535) {
     return Status::InvalidArgument(
         "--listen expects HOST:PORT with a port from 0 to 65535, got \"" +

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <utility>
 
+#include "common/base/strings.h"
+
 namespace chancery {
 namespace {
 
@@ -60,12 +62,7 @@ const char16_t* ExtraFolding(UChar32 c) {
 }  // namespace
 
 std::string FoldForMatching(std::string_view utf8) {
-  if (IsAscii(utf8)) {
-    std::string out(utf8);
-    for (char& c : out)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  }
+  if (IsAscii(utf8)) return AsciiToLower(utf8);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* casefold =
       icu::Normalizer2::getNFKCCasefoldInstance(err);
@@ -138,34 +135,6 @@ std::string FoldQuery(std::string_view query) {
   }
   out += FoldForMatching(query.substr(segment_start));
   return out;
-}
-
-std::string NormalizeLanguage(std::string_view tag) {
-  std::string lower;
-  for (char c : tag) {
-    if (c == '-' || c == '_') break;
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
-      {"english", "en"},  {"eng", "en"},        {"french", "fr"},
-      {"fra", "fr"},      {"fre", "fr"},        {"francais", "fr"},
-      {"german", "de"},   {"deu", "de"},        {"ger", "de"},
-      {"deutsch", "de"},  {"spanish", "es"},    {"spa", "es"},
-      {"espanol", "es"},  {"russian", "ru"},    {"rus", "ru"},
-      {"chinese", "zh"},  {"zho", "zh"},        {"chi", "zh"},
-      {"arabic", "ar"},   {"ara", "ar"},        {"italian", "it"},
-      {"ita", "it"},      {"portuguese", "pt"}, {"por", "pt"},
-      {"japanese", "ja"}, {"jpn", "ja"},        {"dutch", "nl"},
-      {"nld", "nl"},      {"korean", "ko"},     {"kor", "ko"},
-  };
-  for (const auto& [name, code] : kNames) {
-    if (lower == name) return std::string(code);
-  }
-  if (lower.size() == 2 && std::isalpha(static_cast<unsigned char>(lower[0])) &&
-      std::isalpha(static_cast<unsigned char>(lower[1]))) {
-    return lower;
-  }
-  return "";
 }
 
 std::string DetectLanguage(std::string_view utf8) {

@@ -1,7 +1,9 @@
 #include "indexer/document_builder.h"
 
-#include <ctime>
+#include <cstdio>
 
+#include "common/base/civil_date.h"
+#include "common/base/language.h"
 #include "common/facet_values.h"
 #include "common/schema.h"
 #include "common/stored_article.h"
@@ -40,20 +42,18 @@ void AddFacet(const std::vector<Entity>& entities, std::string_view prefix,
 }
 
 void AddDate(int64_t seconds, Xapian::Document& doc) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
+  const int64_t day = DayOfEpochSeconds(seconds);
+  const CivilDate date = CivilFromDays(day);
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d", tm.tm_year + 1900);
+  std::snprintf(buf, sizeof buf, "%04d", date.year);
   doc.add_boolean_term(std::string(schema::kYear) + buf);
-  std::snprintf(buf, sizeof buf, "%04d%02d", tm.tm_year + 1900, tm.tm_mon + 1);
+  std::snprintf(buf, sizeof buf, "%04d%02d", date.year, date.month);
   doc.add_boolean_term(std::string(schema::kMonth) + buf);
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday);
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", date.year, date.month,
+                date.day);
   doc.add_boolean_term(std::string(schema::kDay) + buf);
   doc.add_value(schema::kSlotDate,
                 Xapian::sortable_serialise(static_cast<double>(seconds)));
-  int64_t day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
   doc.add_value(schema::kSlotDay,
                 Xapian::sortable_serialise(static_cast<double>(day)));
 }

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "common/base/numbers.h"
+#include "common/base/strings.h"
 #include "common/entities/entity_extractor.h"
 #include "common/stored_article.h"
 #include "indexer/boilerplate_filter.h"
@@ -25,11 +27,9 @@ bool IsOption(const std::string& arg) {
 }
 
 Status ParseInt(const std::string& flag, const char* text, int& out) {
-  try {
-    size_t used = 0;
-    out = std::stoi(text, &used);
-    if (used == std::string(text).size()) return Status::Ok();
-  } catch (const std::exception&) {
+  if (std::optional<int> value = chancery::ParseInt(text)) {
+    out = *value;
+    return Status::Ok();
   }
   return Status::InvalidArgument(
       flag + " expects a number, got \"" + std::string(text) + "\"", flag);
@@ -104,11 +104,8 @@ StatusOr<std::vector<std::string>> IdsToDelete(const IndexerOptions& options) {
   if (!in) return Status::IoError("cannot read " + options.delete_from);
   std::string line;
   while (std::getline(in, line)) {
-    while (!line.empty() &&
-           std::isspace(static_cast<unsigned char>(line.back()))) {
-      line.pop_back();
-    }
-    if (!line.empty() && line[0] != '#') ids.push_back(line);
+    const std::string_view id = TrimWhitespace(line);
+    if (!id.empty() && id[0] != '#') ids.emplace_back(id);
   }
   return ids;
 }

@@ -1,7 +1,9 @@
 #include "searchd/server_flags.h"
 
-#include <charconv>
+#include <optional>
 #include <vector>
+
+#include "common/base/numbers.h"
 
 namespace chancery {
 namespace {
@@ -79,12 +81,11 @@ StatusOr<ServerFlags> ParseServerFlags(int argc, const char* const* argv) {
     } else if (a.name == "--listen") {
       CHANCERY_RETURN_IF_ERROR(ParseListenAddress(a.value, flags.config));
     } else if (a.name == "--threads") {
-      int n = 0;
-      auto [end, ec] = std::from_chars(a.value.data(), a.value.data() + a.value.size(), n);
-      if (ec != std::errc() || end != a.value.data() + a.value.size()) {
+      std::optional<int> n = ParseInt(a.value);
+      if (!n) {
         return Status::InvalidArgument("--threads expects a number", "threads");
       }
-      flags.config.http_threads = n;
+      flags.config.http_threads = *n;
     } else if (a.name == "--web-root") {
       flags.config.web_root = a.value;
     }

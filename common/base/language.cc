@@ -44,10 +44,8 @@ bool NamesContain(std::string_view names, std::string_view word) {
 
 std::string NormalizeLanguage(std::string_view tag) {
   tag = TrimWhitespace(tag);
-  std::string lower(tag.substr(0, tag.find_first_of("-_")));
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string lower =
+      AsciiToLower(tag.substr(0, tag.find_first_of("-_")));
   if (lower.empty()) return "";
   for (const LanguageNames& language : kLanguageNames) {
     if (NamesContain(language.names, lower)) return std::string(language.code);

@@ -1,4 +1,4 @@
-// Byte-level string helpers: trimming and the word-byte rule. Pure
+// Byte-level string helpers: trimming, ASCII case and the word-byte rule. Pure
 // functions on ASCII and UTF-8 text, thread-safe, locale-independent.
 #ifndef CHANCERY_COMMON_BASE_STRINGS_H_
 #define CHANCERY_COMMON_BASE_STRINGS_H_
@@ -15,6 +15,11 @@ bool IsAsciiSpace(char c);
 std::string_view TrimWhitespace(std::string_view s);
 // Trims *s in place, without reallocating.
 void TrimWhitespaceInPlace(std::string* s);
+
+// ASCII case: bytes outside A-Z and a-z (UTF-8 sequences included) compare
+// and copy as they are.
+bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
+std::string AsciiToLower(std::string_view s);
 
 // Whether byte `c` belongs to a word as the search side splits text
 // without decoding it: an ASCII letter or digit, or any byte of a non-ASCII

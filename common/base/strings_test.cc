@@ -33,6 +33,14 @@ TEST(TrimWhitespaceInPlace, KeepsTheBuffer) {
   EXPECT_EQ(same, "as is");
 }
 
+TEST(AsciiCase, FoldsAsciiLettersOnly) {
+  EXPECT_EQ(AsciiToLower("Content-TYPE 42"), "content-type 42");
+  EXPECT_EQ(AsciiToLower("ÉCOLE"), "École");  // É is not ASCII
+  EXPECT_TRUE(EqualsIgnoreAsciiCase("Alternate", "aLTERNATE"));
+  EXPECT_FALSE(EqualsIgnoreAsciiCase("alternate", "alternates"));
+  EXPECT_FALSE(EqualsIgnoreAsciiCase("é", "É"));
+}
+
 TEST(IsWordByte, LettersDigitsAndNonAsciiBytes) {
   for (char c : std::string("azAZ09")) EXPECT_TRUE(IsWordByte(c)) << c;
   for (char c : std::string(" -_*:'\".,\t")) EXPECT_FALSE(IsWordByte(c)) << c;

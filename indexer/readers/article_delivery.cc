@@ -3,8 +3,8 @@
 #include <string>
 #include <utility>
 
+#include "common/base/strings.h"
 #include "indexer/readers/date_parser.h"
-#include "indexer/readers/text_util.h"
 
 namespace chancery {
 namespace {
