@@ -31,32 +31,27 @@ bool FoldsMarks(UScriptCode script) {
          script == USCRIPT_CYRILLIC || script == USCRIPT_ARABIC;
 }
 
-// Letters with no canonical decomposition that readers still type plain.
+// Letters with no canonical decomposition that readers still type plain,
+// and typographic apostrophes.
+constexpr std::pair<UChar32, const char16_t*> kExtraFolding[] = {
+    {0x00F8, u"o"},   // ø
+    {0x0142, u"l"},   // ł
+    {0x0111, u"d"},   // đ
+    {0x00F0, u"d"},   // ð
+    {0x00FE, u"th"},  // þ
+    {0x00E6, u"ae"},  // æ
+    {0x0153, u"oe"},  // œ
+    {0x0131, u"i"},   // dotless ı
+    {0x2018, u"'"},   // ‘
+    {0x2019, u"'"},   // ’
+    {0x02BC, u"'"},   // ʼ
+};
+
 const char16_t* ExtraFolding(UChar32 c) {
-  switch (c) {
-    case 0x00F8:
-      return u"o";  // ø
-    case 0x0142:
-      return u"l";  // ł
-    case 0x0111:
-      return u"d";  // đ
-    case 0x00F0:
-      return u"d";  // ð
-    case 0x00FE:
-      return u"th";  // þ
-    case 0x00E6:
-      return u"ae";  // æ
-    case 0x0153:
-      return u"oe";  // œ
-    case 0x0131:
-      return u"i";  // dotless ı
-    case 0x2018:    // ‘
-    case 0x2019:    // ’
-    case 0x02BC:
-      return u"'";  // ʼ
-    default:
-      return nullptr;
+  for (const auto& [letter, folded] : kExtraFolding) {
+    if (letter == c) return folded;
   }
+  return nullptr;
 }
 
 }  // namespace

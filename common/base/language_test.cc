@@ -5,19 +5,21 @@
 namespace chancery {
 namespace {
 
+struct TagCase {
+  const char* tag;
+  const char* code;
+};
+
 TEST(NormalizeLanguage, CodesTagsAndNames) {
-  EXPECT_EQ(NormalizeLanguage("en"), "en");
-  EXPECT_EQ(NormalizeLanguage("EN"), "en");
-  EXPECT_EQ(NormalizeLanguage("en-US"), "en");
-  EXPECT_EQ(NormalizeLanguage("pt_BR"), "pt");
-  EXPECT_EQ(NormalizeLanguage("zh-Hant-TW"), "zh");
-  EXPECT_EQ(NormalizeLanguage("  fr\n"), "fr");
-  EXPECT_EQ(NormalizeLanguage("French"), "fr");
-  EXPECT_EQ(NormalizeLanguage("fre"), "fr");
-  EXPECT_EQ(NormalizeLanguage("deu"), "de");
-  EXPECT_EQ(NormalizeLanguage("Deutsch"), "de");
-  EXPECT_EQ(NormalizeLanguage("kor"), "ko");
-  EXPECT_EQ(NormalizeLanguage("sv"), "sv");  // any two letters
+  for (const TagCase& c : {
+           TagCase{"en", "en"}, TagCase{"EN", "en"}, TagCase{"en-US", "en"},
+           TagCase{"pt_BR", "pt"}, TagCase{"zh-Hant-TW", "zh"},
+           TagCase{"  fr\n", "fr"}, TagCase{"French", "fr"},
+           TagCase{"fre", "fr"}, TagCase{"deu", "de"}, TagCase{"Deutsch", "de"},
+           TagCase{"kor", "ko"}, TagCase{"sv", "sv"},  // any two letters
+       }) {
+    EXPECT_EQ(NormalizeLanguage(c.tag), c.code) << c.tag;
+  }
 }
 
 TEST(NormalizeLanguage, EmptyWhenUnrecognised) {

@@ -6,13 +6,21 @@ namespace chancery {
 namespace {
 
 TEST(TrimWhitespace, DropsAsciiSpaceAtBothEnds) {
-  EXPECT_EQ(TrimWhitespace("  a b \t\r\n"), "a b");
-  EXPECT_EQ(TrimWhitespace("\f\vx\v"), "x");
-  EXPECT_EQ(TrimWhitespace("   "), "");
-  EXPECT_EQ(TrimWhitespace(""), "");
-  EXPECT_EQ(TrimWhitespace("none"), "none");
-  // Non-ASCII bytes (here U+00A0 NO-BREAK SPACE) are text, not space.
-  EXPECT_EQ(TrimWhitespace("\xC2\xA0x"), "\xC2\xA0x");
+  struct Case {
+    const char* text;
+    const char* trimmed;
+  };
+  for (const Case& c : {
+           Case{"  a b \t\r\n", "a b"},
+           Case{"\f\vx\v", "x"},
+           Case{"   ", ""},
+           Case{"", ""},
+           Case{"none", "none"},
+           // Non-ASCII bytes (here U+00A0 NO-BREAK SPACE) are text.
+           Case{"\xC2\xA0x", "\xC2\xA0x"},
+       }) {
+    EXPECT_EQ(TrimWhitespace(c.text), c.trimmed) << c.text;
+  }
 }
 
 TEST(TrimWhitespace, ReturnsAViewIntoItsArgument) {
