@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "common/base/check.h"
 #include "common/base/civil_date.h"
 #include "common/base/language.h"
 #include "common/facet_values.h"
@@ -61,14 +62,13 @@ void AddDate(int64_t seconds, Xapian::Document& doc) {
 }  // namespace
 
 void ResolveLanguage(Article& article) {
-  std::string lang = NormalizeLanguage(article.lang);
-  if (lang.empty()) {
-    std::string sample = article.title;
-    sample += "\n";
-    sample.append(article.body, 0, kDetectionSampleBytes);
-    lang = DetectLanguage(sample);
-  }
-  article.lang = std::move(lang);
+  DCHECK(article.lang == NormalizeLanguage(article.lang))
+      << article.origin << ": lang \"" << article.lang << "\" not normalised";
+  if (!article.lang.empty()) return;
+  std::string sample = article.title;
+  sample += "\n";
+  sample.append(article.body, 0, kDetectionSampleBytes);
+  article.lang = DetectLanguage(sample);
 }
 
 BuiltDocument DocumentBuilder::Build(const Article& article,

@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "common/base/language.h"
 #include "common/base/strings.h"
 
 namespace chancery {
@@ -67,13 +66,10 @@ struct TextField {
   std::string Article::*member;
 };
 constexpr TextField kTextFields[] = {
-    {Field::kId, &Article::id},
-    {Field::kTitle, &Article::title},
-    {Field::kBody, &Article::body},
-    {Field::kUrl, &Article::url},
-    {Field::kSource, &Article::source},
-    {Field::kAuthor, &Article::author},
-    {Field::kDateline, &Article::dateline},
+    {Field::kId, &Article::id},         {Field::kTitle, &Article::title},
+    {Field::kBody, &Article::body},     {Field::kUrl, &Article::url},
+    {Field::kSource, &Article::source}, {Field::kLang, &Article::lang},
+    {Field::kAuthor, &Article::author}, {Field::kDateline, &Article::dateline},
 };
 
 const KeyAlias* FindAlias(std::string_view key) {
@@ -176,8 +172,6 @@ bool StoreField(Field field, Json& value, Article& article,
   if (!text) return false;
   if (field == Field::kDate) {
     *date_text = std::move(*text);
-  } else if (field == Field::kLang) {
-    article.lang = NormalizeLanguage(*text);
   } else {
     for (const TextField& target : kTextFields) {
       if (target.field == field) article.*target.member = std::move(*text);
