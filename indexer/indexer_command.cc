@@ -293,7 +293,9 @@ int RunIndexer(const IndexerOptions& options) {
   }
   progress.Finish();
   if (!finished.ok()) {
-    std::cerr << "chancery-index: " << finished.message() << "\n";
+    // One line, whether the index could not be written or an analysis
+    // thread failed (the pipeline stopped instead of terminating).
+    std::cerr << "chancery-index: error: " << finished.message() << "\n";
     return kExitFatal;
   }
   PrintSummary(stats, progress.ElapsedSeconds(), (*writer)->DocumentCount());
