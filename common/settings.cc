@@ -1,7 +1,8 @@
 #include "common/settings.h"
 
+#include "common/base/numbers.h"
+
 #include <algorithm>
-#include <charconv>
 #include <climits>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -26,15 +27,6 @@ bool IsOption(const std::string& arg) {
   return arg.size() > 1 && arg[0] == '-';
 }
 
-Status CheckRange(const std::string& name, long long value, long long lo,
-                  long long hi, const std::string& param) {
-  if (value >= lo && value <= hi) return Status::Ok();
-  return Status::InvalidArgument(
-      name + " must be between " + std::to_string(lo) + " and " +
-          std::to_string(hi) + ", got " + std::to_string(value),
-      param);
-}
-
 Status Expected(const std::string& where, const std::string& what,
                 const std::string& got, const Setting& s) {
   return Status::InvalidArgument(where + " expects " + what + ", got " + got,
@@ -53,7 +45,7 @@ std::vector<std::string> SplitCommas(const std::string& text) {
   return out;
 }
 
-Status SetInt(const Setting& s, int* field, long long value,
+Status SetInt(const Setting& s, int* field, int64_t value,
               const std::string& where) {
   CHANCERY_RETURN_IF_ERROR(CheckRange(where, value, s.min, s.max, ParamOf(s)));
   *field = static_cast<int>(value);
@@ -73,13 +65,9 @@ Status RunParser(const Setting& s, const SettingParser& parse,
 Status ApplyText(const Setting& s, const std::string& text,
                  const std::string& where, bool first_of_list) {
   if (int* const* field = std::get_if<int*>(&s.target)) {
-    long long n = 0;
-    const char* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, n);
-    if (text.empty() || ec != std::errc() || ptr != end) {
-      return Expected(where, "a whole number", Quoted(text), s);
-    }
-    return SetInt(s, *field, n, where);
+    std::optional<int64_t> n = ParseInt64(text);
+    if (!n) return Expected(where, "a whole number", Quoted(text), s);
+    return SetInt(s, *field, *n, where);
   }
   if (bool* const* field = std::get_if<bool*>(&s.target)) {
     if (text == "true" || text == "yes" || text == "1") {

@@ -1,7 +1,9 @@
 #include "common/stored_article.h"
 
-#include <ctime>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+
+#include "common/base/civil_date.h"
 
 namespace chancery {
 namespace {
@@ -26,26 +28,27 @@ std::vector<Entity> EntitiesFromJson(const json& j) {
   return out;
 }
 
-// Parses the "YYYY-MM-DDTHH:MM:SSZ" text FormatIsoDate writes.
+// Parses the "YYYY-MM-DDTHH:MM:SSZ" text FormatIsoDate writes; nullopt
+// when it is not a real date.
 std::optional<int64_t> ParseIsoDate(const std::string& text) {
-  std::tm tm{};
-  if (sscanf(text.c_str(), "%d-%d-%dT%d:%d:%dZ", &tm.tm_year, &tm.tm_mon,
-             &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+  CivilTime t{};
+  if (std::sscanf(text.c_str(), "%d-%d-%dT%d:%d:%dZ", &t.date.year,
+                  &t.date.month, &t.date.day, &t.hour, &t.minute,
+                  &t.second) != 6 ||
+      !IsValidCivilDate(t.date.year, t.date.month, t.date.day)) {
     return std::nullopt;
   }
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  return static_cast<int64_t>(timegm(&tm));
+  return EpochSecondsFromCivil(t);
 }
 
 }  // namespace
 
 std::string FormatIsoDate(int64_t epoch_seconds) {
-  std::time_t t = static_cast<std::time_t>(epoch_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  const CivilTime t = CivilTimeFromEpochSeconds(epoch_seconds);
+  char buf[48];
+  // The year unpadded, as strftime's %Y writes it (and indexes hold).
+  std::snprintf(buf, sizeof buf, "%d-%02d-%02dT%02d:%02d:%02dZ", t.date.year,
+                t.date.month, t.date.day, t.hour, t.minute, t.second);
   return buf;
 }
 

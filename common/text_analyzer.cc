@@ -11,6 +11,8 @@
 #include <string_view>
 #include <utility>
 
+#include "common/base/strings.h"
+
 namespace chancery {
 namespace {
 
@@ -29,43 +31,33 @@ bool FoldsMarks(UScriptCode script) {
          script == USCRIPT_CYRILLIC || script == USCRIPT_ARABIC;
 }
 
-// Letters with no canonical decomposition that readers still type plain.
+// Letters with no canonical decomposition that readers still type plain,
+// and typographic apostrophes.
+constexpr std::pair<UChar32, const char16_t*> kExtraFolding[] = {
+    {0x00F8, u"o"},   // ø
+    {0x0142, u"l"},   // ł
+    {0x0111, u"d"},   // đ
+    {0x00F0, u"d"},   // ð
+    {0x00FE, u"th"},  // þ
+    {0x00E6, u"ae"},  // æ
+    {0x0153, u"oe"},  // œ
+    {0x0131, u"i"},   // dotless ı
+    {0x2018, u"'"},   // ‘
+    {0x2019, u"'"},   // ’
+    {0x02BC, u"'"},   // ʼ
+};
+
 const char16_t* ExtraFolding(UChar32 c) {
-  switch (c) {
-    case 0x00F8:
-      return u"o";  // ø
-    case 0x0142:
-      return u"l";  // ł
-    case 0x0111:
-      return u"d";  // đ
-    case 0x00F0:
-      return u"d";  // ð
-    case 0x00FE:
-      return u"th";  // þ
-    case 0x00E6:
-      return u"ae";  // æ
-    case 0x0153:
-      return u"oe";  // œ
-    case 0x0131:
-      return u"i";  // dotless ı
-    case 0x2018:    // ‘
-    case 0x2019:    // ’
-    case 0x02BC:
-      return u"'";  // ʼ
-    default:
-      return nullptr;
+  for (const auto& [letter, folded] : kExtraFolding) {
+    if (letter == c) return folded;
   }
+  return nullptr;
 }
 
 }  // namespace
 
 std::string FoldForMatching(std::string_view utf8) {
-  if (IsAscii(utf8)) {
-    std::string out(utf8);
-    for (char& c : out)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  }
+  if (IsAscii(utf8)) return AsciiToLower(utf8);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* casefold =
       icu::Normalizer2::getNFKCCasefoldInstance(err);
@@ -138,34 +130,6 @@ std::string FoldQuery(std::string_view query) {
   }
   out += FoldForMatching(query.substr(segment_start));
   return out;
-}
-
-std::string NormalizeLanguage(std::string_view tag) {
-  std::string lower;
-  for (char c : tag) {
-    if (c == '-' || c == '_') break;
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
-      {"english", "en"},  {"eng", "en"},        {"french", "fr"},
-      {"fra", "fr"},      {"fre", "fr"},        {"francais", "fr"},
-      {"german", "de"},   {"deu", "de"},        {"ger", "de"},
-      {"deutsch", "de"},  {"spanish", "es"},    {"spa", "es"},
-      {"espanol", "es"},  {"russian", "ru"},    {"rus", "ru"},
-      {"chinese", "zh"},  {"zho", "zh"},        {"chi", "zh"},
-      {"arabic", "ar"},   {"ara", "ar"},        {"italian", "it"},
-      {"ita", "it"},      {"portuguese", "pt"}, {"por", "pt"},
-      {"japanese", "ja"}, {"jpn", "ja"},        {"dutch", "nl"},
-      {"nld", "nl"},      {"korean", "ko"},     {"kor", "ko"},
-  };
-  for (const auto& [name, code] : kNames) {
-    if (lower == name) return std::string(code);
-  }
-  if (lower.size() == 2 && std::isalpha(static_cast<unsigned char>(lower[0])) &&
-      std::isalpha(static_cast<unsigned char>(lower[1]))) {
-    return lower;
-  }
-  return "";
 }
 
 std::string DetectLanguage(std::string_view utf8) {

@@ -12,6 +12,10 @@
 #include <string>
 #include <string_view>
 
+// NormalizeLanguage, for the language codes DetectLanguage and StemmerName
+// speak.
+#include "common/base/language.h"  // IWYU pragma: export
+
 namespace chancery {
 
 // Folds UTF-8 text for matching: NFKC, full case folding, removal of
@@ -26,10 +30,6 @@ std::string FoldForMatching(std::string_view utf8);
 // the upper-case operators AND, OR, NOT, XOR, NEAR, ADJ stay upper case and
 // "field:" prefixes are kept as written (lower-cased ASCII).
 std::string FoldQuery(std::string_view query);
-
-// Normalises a language tag to ISO 639-1 lower case: "EN", "en-US",
-// "fr_FR", "French" -> "en", "fr", "fr"; "" when unrecognised.
-std::string NormalizeLanguage(std::string_view tag);
 
 // Detects the language of a text with CLD2. Returns an ISO 639-1 code
 // ("en", "fr", "zh", ...) or "" when CLD2 is not reliably sure.

@@ -2,10 +2,13 @@
 
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
+#include "common/base/numbers.h"
+#include "common/base/strings.h"
 #include "common/text_analyzer.h"
 
 namespace chancery {
@@ -17,13 +20,6 @@ constexpr size_t kMaxLineBytes = 100;
 // forgotten (real boilerplate recurs and is re-learned quickly).
 constexpr size_t kMaxTrackedLines = 50000;
 
-std::string_view Trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  size_t b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(ws) - b + 1);
-}
-
 }  // namespace
 
 StatusOr<BoilerplateFilter> BoilerplateFilter::Load(const std::string& path) {
@@ -34,18 +30,19 @@ StatusOr<BoilerplateFilter> BoilerplateFilter::Load(const std::string& path) {
   int line_no = 0;
   while (std::getline(in, line)) {
     ++line_no;
-    std::string_view text = Trim(line);
+    std::string_view text = TrimWhitespace(line);
     if (text.empty() || text[0] == '#') continue;
     Pattern p;
     size_t tab = line.find('\t');
     if (tab != std::string::npos) {
-      try {
-        p.drop_following = std::stoi(line.substr(tab + 1));
-      } catch (const std::exception&) {
+      std::optional<int> drop =
+          ParseInt(TrimWhitespace(std::string_view(line).substr(tab + 1)));
+      if (!drop) {
         return Status::InvalidArgument(path + ":" + std::to_string(line_no) +
                                        ": expected PATTERN<TAB>NUMBER");
       }
-      text = Trim(std::string_view(line).substr(0, tab));
+      p.drop_following = *drop;
+      text = TrimWhitespace(std::string_view(line).substr(0, tab));
     }
     p.folded_prefix = FoldForMatching(text);
     filter.patterns_.push_back(std::move(p));
@@ -78,7 +75,7 @@ void BoilerplateFilter::Clean(Article& article) {
     body.remove_prefix(nl == std::string_view::npos ? body.size() : nl + 1);
   }
   auto blank = [&](size_t i) {
-    return i >= lines.size() || Trim(lines[i]).empty();
+    return i >= lines.size() || TrimWhitespace(lines[i]).empty();
   };
   std::string out;
   out.reserve(article.body.size());
@@ -86,7 +83,7 @@ void BoilerplateFilter::Clean(Article& article) {
   int drop_next = 0;
   bool changed = false;
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view text = Trim(lines[i]);
+    std::string_view text = TrimWhitespace(lines[i]);
     // Furniture stands alone as a paragraph; a wrapped line inside a
     // paragraph (wire copy) is content even when it repeats.
     bool standalone = (i == 0 || blank(i - 1)) && blank(i + 1);

@@ -1,7 +1,10 @@
 #include "indexer/document_builder.h"
 
-#include <ctime>
+#include <cstdio>
 
+#include "common/base/check.h"
+#include "common/base/civil_date.h"
+#include "common/base/language.h"
 #include "common/facets.h"
 #include "common/schema.h"
 #include "common/stored_article.h"
@@ -41,20 +44,18 @@ void AddValue(const schema::FieldSpec& field, std::string_view value,
 }
 
 void AddDate(int64_t seconds, Xapian::Document& doc) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
+  const int64_t day = DayOfEpochSeconds(seconds);
+  const CivilDate date = CivilFromDays(day);
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d", tm.tm_year + 1900);
+  std::snprintf(buf, sizeof buf, "%04d", date.year);
   doc.add_boolean_term(std::string(schema::kYear) + buf);
-  std::snprintf(buf, sizeof buf, "%04d%02d", tm.tm_year + 1900, tm.tm_mon + 1);
+  std::snprintf(buf, sizeof buf, "%04d%02d", date.year, date.month);
   doc.add_boolean_term(std::string(schema::kMonth) + buf);
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday);
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", date.year, date.month,
+                date.day);
   doc.add_boolean_term(std::string(schema::kDay) + buf);
   doc.add_value(schema::kSlotDate,
                 Xapian::sortable_serialise(static_cast<double>(seconds)));
-  int64_t day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
   doc.add_value(schema::kSlotDay,
                 Xapian::sortable_serialise(static_cast<double>(day)));
 }
@@ -62,14 +63,13 @@ void AddDate(int64_t seconds, Xapian::Document& doc) {
 }  // namespace
 
 void ResolveLanguage(Article& article) {
-  std::string lang = NormalizeLanguage(article.lang);
-  if (lang.empty()) {
-    std::string sample = article.title;
-    sample += "\n";
-    sample.append(article.body, 0, kDetectionSampleBytes);
-    lang = DetectLanguage(sample);
-  }
-  article.lang = std::move(lang);
+  DCHECK(article.lang == NormalizeLanguage(article.lang))
+      << article.origin << ": lang \"" << article.lang << "\" not normalised";
+  if (!article.lang.empty()) return;
+  std::string sample = article.title;
+  sample += "\n";
+  sample.append(article.body, 0, kDetectionSampleBytes);
+  article.lang = DetectLanguage(sample);
 }
 
 BuiltDocument DocumentBuilder::Build(const Article& article,

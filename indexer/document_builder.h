@@ -24,8 +24,9 @@ struct BuiltDocument {
   std::vector<std::pair<std::string, std::string>> labels;
 };
 
-// Sets article.lang to a normalised ISO 639-1 code: the given one when
-// recognised, else CLD2's guess from title and body, else "".
+// Sets an empty article.lang to CLD2's guess from title and body, or
+// leaves it "" when CLD2 is unsure. Precondition: article.lang is empty or
+// normalised (NormalizeLanguage), as ArticleSink receives it.
 void ResolveLanguage(Article& article);
 
 class DocumentBuilder {

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "common/base/numbers.h"
+#include "common/base/strings.h"
 #include "common/entities/entity_extractor.h"
 #include "common/stored_article.h"
 #include "indexer/boilerplate_filter.h"
@@ -112,11 +114,8 @@ StatusOr<std::vector<std::string>> IdsToDelete(const IndexerOptions& options) {
   if (!in) return Status::IoError("cannot read " + options.delete_from);
   std::string line;
   while (std::getline(in, line)) {
-    while (!line.empty() &&
-           std::isspace(static_cast<unsigned char>(line.back()))) {
-      line.pop_back();
-    }
-    if (!line.empty() && line[0] != '#') ids.push_back(line);
+    const std::string_view id = TrimWhitespace(line);
+    if (!id.empty() && id[0] != '#') ids.emplace_back(id);
   }
   return ids;
 }
@@ -243,7 +242,9 @@ int RunIndexer(const IndexerOptions& options) {
   }
   progress.Finish();
   if (!finished.ok()) {
-    std::cerr << "chancery-index: " << finished.message() << "\n";
+    // One line, whether the index could not be written or an analysis
+    // thread failed (the pipeline stopped instead of terminating).
+    std::cerr << "chancery-index: error: " << finished.message() << "\n";
     return kExitFatal;
   }
   PrintSummary(stats, progress.ElapsedSeconds(), (*writer)->DocumentCount());

@@ -1,5 +1,9 @@
 #include "indexer/indexing_pipeline.h"
 
+#include <exception>
+
+#include "common/base/check.h"
+
 namespace chancery {
 namespace {
 
@@ -17,6 +21,8 @@ IndexingPipeline::IndexingPipeline(IndexWriter& writer,
       boilerplate_(boilerplate),
       extract_(std::move(extract)),
       progress_(progress) {
+  CHECK(threads >= 1) << "IndexingPipeline needs an analysis thread, got "
+                      << threads;
   for (int i = 0; i < threads; ++i)
     workers_.emplace_back([this] { WorkerLoop(); });
   writer_thread_ = std::thread([this] { WriterLoop(); });
@@ -27,12 +33,17 @@ IndexingPipeline::~IndexingPipeline() {
 }
 
 void IndexingPipeline::OnArticle(Article&& article) {
+  DCHECK(!finished_) << "OnArticle after Finish";
+  // After a failure nothing more is written; skip the cleaning too.
+  if (aborted_.load(std::memory_order_relaxed)) return;
   boilerplate_.Clean(article);
   std::unique_lock<std::mutex> lock(mu_);
-  input_cv_.wait(lock,
-                 [&] { return input_.size() < kInputCapacity || closing_; });
-  if (closing_) return;
+  input_cv_.wait(lock, [&] {
+    return input_.size() < kInputCapacity || closing_ || aborted_;
+  });
+  if (closing_ || aborted_) return;
   input_.push_back(Job{next_seq_++, std::move(article)});
+  DCHECK(input_.size() <= kInputCapacity);
   ++stats_.read;
   input_cv_.notify_all();
 }
@@ -60,85 +71,126 @@ void IndexingPipeline::OnProgress(uint64_t bytes_read) {
   bytes_read_total_ = bytes_before_file_ + bytes_in_file_;
 }
 
-void IndexingPipeline::WorkerLoop() {
-  DocumentBuilder builder;
-  for (;;) {
-    Job job;
-    {
-      std::unique_lock<std::mutex> lock(mu_);
-      input_cv_.wait(lock, [&] { return !input_.empty() || closing_; });
-      if (input_.empty()) return;
-      job = std::move(input_.front());
-      input_.pop_front();
-      input_cv_.notify_all();
-      // Keep the reorder buffer bounded; the job the writer waits for is
-      // always inside the window, so this cannot deadlock.
-      output_cv_.wait(lock, [&] {
-        return job.seq < next_write_ + kReorderWindow || !write_error_.ok();
-      });
-    }
-    ResolveLanguage(job.article);
-    ArticleEntities entities = extract_(job.article);
-    BuiltDocument built = builder.Build(job.article, entities);
+void IndexingPipeline::Abort(const std::string& thread,
+                             const std::string& origin,
+                             const std::string& what) {
+  {
     std::lock_guard<std::mutex> lock(mu_);
-    output_.emplace(job.seq, std::move(built));
-    output_cv_.notify_all();
+    if (thread_error_.ok()) {
+      thread_error_ = Status::Internal((origin.empty() ? "" : origin + ": ") +
+                                       thread + " thread failed: " + what);
+    }
+    aborted_ = true;
+  }
+  input_cv_.notify_all();
+  output_cv_.notify_all();
+}
+
+void IndexingPipeline::WorkerLoop() {
+  std::string origin;  // of the article in hand, for a failure's message
+  try {
+    DocumentBuilder builder;
+    for (;;) {
+      Job job;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        input_cv_.wait(lock,
+                       [&] { return !input_.empty() || closing_ || aborted_; });
+        if (input_.empty() || aborted_) return;
+        job = std::move(input_.front());
+        input_.pop_front();
+        input_cv_.notify_all();
+        // Keep the reorder buffer bounded; the job the writer waits for is
+        // always inside the window, so this cannot deadlock.
+        DCHECK(job.seq >= next_write_) << "job " << job.seq << " written";
+        output_cv_.wait(lock, [&] {
+          return job.seq < next_write_ + kReorderWindow || !write_error_.ok() ||
+                 aborted_;
+        });
+        if (aborted_) return;
+      }
+      origin = job.article.origin;
+      ResolveLanguage(job.article);
+      ArticleEntities entities = extract_(job.article);
+      BuiltDocument built = builder.Build(job.article, entities);
+      std::lock_guard<std::mutex> lock(mu_);
+      const bool inserted = output_.emplace(job.seq, std::move(built)).second;
+      DCHECK(inserted) << "article " << job.seq << " built twice";
+      output_cv_.notify_all();
+      origin.clear();
+    }
+  } catch (const std::exception& e) {
+    Abort("analysis", origin, e.what());
+  } catch (...) {
+    Abort("analysis", origin, "unknown exception");
   }
 }
 
 void IndexingPipeline::WriterLoop() {
-  // Takes every document that is ready, in order, per lock acquisition:
-  // the writer thread bounds throughput, so it should not pay a lock and a
-  // wake-up per article.
-  std::vector<BuiltDocument> batch;
-  for (;;) {
-    batch.clear();  // frees the previous batch outside the lock
-    {
-      std::unique_lock<std::mutex> lock(mu_);
-      output_cv_.wait(lock, [&] {
-        return (!output_.empty() && output_.begin()->first == next_write_) ||
-               (closing_ && next_write_ == next_seq_);
-      });
-      while (!output_.empty() &&
-             output_.begin()->first == next_write_ + batch.size()) {
-        batch.push_back(std::move(output_.begin()->second));
-        output_.erase(output_.begin());
+  std::string origin;  // of the document in hand, for a failure's message
+  try {
+    // Takes every document that is ready, in order, per lock acquisition:
+    // the writer thread bounds throughput, so it should not pay a lock and
+    // a wake-up per article.
+    std::vector<BuiltDocument> batch;
+    for (;;) {
+      batch.clear();  // frees the previous batch outside the lock
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        output_cv_.wait(lock, [&] {
+          return (!output_.empty() && output_.begin()->first == next_write_) ||
+                 (closing_ && next_write_ == next_seq_) || aborted_;
+        });
+        if (aborted_) return;
+        while (!output_.empty() &&
+               output_.begin()->first == next_write_ + batch.size()) {
+          batch.push_back(std::move(output_.begin()->second));
+          output_.erase(output_.begin());
+        }
+        if (batch.empty()) return;
+        DCHECK(next_write_ + batch.size() <= next_seq_);
       }
-      if (batch.empty()) return;
-    }
-    IndexingStats done;
-    Status error = failed_;  // after a write error, drain without writing
-    for (const BuiltDocument& built : batch) {
-      if (!error.ok()) break;
-      StatusOr<WriteOutcome> outcome = writer_.Upsert(built);
-      if (outcome.status().code() == StatusCode::kInvalidArgument) {
-        // This article only; the rest of the input goes on.
-        OnReject(built.origin, outcome.status().message());
-      } else if (!outcome.ok()) {
-        error = outcome.status();
-      } else if (*outcome == WriteOutcome::kAdded) {
-        ++done.added;
-      } else if (*outcome == WriteOutcome::kReplaced) {
-        ++done.replaced;
-      } else {
-        ++done.unchanged;
+      IndexingStats done;
+      Status error = failed_;  // after a write error, drain without writing
+      for (const BuiltDocument& built : batch) {
+        if (!error.ok()) break;
+        origin = built.origin;
+        StatusOr<WriteOutcome> outcome = writer_.Upsert(built);
+        if (outcome.status().code() == StatusCode::kInvalidArgument) {
+          // This article only; the rest of the input goes on.
+          OnReject(built.origin, outcome.status().message());
+        } else if (!outcome.ok()) {
+          error = outcome.status();
+        } else if (*outcome == WriteOutcome::kAdded) {
+          ++done.added;
+        } else if (*outcome == WriteOutcome::kReplaced) {
+          ++done.replaced;
+        } else {
+          ++done.unchanged;
+        }
       }
+      origin.clear();
+      std::lock_guard<std::mutex> lock(mu_);
+      next_write_ += batch.size();
+      if (!error.ok() && write_error_.ok()) write_error_ = error;
+      failed_ = write_error_;
+      stats_.added += done.added;
+      stats_.replaced += done.replaced;
+      stats_.unchanged += done.unchanged;
+      output_cv_.notify_all();
+      // The bar counts articles written, so it moves as the index grows.
+      progress_.Update(stats_.added + stats_.replaced + stats_.unchanged,
+                       bytes_read_total_);
     }
-    std::lock_guard<std::mutex> lock(mu_);
-    next_write_ += batch.size();
-    if (!error.ok() && write_error_.ok()) write_error_ = error;
-    failed_ = write_error_;
-    stats_.added += done.added;
-    stats_.replaced += done.replaced;
-    stats_.unchanged += done.unchanged;
-    output_cv_.notify_all();
-    // The bar counts articles written, so it moves as the index grows.
-    progress_.Update(stats_.added + stats_.replaced + stats_.unchanged,
-                     bytes_read_total_);
+  } catch (const std::exception& e) {
+    Abort("index writer", origin, e.what());
+  } catch (...) {
+    Abort("index writer", origin, "unknown exception");
   }
 }
 
 Status IndexingPipeline::Finish() {
+  CHECK(!finished_) << "IndexingPipeline::Finish called twice";
   finished_ = true;
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -149,6 +201,12 @@ Status IndexingPipeline::Finish() {
   for (std::thread& t : workers_) t.join();
   writer_thread_.join();
   workers_.clear();
+  CHANCERY_RETURN_IF_ERROR(thread_error_);
+  // With every thread ended and none failed, each article read was built
+  // and went through the writer.
+  CHECK(input_.empty() && output_.empty() && next_write_ == next_seq_)
+      << input_.size() << " articles unbuilt, " << output_.size()
+      << " unwritten, " << next_seq_ - next_write_ << " missing";
   CHANCERY_RETURN_IF_ERROR(write_error_);
   return writer_.Commit();
 }

@@ -7,6 +7,16 @@
 //
 // Thread safety: the ArticleSink methods must be called from one thread
 // (the reader's). Finish() once, from that same thread.
+//
+// An exception on a worker or the writer thread (from `extract`, Xapian,
+// ICU, an allocation) does not escape: the thread records it, the pipeline
+// stops (the threads end, later articles are dropped, nothing more is
+// written) and Finish() returns it as an Internal error naming the article.
+//
+// Invariants (CHECKed or DCHECKed): every article accepted by OnArticle is
+// written, rejected or dropped after a failure, in input order; at most
+// kInputCapacity articles wait for a worker, and built documents wait in
+// the reorder buffer only within kReorderWindow of the next one to write.
 #ifndef CHANCERY_INDEXER_INDEXING_PIPELINE_H_
 #define CHANCERY_INDEXER_INDEXING_PIPELINE_H_
 
@@ -40,13 +50,14 @@ struct IndexingStats {
   uint64_t warnings = 0;
 };
 
-// Must be thread-safe: called concurrently from worker threads.
+// Must be thread-safe: called concurrently from worker threads. May throw;
+// the pipeline then stops with that error (see above).
 using ExtractEntitiesFn = std::function<ArticleEntities(const Article&)>;
 
 class IndexingPipeline : public ArticleSink {
  public:
   // `writer`, `boilerplate` and `progress` are borrowed and must outlive
-  // the pipeline. threads >= 1 analysis threads.
+  // the pipeline. Precondition: threads >= 1 analysis threads.
   IndexingPipeline(IndexWriter& writer, BoilerplateFilter& boilerplate,
                    ExtractEntitiesFn extract, int threads,
                    ProgressReporter& progress);
@@ -62,8 +73,10 @@ class IndexingPipeline : public ArticleSink {
     bytes_in_file_ = 0;
   }
 
-  // Drains the queues, stops the threads and commits. Returns the first
-  // write error, if any (later articles are then dropped).
+  // Drains the queues, stops the threads and commits. Returns the error of a
+  // failed worker or writer thread (as Internal, "ORIGIN: ... thread
+  // failed: WHAT"), else the first write error, if any (later articles are
+  // then dropped), else Commit's. Precondition: not called before.
   [[nodiscard]] Status Finish();
   IndexingStats stats() const;
 
@@ -74,6 +87,9 @@ class IndexingPipeline : public ArticleSink {
   };
   void WorkerLoop();
   void WriterLoop();
+  // Records the first thread failure and stops the pipeline. Takes mu_.
+  void Abort(const std::string& thread, const std::string& origin,
+             const std::string& what);
 
   IndexWriter& writer_;
   BoilerplateFilter& boilerplate_;
@@ -88,6 +104,10 @@ class IndexingPipeline : public ArticleSink {
   uint64_t next_seq_ = 0;                     // next seq to hand out
   uint64_t next_write_ = 0;                   // next seq the writer takes
   bool closing_ = false;
+  // A worker or the writer thread failed: every thread stops, OnArticle
+  // drops. Written under mu_; read without it by OnArticle's fast path.
+  std::atomic<bool> aborted_{false};
+  Status thread_error_;  // why, the first failure
   Status write_error_;
   Status failed_;  // the writer thread's own copy of write_error_
   IndexingStats stats_;

@@ -1,4 +1,5 @@
 // chancery-index: builds and updates a Chancery index. See the README.
+#include <exception>
 #include <iostream>
 
 #include "indexer/indexer_command.h"
@@ -14,5 +15,13 @@ int main(int argc, char** argv) {
     std::cout << chancery::IndexerUsage();
     return chancery::kExitOk;
   }
-  return chancery::RunIndexer(*options);
+  try {
+    return chancery::RunIndexer(*options);
+  } catch (const std::exception& e) {
+    // Errors are Status values; an exception reaching here is a bug in a
+    // boundary that should have caught it. Say so in one line, not with
+    // std::terminate.
+    std::cerr << "chancery-index: error: " << e.what() << "\n";
+    return chancery::kExitFatal;
+  }
 }

@@ -3,10 +3,12 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
-#include <cstdlib>
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "common/base/civil_date.h"
+#include "common/base/numbers.h"
 #include "common/entities/data_file.h"
 #include "common/text_analyzer.h"
 
@@ -29,20 +31,13 @@ std::string RegionKey(std::string_view text) {
   return key;
 }
 
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 std::optional<int64_t> ParseDay(const std::string& text) {
   int y, m, d;
-  if (std::sscanf(text.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return std::nullopt;
-  return DaysFromCivil(y, m, d) * 86400;
+  if (std::sscanf(text.c_str(), "%d-%d-%d", &y, &m, &d) != 3 ||
+      !IsValidCivilDate(y, m, d)) {
+    return std::nullopt;
+  }
+  return DaysFromCivil(y, m, d) * kSecondsPerDay;
 }
 
 }  // namespace
@@ -110,16 +105,17 @@ Status CountryGazetteer::LoadIcuAndIsoNames(const std::string& iso_codes_json) {
 Status CountryGazetteer::LoadCities(const std::string& path) {
   std::vector<std::vector<std::string>> records;
   CHANCERY_RETURN_IF_ERROR(ReadDataFile(path, &records));
-  std::unordered_map<std::string, long> population;
+  std::unordered_map<std::string, int64_t> population;
   for (const auto& r : records) {
-    if (r.size() != 3) {
+    std::optional<int64_t> pop =
+        r.size() == 3 ? ParseInt64(r[2]) : std::nullopt;
+    if (!pop) {
       return Status::InvalidArgument(path + ": want NAME<TAB>CODE<TAB>POPULATION");
     }
     std::string key = PhraseTable::Key(FoldedTokens(r[0]));
-    long pop = std::strtol(r[2].c_str(), nullptr, 10);
-    auto [it, inserted] = population.emplace(key, pop);
-    if (!inserted && it->second >= pop) continue;
-    it->second = pop;
+    auto [it, inserted] = population.emplace(key, *pop);
+    if (!inserted && it->second >= *pop) continue;
+    it->second = *pop;
     cities_[key] = aliases_.InternId(r[1]);
   }
   return Status::Ok();

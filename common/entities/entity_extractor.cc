@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/base/strings.h"
 #include "common/entities/country_gazetteer.h"
 #include "common/entities/org_gazetteer.h"
 #include "common/entities/person_finder.h"
@@ -218,9 +219,11 @@ struct Dateline {
   std::string_view region;  // "Calif.", or empty
 };
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '*')) s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+// A dateline part without surrounding space and without the asterisks
+// some wires put before the place ("*BEIJING").
+std::string_view DatelinePart(std::string_view s) {
+  s = TrimWhitespace(s);
+  while (!s.empty() && s.front() == '*') s = TrimWhitespace(s.substr(1));
   return s;
 }
 
@@ -264,7 +267,7 @@ Dateline ParseDateline(const Article& article) {
       comma = arabic;
       width = 2;
     }
-    parts[n++] = Trim(text.substr(0, comma));
+    parts[n++] = DatelinePart(text.substr(0, comma));
     if (comma == std::string_view::npos) break;
     text.remove_prefix(comma + width);
   }

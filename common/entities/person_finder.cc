@@ -1,7 +1,6 @@
 #include "common/entities/person_finder.h"
 
-#include <cstdlib>
-
+#include "common/base/numbers.h"
 #include "common/entities/data_file.h"
 #include "common/text_analyzer.h"
 
@@ -59,7 +58,7 @@ bool IsInitial(const std::vector<Token>& tokens, size_t i) {
 }
 
 constexpr size_t kMaxNameWords = 6;  // "Luiz Inácio Lula da Silva"
-constexpr long kMinPlacePopulation = 10000;
+constexpr int64_t kMinPlacePopulation = 10000;
 
 }  // namespace
 
@@ -112,7 +111,7 @@ StatusOr<std::unique_ptr<PersonFinder>> PersonFinder::Load(
     CHANCERY_RETURN_IF_ERROR(ReadDataFile(cities, &records));
     for (const auto& r : records) {
       if (r.size() != 3 || r[0].find(' ') == std::string::npos ||
-          std::strtol(r[2].c_str(), nullptr, 10) < kMinPlacePopulation) {
+          ParseInt64(r[2]).value_or(0) < kMinPlacePopulation) {
         continue;
       }
       std::string key;

@@ -3,8 +3,9 @@
 #include <string>
 #include <utility>
 
+#include "common/base/language.h"
+#include "common/base/strings.h"
 #include "indexer/readers/date_parser.h"
-#include "indexer/readers/text_util.h"
 
 namespace chancery {
 namespace {
@@ -32,6 +33,7 @@ void DeliverArticle(Article&& article, std::string_view date_text,
                          "\"");
     }
   }
+  article.lang = NormalizeLanguage(article.lang);
   TrimWhitespaceInPlace(&article.id);
   if (article.id.empty()) article.id = DeriveArticleId(article);
   sink.OnArticle(std::move(article));

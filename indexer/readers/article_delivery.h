@@ -12,10 +12,11 @@
 namespace chancery {
 
 // Completes `article` (whose origin must be set) and hands it to `sink`:
-// trims title and body; parses `date_text` into article.date unless the
-// date is already set, warning "unrecognised date \"...\"" when it cannot;
-// rejects the article when it has neither title nor body text; derives its
-// id with DeriveArticleId when it has none.
+// trims title and body; normalises lang (NormalizeLanguage: an ISO 639-1
+// code, or empty when unrecognised); parses `date_text` into article.date
+// unless the date is already set, warning "unrecognised date \"...\"" when it
+// cannot; rejects the article when it has neither title nor body text; derives
+// its id with DeriveArticleId when it has none.
 void DeliverArticle(Article&& article, std::string_view date_text,
                     ArticleSink& sink);
 

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/base/strings.h"
 #include "indexer/readers/feed_reader.h"
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/input_format.h"

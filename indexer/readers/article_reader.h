@@ -23,7 +23,8 @@ class ArticleSink {
   // and for JSON arrays and feeds the line where the element or item
   // starts; "FILE" for one-article files (HTML, text); FILE is the path as
   // given, "-" for stdin. Its id is set (derived by DeriveArticleId when
-  // the input had none); date is set when parseable.
+  // the input had none); date is set when parseable; lang is an ISO 639-1
+  // code (NormalizeLanguage), or empty when the input gave none it knows.
   virtual void OnArticle(Article&& article) = 0;
   // A record that was rejected (the article is lost), e.g. malformed JSON,
   // or no title and no body. `origin` is "FILE:LINE" (or "FILE" for a

@@ -2,7 +2,8 @@
 
 #include <unicode/ucnv.h>
 
-#include "indexer/readers/text_util.h"
+#include "common/base/strings.h"
+#include "common/base/utf8.h"
 
 namespace chancery {
 namespace {

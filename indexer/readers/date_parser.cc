@@ -9,10 +9,13 @@
 
 #include <array>
 #include <charconv>
-#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "common/base/civil_date.h"
+#include "common/base/numbers.h"
+#include "common/base/strings.h"
 
 namespace chancery {
 namespace {
@@ -37,7 +40,9 @@ bool IsAsciiLetter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 // Non-ASCII UTF-8 bytes are taken as letters so "février" stays one word.
-bool IsWordByte(char c) {
+// Unlike the search side's word bytes, digits are not: "12th" is a number
+// and a suffix, "14h30" a clock time.
+bool IsLetterByte(char c) {
   return IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
@@ -159,7 +164,7 @@ bool TakeTime(std::string_view text, size_t& pos, size_t end, Token& token) {
       p = DigitRunEnd(text, p + 1);  // Fractions of a second are dropped.
     }
   }
-  if (french && p < text.size() && IsWordByte(text[p])) return false;
+  if (french && p < text.size() && IsLetterByte(text[p])) return false;
   token.kind = Token::Kind::kTime;
   std::from_chars(text.data() + pos, text.data() + end, token.hour);
   token.minute = minute;
@@ -218,7 +223,7 @@ std::optional<std::vector<Token>> Tokenize(std::string_view text) {
       std::from_chars(text.data() + pos, text.data() + end, token.value);
       pos = end;
       size_t word_end = pos;
-      while (word_end < text.size() && IsWordByte(text[word_end])) ++word_end;
+      while (word_end < text.size() && IsLetterByte(text[word_end])) ++word_end;
       if (word_end > pos &&
           IsOrdinalSuffix(FoldWord(text.substr(pos, word_end - pos)))) {
         token.ordinal = true;
@@ -227,9 +232,9 @@ std::optional<std::vector<Token>> Tokenize(std::string_view text) {
       tokens.push_back(std::move(token));
       continue;
     }
-    if (IsWordByte(c)) {
+    if (IsLetterByte(c)) {
       size_t end = pos;
-      while (end < text.size() && IsWordByte(text[end])) ++end;
+      while (end < text.size() && IsLetterByte(text[end])) ++end;
       token.kind = Token::Kind::kWord;
       token.word = FoldWord(text.substr(pos, end - pos));
       pos = end;
@@ -411,26 +416,13 @@ bool TakeToken(const Token& token, const Token* previous, DateFields& f) {
 
 std::optional<int64_t> ParseEpochSeconds(std::string_view text) {
   if (text.size() < 9 || text.size() > 11) return std::nullopt;
-  int64_t value = 0;
-  auto [end, ec] =
-      std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) {
-    return std::nullopt;
-  }
-  return value;
-}
-
-std::string_view TrimSpace(std::string_view s) {
-  const char* kSpace = " \t\r\n\f\v";
-  const size_t begin = s.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return {};
-  return s.substr(begin, s.find_last_not_of(kSpace) - begin + 1);
+  return ParseInt64(text);
 }
 
 }  // namespace
 
 std::optional<int64_t> ParseDate(std::string_view text) {
-  text = TrimSpace(text);
+  text = TrimWhitespace(text);
   if (text.empty() || text.size() > 200) return std::nullopt;
   if (IsDigit(text[0])) {
     if (std::optional<int64_t> epoch = ParseEpochSeconds(text)) return epoch;
@@ -447,15 +439,9 @@ std::optional<int64_t> ParseDate(std::string_view text) {
   const int hour = f.hour.value_or(0);
   if (hour > 23 || f.minute > 59 || f.second > 60) return std::nullopt;
 
-  using std::chrono::day;
-  using std::chrono::month;
-  using std::chrono::year;
-  const std::chrono::year_month_day ymd{year{f.year},
-                                        month{static_cast<unsigned>(f.month)},
-                                        day{static_cast<unsigned>(f.day)}};
-  if (!ymd.ok()) return std::nullopt;
-  const int64_t days = std::chrono::sys_days{ymd}.time_since_epoch().count();
-  return days * 86400 + hour * 3600 + f.minute * 60 + f.second -
+  if (!IsValidCivilDate(f.year, f.month, f.day)) return std::nullopt;
+  return EpochSecondsFromCivil(
+             {{f.year, f.month, f.day}, hour, f.minute, f.second}) -
          int64_t{f.zone_minutes.value_or(0)} * 60;
 }
 

@@ -11,9 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include "common/base/strings.h"
 #include "indexer/readers/article_delivery.h"
 #include "indexer/readers/html_text.h"
-#include "indexer/readers/text_util.h"
 
 namespace chancery {
 namespace {
@@ -292,8 +292,7 @@ Status ReadFeed(InputSource& source, ArticleSink& sink) {
     Article article = ItemFields(item, feed).ToArticle(&date_text);
     article.origin = source.path() + ":" + std::to_string(xmlGetLineNo(item));
     std::unique_ptr<xmlChar, XmlFree> lang(xmlNodeGetLang(item));
-    article.lang = NormalizeLanguageTag(lang ? ToView(lang.get())
-                                             : std::string_view(feed.language));
+    article.lang = lang ? ToView(lang.get()) : std::string_view(feed.language);
     DeliverArticle(std::move(article), date_text, sink);
   }
   return Status::Ok();

@@ -6,11 +6,11 @@
 #include <string_view>
 #include <utility>
 
+#include "common/base/strings.h"
 #include "indexer/readers/article_delivery.h"
 #include "indexer/readers/charset.h"
 #include "indexer/readers/html_text.h"
 #include "indexer/readers/json_article.h"
-#include "indexer/readers/text_util.h"
 
 namespace chancery {
 namespace {
@@ -229,8 +229,7 @@ Status ReadHtmlPage(InputSource& source, ArticleSink& sink) {
   article.title = FirstNonEmpty({&facts.og_title, &facts.title_element,
                                  &facts.ld_headline, &facts.first_h1});
   article.url = FirstNonEmpty({&facts.og_url, &facts.canonical_url});
-  article.lang =
-      NormalizeLanguageTag(FirstNonEmpty({&facts.html_lang, &facts.og_locale}));
+  article.lang = FirstNonEmpty({&facts.html_lang, &facts.og_locale});
   article.author = FirstNonEmpty({&facts.meta_author, &facts.ld_author});
   article.source = FirstNonEmpty({&facts.og_site_name, &facts.ld_publisher});
   const GumboNode* content = ContentRoot(facts, document->root());

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "indexer/readers/text_util.h"
+#include "common/base/strings.h"
 
 namespace chancery {
 namespace {

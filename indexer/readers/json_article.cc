@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "indexer/readers/text_util.h"
+#include "common/base/strings.h"
 
 namespace chancery {
 namespace {
@@ -58,6 +58,18 @@ constexpr KeyAlias kAliases[] = {
     {"people", Field::kPeople, 0},
     {"countries", Field::kCountries, 0},
     {"orgs", Field::kOrgs, 0},
+};
+
+// The Article member that takes each field's text as it is.
+struct TextField {
+  Field field;
+  std::string Article::*member;
+};
+constexpr TextField kTextFields[] = {
+    {Field::kId, &Article::id},         {Field::kTitle, &Article::title},
+    {Field::kBody, &Article::body},     {Field::kUrl, &Article::url},
+    {Field::kSource, &Article::source}, {Field::kLang, &Article::lang},
+    {Field::kAuthor, &Article::author}, {Field::kDateline, &Article::dateline},
 };
 
 const KeyAlias* FindAlias(std::string_view key) {
@@ -158,36 +170,12 @@ bool StoreField(Field field, Json& value, Article& article,
   }
   std::optional<std::string> text = TakeJsonText(value);
   if (!text) return false;
-  switch (field) {
-    case Field::kId:
-      article.id = std::move(*text);
-      break;
-    case Field::kTitle:
-      article.title = std::move(*text);
-      break;
-    case Field::kBody:
-      article.body = std::move(*text);
-      break;
-    case Field::kDate:
-      *date_text = std::move(*text);
-      break;
-    case Field::kUrl:
-      article.url = std::move(*text);
-      break;
-    case Field::kSource:
-      article.source = std::move(*text);
-      break;
-    case Field::kLang:
-      article.lang = NormalizeLanguageTag(*text);
-      break;
-    case Field::kAuthor:
-      article.author = std::move(*text);
-      break;
-    case Field::kDateline:
-      article.dateline = std::move(*text);
-      break;
-    default:
-      break;
+  if (field == Field::kDate) {
+    *date_text = std::move(*text);
+  } else {
+    for (const TextField& target : kTextFields) {
+      if (target.field == field) article.*target.member = std::move(*text);
+    }
   }
   return true;
 }

@@ -8,7 +8,7 @@
 //   date, published, published_at, pubDate, datetime   string or number
 //   url, link
 //   source          string, or an object with a "name" (NewsAPI style)
-//   lang, language  normalised to its ISO 639-1 part ("en-GB" -> "en")
+//   lang, language  as given (DeliverArticle normalises it: "en-GB" -> "en")
 //   author          string, object with "name", or an array of those
 //   dateline
 //   people, countries, orgs                array of strings, or one string

@@ -4,10 +4,10 @@
 #include <string>
 #include <utility>
 
+#include "common/base/strings.h"
 #include "indexer/readers/article_delivery.h"
 #include "indexer/readers/charset.h"
 #include "indexer/readers/json_article.h"
-#include "indexer/readers/text_util.h"
 
 namespace chancery {
 

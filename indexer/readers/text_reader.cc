@@ -4,9 +4,9 @@
 #include <string_view>
 #include <utility>
 
+#include "common/base/strings.h"
 #include "indexer/readers/article_delivery.h"
 #include "indexer/readers/charset.h"
-#include "indexer/readers/text_util.h"
 
 namespace chancery {
 namespace {

@@ -15,6 +15,17 @@ HttpResponse Json(std::string body) {
   return r;
 }
 
+// The shape every API handler shares: parse the parameters, `call` the
+// core, `render` its answer; the first error becomes the error response.
+template <typename Request, typename Response, typename Call>
+HttpResponse Answer(const StatusOr<Request>& request,
+                    std::string (*render)(const Response&), Call call) {
+  if (!request.ok()) return ErrorResponse(request.status());
+  StatusOr<Response> response = call(*request);
+  if (!response.ok()) return ErrorResponse(response.status());
+  return Json(render(*response));
+}
+
 }  // namespace
 
 HttpResponse ErrorResponse(int http_status, const std::string& code,
@@ -54,38 +65,30 @@ HttpResponse ErrorResponse(const Status& status) {
 }
 
 HttpResponse GetSearch(const ServerContext& ctx, const HttpRequest& req) {
-  StatusOr<SearchRequest> request = ParseSearchParams(req);
-  if (!request.ok()) return ErrorResponse(request.status());
-  StatusOr<SearchResponse> response = ctx.searcher.Search(*request);
-  if (!response.ok()) return ErrorResponse(response.status());
-  return Json(RenderSearchResponse(*response));
+  return Answer(ParseSearchParams(req), RenderSearchResponse,
+                [&](const SearchRequest& r) { return ctx.searcher.Search(r); });
 }
 
 HttpResponse GetDocument(const ServerContext& ctx, const HttpRequest& req) {
-  StatusOr<DocumentRequest> request = ParseDocumentParams(req);
-  if (!request.ok()) return ErrorResponse(request.status());
-  if (request->id.empty()) {
-    return ErrorResponse(Status::InvalidArgument("id is missing", "id"));
-  }
-  StatusOr<DocumentView> doc = ctx.searcher.GetDocument(*request);
-  if (!doc.ok()) return ErrorResponse(doc.status());
-  return Json(RenderDocument(*doc));
+  return Answer(ParseDocumentParams(req), RenderDocument,
+                [&](const DocumentRequest& r) -> StatusOr<DocumentView> {
+                  if (r.id.empty()) {
+                    return Status::InvalidArgument("id is missing", "id");
+                  }
+                  return ctx.searcher.GetDocument(r);
+                });
 }
 
 HttpResponse GetSimilar(const ServerContext& ctx, const HttpRequest& req) {
-  StatusOr<SimilarRequest> request = ParseSimilarParams(req);
-  if (!request.ok()) return ErrorResponse(request.status());
-  StatusOr<SearchResponse> response = ctx.searcher.Similar(*request);
-  if (!response.ok()) return ErrorResponse(response.status());
-  return Json(RenderSearchResponse(*response));
+  return Answer(
+      ParseSimilarParams(req), RenderSearchResponse,
+      [&](const SimilarRequest& r) { return ctx.searcher.Similar(r); });
 }
 
 HttpResponse GetFacetValues(const ServerContext& ctx, const HttpRequest& req) {
-  StatusOr<FacetValuesRequest> request = ParseFacetValuesParams(req);
-  if (!request.ok()) return ErrorResponse(request.status());
-  StatusOr<FacetResult> facet = ctx.searcher.FacetValues(*request);
-  if (!facet.ok()) return ErrorResponse(facet.status());
-  return Json(RenderFacetValues(*facet));
+  return Answer(
+      ParseFacetValuesParams(req), RenderFacetValues,
+      [&](const FacetValuesRequest& r) { return ctx.searcher.FacetValues(r); });
 }
 
 HttpResponse GetHealth(const ServerContext& ctx, const HttpRequest&) {

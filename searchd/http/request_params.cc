@@ -1,9 +1,12 @@
 #include "searchd/http/request_params.h"
 
+#include <array>
 #include <charconv>
 #include <optional>
 #include <string_view>
 
+#include "common/base/numbers.h"
+#include "common/base/strings.h"
 #include "common/facets.h"
 
 namespace chancery {
@@ -27,14 +30,13 @@ StatusOr<std::optional<std::string>> Single(const HttpRequest& req,
 Status ReadInt(const HttpRequest& req, std::string_view name, int& out) {
   CHANCERY_ASSIGN_OR_RETURN(std::optional<std::string> text, Single(req, name));
   if (!text) return Status::Ok();
-  int value = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size() || text->empty()) {
+  std::optional<int> value = ParseInt(*text);
+  if (!value) {
     return Status::InvalidArgument(
         std::string(name) + " must be an integer, got \"" + *text + "\"",
         std::string(name));
   }
-  out = value;
+  out = *value;
   return Status::Ok();
 }
 
@@ -49,9 +51,7 @@ std::vector<std::string> SplitCommas(std::string_view text) {
   std::vector<std::string> out;
   while (!text.empty()) {
     size_t comma = text.find(',');
-    std::string_view item = text.substr(0, comma);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    std::string_view item = TrimWhitespace(text.substr(0, comma));
     if (!item.empty()) out.emplace_back(item);
     if (comma == std::string_view::npos) break;
     text.remove_prefix(comma + 1);

@@ -2,53 +2,19 @@
 
 #include <cstdio>
 
+#include "common/base/numbers.h"
 #include "common/schema.h"
 
 namespace chancery {
 namespace {
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
-
+// Exactly `n` digits.
 std::optional<int> ParseDigits(std::string_view s, size_t n) {
-  if (s.size() != n) return std::nullopt;
-  int v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v;
+  if (s.size() != n || s.front() == '-') return std::nullopt;
+  return ParseInt(s);
 }
 
 }  // namespace
-
-// Howard Hinnant's days_from_civil / civil_from_days.
-int64_t DaysFromCivil(int year, int month, int day) {
-  int64_t y = year - (month <= 2);
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-CivilDate CivilFromDays(int64_t z) {
-  z += 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {static_cast<int>(y + (m <= 2)), m, d};
-}
 
 std::optional<int64_t> ParseDateBound(std::string_view text,
                                       bool end_of_period) {

@@ -10,17 +10,10 @@
 #include <string_view>
 #include <vector>
 
+// Day numbers (DaysFromCivil, CivilFromDays) are those of the base library.
+#include "common/base/civil_date.h"  // IWYU pragma: export
+
 namespace chancery {
-
-// Days since 1970-01-01 of a proleptic Gregorian date.
-int64_t DaysFromCivil(int year, int month, int day);
-
-struct CivilDate {
-  int year;
-  int month;  // 1..12
-  int day;    // 1..31
-};
-CivilDate CivilFromDays(int64_t days);
 
 // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (years 1000..9999) into the first
 // day it names, or the last one when `end_of_period` (so "2024-02" as an

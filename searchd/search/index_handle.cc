@@ -40,10 +40,12 @@ std::unique_ptr<IndexHandle> HandlePool::OpenHandle() {
   }
   handle->snapshot = SnapshotFor(*handle);
   handle->last_check = std::chrono::steady_clock::now();
+  DCHECK(handle->shards.size() == paths_.size() && handle->snapshot);
   return handle;
 }
 
 void HandlePool::Refresh(IndexHandle& handle, bool force) {
+  DCHECK(handle.shards.size() == paths_.size() && handle.snapshot);
   auto now = std::chrono::steady_clock::now();
   if (!force && now - handle.last_check < reload_) return;
   handle.last_check = now;
@@ -62,6 +64,7 @@ std::shared_ptr<const IndexSnapshot> HandlePool::SnapshotFor(
   // Handles move to newer revisions only, so the latest build is the one
   // the others will ask for next.
   latest_ = BuildIndexSnapshot(handle.db, handle.shards, revision);
+  DCHECK(latest_ && latest_->revision == revision);
   return latest_;
 }
 
@@ -74,21 +77,43 @@ StatusOr<HandlePool::Lease> HandlePool::Borrow() {
       idle_.pop_back();
     }
   }
+  const bool fresh = handle == nullptr;
   try {
-    if (handle) {
-      Refresh(*handle, /*force=*/false);
-    } else {
+    if (fresh) {
       handle = OpenHandle();
+    } else {
+      Refresh(*handle, /*force=*/false);
     }
   } catch (const Xapian::Error& e) {
+    // A lent handle that fails to refresh is dropped with its count.
+    if (!fresh) Forget();
     return Status::IoError("cannot read the index: " + e.get_description());
+  }
+  if (fresh) {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++handles_;
   }
   return Lease(this, std::move(handle));
 }
 
+void HandlePool::Forget() {
+  std::lock_guard<std::mutex> lock(mu_);
+  DCHECK(handles_ > idle_.size());
+  --handles_;
+}
+
 void HandlePool::Return(std::unique_ptr<IndexHandle> handle) {
+  DCHECK(handle != nullptr);
   std::lock_guard<std::mutex> lock(mu_);
   idle_.push_back(std::move(handle));
+  // More idle handles than were made would mean one was returned twice.
+  DCHECK(idle_.size() <= handles_) << idle_.size() << " idle of " << handles_;
+}
+
+HandlePool::~HandlePool() {
+  std::lock_guard<std::mutex> lock(mu_);
+  CHECK(idle_.size() == handles_)
+      << handles_ - idle_.size() << " handles still lent at destruction";
 }
 
 }  // namespace chancery

@@ -10,6 +10,10 @@
 // not checked for reload_interval has its databases reopened; when the
 // revision changed, it takes the new snapshot, which the pool builds once
 // and shares between handles.
+//
+// Invariants (CHECKed or DCHECKed): a handle is either lent to exactly one
+// Lease or idle in the pool, never both; every handle has one shard per
+// path and a snapshot; every Lease is destroyed before its pool.
 #ifndef CHANCERY_SEARCHD_SEARCH_INDEX_HANDLE_H_
 #define CHANCERY_SEARCHD_SEARCH_INDEX_HANDLE_H_
 
@@ -21,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "common/base/check.h"
 #include "common/status.h"
 #include "searchd/search/index_snapshot.h"
 
@@ -39,14 +44,20 @@ class HandlePool {
   class Lease {
    public:
     Lease(HandlePool* pool, std::unique_ptr<IndexHandle> handle)
-        : pool_(pool), handle_(std::move(handle)) {}
+        : pool_(pool), handle_(std::move(handle)) {
+      DCHECK(pool_ != nullptr && handle_ != nullptr);
+    }
     Lease(Lease&&) = default;
     Lease& operator=(Lease&&) = delete;
     ~Lease() {
       if (handle_) pool_->Return(std::move(handle_));
     }
-    IndexHandle& operator*() const { return *handle_; }
-    IndexHandle* operator->() const { return handle_.get(); }
+    // Precondition: the lease was not moved from.
+    IndexHandle& operator*() const {
+      DCHECK(handle_ != nullptr) << "Lease used after a move";
+      return *handle_;
+    }
+    IndexHandle* operator->() const { return &**this; }
     // Reopens now (after a DatabaseModifiedError) and refreshes the
     // snapshot. Throws Xapian::Error.
     void Reopen() { pool_->Refresh(*handle_, /*force=*/true); }
@@ -65,6 +76,9 @@ class HandlePool {
 
   const std::vector<std::string>& paths() const { return paths_; }
 
+  // Precondition: every Lease has been destroyed.
+  ~HandlePool();
+
  private:
   HandlePool(std::vector<std::string> paths, std::chrono::milliseconds reload)
       : paths_(std::move(paths)), reload_(reload) {}
@@ -72,12 +86,14 @@ class HandlePool {
   void Refresh(IndexHandle& handle, bool force);  // Throws Xapian::Error.
   std::shared_ptr<const IndexSnapshot> SnapshotFor(const IndexHandle& handle);
   void Return(std::unique_ptr<IndexHandle> handle);
+  void Forget();  // A lent handle is gone (failed to refresh).
 
   const std::vector<std::string> paths_;
   const std::chrono::milliseconds reload_;
 
-  std::mutex mu_;  // Guards idle_.
+  std::mutex mu_;  // Guards idle_ and handles_.
   std::vector<std::unique_ptr<IndexHandle>> idle_;
+  size_t handles_ = 0;  // Handles made so far: idle or lent.
 
   // Serialises snapshot builds so a new revision is read once.
   std::mutex snapshot_mu_;

@@ -4,6 +4,10 @@
 #include <cctype>
 #include <memory>
 
+
+
+#include "common/base/language.h"
+#include "common/base/strings.h"
 #include "common/facets.h"
 #include "common/schema.h"
 #include "common/text_analyzer.h"
@@ -106,10 +110,7 @@ void CollectHighlights(const Xapian::Query& query, const std::string& folded,
   size_t i = 0;
   while ((i = folded.find('*', i)) != std::string::npos) {
     size_t start = i;
-    while (start > 0 && (std::isalnum(static_cast<unsigned char>(folded[start - 1])) ||
-                         static_cast<unsigned char>(folded[start - 1]) >= 0x80)) {
-      --start;
-    }
+    while (start > 0 && IsWordByte(folded[start - 1])) --start;
     if (start < i) out.prefixes.push_back(folded.substr(start, i - start));
     ++i;
   }
@@ -118,10 +119,7 @@ void CollectHighlights(const Xapian::Query& query, const std::string& folded,
 // The plain words of a query, for when its syntax does not parse.
 std::string PlainWords(const std::string& folded) {
   std::string out;
-  for (char c : folded) {
-    unsigned char u = static_cast<unsigned char>(c);
-    out += (std::isalnum(u) || u >= 0x80) ? c : ' ';
-  }
+  for (char c : folded) out += IsWordByte(c) ? c : ' ';
   return out;
 }
 

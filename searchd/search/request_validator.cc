@@ -1,10 +1,14 @@
 #include "searchd/search/request_validator.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <span>
 #include <string_view>
 
+#include "common/base/numbers.h"
+#include "common/base/strings.h"
+#include "common/base/utf8.h"
 #include "common/facets.h"
 #include "searchd/search/date_range.h"
 
@@ -13,16 +17,6 @@ namespace {
 
 constexpr size_t kMaxFilterValues = 20;
 constexpr size_t kMaxValueBytes = 200;
-
-Status CheckRange(const char* param, int value, int lo, int hi) {
-  if (value < lo || value > hi) {
-    return Status::InvalidArgument(std::string(param) + " must be between " +
-                                       std::to_string(lo) + " and " +
-                                       std::to_string(hi),
-                                   param);
-  }
-  return Status::Ok();
-}
 
 // "x must be a, b or c, got \"v\"" unless `value` is one of `choices`.
 Status CheckChoice(const char* param, const std::string& value,
@@ -53,35 +47,21 @@ StatusOr<std::optional<int64_t>> ParseBound(const std::string& text,
   return day;
 }
 
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = s[i];
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
-// Words (runs of ASCII letters and digits or non-ASCII bytes, as the query
-// parser's fallback splits them) and wildcards (a '*' ending a word).
+// Words (runs of IsWordByte bytes, as the query parser's fallback splits
+// them) and wildcards (a '*' ending a word).
 Status CheckQueryText(const std::string& q, const SearcherOptions& options) {
   if (q.size() > static_cast<size_t>(options.max_query_bytes)) {
     return Status::InvalidArgument(
         "q is longer than " + std::to_string(options.max_query_bytes) + " bytes",
         "q");
   }
-  if (!ValidUtf8(q)) return Status::InvalidArgument("q is not valid UTF-8", "q");
+  if (!IsValidUtf8(q))
+    return Status::InvalidArgument("q is not valid UTF-8", "q");
   int words = 0;
   int wildcards = 0;
   bool in_word = false;
-  for (char ch : q) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    const bool word_char = std::isalnum(c) || c >= 0x80;
+  for (char c : q) {
+    const bool word_char = IsWordByte(c);
     if (word_char && !in_word) ++words;
     if (c == '*' && in_word) ++wildcards;
     in_word = word_char;
@@ -116,7 +96,7 @@ StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
           field);
     }
     for (const std::string& v : filter.values) {
-      if (v.empty() || v.size() > kMaxValueBytes || !ValidUtf8(v)) {
+      if (v.empty() || v.size() > kMaxValueBytes || !IsValidUtf8(v)) {
         return Status::InvalidArgument(
             field + " values must be non-empty UTF-8 of at most " +
                 std::to_string(kMaxValueBytes) + " bytes",
@@ -180,7 +160,7 @@ Status ValidateFacetValuesRequest(const FacetValuesRequest& request,
             schema::JoinedNames(schema::kValueFieldNames),
         "name");
   }
-  if (request.prefix.size() > kMaxValueBytes || !ValidUtf8(request.prefix)) {
+  if (request.prefix.size() > kMaxValueBytes || !IsValidUtf8(request.prefix)) {
     return Status::InvalidArgument("prefix is too long or not UTF-8", "prefix");
   }
   CHANCERY_RETURN_IF_ERROR(CheckQueryText(request.q, options));

@@ -7,6 +7,7 @@
 #include <map>
 #include <vector>
 
+#include "common/base/strings.h"
 #include "common/text_analyzer.h"
 
 namespace chancery {
@@ -214,9 +215,8 @@ std::string SnippetBuilder::Build(std::string_view body, std::string_view lang) 
     AppendCollapsed(body.substr(pos), out);
   }
   // Trim surrounding spaces left by collapsing.
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  size_t lead = out.find_first_not_of(' ');
-  return lead == std::string::npos ? std::string() : out.substr(lead);
+  TrimWhitespaceInPlace(&out);
+  return out;
 }
 
 }  // namespace chancery

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <vector>
 
+#include "common/base/strings.h"
 #include "common/text_analyzer.h"
 
 namespace chancery {
@@ -14,8 +15,6 @@ constexpr Xapian::doccount kCommonerFactor = 20;
 constexpr Xapian::doccount kMinCandidateFreq = 2;
 // A word in this many articles is taken as spelled as meant.
 constexpr Xapian::doccount kKnownWordFreq = 50;
-
-bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
 size_t Utf8Length(unsigned char lead) {
   return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;

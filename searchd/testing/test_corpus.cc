@@ -5,6 +5,7 @@
 #include <atomic>
 #include <filesystem>
 
+#include "common/base/civil_date.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
 
@@ -66,13 +67,8 @@ TestArticle Make(std::string id, std::string title, std::string body,
 }  // namespace
 
 int64_t EpochSeconds(int year, int month, int day) {
-  // Days from civil (Howard Hinnant), then seconds; noon to avoid edges.
-  int64_t y = year - (month <= 2);
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return (era * 146097 + doe - 719468) * 86400 + 12 * 3600;
+  // Noon, so that no time-zone reading moves the day.
+  return EpochSecondsFromCivil({{year, month, day}, 12, 0, 0});
 }
 
 std::vector<TestArticle> SmallCorpus() {

@@ -1,0 +1,16 @@
+// UTF-8 validation. Pure functions, thread-safe.
+#ifndef CHANCERY_COMMON_BASE_UTF8_H_
+#define CHANCERY_COMMON_BASE_UTF8_H_
+
+#include <string_view>
+
+namespace chancery {
+
+// Whether `s` is well-formed UTF-8 (RFC 3629): no stray continuation bytes,
+// no truncated sequences, no overlong forms, no surrogates (U+D800..DFFF)
+// and nothing beyond U+10FFFF. The empty string is valid.
+bool IsValidUtf8(std::string_view s);
+
+}  // namespace chancery
+
+#endif  // CHANCERY_COMMON_BASE_UTF8_H_

@@ -1,0 +1,38 @@
+#include "common/base/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace chancery {
+namespace {
+
+TEST(IsValidUtf8, AcceptsWellFormedText) {
+  for (const char* ok :
+       {"", "plain ascii", "Séjourné", "北京", "\xF0\x9F\x93\xB0",
+        "\xEF\xBF\xBD", "\xF4\x8F\xBF\xBF", "\xED\x9F\xBF"}) {
+    EXPECT_TRUE(IsValidUtf8(ok)) << ok;
+  }
+}
+
+TEST(IsValidUtf8, RejectsMalformedText) {
+  for (const char* bad : {
+           "\xff\xfe",              // never in UTF-8
+           "\x80",                  // stray continuation byte
+           "caf\xC3",               // truncated
+           "\xE2\x82",              // truncated
+           "\xC3\x28",              // bad continuation
+           "\xC0\xAF",              // overlong '/'
+           "\xC1\xBF",              // overlong
+           "\xE0\x80\xAF",          // overlong
+           "\xF0\x80\x80\xAF",      // overlong
+           "\xED\xA0\x80",          // surrogate U+D800
+           "\xED\xBF\xBF",          // surrogate U+DFFF
+           "\xF4\x90\x80\x80",      // U+110000
+           "\xF5\x80\x80\x80",      // beyond U+10FFFF
+           "\xF8\x88\x80\x80\x80",  // five-byte form
+       }) {
+    EXPECT_FALSE(IsValidUtf8(bad)) << ::testing::PrintToString(bad);
+  }
+}
+
+}  // namespace
+}  // namespace chancery
