@@ -1,12 +1,12 @@
 #include "common/settings.h"
 
-#include "common/base/numbers.h"
-
 #include <algorithm>
 #include <climits>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "common/base/numbers.h"
 
 namespace chancery {
 namespace {

@@ -63,8 +63,9 @@ std::vector<double> RunBaseline(const std::string& db_path,
     SetQueryLanguage("en", qp);
     Xapian::Query query = qp.parse_query(FoldQuery(bq.q), QueryParserFlags());
     if (!bq.country.empty()) {
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                            Xapian::Query(std::string(schema::kCountry) + bq.country));
+      query = Xapian::Query(
+          Xapian::Query::OP_FILTER, query,
+          Xapian::Query(std::string(schema::kCountry) + bq.country));
     }
     if (!bq.month.empty()) {
       std::string m = bq.month.substr(0, 4) + bq.month.substr(5, 2);
@@ -80,7 +81,8 @@ std::vector<double> RunBaseline(const std::string& db_path,
     Xapian::MSet mset = enquire.get_mset(0, 10, db.get_doccount());
     size_t sink = 0;
     for (auto m = mset.begin(); m != mset.end(); ++m) {
-      auto j = nlohmann::json::parse(m.get_document().get_data(), nullptr, false);
+      auto j =
+          nlohmann::json::parse(m.get_document().get_data(), nullptr, false);
       std::string body = j.is_object() ? j.value("body", "") : "";
       sink += mset.snippet(body, 200, stem).size();
     }
@@ -88,8 +90,9 @@ std::vector<double> RunBaseline(const std::string& db_path,
       for (const std::string& value : spy->Top(10)) sink += value.size();
     }
     ms.push_back(std::chrono::duration<double, std::milli>(
-                     std::chrono::steady_clock::now() - start).count() +
-                 static_cast<double>(sink % 1) );
+                     std::chrono::steady_clock::now() - start)
+                     .count() +
+                 static_cast<double>(sink % 1));
   }
   return ms;
 }

@@ -15,7 +15,8 @@
 namespace chancery::bench {
 namespace {
 
-bool ReadLines(const std::string& path, const std::function<void(const std::string&)>& fn) {
+bool ReadLines(const std::string& path,
+               const std::function<void(const std::string&)>& fn) {
   gzFile in = gzopen(path.c_str(), "rb");
   if (!in) return false;
   std::string line;
@@ -43,12 +44,13 @@ std::string StringField(const nlohmann::json& j, const char* key) {
 
 const std::set<std::string>& StopWords() {
   static const std::set<std::string> kStop = {
-      "the", "and", "for", "from", "with", "says", "said", "say", "its", "his",
-      "has", "have", "was", "are", "not", "but", "by", "of", "to", "in", "on",
-      "at", "a", "an", "be", "it", "as", "u", "s", "is", "up", "sees", "set",
-      "will", "may", "new", "pct", "mln", "dlrs", "year", "qtr", "net", "shr",
-      "vs", "cts", "inc", "corp", "co", "ltd", "plc", "after", "over", "into",
-      "unit", "1st", "2nd", "3rd", "4th", "1986", "1987"};
+      "the", "and",  "for",  "from", "with", "says",  "said", "say",  "its",
+      "his", "has",  "have", "was",  "are",  "not",   "but",  "by",   "of",
+      "to",  "in",   "on",   "at",   "a",    "an",    "be",   "it",   "as",
+      "u",   "s",    "is",   "up",   "sees", "set",   "will", "may",  "new",
+      "pct", "mln",  "dlrs", "year", "qtr",  "net",   "shr",  "vs",   "cts",
+      "inc", "corp", "co",   "ltd",  "plc",  "after", "over", "into", "unit",
+      "1st", "2nd",  "3rd",  "4th",  "1986", "1987"};
   return kStop;
 }
 
@@ -59,8 +61,10 @@ std::vector<std::string> Words(const std::string& title) {
     if (std::isalpha(static_cast<unsigned char>(c))) {
       w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else {
-      if (w.size() >= 3 && !StopWords().count(w)) out.push_back(w);
-      else if (!w.empty()) out.push_back("");  // breaks bigrams
+      if (w.size() >= 3 && !StopWords().count(w))
+        out.push_back(w);
+      else if (!w.empty())
+        out.push_back("");  // breaks bigrams
       w.clear();
     }
   }
@@ -82,7 +86,8 @@ std::vector<std::string> Top(const std::unordered_map<std::string, int>& freq,
 long ReplicateCorpus(const std::string& corpus_gz, int copies,
                      const std::string& out_path) {
   std::vector<std::string> lines;
-  if (!ReadLines(corpus_gz, [&](const std::string& l) { lines.push_back(l); })) {
+  if (!ReadLines(corpus_gz,
+                 [&](const std::string& l) { lines.push_back(l); })) {
     return -1;
   }
   std::ofstream out(out_path);
@@ -95,7 +100,8 @@ long ReplicateCorpus(const std::string& corpus_gz, int copies,
         j["id"] = StringField(j, "id") + "-" + std::to_string(k);
         std::string date = StringField(j, "date");
         if (date.size() >= 4) {
-          date = std::to_string(std::stoi(date.substr(0, 4)) + k) + date.substr(4);
+          date =
+              std::to_string(std::stoi(date.substr(0, 4)) + k) + date.substr(4);
           j["date"] = date;
         }
       }
@@ -115,7 +121,8 @@ TitleVocabulary ReadTitleVocabulary(const std::string& corpus_gz, size_t top) {
     for (size_t i = 0; i < w.size(); ++i) {
       if (w[i].empty()) continue;
       ++words[w[i]];
-      if (i + 1 < w.size() && !w[i + 1].empty()) ++bigrams[w[i] + " " + w[i + 1]];
+      if (i + 1 < w.size() && !w[i + 1].empty())
+        ++bigrams[w[i] + " " + w[i + 1]];
     }
   });
   return {Top(words, top), Top(bigrams, top)};
@@ -138,7 +145,8 @@ std::vector<BenchQuery> MakeQueries(const TitleVocabulary& vocab,
   std::vector<BenchQuery> out;
   for (size_t i = 0; out.size() < count && i < count * 50; ++i) {
     BenchQuery q;
-    const auto& pool = (i % 2 == 0 || vocab.bigrams.empty()) ? vocab.words : vocab.bigrams;
+    const auto& pool =
+        (i % 2 == 0 || vocab.bigrams.empty()) ? vocab.words : vocab.bigrams;
     // Favour frequent entries, as real traffic does (Zipf-like).
     std::uniform_real_distribution<double> u(0, 1);
     size_t index = static_cast<size_t>(pool.size() * u(rng) * u(rng));

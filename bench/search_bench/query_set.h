@@ -23,8 +23,8 @@ TitleVocabulary ReadTitleVocabulary(const std::string& corpus_gz, size_t top);
 
 struct BenchQuery {
   std::string q;
-  std::string country;  // "" = no filter
-  std::string month;    // "YYYY-MM" = from/to that month, "" = none
+  std::string country;         // "" = no filter
+  std::string month;           // "YYYY-MM" = from/to that month, "" = none
   std::string Target() const;  // "/api/search?q=...&..."
 };
 

@@ -10,6 +10,7 @@
 //   search_bench [--work DIR] [--copies 14] [--queries 1000]
 //                [--concurrent-queries 4000] [--clients 8] [--burst 200]
 //                [--server-threads N (default: the server's own)] [--baseline]
+#include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,7 +21,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <httplib.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -47,45 +47,56 @@ struct Options {
 double Percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
-  size_t i = std::min(v.size() - 1, static_cast<size_t>(p * (v.size() - 1) + 0.5));
+  size_t i =
+      std::min(v.size() - 1, static_cast<size_t>(p * (v.size() - 1) + 0.5));
   return v[i];
 }
 
 void PrintLatency(const char* what, const std::vector<double>& ms) {
   double sum = 0;
   for (double m : ms) sum += m;
-  std::printf("%-34s n=%zu  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  mean %.2f ms\n",
-              what, ms.size(), Percentile(ms, 0.5), Percentile(ms, 0.9),
-              Percentile(ms, 0.99), Percentile(ms, 1.0), sum / std::max<size_t>(1, ms.size()));
+  std::printf(
+      "%-34s n=%zu  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  mean "
+      "%.2f ms\n",
+      what, ms.size(), Percentile(ms, 0.5), Percentile(ms, 0.9),
+      Percentile(ms, 0.99), Percentile(ms, 1.0),
+      sum / std::max<size_t>(1, ms.size()));
 }
 
 bool EnsureIndex(const Options& o, const std::string& index) {
   try {
     Xapian::Database db(index);
     if (db.get_doccount() >= 200000) {
-      std::printf("index: %s (%u articles, reused)\n", index.c_str(), db.get_doccount());
+      std::printf("index: %s (%u articles, reused)\n", index.c_str(),
+                  db.get_doccount());
       return true;
     }
   } catch (const Xapian::Error&) {
   }
   std::filesystem::remove_all(index);
-  const std::string jsonl = o.work + "/reuters-x" + std::to_string(o.copies) + ".jsonl";
-  long n = chancery::bench::ReplicateCorpus(CHANCERY_BENCH_CORPUS, o.copies, jsonl);
+  const std::string jsonl =
+      o.work + "/reuters-x" + std::to_string(o.copies) + ".jsonl";
+  long n =
+      chancery::bench::ReplicateCorpus(CHANCERY_BENCH_CORPUS, o.copies, jsonl);
   if (n < 0) {
-    std::fprintf(stderr, "search_bench: cannot replicate %s\n", CHANCERY_BENCH_CORPUS);
+    std::fprintf(stderr, "search_bench: cannot replicate %s\n",
+                 CHANCERY_BENCH_CORPUS);
     return false;
   }
   std::printf("index: building %s from %ld articles with chancery-index...\n",
               index.c_str(), n);
   std::fflush(stdout);
   auto start = std::chrono::steady_clock::now();
-  std::string cmd = std::string(CHANCERY_BIN_DIR) + "/chancery-index --db '" + index +
-                    "' '" + jsonl + "' 2> '" + o.work + "/index.log'";
+  std::string cmd = std::string(CHANCERY_BIN_DIR) + "/chancery-index --db '" +
+                    index + "' '" + jsonl + "' 2> '" + o.work + "/index.log'";
   int rc = std::system(cmd.c_str());
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   std::filesystem::remove(jsonl);
   if (rc != 0 && WEXITSTATUS(rc) != 3) {
-    std::fprintf(stderr, "search_bench: chancery-index failed (see %s/index.log)\n",
+    std::fprintf(stderr,
+                 "search_bench: chancery-index failed (see %s/index.log)\n",
                  o.work.c_str());
     return false;
   }
@@ -100,11 +111,12 @@ pid_t StartServer(const Options& o, const std::string& index) {
     std::string listen = "127.0.0.1:" + std::to_string(o.port);
     std::string threads = std::to_string(o.server_threads);
     if (o.server_threads > 0) {
-      execl(bin.c_str(), bin.c_str(), "--db", index.c_str(), "--listen", listen.c_str(),
-            "--threads", threads.c_str(), "--no-access-log", static_cast<char*>(nullptr));
+      execl(bin.c_str(), bin.c_str(), "--db", index.c_str(), "--listen",
+            listen.c_str(), "--threads", threads.c_str(), "--no-access-log",
+            static_cast<char*>(nullptr));
     } else {
-      execl(bin.c_str(), bin.c_str(), "--db", index.c_str(), "--listen", listen.c_str(),
-            "--no-access-log", static_cast<char*>(nullptr));
+      execl(bin.c_str(), bin.c_str(), "--db", index.c_str(), "--listen",
+            listen.c_str(), "--no-access-log", static_cast<char*>(nullptr));
     }
     _exit(127);
   }
@@ -118,14 +130,16 @@ pid_t StartServer(const Options& o, const std::string& index) {
   return -1;
 }
 
-std::vector<double> Replay(httplib::Client& client, const std::vector<BenchQuery>& qs,
-                           size_t begin, size_t end, std::atomic<int>& errors) {
+std::vector<double> Replay(httplib::Client& client,
+                           const std::vector<BenchQuery>& qs, size_t begin,
+                           size_t end, std::atomic<int>& errors) {
   std::vector<double> ms;
   for (size_t i = begin; i < end; ++i) {
     auto start = std::chrono::steady_clock::now();
     auto r = client.Get(qs[i].Target());
     ms.push_back(std::chrono::duration<double, std::milli>(
-                     std::chrono::steady_clock::now() - start).count());
+                     std::chrono::steady_clock::now() - start)
+                     .count());
     if (!r || r->status != 200) ++errors;
   }
   return ms;
@@ -138,15 +152,24 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--work") o.work = next();
-    else if (a == "--copies") o.copies = std::stoi(next());
-    else if (a == "--queries") o.queries = std::stoul(next());
-    else if (a == "--concurrent-queries") o.concurrent_queries = std::stoul(next());
-    else if (a == "--clients") o.clients = std::stoi(next());
-    else if (a == "--burst") o.burst = std::stoi(next());
-    else if (a == "--server-threads") o.server_threads = std::stoi(next());
-    else if (a == "--port") o.port = std::stoi(next());
-    else if (a == "--baseline") o.baseline = true;
+    if (a == "--work")
+      o.work = next();
+    else if (a == "--copies")
+      o.copies = std::stoi(next());
+    else if (a == "--queries")
+      o.queries = std::stoul(next());
+    else if (a == "--concurrent-queries")
+      o.concurrent_queries = std::stoul(next());
+    else if (a == "--clients")
+      o.clients = std::stoi(next());
+    else if (a == "--burst")
+      o.burst = std::stoi(next());
+    else if (a == "--server-threads")
+      o.server_threads = std::stoi(next());
+    else if (a == "--port")
+      o.port = std::stoi(next());
+    else if (a == "--baseline")
+      o.baseline = true;
     else {
       std::fprintf(stderr, "search_bench: unknown option %s\n", a.c_str());
       return 2;
@@ -170,7 +193,8 @@ int main(int argc, char** argv) {
   auto facet = client.Get("/api/facet/country?size=25");
   auto dates = client.Get("/api/search?size=0&facets=date&interval=month");
   if (!facet || facet->status != 200 || !dates || dates->status != 200) {
-    std::fprintf(stderr, "search_bench: cannot read facet values from the server\n");
+    std::fprintf(stderr,
+                 "search_bench: cannot read facet values from the server\n");
     kill(server, SIGTERM);
     return 1;
   }
@@ -180,15 +204,20 @@ int main(int argc, char** argv) {
   for (const auto& v : dates_json["facets"]["date"]) {
     if (v["count"].get<int>() >= 100) months.push_back(v["value"]);
   }
-  auto vocab = chancery::bench::ReadTitleVocabulary(CHANCERY_BENCH_CORPUS, 2000);
+  auto vocab =
+      chancery::bench::ReadTitleVocabulary(CHANCERY_BENCH_CORPUS, 2000);
   std::vector<std::string> taken;
-  auto warmup = chancery::bench::MakeQueries(vocab, countries, months, 300, 1, taken);
-  auto single = chancery::bench::MakeQueries(vocab, countries, months, o.queries, 2, taken);
-  auto concurrent = chancery::bench::MakeQueries(vocab, countries, months,
-                                                 o.concurrent_queries, 3, taken);
-  std::printf("queries: %zu warm-up, %zu single-client, %zu concurrent; all distinct; "
-              "%zu countries, %zu months to pick from\n",
-              warmup.size(), single.size(), concurrent.size(), countries.size(), months.size());
+  auto warmup =
+      chancery::bench::MakeQueries(vocab, countries, months, 300, 1, taken);
+  auto single = chancery::bench::MakeQueries(vocab, countries, months,
+                                             o.queries, 2, taken);
+  auto concurrent = chancery::bench::MakeQueries(
+      vocab, countries, months, o.concurrent_queries, 3, taken);
+  std::printf(
+      "queries: %zu warm-up, %zu single-client, %zu concurrent; all distinct; "
+      "%zu countries, %zu months to pick from\n",
+      warmup.size(), single.size(), concurrent.size(), countries.size(),
+      months.size());
 
   std::atomic<int> errors{0};
   Replay(client, warmup, 0, warmup.size(), errors);
@@ -197,10 +226,12 @@ int main(int argc, char** argv) {
   {
     std::vector<size_t> order(one.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return one[a] > one[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return one[a] > one[b]; });
     std::printf("slowest single-client queries:\n");
     for (size_t i = 0; i < order.size() && i < 5; ++i) {
-      std::printf("  %7.2f ms  %s\n", one[order[i]], single[order[i]].Target().c_str());
+      std::printf("  %7.2f ms  %s\n", one[order[i]],
+                  single[order[i]].Target().c_str());
     }
   }
   // A kept-alive idle connection holds a server worker until it times out.
@@ -214,17 +245,21 @@ int main(int argc, char** argv) {
       httplib::Client cl("127.0.0.1", o.port);
       cl.set_keep_alive(true);
       size_t n = concurrent.size();
-      per[c] = Replay(cl, concurrent, n * c / o.clients, n * (c + 1) / o.clients, errors);
+      per[c] = Replay(cl, concurrent, n * c / o.clients,
+                      n * (c + 1) / o.clients, errors);
     });
   }
   for (auto& t : threads) t.join();
-  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   std::vector<double> all;
   for (auto& v : per) all.insert(all.end(), v.begin(), v.end());
   char label[64];
   std::snprintf(label, sizeof label, "searchd, %d clients (HTTP):", o.clients);
   PrintLatency(label, all);
-  std::printf("%-34s %.0f requests/s over %.1f s\n", "throughput:", all.size() / wall, wall);
+  std::printf("%-34s %.0f requests/s over %.1f s\n",
+              "throughput:", all.size() / wall, wall);
 
   // Burst: every client connects afresh and sends one query at once.
   if (o.burst > 0) {
@@ -243,14 +278,17 @@ int main(int argc, char** argv) {
         auto t0 = std::chrono::steady_clock::now();
         auto r = cl.Get(burst_queries[c].Target());
         ms[c] = std::chrono::duration<double, std::milli>(
-                    std::chrono::steady_clock::now() - t0).count();
+                    std::chrono::steady_clock::now() - t0)
+                    .count();
         if (!r || r->status != 200) ++errors;
       });
     }
-    while (ready.load() < static_cast<int>(burst.size())) std::this_thread::yield();
+    while (ready.load() < static_cast<int>(burst.size()))
+      std::this_thread::yield();
     go = true;
     for (auto& t : burst) t.join();
-    std::snprintf(label, sizeof label, "burst, %zu new connections:", ms.size());
+    std::snprintf(label, sizeof label,
+                  "burst, %zu new connections:", ms.size());
     PrintLatency(label, ms);
     int over_900 = 0;
     for (double m : ms) over_900 += m > 900;

@@ -28,8 +28,8 @@ std::optional<int64_t> ParseInt64(std::string_view text) {
   return ParseWhole<int64_t>(text);
 }
 
-Status CheckRange(std::string_view name, int64_t value, int64_t lo,
-                  int64_t hi, std::string_view param) {
+Status CheckRange(std::string_view name, int64_t value, int64_t lo, int64_t hi,
+                  std::string_view param) {
   if (value >= lo && value <= hi) return Status::Ok();
   return Status::InvalidArgument(
       std::string(name) + " must be between " + std::to_string(lo) + " and " +

@@ -20,8 +20,8 @@ std::optional<int64_t> ParseInt64(std::string_view text);
 // Ok when lo <= value <= hi; otherwise InvalidArgument
 // "<name> must be between <lo> and <hi>, got <value>" with param `param`
 // (`name` when empty).
-Status CheckRange(std::string_view name, int64_t value, int64_t lo,
-                  int64_t hi, std::string_view param = {});
+Status CheckRange(std::string_view name, int64_t value, int64_t lo, int64_t hi,
+                  std::string_view param = {});
 
 }  // namespace chancery
 

@@ -1,9 +1,8 @@
 #include "common/entities/alias_table.h"
 
-#include <xapian.h>
-
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <xapian.h>
 
 #include "common/entities/data_file.h"
 
@@ -67,7 +66,8 @@ Status AliasTable::LoadTsv(const std::string& path) {
 Status AliasTable::AddAlias(std::string_view id, std::string_view kind,
                             std::string_view text) {
   std::optional<AliasKind> k = ParseKind(kind);
-  if (!k) return Status::InvalidArgument("unknown alias kind " + std::string(kind));
+  if (!k)
+    return Status::InvalidArgument("unknown alias kind " + std::string(kind));
   AddAlias(id, *k, text);
   return Status::Ok();
 }
@@ -82,7 +82,8 @@ void AliasTable::AddAlias(std::string_view id, AliasKind kind,
   if (folded.empty()) return;
   // The same text for the same entity under two kinds is one alias whose
   // flags add up (Washington is a capital and a surname).
-  if (const std::vector<uint32_t>* existing = phrases_.Find(PhraseTable::Key(folded))) {
+  if (const std::vector<uint32_t>* existing =
+          phrases_.Find(PhraseTable::Key(folded))) {
     for (uint32_t a : *existing) {
       Alias& alias = aliases_[a];
       if (alias.entity != entity) continue;
@@ -154,7 +155,7 @@ std::optional<AliasTable::Hit> AliasTable::MatchAt(
 namespace {
 
 constexpr const char* kStemmers[][2] = {
-    {"ru", "russian"}, {"de", "german"}, {"fr", "french"},
+    {"ru", "russian"}, {"de", "german"},  {"fr", "french"},
     {"es", "spanish"}, {"it", "italian"}, {"pt", "portuguese"}};
 constexpr int kStemmerCount = sizeof(kStemmers) / sizeof(kStemmers[0]);
 
@@ -205,7 +206,8 @@ void AliasTable::BuildStemIndex() {
       const Alias& alias = aliases_[a];
       if (suppressed(alias.entity)) continue;
       if (alias.kind != AliasKind::kLabel && alias.kind != AliasKind::kName &&
-          alias.kind != AliasKind::kDemonym && alias.kind != AliasKind::kCapital) {
+          alias.kind != AliasKind::kDemonym &&
+          alias.kind != AliasKind::kCapital) {
         continue;
       }
       for (int l = 0; l < kStemmerCount; ++l) {
@@ -239,7 +241,8 @@ std::optional<AliasTable::Hit> AliasTable::MatchStemmedAt(
   const auto& index = stems_[lang_index];
   std::string key;
   std::vector<std::string> keys;
-  for (size_t k = pos; k < tokens.size() && keys.size() < kMaxStemmedWords; ++k) {
+  for (size_t k = pos; k < tokens.size() && keys.size() < kMaxStemmedWords;
+       ++k) {
     if (stems[k].empty()) break;
     if (!key.empty()) key.push_back(' ');
     key += stems[k];

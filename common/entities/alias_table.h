@@ -102,8 +102,8 @@ class AliasTable {
   uint32_t InternId(std::string_view id);
 
  private:
-  bool Accepts(const Alias& alias, const std::vector<Token>& tokens,
-               size_t pos, size_t length, bool all_caps) const;
+  bool Accepts(const Alias& alias, const std::vector<Token>& tokens, size_t pos,
+               size_t length, bool all_caps) const;
 
   std::vector<std::string> ids_;
   std::vector<std::string> labels_;

@@ -16,7 +16,8 @@ namespace chancery {
 namespace {
 
 // The languages issue 4 asks country names in, as ICU locale ids.
-constexpr const char* kNameLocales[] = {"en", "fr", "de", "es", "ru", "zh", "ar"};
+constexpr const char* kNameLocales[] = {"en", "fr", "de", "es",
+                                        "ru", "zh", "ar"};
 
 constexpr uint32_t kAmbiguous = UINT32_MAX;
 
@@ -46,7 +47,8 @@ StatusOr<std::unique_ptr<CountryGazetteer>> CountryGazetteer::Load(
     const std::string& entities_dir, const std::string& iso_codes_dir) {
   std::unique_ptr<CountryGazetteer> g(new CountryGazetteer());
   // Curated data first: its labels and kinds win over generated names.
-  CHANCERY_RETURN_IF_ERROR(g->aliases_.LoadTsv(entities_dir + "/countries.tsv"));
+  CHANCERY_RETURN_IF_ERROR(
+      g->aliases_.LoadTsv(entities_dir + "/countries.tsv"));
   const std::string generated = entities_dir + "/generated/countries.tsv";
   if (FileExists(generated)) {
     CHANCERY_RETURN_IF_ERROR(g->aliases_.LoadTsv(generated));
@@ -55,8 +57,9 @@ StatusOr<std::unique_ptr<CountryGazetteer>> CountryGazetteer::Load(
       g->LoadIcuAndIsoNames(iso_codes_dir + "/iso_3166-1.json"));
   const std::string cities = entities_dir + "/generated/cities.tsv";
   if (FileExists(cities)) CHANCERY_RETURN_IF_ERROR(g->LoadCities(cities));
-  CHANCERY_RETURN_IF_ERROR(g->LoadRegions(entities_dir + "/dateline_regions.tsv",
-                                          iso_codes_dir + "/iso_3166-2.json"));
+  CHANCERY_RETURN_IF_ERROR(
+      g->LoadRegions(entities_dir + "/dateline_regions.tsv",
+                     iso_codes_dir + "/iso_3166-2.json"));
   CHANCERY_RETURN_IF_ERROR(g->LoadHistorical(entities_dir + "/historical.tsv"));
   CHANCERY_RETURN_IF_ERROR(
       g->LoadContextRules(entities_dir + "/context_rules.tsv"));
@@ -75,7 +78,8 @@ Status CountryGazetteer::LoadIcuAndIsoNames(const std::string& iso_codes_json) {
         codes.push_back(code);
         for (const char* field : {"name", "official_name", "common_name"}) {
           if (c.contains(field)) {
-            aliases_.AddAlias(code, AliasKind::kName, c[field].get<std::string>());
+            aliases_.AddAlias(code, AliasKind::kName,
+                              c[field].get<std::string>());
           }
         }
       }
@@ -110,7 +114,8 @@ Status CountryGazetteer::LoadCities(const std::string& path) {
     std::optional<int64_t> pop =
         r.size() == 3 ? ParseInt64(r[2]) : std::nullopt;
     if (!pop) {
-      return Status::InvalidArgument(path + ": want NAME<TAB>CODE<TAB>POPULATION");
+      return Status::InvalidArgument(path +
+                                     ": want NAME<TAB>CODE<TAB>POPULATION");
     }
     std::string key = PhraseTable::Key(FoldedTokens(r[0]));
     auto [it, inserted] = population.emplace(key, *pop);
@@ -126,9 +131,11 @@ Status CountryGazetteer::LoadHistorical(const std::string& path) {
   CHANCERY_RETURN_IF_ERROR(ReadDataFile(path, &records));
   for (const auto& r : records) {
     std::optional<int64_t> from = r.size() == 4 ? ParseDay(r[2]) : std::nullopt;
-    std::optional<int64_t> until = r.size() == 4 ? ParseDay(r[3]) : std::nullopt;
+    std::optional<int64_t> until =
+        r.size() == 4 ? ParseDay(r[3]) : std::nullopt;
     if (!from || !until) {
-      return Status::InvalidArgument(path + ": want MODERN<TAB>HISTORICAL<TAB>FROM<TAB>UNTIL");
+      return Status::InvalidArgument(
+          path + ": want MODERN<TAB>HISTORICAL<TAB>FROM<TAB>UNTIL");
     }
     periods_[aliases_.InternId(r[0])].push_back(
         Period{aliases_.InternId(r[1]), *from, *until + 86399});
@@ -143,8 +150,8 @@ Status CountryGazetteer::LoadContextRules(const std::string& path) {
     if (r.size() != 3) {
       return Status::InvalidArgument(path + ": want ALIAS<TAB>CODE<TAB>WORDS");
     }
-    context_rules_[PhraseTable::Key(FoldedTokens(r[0]))].push_back(
-        Reading{aliases_.InternId(r[1]), SplitNonEmpty(FoldForMatching(r[2]), ' ')});
+    context_rules_[PhraseTable::Key(FoldedTokens(r[0]))].push_back(Reading{
+        aliases_.InternId(r[1]), SplitNonEmpty(FoldForMatching(r[2]), ' ')});
   }
   return Status::Ok();
 }
@@ -170,7 +177,8 @@ std::optional<uint32_t> CountryGazetteer::DatelineCountry(
     const std::string key = RegionKey(region);
     auto it = regions_.find(key);
     const bool subdivision = it != regions_.end() && it->second != kAmbiguous;
-    if (!HasContextRule(PhraseTable::Key(FoldedTokens(region))) || !subdivision) {
+    if (!HasContextRule(PhraseTable::Key(FoldedTokens(region))) ||
+        !subdivision) {
       if (auto country = WholeName(tokens)) return country;
     }
     if (subdivision) return it->second;
@@ -193,8 +201,8 @@ Status CountryGazetteer::LoadRegions(const std::string& curated,
       for (const auto& sub : doc.at("3166-2")) {
         const std::string code = sub.at("code").get<std::string>().substr(0, 2);
         const uint32_t country = aliases_.InternId(code);
-        auto [it, inserted] =
-            regions_.emplace(RegionKey(sub.at("name").get<std::string>()), country);
+        auto [it, inserted] = regions_.emplace(
+            RegionKey(sub.at("name").get<std::string>()), country);
         if (!inserted && it->second != country) it->second = kAmbiguous;
       }
     } catch (const nlohmann::json::exception& e) {
@@ -204,7 +212,8 @@ Status CountryGazetteer::LoadRegions(const std::string& curated,
   std::vector<std::vector<std::string>> records;
   CHANCERY_RETURN_IF_ERROR(ReadDataFile(curated, &records));
   for (const auto& r : records) {
-    if (r.size() != 2) return Status::InvalidArgument(curated + ": want CODE<TAB>REGION");
+    if (r.size() != 2)
+      return Status::InvalidArgument(curated + ": want CODE<TAB>REGION");
     regions_[RegionKey(r[1])] = aliases_.InternId(r[0]);
   }
   return Status::Ok();
@@ -244,7 +253,8 @@ std::optional<uint32_t> CountryGazetteer::FindCountry(
     std::string_view code_or_name) const {
   if (code_or_name.size() == 2) {
     std::string upper(code_or_name);
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : upper)
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (auto id = aliases_.FindById(upper)) return id;
   }
   std::optional<uint32_t> found = aliases_.FindByName(code_or_name);

@@ -78,7 +78,7 @@ TEST(CountryGazetteerTest, DatelinesAndDates) {
     EXPECT_EQ(code("Toronto"), "CA");
   }
   uint32_t ru = *g.FindCountry("RU");
-  EXPECT_EQ(g.aliases().id(g.AtDate(ru, 541036800)), "SU");  // 1987
+  EXPECT_EQ(g.aliases().id(g.AtDate(ru, 541036800)), "SU");   // 1987
   EXPECT_EQ(g.aliases().id(g.AtDate(ru, 1700000000)), "RU");  // 2023
   EXPECT_EQ(g.aliases().id(g.AtDate(ru, std::nullopt)), "RU");
   EXPECT_EQ(g.aliases().id(*g.FindCountry("Soviet Union")), "SU");

@@ -22,9 +22,8 @@ namespace {
 // "ول"), and ل before the article ال drops its alef ("للعراق" = "ل" +
 // "العراق"). A word so prefixed is looked up without the clitic; it
 // counts only when the remainder is a gazetteer name.
-std::optional<AliasTable::Hit> MatchArabicClitic(const AliasTable& aliases,
-                                                 const std::vector<Token>& tokens,
-                                                 size_t pos) {
+std::optional<AliasTable::Hit> MatchArabicClitic(
+    const AliasTable& aliases, const std::vector<Token>& tokens, size_t pos) {
   const Token& t = tokens[pos];
   // Arabic letters are two bytes (U+0600..U+06FF: lead bytes D8..DB).
   auto arabic = [](std::string_view s) {
@@ -55,8 +54,9 @@ std::optional<AliasTable::Hit> MatchArabicClitic(const AliasTable& aliases,
   std::optional<AliasTable::Hit> best;
   for (const std::string& r : remainders) {
     if (r.size() < 4) continue;
-    std::vector<Token> window(tokens.begin() + pos,
-                              tokens.begin() + std::min(tokens.size(), pos + 4));
+    std::vector<Token> window(
+        tokens.begin() + pos,
+        tokens.begin() + std::min(tokens.size(), pos + 4));
     window[0].text = r;
     window[0].folded = FoldForMatching(r);
     auto hit = aliases.MatchAt(window, 0, false);
@@ -82,7 +82,7 @@ struct CountryHit {
   bool in_title;
   bool in_lead;
   int half_points;  // Body mentions: MentionWeight.
-  size_t pos = 0;  // Token position in its field and length.
+  size_t pos = 0;   // Token position in its field and length.
   size_t len = 0;
   std::string context_key;  // Folded alias when a context rule applies.
 };
@@ -131,45 +131,45 @@ bool InSet(std::string_view word, std::initializer_list<std::string_view> set) {
 // Nouns that make a country mention before them a modifier: currencies,
 // deals named after the city that hosted them, companies and banks.
 bool IsPassingNoun(std::string_view w) {
-  return InSet(w, {"dlr", "dlrs", "dollar", "dollars", "franc", "francs",
-                   "yen", "mark", "marks", "pound", "pounds", "sterling",
-                   "crown", "crowns", "lira", "lire", "peso", "pesos",
-                   "guilder", "guilders", "rand", "schilling", "schillings",
-                   "currency", "accord", "agreement", "pact", "round",
-                   "club", "corp", "inc", "ltd", "co", "plc", "bank",
-                   "banks", "interbank"});
+  return InSet(
+      w,
+      {"dlr",      "dlrs",      "dollar", "dollars",   "franc",      "francs",
+       "yen",      "mark",      "marks",  "pound",     "pounds",     "sterling",
+       "crown",    "crowns",    "lira",   "lire",      "peso",       "pesos",
+       "guilder",  "guilders",  "rand",   "schilling", "schillings", "currency",
+       "accord",   "agreement", "pact",   "round",     "club",       "corp",
+       "inc",      "ltd",       "co",     "plc",       "bank",       "banks",
+       "interbank"});
 }
 
 // Verbs that make the country before them the subject: the country acts.
 bool IsActorVerb(std::string_view w) {
-  return InSet(w, {"said", "says", "say", "told", "announced", "accused",
-                   "warned", "urged", "called", "agreed", "signed",
-                   "rejected", "denied", "wants", "want", "will", "would",
-                   "has", "have", "had", "is", "was", "were", "are",
-                   "plans", "plan", "proposed", "threatened", "demanded",
-                   "pledged", "vowed", "welcomed", "condemned", "expects",
-                   "expected", "insisted", "asked", "joined", "launched",
-                   "sent", "supports", "supported", "opposed", "hopes",
-                   "fears", "needs", "must", "should", "could", "can", "may",
-                   "refused", "objected", "protested", "responded",
-                   "accepted", "offered", "blamed", "criticised",
-                   "criticized",
-                   // French, German, Spanish, Russian.
-                   "a", "avait", "sera", "veut", "hat", "hatte", "will",
-                   "wird", "ha", "habia", "quiere", "заявил", "заявила",
-                   "заявили"});
+  return InSet(
+      w,
+      {"said", "says", "say", "told", "announced", "accused", "warned", "urged",
+       "called", "agreed", "signed", "rejected", "denied", "wants", "want",
+       "will", "would", "has", "have", "had", "is", "was", "were", "are",
+       "plans", "plan", "proposed", "threatened", "demanded", "pledged",
+       "vowed", "welcomed", "condemned", "expects", "expected", "insisted",
+       "asked", "joined", "launched", "sent", "supports", "supported",
+       "opposed", "hopes", "fears", "needs", "must", "should", "could", "can",
+       "may", "refused", "objected", "protested", "responded", "accepted",
+       "offered", "blamed", "criticised", "criticized",
+       // French, German, Spanish, Russian.
+       "a", "avait", "sera", "veut", "hat", "hatte", "will", "wird", "ha",
+       "habia", "quiere", "заявил", "заявила", "заявили"});
 }
 
 // Nouns that make a demonym or country before them a government actor.
 bool IsOfficialNoun(std::string_view w) {
-  return InSet(w, {"minister", "ministers", "president", "prime", "premier",
-                   "government", "officials", "official", "foreign",
-                   "leader", "leaders", "ambassador", "envoy", "delegation",
-                   "authorities", "diplomat", "diplomats", "spokesman",
-                   "spokeswoman", "chancellor", "secretary", "troops",
-                   "army", "military", "forces", "navy", "embassy",
-                   "parliament", "king", "queen", "counterpart",
-                   "counterparts"});
+  return InSet(w, {"minister",  "ministers",  "president",   "prime",
+                   "premier",   "government", "officials",   "official",
+                   "foreign",   "leader",     "leaders",     "ambassador",
+                   "envoy",     "delegation", "authorities", "diplomat",
+                   "diplomats", "spokesman",  "spokeswoman", "chancellor",
+                   "secretary", "troops",     "army",        "military",
+                   "forces",    "navy",       "embassy",     "parliament",
+                   "king",      "queen",      "counterpart", "counterparts"});
 }
 
 bool IsListJoint(std::string_view w) {
@@ -183,9 +183,8 @@ bool IsEnumerationGap(const std::vector<Token>& tokens, size_t from,
   if (to <= from || to - from > 3) return false;
   if (!IsListJoint(tokens[from].folded)) return false;
   for (size_t k = from + 1; k < to; ++k) {
-    if (!InSet(tokens[k].folded,
-               {"the", "la", "le", "l", "'", "\xE2\x80\x99", "les", "die",
-                "der", "el", "los"})) {
+    if (!InSet(tokens[k].folded, {"the", "la", "le", "l", "'", "\xE2\x80\x99",
+                                  "les", "die", "der", "el", "los"})) {
       return false;
     }
   }
@@ -229,13 +228,14 @@ std::string_view DatelinePart(std::string_view s) {
 
 // Whether a dateline part is its date ("Feb 26", "March 12", "26 Feb").
 bool IsDatePart(std::string_view part) {
-  static constexpr std::string_view kMonths[] = {
-      "jan", "feb", "mar", "apr", "may", "jun",
-      "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr",
+                                                 "may", "jun", "jul", "aug",
+                                                 "sep", "oct", "nov", "dec"};
   if (part.empty() || (part[0] >= '0' && part[0] <= '9')) return true;
   if (part.size() < 3) return false;
   std::string head;
-  for (char c : part.substr(0, 3)) head.push_back(static_cast<char>(std::tolower(c)));
+  for (char c : part.substr(0, 3))
+    head.push_back(static_cast<char>(std::tolower(c)));
   for (std::string_view m : kMonths) {
     if (head == m) return true;
   }
@@ -274,7 +274,8 @@ Dateline ParseDateline(const Article& article) {
   Dateline d;
   d.place = parts[0];
   if (n >= 2 && !IsDatePart(parts[1])) d.region = parts[1];
-  if (from_body && (d.place.empty() || !IsAllCaps(d.place) || d.place.size() > 40)) {
+  if (from_body &&
+      (d.place.empty() || !IsAllCaps(d.place) || d.place.size() > 40)) {
     return {};
   }
   return d;
@@ -352,7 +353,8 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
       const bool name_like =
           alias.name_like ||
           (c->length == 1 && people_->IsFirstName(tokens[i].folded) &&
-           (alias.kind == AliasKind::kCapital || alias.kind == AliasKind::kCity));
+           (alias.kind == AliasKind::kCapital ||
+            alias.kind == AliasKind::kCity));
       if (name_like && !f.all_caps &&
           people_->IsPartOfName(tokens, i, c->length)) {
         ++i;  // Left unclaimed for PersonFinder ("Paris Hilton").
@@ -360,9 +362,13 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
       }
       std::fill_n(f.claimed.begin() + i, c->length, true);
       if (!country_aliases.suppressed(alias.entity)) {
-        CountryHit hit{alias.entity, f.is_title, !f.is_title && i < kLeadTokens,
+        CountryHit hit{alias.entity,
+                       f.is_title,
+                       !f.is_title && i < kLeadTokens,
                        f.is_title ? 0 : MentionWeight(tokens, i, c->length),
-                       i, c->length, {}};
+                       i,
+                       c->length,
+                       {}};
         std::string key;
         for (size_t k = i; k < i + c->length; ++k) {
           if (k > i) key.push_back(' ');
@@ -402,12 +408,14 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
   };
   Dateline dateline = ParseDateline(article);
   if (!dateline.place.empty()) {
-    if (auto country = countries_->DatelineCountry(dateline.place, dateline.region)) {
+    if (auto country =
+            countries_->DatelineCountry(dateline.place, dateline.region)) {
       tally(*country).dateline = true;
     }
   }
   for (const std::string& given : article.countries) {
-    if (auto country = countries_->FindCountry(given)) tally(*country).given = true;
+    if (auto country = countries_->FindCountry(given))
+      tally(*country).given = true;
   }
   std::unordered_set<uint32_t> plain;
   for (const CountryHit& h : country_hits) {
@@ -440,9 +448,9 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
   }
 
   ArticleEntities out;
-  const bool wire_story = std::any_of(
-      tallies.begin(), tallies.end(),
-      [](const auto& entry) { return entry.second.dateline; });
+  const bool wire_story =
+      std::any_of(tallies.begin(), tallies.end(),
+                  [](const auto& entry) { return entry.second.dateline; });
   for (uint32_t country : order) {
     const CountryTally& t = tallies[country];
     if (wire_story && t.salience() < kWireStorySalience) continue;
@@ -450,10 +458,9 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
                                    country_aliases.label(country),
                                    t.mentions()});
   }
-  std::stable_sort(out.countries.begin(), out.countries.end(),
-                   [](const Entity& a, const Entity& b) {
-                     return a.mentions > b.mentions;
-                   });
+  std::stable_sort(
+      out.countries.begin(), out.countries.end(),
+      [](const Entity& a, const Entity& b) { return a.mentions > b.mentions; });
 
   // People.
   PersonCandidates candidates;

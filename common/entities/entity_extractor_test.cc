@@ -152,7 +152,8 @@ TEST(EntityExtractorTest, HistoricalStatesByNameAndDate) {
 
   Article dated;
   dated.date = 541036800;  // 1987-02-24
-  dated.body = "The Kremlin said grain talks in Moscow went well, Prague agreed.";
+  dated.body =
+      "The Kremlin said grain talks in Moscow went well, Prague agreed.";
   EXPECT_THAT(Ids(SharedExtractor().Extract(dated).countries),
               UnorderedElementsAre("SU", "CS"));
   Article modern = dated;
@@ -167,9 +168,9 @@ TEST(EntityExtractorTest, AbbreviationsAndSeatsOfPower) {
       "The U.S. and the UK joined the UAE; the PRC, the DPRK and the ROK "
       "answered. The White House, Downing Street, the Élysée, Zhongnanhai "
       "and officials in Kyiv reacted.";
-  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
-              UnorderedElementsAre("US", "GB", "AE", "CN", "KP", "KR", "FR",
-                                   "UA"));
+  EXPECT_THAT(
+      Ids(SharedExtractor().Extract(article).countries),
+      UnorderedElementsAre("US", "GB", "AE", "CN", "KP", "KR", "FR", "UA"));
 }
 
 TEST(EntityExtractorTest, PronounUsIsNotTheUnitedStates) {
@@ -196,7 +197,8 @@ TEST(EntityExtractorTest, MultilingualCountryNames) {
     std::vector<std::string> want;
     std::istringstream in(codes);
     for (std::string c; in >> c;) want.push_back(c);
-    std::vector<std::string> got = Ids(SharedExtractor().Extract(article).countries);
+    std::vector<std::string> got =
+        Ids(SharedExtractor().Extract(article).countries);
     // Russian inflects names; only the nominative forms need to match.
     EXPECT_THAT(got, UnorderedElementsAreArray(want)) << text;
   }

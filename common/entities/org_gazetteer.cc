@@ -11,7 +11,8 @@ StatusOr<std::unique_ptr<OrgGazetteer>> OrgGazetteer::Load(
   return g;
 }
 
-std::optional<uint32_t> OrgGazetteer::FindOrg(std::string_view id_or_name) const {
+std::optional<uint32_t> OrgGazetteer::FindOrg(
+    std::string_view id_or_name) const {
   if (auto id = aliases_.FindById(FoldForMatching(id_or_name))) return id;
   return aliases_.FindByName(id_or_name);
 }

@@ -11,9 +11,8 @@ namespace {
 // Laden", "Luiz Inácio Lula da Silva".
 bool IsParticle(std::string_view folded) {
   static const std::unordered_set<std::string_view> kParticles = {
-      "von", "van", "der", "den", "de", "la", "le", "du", "da", "di",
-      "del", "dos", "das", "bin", "ibn", "al", "el", "ter", "zu", "los",
-      "las", "ben"};
+      "von", "van", "der", "den", "de", "la", "le",  "du", "da",  "di",  "del",
+      "dos", "das", "bin", "ibn", "al", "el", "ter", "zu", "los", "las", "ben"};
   return kParticles.count(folded) > 0;
 }
 
@@ -21,8 +20,8 @@ bool IsParticle(std::string_view folded) {
 // "al-Assad", "el-Sisi", "bin-Laden", "ash-Sharaa".
 bool IsHyphenParticle(std::string_view folded) {
   static const std::unordered_set<std::string_view> kParticles = {
-      "al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "ud", "ul",
-      "bin", "ibn", "abu", "abd", "ben"};
+      "al", "el", "ad", "ar",  "as",  "ash", "az",  "an",
+      "at", "ud", "ul", "bin", "ibn", "abu", "abd", "ben"};
   return kParticles.count(folded) > 0;
 }
 
@@ -47,7 +46,8 @@ bool Adjacent(const Token& a, const Token& b) {
 // A word in capitals in mixed-case text ("REAGAN'S" in a quoted headline).
 bool Shouted(const Token& t) {
   size_t letters = 0;
-  for (char c : t.text) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  for (char c : t.text)
+    letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return letters >= 2 && t.capitalised && IsAllCaps(t.text);
 }
 
@@ -102,8 +102,8 @@ StatusOr<std::unique_ptr<PersonFinder>> PersonFinder::Load(
       f->LoadWordSet(entities_dir + "/company_words.txt", &f->company_words_));
   CHANCERY_RETURN_IF_ERROR(f->LoadWordSet(
       entities_dir + "/east_asian_surnames.txt", &f->family_first_));
-  CHANCERY_RETURN_IF_ERROR(f->LoadWordSet(
-      entities_dir + "/headline_verbs.txt", &f->headline_verbs_));
+  CHANCERY_RETURN_IF_ERROR(f->LoadWordSet(entities_dir + "/headline_verbs.txt",
+                                          &f->headline_verbs_));
 
   const std::string cities = entities_dir + "/generated/cities.tsv";
   if (FileExists(cities)) {
@@ -130,7 +130,8 @@ StatusOr<std::unique_ptr<PersonFinder>> PersonFinder::Load(
   CHANCERY_RETURN_IF_ERROR(ReadDataFile(people, &records));
   for (const auto& r : records) {
     if (r.size() < 2 || r[0].empty() || r[1].empty()) {
-      return Status::InvalidArgument(people + ": want ID<TAB>LABEL<TAB>ALIASES");
+      return Status::InvalidArgument(people +
+                                     ": want ID<TAB>LABEL<TAB>ALIASES");
     }
     uint32_t index = static_cast<uint32_t>(f->known_people_.size());
     f->known_people_.push_back(KnownPerson{r[0], r[1]});
@@ -168,10 +169,11 @@ size_t PersonFinder::ReadName(const std::vector<Token>& tokens,
       ++i;
     } else if (t.word && !t.capitalised && IsHyphenParticle(t.folded) &&
                i + 2 < tokens.size() && tokens[i + 1].text == "-" &&
-               Adjacent(t, tokens[i + 1]) && Adjacent(tokens[i + 1], tokens[i + 2]) &&
-               name_word_at(i + 2)) {
+               Adjacent(t, tokens[i + 1]) &&
+               Adjacent(tokens[i + 1], tokens[i + 2]) && name_word_at(i + 2)) {
       // "Bashar al-Assad", "President al-Sisi": one word, kept whole.
-      name->words.push_back(std::string(t.text) + "-" + std::string(tokens[i + 2].text));
+      name->words.push_back(std::string(t.text) + "-" +
+                            std::string(tokens[i + 2].text));
       name->folded.push_back(t.folded + "-" + tokens[i + 2].folded);
       i += 3;
     } else if (!name->words.empty() && IsParticle(t.folded) && t.word &&
@@ -193,14 +195,16 @@ size_t PersonFinder::ReadName(const std::vector<Token>& tokens,
                 (t.text == "-" && name->words.size() >= 2 &&
                  family_first_.count(name->folded[0]) &&
                  IsGivenNameSyllable(tokens[i + 1]) &&
-                 (i + 2 >= tokens.size() || !Adjacent(tokens[i + 1], tokens[i + 2]) ||
+                 (i + 2 >= tokens.size() ||
+                  !Adjacent(tokens[i + 1], tokens[i + 2]) ||
                   !tokens[i + 2].word)))) {
       // One word joined by a hyphen or apostrophe: "Jean-Pierre", "O'Brien".
       if (!tokens[i + 1].capitalised &&
           name->evidence == PersonCandidates::Evidence::kLoose) {
         name->evidence = PersonCandidates::Evidence::kFirstName;
       }
-      name->words.back() += std::string(t.text) + std::string(tokens[i + 1].text);
+      name->words.back() +=
+          std::string(t.text) + std::string(tokens[i + 1].text);
       name->folded.back() += t.folded + tokens[i + 1].folded;
       i += 2;
     } else {
@@ -216,8 +220,8 @@ size_t PersonFinder::ReadName(const std::vector<Token>& tokens,
 }
 
 void PersonFinder::CollectCapitals(const std::vector<Token>& tokens,
-                                   const std::vector<bool>& claimed,
-                                   size_t pos, PersonCandidates* out) const {
+                                   const std::vector<bool>& claimed, size_t pos,
+                                   PersonCandidates* out) const {
   const Token& t = tokens[pos];
   if (stop_words_.count(t.folded) || company_words_.count(t.folded) ||
       titles_.Find(t.folded) || t.text.size() < 3) {
@@ -286,17 +290,20 @@ void PersonFinder::Collect(const std::vector<Token>& tokens,
       // "Mr. X", "his counterpart, Ulf Kristersson", "President of
       // Nigeria Bola Tinubu": punctuation and a country between title and
       // name.
-      if (start < tokens.size() && (tokens[start].text == "." || tokens[start].text == ",")) {
+      if (start < tokens.size() &&
+          (tokens[start].text == "." || tokens[start].text == ",")) {
         ++start;
       }
-      for (size_t k = 0; k < 3 && start < tokens.size() && claimed[start]; ++k) ++start;
+      for (size_t k = 0; k < 3 && start < tokens.size() && claimed[start]; ++k)
+        ++start;
       i = std::max(ReadName(tokens, claimed, start, &name), start);
     } else if (IsNameWord(tokens[i])) {
       size_t end = ReadName(tokens, claimed, i, &name);
       // "Exchequer Nigel Lawson": a first name inside a capitalised run
       // starts the name.
       size_t first = 0;
-      while (first + 1 < name.words.size() && !first_names_.count(name.folded[first])) {
+      while (first + 1 < name.words.size() &&
+             !first_names_.count(name.folded[first])) {
         ++first;
       }
       if (first + 1 < name.words.size()) {

@@ -96,13 +96,13 @@ class PersonFinder {
                   PersonCandidates::Candidate* name) const;
 
   PhraseTable titles_;
-  PhraseTable known_;  // Payload: index into known_people_.
+  PhraseTable known_;       // Payload: index into known_people_.
   PhraseTable not_people_;  // Firms and things named like people.
   std::vector<KnownPerson> known_people_;
   std::unordered_set<std::string> first_names_;
   std::unordered_set<std::string> stop_words_;
   std::unordered_set<std::string> company_words_;
-  std::unordered_set<std::string> family_first_;  // Wang, Xi, Kim...
+  std::unordered_set<std::string> family_first_;    // Wang, Xi, Kim...
   std::unordered_set<std::string> headline_verbs_;  // says, sees, urges...
   std::unordered_set<std::string> removed_words_;   // "-word" lines.
   // Multi-word towns of at least kMinPlacePopulation people from

@@ -114,7 +114,8 @@ TEST(PersonFinderTest, KnownPeopleInScriptsWithoutCase) {
 TEST(PersonFinderTest, HeadlinesInCapitals) {
   Article article;
   article.title = "U.S. TREASURY'S BAKER SAYS DOLLAR FALL IS ENOUGH";
-  article.body = "Treasury Secretary James Baker said the dollar had fallen enough.";
+  article.body =
+      "Treasury Secretary James Baker said the dollar had fallen enough.";
   EXPECT_THAT(Labels(SharedExtractor().Extract(article).people),
               UnorderedElementsAre("James Baker"));
   article.body = "The dollar had fallen enough, he said.";

@@ -37,8 +37,9 @@ bool SameName(const std::vector<std::string>& a,
 }
 
 size_t NonAsciiBytes(std::string_view s) {
-  return std::count_if(s.begin(), s.end(),
-                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return std::count_if(s.begin(), s.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80;
+  });
 }
 
 std::string Slug(const std::vector<std::string>& folded) {
@@ -62,7 +63,8 @@ std::string TitleCaseIfShouted(const std::string& form) {
   std::string out = form;
   bool word_start = true;
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z' && !word_start) c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'A' && c <= 'Z' && !word_start)
+      c = static_cast<char>(c - 'A' + 'a');
     word_start = c == ' ' || c == '-' || c == '\'';
   }
   return out;
@@ -79,12 +81,13 @@ bool HyphenedName(const std::string& word) {
 // so that "Assad" and "al-Assad" are the same mention.
 std::string_view BareSurname(std::string_view folded) {
   size_t hyphen = folded.find('-');
-  if (hyphen == std::string_view::npos || hyphen > 3 || hyphen == 0) return folded;
+  if (hyphen == std::string_view::npos || hyphen > 3 || hyphen == 0)
+    return folded;
   static const std::unordered_set<std::string_view> kParticles = {
-      "al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "ud", "ul",
-      "bin", "ibn", "abu", "abd", "ben"};
+      "al", "el", "ad", "ar",  "as",  "ash", "az",  "an",
+      "at", "ud", "ul", "bin", "ibn", "abu", "abd", "ben"};
   return kParticles.count(folded.substr(0, hyphen)) ? folded.substr(hyphen + 1)
-                                                     : folded;
+                                                    : folded;
 }
 
 // Drops what cannot begin a name: a lower-case particle left when the
@@ -93,7 +96,8 @@ Candidate Trimmed(const Candidate& c) {
   Candidate t;
   // Middle initials ("George P. Shultz") neither identify nor display.
   for (size_t i = 0; i < c.words.size(); ++i) {
-    if (c.folded.size() > 1 && c.folded[i].size() == 2 && c.folded[i][1] == '.') continue;
+    if (c.folded.size() > 1 && c.folded[i].size() == 2 && c.folded[i][1] == '.')
+      continue;
     t.words.push_back(c.words[i]);
     t.folded.push_back(c.folded[i]);
   }
@@ -212,7 +216,8 @@ std::vector<Entity> PersonFinder::Resolve(
       continue;
     }
     // "Palm Beach", "El Paso": a town, unless a title named it.
-    if ((c.evidence == Evidence::kLoose || c.evidence == Evidence::kFirstName) &&
+    if ((c.evidence == Evidence::kLoose ||
+         c.evidence == Evidence::kFirstName) &&
         c.folded.size() >= 2 && place_names_.count(Join(c.folded))) {
       continue;
     }
@@ -278,10 +283,9 @@ std::vector<Entity> PersonFinder::Resolve(
     }
   }
 
-  std::stable_sort(people.begin(), people.end(),
-                   [](const Person& a, const Person& b) {
-                     return a.mentions > b.mentions;
-                   });
+  std::stable_sort(
+      people.begin(), people.end(),
+      [](const Person& a, const Person& b) { return a.mentions > b.mentions; });
   std::vector<Entity> out;
   for (const Person& p : people) {
     if (p.mentions == 0) continue;

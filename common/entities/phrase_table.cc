@@ -35,8 +35,7 @@ PhraseTable::Match PhraseTable::LongestAt(const std::vector<Token>& tokens,
   if (pos >= tokens.size()) return match;
   auto first = max_len_.find(std::string_view(tokens[pos].folded));
   if (first == max_len_.end()) return match;
-  const size_t max_len =
-      std::min({first->second, tokens.size() - pos, limit});
+  const size_t max_len = std::min({first->second, tokens.size() - pos, limit});
   // Build the longest candidate key once; shorter ones are its prefixes.
   std::string key;
   std::vector<size_t> ends;

@@ -15,9 +15,9 @@
 namespace chancery {
 
 struct Token {
-  std::string_view text;  // Original bytes; points into the tokenized text.
-  std::string folded;     // FoldForMatching(text).
-  bool word = false;      // Letters or digits; false for a punctuation mark.
+  std::string_view text;     // Original bytes; points into the tokenized text.
+  std::string folded;        // FoldForMatching(text).
+  bool word = false;         // Letters or digits; false for a punctuation mark.
   bool capitalised = false;  // Starts with an upper-case letter.
   bool caseless = false;     // Script without case (Han, Arabic, ...).
   bool sentence_start = false;  // First word after . ! ? : or a blank line.

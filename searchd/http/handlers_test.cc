@@ -39,7 +39,8 @@ TEST(RequestParamsTest, ParsesEveryParameter) {
                                                  {"unknown", "ignored"}}));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->q, "macron");
-  EXPECT_EQ(r->filters.at("country").values, (std::vector<std::string>{"FR", "CN"}));
+  EXPECT_EQ(r->filters.at("country").values,
+            (std::vector<std::string>{"FR", "CN"}));
   EXPECT_TRUE(r->filters.at("country").any);
   EXPECT_FALSE(r->filters.at("person").any);
   EXPECT_EQ(r->filters.count("org"), 0u);
@@ -51,19 +52,24 @@ TEST(RequestParamsTest, ParsesEveryParameter) {
   EXPECT_EQ(r->facets, (std::vector<std::string>{"country", "date"}));
   EXPECT_EQ(r->facet_size, 20);
   EXPECT_EQ(r->interval, "month");
-  EXPECT_TRUE(ParseSearchParams(Req("/api/search", {{"facets", ""}}))->facets.empty());
+  EXPECT_TRUE(
+      ParseSearchParams(Req("/api/search", {{"facets", ""}}))->facets.empty());
 }
 
 TEST(RequestParamsTest, SyntaxErrorsNameTheParameter) {
   const std::vector<std::pair<std::string, std::string>> bad = {
-      {"size", "ten"}, {"page", "1.5"}, {"facet_size", ""}, {"page", "99999999999"},
+      {"size", "ten"},
+      {"page", "1.5"},
+      {"facet_size", ""},
+      {"page", "99999999999"},
       {"any", "nothing"}};
   for (const auto& [name, value] : bad) {
     auto r = ParseSearchParams(Req("/api/search", {{name, value}}));
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << name;
     EXPECT_EQ(r.status().param(), name);
   }
-  auto twice = ParseSearchParams(Req("/api/search", {{"sort", "date"}, {"sort", "date"}}));
+  auto twice = ParseSearchParams(
+      Req("/api/search", {{"sort", "date"}, {"sort", "date"}}));
   EXPECT_EQ(twice.status().param(), "sort");
 }
 
@@ -163,12 +169,17 @@ TEST(MetricsTest, PrometheusText) {
   m.Record("search", 200, 0.003);
   m.Record("search", 400, 0.0001);
   std::string text = m.RenderPrometheus();
-  EXPECT_NE(text.find("chancery_http_requests_total{route=\"search\",status=\"200\"} 1"),
+  EXPECT_NE(
+      text.find(
+          "chancery_http_requests_total{route=\"search\",status=\"200\"} 1"),
+      std::string::npos);
+  EXPECT_NE(text.find("chancery_http_request_duration_seconds_bucket{route="
+                      "\"search\",le=\"0.005\"} 2"),
             std::string::npos);
-  EXPECT_NE(text.find("chancery_http_request_duration_seconds_bucket{route=\"search\",le=\"0.005\"} 2"),
-            std::string::npos);
-  EXPECT_NE(text.find("chancery_http_request_duration_seconds_count{route=\"search\"} 2"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find(
+          "chancery_http_request_duration_seconds_count{route=\"search\"} 2"),
+      std::string::npos);
 }
 
 }  // namespace

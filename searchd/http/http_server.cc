@@ -48,9 +48,9 @@ struct HttpServer::Impl {
     out.set_header("Accept-Ranges", "none");  // See the pre-routing handler.
     for (const auto& [k, v] : d.response.headers) out.set_header(k, v);
     out.set_content(std::move(d.response.body), d.response.content_type);
-    const double seconds = std::chrono::duration<double>(
-                               std::chrono::steady_clock::now() - start)
-                               .count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     metrics.Record(d.route, out.status, seconds);
     if (config.access_log) {
       // One write per line so that lines of concurrent requests never mix.
@@ -88,25 +88,26 @@ HttpServer::HttpServer(const Searcher& searcher, const ServerConfig& config)
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     impl_->listen_socket = sock;
   });
-  s.set_pre_routing_handler([this](const httplib::Request& in,
-                                   httplib::Response& out) {
-    // Range requests are answered with the whole resource (RFC 9110 lets a
-    // server ignore Range). httplib 0.11 would send our 200 with a
-    // Content-Range (it only picks 206 when the handler leaves the status
-    // unset), and builds multipart answers of any number of ranges: 1000
-    // ranges of one file made a response 1000 times its size. The Request
-    // is httplib's own non-const object, handed to us as const.
-    const_cast<httplib::Request&>(in).ranges.clear();
-    if (in.method == "GET" || in.method == "HEAD") {
-      return httplib::Server::HandlerResponse::Unhandled;
-    }
-    // Nothing takes a body: answer other methods (405 or 404) before httplib
-    // reads one, which for a POST without Content-Length meant waiting for
-    // the 5 s read timeout. The unread body ends the connection.
-    impl_->Handle(in, out);
-    out.set_header("Connection", "close");
-    return httplib::Server::HandlerResponse::Handled;
-  });
+  s.set_pre_routing_handler(
+      [this](const httplib::Request& in, httplib::Response& out) {
+        // Range requests are answered with the whole resource (RFC 9110 lets a
+        // server ignore Range). httplib 0.11 would send our 200 with a
+        // Content-Range (it only picks 206 when the handler leaves the status
+        // unset), and builds multipart answers of any number of ranges: 1000
+        // ranges of one file made a response 1000 times its size. The Request
+        // is httplib's own non-const object, handed to us as const.
+        const_cast<httplib::Request&>(in).ranges.clear();
+        if (in.method == "GET" || in.method == "HEAD") {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
+        // Nothing takes a body: answer other methods (405 or 404) before
+        // httplib reads one, which for a POST without Content-Length meant
+        // waiting for the 5 s read timeout. The unread body ends the
+        // connection.
+        impl_->Handle(in, out);
+        out.set_header("Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+      });
   s.Get(".*", [this](const httplib::Request& in, httplib::Response& out) {
     impl_->Handle(in, out);
   });
@@ -114,32 +115,33 @@ HttpServer::HttpServer(const Searcher& searcher, const ServerConfig& config)
   // over 8 KB 414, body over the limit 413) get the API's JSON error too.
   s.set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request&, httplib::Response& out) {
-    if (!out.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    const char* code = "bad_request";
-    const char* message = "the request could not be read as HTTP/1.1";
-    if (out.status == 413) {
-      code = "payload_too_large";
-      message = "the request body is too large";
-    } else if (out.status == 414) {
-      code = "uri_too_long";
-      message = "the request URI is longer than 8192 bytes";
-    } else if (out.status == 416) {
-      code = "range_not_satisfiable";
-      message = "the Range header cannot be read";
-    } else if (out.status != 400) {
-      code = "error";
-      message = "the request was refused";
-    }
-    out.set_content(RenderError(code, message, ""), "application/json");
-    return httplib::Server::HandlerResponse::Handled;
-  }));
-  s.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& out, std::exception_ptr) {
-        out.status = 500;
-        out.set_content(
-            R"({"error":{"code":"internal","message":"unexpected error","param":null}})",
-            "application/json");
-      });
+        if (!out.body.empty())
+          return httplib::Server::HandlerResponse::Unhandled;
+        const char* code = "bad_request";
+        const char* message = "the request could not be read as HTTP/1.1";
+        if (out.status == 413) {
+          code = "payload_too_large";
+          message = "the request body is too large";
+        } else if (out.status == 414) {
+          code = "uri_too_long";
+          message = "the request URI is longer than 8192 bytes";
+        } else if (out.status == 416) {
+          code = "range_not_satisfiable";
+          message = "the Range header cannot be read";
+        } else if (out.status != 400) {
+          code = "error";
+          message = "the request was refused";
+        }
+        out.set_content(RenderError(code, message, ""), "application/json");
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  s.set_exception_handler([](const httplib::Request&, httplib::Response& out,
+                             std::exception_ptr) {
+    out.status = 500;
+    out.set_content(
+        R"({"error":{"code":"internal","message":"unexpected error","param":null}})",
+        "application/json");
+  });
 }
 
 HttpServer::~HttpServer() = default;

@@ -14,7 +14,9 @@ std::string Dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json OrNull(const std::string& s) {
+  return s.empty() ? json(nullptr) : json(s);
+}
 
 // Adds the hit's list of one entity field under the field's hit_key.
 void AddEntities(const std::vector<EntityRef>& refs,
@@ -96,7 +98,8 @@ std::string RenderDocument(const DocumentView& doc) {
   out["meta"] = meta.is_object() ? meta : json::object();
   json highlights = json::array();
   for (const Highlight& h : doc.highlights) {
-    highlights.push_back({{"field", h.field}, {"start", h.start}, {"end", h.end}});
+    highlights.push_back(
+        {{"field", h.field}, {"start", h.start}, {"end", h.end}});
   }
   out["highlights"] = std::move(highlights);
   return Dump(out);
@@ -141,8 +144,9 @@ std::string RenderHealth(const IndexStats& s) {
 
 std::string RenderError(const std::string& code, const std::string& message,
                         const std::string& param) {
-  return Dump({{"error",
-                {{"code", code}, {"message", message}, {"param", OrNull(param)}}}});
+  return Dump(
+      {{"error",
+        {{"code", code}, {"message", message}, {"param", OrNull(param)}}}});
 }
 
 }  // namespace chancery

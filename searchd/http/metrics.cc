@@ -25,10 +25,10 @@ std::string Metrics::RenderPrometheus() const {
       "# TYPE chancery_http_requests_total counter\n";
   char line[256];
   for (const auto& [key, count] : requests_) {
-    std::snprintf(line, sizeof line,
-                  "chancery_http_requests_total{route=\"%s\",status=\"%d\"} %llu\n",
-                  key.first.c_str(), key.second,
-                  static_cast<unsigned long long>(count));
+    std::snprintf(
+        line, sizeof line,
+        "chancery_http_requests_total{route=\"%s\",status=\"%d\"} %llu\n",
+        key.first.c_str(), key.second, static_cast<unsigned long long>(count));
     out += line;
   }
   out +=
@@ -39,21 +39,22 @@ std::string Metrics::RenderPrometheus() const {
     uint64_t cumulative = 0;
     for (size_t i = 0; i < kBuckets.size(); ++i) {
       cumulative += l.buckets[i];
-      std::snprintf(line, sizeof line,
-                    "chancery_http_request_duration_seconds_bucket{route=\"%s\","
-                    "le=\"%g\"} %llu\n",
-                    route.c_str(), kBuckets[i],
-                    static_cast<unsigned long long>(cumulative));
+      std::snprintf(
+          line, sizeof line,
+          "chancery_http_request_duration_seconds_bucket{route=\"%s\","
+          "le=\"%g\"} %llu\n",
+          route.c_str(), kBuckets[i],
+          static_cast<unsigned long long>(cumulative));
       out += line;
     }
-    std::snprintf(line, sizeof line,
-                  "chancery_http_request_duration_seconds_bucket{route=\"%s\","
-                  "le=\"+Inf\"} %llu\n"
-                  "chancery_http_request_duration_seconds_sum{route=\"%s\"} %.6f\n"
-                  "chancery_http_request_duration_seconds_count{route=\"%s\"} %llu\n",
-                  route.c_str(), static_cast<unsigned long long>(l.count),
-                  route.c_str(), l.sum, route.c_str(),
-                  static_cast<unsigned long long>(l.count));
+    std::snprintf(
+        line, sizeof line,
+        "chancery_http_request_duration_seconds_bucket{route=\"%s\","
+        "le=\"+Inf\"} %llu\n"
+        "chancery_http_request_duration_seconds_sum{route=\"%s\"} %.6f\n"
+        "chancery_http_request_duration_seconds_count{route=\"%s\"} %llu\n",
+        route.c_str(), static_cast<unsigned long long>(l.count), route.c_str(),
+        l.sum, route.c_str(), static_cast<unsigned long long>(l.count));
     out += line;
   }
   return out;

@@ -30,7 +30,7 @@ class Metrics {
 
   mutable std::mutex mu_;
   std::map<std::pair<std::string, int>, uint64_t> requests_;  // Guarded.
-  std::map<std::string, Latency> latency_;                     // Guarded.
+  std::map<std::string, Latency> latency_;                    // Guarded.
 };
 
 }  // namespace chancery

@@ -49,8 +49,7 @@ bool Matches(std::string_view pattern, std::string_view path,
     if (capture && w[w.size() - 2] == '*') {
       // The catch-all never serves the API's namespace.
       if (!got.empty() && got[0] == "api") return false;
-      params[std::string(w.substr(1, w.size() - 3))] =
-          std::string(path);
+      params[std::string(w.substr(1, w.size() - 3))] = std::string(path);
       return true;
     }
     if (i >= got.size()) return false;
@@ -87,8 +86,9 @@ Dispatched Dispatch(const ServerContext& ctx, HttpRequest req) {
     }
   }
   if (path_known) {
-    HttpResponse r = ErrorResponse(405, "method_not_allowed",
-                                   req.method + " is not allowed here; use GET");
+    HttpResponse r =
+        ErrorResponse(405, "method_not_allowed",
+                      req.method + " is not allowed here; use GET");
     r.headers.emplace_back("Allow", "GET, HEAD");
     return {std::move(r), "unknown"};
   }

@@ -96,7 +96,8 @@ HttpResponse GetStaticFile(const ServerContext& ctx, const HttpRequest& req) {
   if (file.string().compare(0, root_text.size(), root_text) != 0) {
     return not_found();
   }
-  if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > kMaxFileBytes) {
+  if (!fs::is_regular_file(file, ec) ||
+      fs::file_size(file, ec) > kMaxFileBytes) {
     return not_found();
   }
   std::ifstream in(file, std::ios::binary);

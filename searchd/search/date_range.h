@@ -23,8 +23,7 @@ std::optional<int64_t> ParseDateBound(std::string_view text,
 
 // The fewest schema::kYear / kMonth / kDay terms whose documents are exactly
 // those dated within [first_day, last_day]. Empty when first_day > last_day.
-std::vector<std::string> DateTermsForRange(int64_t first_day,
-                                           int64_t last_day);
+std::vector<std::string> DateTermsForRange(int64_t first_day, int64_t last_day);
 
 enum class DateInterval { kYear, kMonth, kDay };
 

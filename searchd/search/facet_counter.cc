@@ -69,7 +69,9 @@ class CountingSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& doc, double) override {
     AddShardDocid(doc.get_docid());
   }
-  void AddShardDocid(Xapian::docid did) { Add((did - 1) * shards_ + shard_ + 1); }
+  void AddShardDocid(Xapian::docid did) {
+    Add((did - 1) * shards_ + shard_ + 1);
+  }
 
   void Add(Xapian::docid did) {
     unsigned failed = 0;
@@ -178,8 +180,8 @@ FacetResult DateFacet(const IndexSnapshot& snap,
   std::map<int64_t, int64_t> buckets;
   for (size_t i = 0; i < day_counts.size(); ++i) {
     if (day_counts[i] == 0) continue;
-    buckets[DateBucketStart(snap.min_day + static_cast<int64_t>(i), interval)] +=
-        day_counts[i];
+    buckets[DateBucketStart(snap.min_day + static_cast<int64_t>(i),
+                            interval)] += day_counts[i];
   }
   for (const auto& [start, count] : buckets) {
     std::string value = DateBucketName(start, interval);
@@ -244,7 +246,8 @@ FacetOutcome CountFacets(const IndexHandle& handle, const FacetQuery& query) {
     spy.SetShard(i, shards);
     if (everything) {
       // Browsing without a query: every document, without the matcher.
-      for (auto p = shard.postlist_begin(""); p != shard.postlist_end(""); ++p) {
+      for (auto p = shard.postlist_begin(""); p != shard.postlist_end("");
+           ++p) {
         spy.AddShardDocid(*p);
       }
       continue;
@@ -269,7 +272,8 @@ FacetOutcome CountFacets(const IndexHandle& handle, const FacetQuery& query) {
     std::vector<uint32_t> selected;
     if (auto it = request.filters.find(name); it != request.filters.end()) {
       for (const std::string& v : it->second.values) {
-        for (uint32_t ord : ResolveFacetValue(column, v)) selected.push_back(ord);
+        for (uint32_t ord : ResolveFacetValue(column, v))
+          selected.push_back(ord);
       }
     }
     outcome.facets.push_back(RankValues(column, spy.counts[column_index],

@@ -29,7 +29,7 @@
 namespace chancery {
 
 struct FacetOutcome {
-  int64_t total = 0;  // Documents matching the whole search.
+  int64_t total = 0;                // Documents matching the whole search.
   std::vector<FacetResult> facets;  // In request order.
 };
 

@@ -40,7 +40,8 @@ DocumentView DocumentViewFromArticle(const StoredArticle& stored) {
   view.body = stored.article.body;
   view.author = stored.article.author;
   view.dateline = stored.article.dateline;
-  view.meta_json = stored.article.meta_json.empty() ? "{}" : stored.article.meta_json;
+  view.meta_json =
+      stored.article.meta_json.empty() ? "{}" : stored.article.meta_json;
   return view;
 }
 

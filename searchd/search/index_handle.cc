@@ -21,8 +21,7 @@ StatusOr<std::unique_ptr<HandlePool>> HandlePool::Create(
     try {
       Xapian::Database probe(path);
     } catch (const Xapian::Error& e) {
-      return Status::IoError("cannot open index " + path + ": " +
-                             e.get_msg());
+      return Status::IoError("cannot open index " + path + ": " + e.get_msg());
     }
   }
   auto pool = std::unique_ptr<HandlePool>(new HandlePool(paths, reload));

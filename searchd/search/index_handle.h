@@ -32,7 +32,7 @@
 namespace chancery {
 
 struct IndexHandle {
-  Xapian::Database db;                  // All shards as one database.
+  Xapian::Database db;                   // All shards as one database.
   std::vector<Xapian::Database> shards;  // Share db's sub-databases.
   std::shared_ptr<const IndexSnapshot> snapshot;
   std::chrono::steady_clock::time_point last_check;
@@ -82,7 +82,7 @@ class HandlePool {
  private:
   HandlePool(std::vector<std::string> paths, std::chrono::milliseconds reload)
       : paths_(std::move(paths)), reload_(reload) {}
-  std::unique_ptr<IndexHandle> OpenHandle();  // Throws Xapian::Error.
+  std::unique_ptr<IndexHandle> OpenHandle();      // Throws Xapian::Error.
   void Refresh(IndexHandle& handle, bool force);  // Throws Xapian::Error.
   std::shared_ptr<const IndexSnapshot> SnapshotFor(const IndexHandle& handle);
   void Return(std::unique_ptr<IndexHandle> handle);

@@ -4,8 +4,6 @@
 #include <cctype>
 #include <memory>
 
-
-
 #include "common/base/language.h"
 #include "common/base/strings.h"
 #include "common/facets.h"
@@ -29,7 +27,8 @@ std::string Hyphenated(std::string folded) {
 }
 
 std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : s)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -178,8 +177,8 @@ Xapian::Query QueryBuilder::TextQuery(
     }
     stemmers.emplace_back(name, name.empty() ? std::string() : code);
   };
-  for (const std::string& lang : lang_filter.empty() ? snap.languages
-                                                     : lang_filter) {
+  for (const std::string& lang :
+       lang_filter.empty() ? snap.languages : lang_filter) {
     add_language(NormalizeLanguage(lang));
   }
   if ((lang_filter.empty() && snap.has_unstemmed) || stemmers.empty()) {
@@ -216,7 +215,8 @@ Xapian::Query QueryBuilder::TextQuery(
     // OR-ing copies would only slow the match down.
     const std::string description = parsed.get_description();
     bool seen = false;
-    for (const Xapian::Query& p : parses) seen |= p.get_description() == description;
+    for (const Xapian::Query& p : parses)
+      seen |= p.get_description() == description;
     if (!seen) parses.push_back(std::move(parsed));
   }
   Xapian::Query query =
@@ -240,8 +240,9 @@ Xapian::Query QueryBuilder::FilterQuery(const std::string& field,
     if (!q.empty()) parts.push_back(std::move(q));
   }
   if (parts.empty()) return Xapian::Query();
-  return Xapian::Query(filter.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND,
-                       parts.begin(), parts.end());
+  return Xapian::Query(
+      filter.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts.begin(),
+      parts.end());
 }
 
 Xapian::Query QueryBuilder::DateQuery(int64_t first_day, int64_t last_day) {
@@ -277,8 +278,8 @@ Xapian::Query QueryBuilder::SearchQuery(
     int64_t last = last_day.value_or(snap.max_day);
     first = std::max(first, snap.min_day);
     last = std::min(last, snap.max_day);
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          DateQuery(first, last));
+    query =
+        Xapian::Query(Xapian::Query::OP_FILTER, query, DateQuery(first, last));
   }
   return query;
 }

@@ -31,8 +31,8 @@ namespace chancery {
 
 // The words a snippet should mark for a query.
 struct HighlightTerms {
-  std::set<std::string> words;  // Folded, unstemmed.
-  std::set<std::string> stems;  // Stems of any language.
+  std::set<std::string> words;        // Folded, unstemmed.
+  std::set<std::string> stems;        // Stems of any language.
   std::vector<std::string> prefixes;  // Wildcards, without the '*'.
   bool empty() const {
     return words.empty() && stems.empty() && prefixes.empty();

@@ -41,7 +41,8 @@ StatusOr<std::optional<int64_t>> ParseBound(const std::string& text,
   if (!day) {
     return Status::InvalidArgument(std::string(param) +
                                        " must be a date YYYY, YYYY-MM or "
-                                       "YYYY-MM-DD, got \"" + text + "\"",
+                                       "YYYY-MM-DD, got \"" +
+                                       text + "\"",
                                    param);
   }
   return day;
@@ -51,9 +52,10 @@ StatusOr<std::optional<int64_t>> ParseBound(const std::string& text,
 // them) and wildcards (a '*' ending a word).
 Status CheckQueryText(const std::string& q, const SearcherOptions& options) {
   if (q.size() > static_cast<size_t>(options.max_query_bytes)) {
-    return Status::InvalidArgument(
-        "q is longer than " + std::to_string(options.max_query_bytes) + " bytes",
-        "q");
+    return Status::InvalidArgument("q is longer than " +
+                                       std::to_string(options.max_query_bytes) +
+                                       " bytes",
+                                   "q");
   }
   if (!IsValidUtf8(q))
     return Status::InvalidArgument("q is not valid UTF-8", "q");
@@ -105,7 +107,8 @@ StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
     }
   }
   DateBounds dates;
-  CHANCERY_ASSIGN_OR_RETURN(dates.first_day, ParseBound(request.from, "from", false));
+  CHANCERY_ASSIGN_OR_RETURN(dates.first_day,
+                            ParseBound(request.from, "from", false));
   CHANCERY_ASSIGN_OR_RETURN(dates.last_day, ParseBound(request.to, "to", true));
   if (dates.first_day && dates.last_day && *dates.first_day > *dates.last_day) {
     return Status::InvalidArgument("from is after to", "from");
@@ -118,13 +121,15 @@ StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
   if (static_cast<int64_t>(request.page) * request.size >
       options.max_result_window) {
     return Status::InvalidArgument(
-        "page * size may not exceed " + std::to_string(options.max_result_window),
+        "page * size may not exceed " +
+            std::to_string(options.max_result_window),
         "page");
   }
   for (size_t i = 0; i < request.facets.size(); ++i) {
     const std::string& name = request.facets[i];
     if (!schema::FindField(name)) {
-      return Status::InvalidArgument("unknown facet \"" + name + "\"", "facets");
+      return Status::InvalidArgument("unknown facet \"" + name + "\"",
+                                     "facets");
     }
     if (std::find(request.facets.begin(), request.facets.begin() + i, name) !=
         request.facets.begin() + i) {

@@ -46,10 +46,10 @@ struct SearchRequest {
   // default_facet. Multi-select: a filtered field's own counts ignore its
   // filter.
   std::vector<std::string> facets = schema::DefaultFacetNames();
-  int facet_size = 10;               // 1..max_facet_size
-  std::string interval = "auto";     // date facet: one of kDateIntervals
-  bool snippets = true;              // Build hit snippets.
-  bool suggest = true;               // Look for a spelling suggestion.
+  int facet_size = 10;            // 1..max_facet_size
+  std::string interval = "auto";  // date facet: one of kDateIntervals
+  bool snippets = true;           // Build hit snippets.
+  bool suggest = true;            // Look for a spelling suggestion.
 };
 
 // An entity attached to a hit or document: id (country code, person id, org
@@ -84,7 +84,7 @@ struct FacetValue {
 struct FacetResult {
   std::string name;
   std::vector<FacetValue> values;
-  bool exact = true;  // false when counted over a sample of the matches.
+  bool exact = true;     // false when counted over a sample of the matches.
   std::string interval;  // date facet: the interval used ("month", ...).
 };
 

@@ -55,7 +55,8 @@ auto WithHandle(HandlePool& pool, Fn&& fn) ->
       try {
         lease->Reopen();
       } catch (const Xapian::Error& e2) {
-        return Status::IoError("cannot reopen the index: " + e2.get_description());
+        return Status::IoError("cannot reopen the index: " +
+                               e2.get_description());
       }
     } catch (const Xapian::Error& e) {
       return Status::IoError("index error: " + e.get_description());
@@ -80,7 +81,8 @@ StatusOr<std::vector<Hit>> HitsOf(const Xapian::MSet& mset,
   std::optional<SnippetBuilder> snippets;
   if (highlight) snippets.emplace(*highlight);
   for (auto m = mset.begin(); m != mset.end(); ++m) {
-    StatusOr<StoredArticle> stored = DecodeStoredArticle(m.get_document().get_data());
+    StatusOr<StoredArticle> stored =
+        DecodeStoredArticle(m.get_document().get_data());
     if (!stored.ok()) return stored.status();
     Hit hit = HitFromArticle(*stored);
     hit.score = m.get_weight();
@@ -98,7 +100,8 @@ int64_t DirectorySize(const std::string& path) {
   for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
        !ec && it != std::filesystem::recursive_directory_iterator();
        it.increment(ec)) {
-    if (it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
+    if (it->is_regular_file(ec))
+      total += static_cast<int64_t>(it->file_size(ec));
   }
   return total;
 }
@@ -111,7 +114,8 @@ struct Searcher::Impl {
   std::unique_ptr<TaskPool> counters;  // null when counting_threads == 0
 
   StatusOr<FacetOutcome> Count(const FacetQuery& query) {
-    return WithHandle(*pool, [&](IndexHandle& h) { return CountFacets(h, query); });
+    return WithHandle(*pool,
+                      [&](IndexHandle& h) { return CountFacets(h, query); });
   }
 };
 
@@ -125,8 +129,9 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   CHANCERY_ASSIGN_OR_RETURN(
-      impl->pool, HandlePool::Create(options.db_paths, std::chrono::milliseconds(
-                                                           options.reload_interval_ms)));
+      impl->pool, HandlePool::Create(
+                      options.db_paths,
+                      std::chrono::milliseconds(options.reload_interval_ms)));
   if (options.counting_threads > 0) {
     impl->counters = std::make_unique<TaskPool>(options.counting_threads);
   }
@@ -198,65 +203,76 @@ StatusOr<DocumentView> Searcher::GetDocument(const std::string& id) const {
   return GetDocument(DocumentRequest{id, ""});
 }
 
-StatusOr<DocumentView> Searcher::GetDocument(const DocumentRequest& request) const {
+StatusOr<DocumentView> Searcher::GetDocument(
+    const DocumentRequest& request) const {
   CHANCERY_RETURN_IF_ERROR(ValidateDocumentRequest(request, impl_->options));
   const std::string& id = request.id;
-  auto found = WithHandle(*impl_->pool, [&](IndexHandle& h) -> StatusOr<DocumentView> {
-    std::optional<Xapian::docid> did = FindDocid(h.db, id);
-    if (!did) return Status::NotFound("no article with id \"" + id + "\"");
-    CHANCERY_ASSIGN_OR_RETURN(StoredArticle stored,
-                              DecodeStoredArticle(h.db.get_document(*did).get_data()));
-    DocumentView view = DocumentViewFromArticle(stored);
-    if (request.q.find_first_not_of(" \t\r\n") == std::string::npos) return view;
-    // The words a search snippet would mark, over the whole title and body.
-    HighlightTerms terms;
-    QueryBuilder(h).TextQuery(request.q, {}, &terms);
-    SnippetBuilder matcher(terms);
-    const Article& a = stored.article;
-    for (const auto& [field, text] : {std::pair<const char*, std::string_view>{"title", a.title},
-                                      {"body", a.body}}) {
-      for (const auto& [start, end] : Utf16Ranges(text, matcher.MatchRanges(text, a.lang))) {
-        view.highlights.push_back({field, static_cast<int64_t>(start),
-                                   static_cast<int64_t>(end)});
-      }
-    }
-    return view;
-  });
+  auto found =
+      WithHandle(*impl_->pool, [&](IndexHandle& h) -> StatusOr<DocumentView> {
+        std::optional<Xapian::docid> did = FindDocid(h.db, id);
+        if (!did) return Status::NotFound("no article with id \"" + id + "\"");
+        CHANCERY_ASSIGN_OR_RETURN(
+            StoredArticle stored,
+            DecodeStoredArticle(h.db.get_document(*did).get_data()));
+        DocumentView view = DocumentViewFromArticle(stored);
+        if (request.q.find_first_not_of(" \t\r\n") == std::string::npos)
+          return view;
+        // The words a search snippet would mark, over the whole title and body.
+        HighlightTerms terms;
+        QueryBuilder(h).TextQuery(request.q, {}, &terms);
+        SnippetBuilder matcher(terms);
+        const Article& a = stored.article;
+        for (const auto& [field, text] :
+             {std::pair<const char*, std::string_view>{"title", a.title},
+              {"body", a.body}}) {
+          for (const auto& [start, end] :
+               Utf16Ranges(text, matcher.MatchRanges(text, a.lang))) {
+            view.highlights.push_back({field, static_cast<int64_t>(start),
+                                       static_cast<int64_t>(end)});
+          }
+        }
+        return view;
+      });
   return found;
 }
 
-StatusOr<SearchResponse> Searcher::Similar(const SimilarRequest& request) const {
+StatusOr<SearchResponse> Searcher::Similar(
+    const SimilarRequest& request) const {
   CHANCERY_RETURN_IF_ERROR(ValidateSimilarRequest(request, impl_->options));
   const auto start = std::chrono::steady_clock::now();
-  auto similar = WithHandle(*impl_->pool, [&](IndexHandle& h) -> StatusOr<SearchResponse> {
-    std::optional<Xapian::docid> did = FindDocid(h.db, request.id);
-    if (!did) return Status::NotFound("no article with id \"" + request.id + "\"");
-    Xapian::Enquire enquire(h.db);
-    Xapian::RSet rset;
-    rset.add_document(*did);
-    // Plain words only: no stems (they would count each word twice) and no
-    // boolean filter terms.
-    struct WordsOnly : Xapian::ExpandDecider {
-      bool operator()(const std::string& term) const override {
-        return !term.empty() && !std::isupper(static_cast<unsigned char>(term[0])) &&
-               term.size() > 2;
-      }
-    } words_only;
-    Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &words_only);
-    std::vector<std::string> terms(eset.begin(), eset.end());
-    HighlightTerms highlight;
-    highlight.words.insert(terms.begin(), terms.end());
-    enquire.set_query(Xapian::Query(
-        Xapian::Query::OP_AND_NOT,
-        Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-        Xapian::Query(std::string(schema::kId) + request.id)));
-    Xapian::MSet mset = enquire.get_mset(0, request.size);
-    SearchResponse response;
-    response.total = mset.get_matches_estimated();
-    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    CHANCERY_ASSIGN_OR_RETURN(response.hits, HitsOf(mset, &highlight));
-    return response;
-  });
+  auto similar =
+      WithHandle(*impl_->pool, [&](IndexHandle& h) -> StatusOr<SearchResponse> {
+        std::optional<Xapian::docid> did = FindDocid(h.db, request.id);
+        if (!did)
+          return Status::NotFound("no article with id \"" + request.id + "\"");
+        Xapian::Enquire enquire(h.db);
+        Xapian::RSet rset;
+        rset.add_document(*did);
+        // Plain words only: no stems (they would count each word twice) and no
+        // boolean filter terms.
+        struct WordsOnly : Xapian::ExpandDecider {
+          bool operator()(const std::string& term) const override {
+            return !term.empty() &&
+                   !std::isupper(static_cast<unsigned char>(term[0])) &&
+                   term.size() > 2;
+          }
+        } words_only;
+        Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &words_only);
+        std::vector<std::string> terms(eset.begin(), eset.end());
+        HighlightTerms highlight;
+        highlight.words.insert(terms.begin(), terms.end());
+        enquire.set_query(Xapian::Query(
+            Xapian::Query::OP_AND_NOT,
+            Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+            Xapian::Query(std::string(schema::kId) + request.id)));
+        Xapian::MSet mset = enquire.get_mset(0, request.size);
+        SearchResponse response;
+        response.total = mset.get_matches_estimated();
+        response.total_exact =
+            mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        CHANCERY_ASSIGN_OR_RETURN(response.hits, HitsOf(mset, &highlight));
+        return response;
+      });
   if (!similar.ok()) return similar.status();
   SearchResponse response = std::move(similar.value());
   response.took_ms = std::chrono::duration<double, std::milli>(
@@ -265,7 +281,8 @@ StatusOr<SearchResponse> Searcher::Similar(const SimilarRequest& request) const 
   return response;
 }
 
-StatusOr<FacetResult> Searcher::FacetValues(const FacetValuesRequest& request) const {
+StatusOr<FacetResult> Searcher::FacetValues(
+    const FacetValuesRequest& request) const {
   CHANCERY_RETURN_IF_ERROR(ValidateFacetValuesRequest(request, impl_->options));
   SearchRequest search;
   search.q = request.q;
@@ -279,10 +296,12 @@ StatusOr<FacetResult> Searcher::FacetValues(const FacetValuesRequest& request) c
   for (FacetValue& v : all.values) {
     if (static_cast<int>(result.values.size()) >= request.size) break;
     std::string label = FoldForMatching(v.label);
-    bool match = prefix.empty() || label.compare(0, prefix.size(), prefix) == 0 ||
-                 FoldForMatching(v.value).compare(0, prefix.size(), prefix) == 0;
+    bool match =
+        prefix.empty() || label.compare(0, prefix.size(), prefix) == 0 ||
+        FoldForMatching(v.value).compare(0, prefix.size(), prefix) == 0;
     // Or any later word of the label: "sej" finds "Stéphane Séjourné".
-    for (size_t sp = label.find_first_of(" -"); !match && sp != std::string::npos;
+    for (size_t sp = label.find_first_of(" -");
+         !match && sp != std::string::npos;
          sp = label.find_first_of(" -", sp + 1)) {
       match = label.compare(sp + 1, prefix.size(), prefix) == 0;
     }
@@ -298,8 +317,10 @@ StatusOr<IndexStats> Searcher::Stats() const {
     s.shards = static_cast<int>(h.shards.size());
     int64_t last = 0;
     for (const Xapian::Database& shard : h.shards) {
-      std::string text = shard.get_metadata(std::string(schema::kLastUpdateKey));
-      if (!text.empty()) last = std::max<int64_t>(last, std::atoll(text.c_str()));
+      std::string text =
+          shard.get_metadata(std::string(schema::kLastUpdateKey));
+      if (!text.empty())
+        last = std::max<int64_t>(last, std::atoll(text.c_str()));
     }
     if (last > 0) s.last_update = FormatIsoDate(last);
     for (const FacetColumn& c : h.snapshot->columns) {

@@ -48,7 +48,8 @@ class SearcherTest : public ::testing::Test {
     for (const Hit& h : r.hits) ids.insert(h.id);
     return ids;
   }
-  static const FacetResult* Facet(const SearchResponse& r, const std::string& n) {
+  static const FacetResult* Facet(const SearchResponse& r,
+                                  const std::string& n) {
     for (const FacetResult& f : r.facets) {
       if (f.name == n) return &f;
     }
@@ -81,7 +82,7 @@ TEST_F(SearcherTest, BrowsingWithoutQueryIsNewestFirst) {
   // With no query text every match weighs the same: relevance order would be
   // storage order (a1, a2, ...), so the newest come first instead.
   std::vector<std::string> want = {"a12", "a11", "a10", "a9", "a8", "a5",
-                                   "a4", "a3", "a2", "a1", "a7", "a6"};
+                                   "a4",  "a3",  "a2",  "a1", "a7", "a6"};
   for (const char* q : {"", "  "}) {
     SearchRequest r;
     r.q = q;
@@ -106,8 +107,7 @@ TEST_F(SearcherTest, BrowsingWithoutQueryIsNewestFirst) {
 }
 
 TEST_F(SearcherTest, WordsAreAndedAndFolded) {
-  EXPECT_EQ(Ids(Query("trade china")),
-            (std::set<std::string>{"a1", "a5"}));
+  EXPECT_EQ(Ids(Query("trade china")), (std::set<std::string>{"a1", "a5"}));
   EXPECT_EQ(Ids(Query("SEJOURNE")), (std::set<std::string>{"a1", "a2", "a9"}));
 }
 
@@ -165,7 +165,8 @@ TEST_F(SearcherTest, UnparsableQueryFallsBackToWords) {
 TEST_F(SearcherTest, FiltersAllOfAndAnyOf) {
   SearchRequest r;
   r.filters["country"].values = {"FR", "CN"};
-  EXPECT_EQ(Ids(Search(r)), (std::set<std::string>{"a1", "a2", "a8", "a10", "a12"}));
+  EXPECT_EQ(Ids(Search(r)),
+            (std::set<std::string>{"a1", "a2", "a8", "a10", "a12"}));
   r.filters["country"].any = true;
   r.size = 20;
   EXPECT_EQ(Search(r).total, 9);
@@ -313,7 +314,7 @@ TEST_F(SearcherTest, FacetOrderCountThenLabel) {
   SearchResponse s = Search(r);
   const FacetResult* org = Facet(s, "org");
   ASSERT_EQ(org->values.size(), 3u);
-  EXPECT_EQ(org->values[0].value, "eu");   // 5
+  EXPECT_EQ(org->values[0].value, "eu");    // 5
   EXPECT_EQ(org->values[1].value, "nato");  // 3, "NATO" < "United Nations"
   EXPECT_EQ(org->values[2].value, "un");
 }
@@ -351,21 +352,30 @@ TEST_F(SearcherTest, BadParameters) {
       {[](SearchRequest& r) { r.page = 5000; }, "page"},
       {[](SearchRequest& r) { r.sort = "title"; }, "sort"},
       {[](SearchRequest& r) { r.facets = {"colour"}; }, "facets"},
-      {[](SearchRequest& r) { r.facets = {"org", "org"}; }, "facets"},
+      {[](SearchRequest& r) {
+         r.facets = {"org", "org"};
+       },
+       "facets"},
       {[](SearchRequest& r) { r.facet_size = 0; }, "facet_size"},
       {[](SearchRequest& r) { r.facet_size = 201; }, "facet_size"},
       {[](SearchRequest& r) { r.interval = "week"; }, "interval"},
       {[](SearchRequest& r) { r.from = "2024-13"; }, "from"},
       {[](SearchRequest& r) { r.to = "yesterday"; }, "to"},
       {[](SearchRequest& r) { r.from = "2024-02-30"; }, "from"},
-      {[](SearchRequest& r) { r.from = "2024-05"; r.to = "2024-01"; }, "from"},
+      {[](SearchRequest& r) {
+         r.from = "2024-05";
+         r.to = "2024-01";
+       },
+       "from"},
       {[](SearchRequest& r) { r.q = std::string(5000, 'a'); }, "q"},
       {[](SearchRequest& r) { r.q = "\xff\xfe"; }, "q"},
       {[](SearchRequest& r) {
          for (int i = 0; i < 65; ++i) r.q += "a ";
-       }, "q"},
+       },
+       "q"},
       {[](SearchRequest& r) { r.q = "a* b* c* d* e* f*"; }, "q"},
-      {[](SearchRequest& r) { r.filters["colour"].values = {"red"}; }, "colour"},
+      {[](SearchRequest& r) { r.filters["colour"].values = {"red"}; },
+       "colour"},
       {[](SearchRequest& r) { r.filters["country"].values = {""}; }, "country"},
   };
   for (const Case& c : cases) {
@@ -380,23 +390,27 @@ TEST_F(SearcherTest, BadParameters) {
 TEST_F(SearcherTest, GetDocument) {
   auto doc = searcher_->GetDocument("a2");
   ASSERT_TRUE(doc.ok());
-  EXPECT_EQ(doc->summary.title, "Séjourné à Pékin pour des négociations commerciales");
+  EXPECT_EQ(doc->summary.title,
+            "Séjourné à Pékin pour des négociations commerciales");
   EXPECT_NE(doc->body.find("négocier"), std::string::npos);
   ASSERT_EQ(doc->summary.people.size(), 1u);
   EXPECT_EQ(doc->summary.people[0].mentions, 2);
-  EXPECT_EQ(searcher_->GetDocument("nope").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(searcher_->GetDocument("nope").status().code(),
+            StatusCode::kNotFound);
 }
 
 TEST_F(SearcherTest, DocumentHighlightsInUtf16Offsets) {
   // Title: "Séjourné à Pékin pour des négociations commerciales".
   // Body: "Le ministre Stéphane Séjourné doit négocier avec la Chine un
   // accord commercial. Les négociations reprennent mardi."
-  auto doc = searcher_->GetDocument(DocumentRequest{"a2", "sejourne négociations"});
+  auto doc =
+      searcher_->GetDocument(DocumentRequest{"a2", "sejourne négociations"});
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   std::vector<std::tuple<std::string, int64_t, int64_t>> got;
-  for (const Highlight& h : doc->highlights) got.emplace_back(h.field, h.start, h.end);
+  for (const Highlight& h : doc->highlights)
+    got.emplace_back(h.field, h.start, h.end);
   std::vector<std::tuple<std::string, int64_t, int64_t>> want = {
-      {"title", 0, 8},   // Séjourné
+      {"title", 0, 8},    // Séjourné
       {"title", 26, 38},  // négociations
       {"body", 21, 29},   // Séjourné
       {"body", 35, 43},   // négocier (French stem négoci)
@@ -408,17 +422,25 @@ TEST_F(SearcherTest, DocumentHighlightsInUtf16Offsets) {
   ASSERT_TRUE(Ids(r).count("a2"));
   // No q, blank q: no highlights. Wildcards and field prefixes work.
   EXPECT_TRUE(searcher_->GetDocument("a2")->highlights.empty());
-  EXPECT_TRUE(searcher_->GetDocument(DocumentRequest{"a2", " "})->highlights.empty());
-  auto wild = searcher_->GetDocument(DocumentRequest{"a10", "porcel* country:FR"});
+  EXPECT_TRUE(
+      searcher_->GetDocument(DocumentRequest{"a2", " "})->highlights.empty());
+  auto wild =
+      searcher_->GetDocument(DocumentRequest{"a10", "porcel* country:FR"});
   ASSERT_TRUE(wild.ok());
   ASSERT_EQ(wild->highlights.size(), 1u);
   EXPECT_EQ(wild->highlights[0].field, "body");
   // Bad q is a 400 naming q; unknown ids stay 404.
-  EXPECT_EQ(searcher_->GetDocument(DocumentRequest{"a2", "\xff"}).status().param(), "q");
-  EXPECT_EQ(searcher_->GetDocument(DocumentRequest{"a2", std::string(5000, 'a')})
-                .status().param(), "q");
-  EXPECT_EQ(searcher_->GetDocument(DocumentRequest{"nope", "x"}).status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(
+      searcher_->GetDocument(DocumentRequest{"a2", "\xff"}).status().param(),
+      "q");
+  EXPECT_EQ(
+      searcher_->GetDocument(DocumentRequest{"a2", std::string(5000, 'a')})
+          .status()
+          .param(),
+      "q");
+  EXPECT_EQ(
+      searcher_->GetDocument(DocumentRequest{"nope", "x"}).status().code(),
+      StatusCode::kNotFound);
 }
 
 TEST_F(SearcherTest, Similar) {
@@ -426,7 +448,8 @@ TEST_F(SearcherTest, Similar) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_FALSE(r->hits.empty());
   for (const Hit& h : r->hits) EXPECT_NE(h.id, "a5");
-  EXPECT_EQ(searcher_->Similar({"nope", 5}).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(searcher_->Similar({"nope", 5}).status().code(),
+            StatusCode::kNotFound);
   EXPECT_EQ(searcher_->Similar({"a5", 0}).status().param(), "size");
 }
 
@@ -444,8 +467,10 @@ TEST_F(SearcherTest, FacetValuesByPrefix) {
   auto countries = searcher_->FacetValues({"country", "fr", "", 10});
   ASSERT_TRUE(countries.ok());
   EXPECT_EQ(countries->values[0].label, "France");
-  EXPECT_EQ(searcher_->FacetValues({"colour", "", "", 10}).status().param(), "name");
-  EXPECT_EQ(searcher_->FacetValues({"person", "", "", 0}).status().param(), "size");
+  EXPECT_EQ(searcher_->FacetValues({"colour", "", "", 10}).status().param(),
+            "name");
+  EXPECT_EQ(searcher_->FacetValues({"person", "", "", 0}).status().param(),
+            "size");
 }
 
 TEST_F(SearcherTest, Stats) {
@@ -469,7 +494,8 @@ TEST(SearcherShardsTest, SeveralShardsSearchAsOne) {
   std::vector<fixtures::TestArticle> corpus = SmallCorpus();
   std::string a = fixtures::MakeTempDir("shard-a");
   std::string b = fixtures::MakeTempDir("shard-b");
-  ASSERT_TRUE(fixtures::WriteIndex(a, {corpus.begin(), corpus.begin() + 5}).ok());
+  ASSERT_TRUE(
+      fixtures::WriteIndex(a, {corpus.begin(), corpus.begin() + 5}).ok());
   ASSERT_TRUE(fixtures::WriteIndex(b, {corpus.begin() + 5, corpus.end()}).ok());
   SearcherOptions options;
   options.db_paths = {a, b};
@@ -496,14 +522,16 @@ TEST(SearcherShardsTest, SeveralShardsSearchAsOne) {
 TEST(SearcherReloadTest, SeesIndexUpdates) {
   std::vector<fixtures::TestArticle> corpus = SmallCorpus();
   std::string dir = fixtures::MakeTempDir("reload");
-  ASSERT_TRUE(fixtures::WriteIndex(dir, {corpus.begin(), corpus.begin() + 3}).ok());
+  ASSERT_TRUE(
+      fixtures::WriteIndex(dir, {corpus.begin(), corpus.begin() + 3}).ok());
   SearcherOptions options;
   options.db_paths = {dir};
   options.reload_interval_ms = 50;
   auto searcher = Searcher::Open(options);
   ASSERT_TRUE(searcher.ok());
   EXPECT_EQ((*searcher)->Search({})->total, 3);
-  ASSERT_TRUE(fixtures::WriteIndex(dir, {corpus.begin() + 3, corpus.end()}).ok());
+  ASSERT_TRUE(
+      fixtures::WriteIndex(dir, {corpus.begin() + 3, corpus.end()}).ok());
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   auto after = (*searcher)->Search({});
   ASSERT_TRUE(after.ok());

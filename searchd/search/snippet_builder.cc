@@ -31,7 +31,8 @@ std::vector<Word> SplitWords(std::string_view text) {
     int32_t at = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    bool in_word = c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK);
+    bool in_word =
+        c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK);
     if (in_word) {
       if (start < 0) start = at;
     } else if (start >= 0) {
@@ -46,12 +47,23 @@ std::vector<Word> SplitWords(std::string_view text) {
 // Appends `c`, HTML-escaped.
 void AppendEscaped(char c, std::string& out) {
   switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    default: out += c;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += c;
   }
 }
 
@@ -103,7 +115,7 @@ std::vector<TextRange> Utf16Ranges(std::string_view text,
   out.reserve(ranges.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
-  int32_t i = 0;    // Byte offset.
+  int32_t i = 0;     // Byte offset.
   size_t units = 0;  // UTF-16 units before byte i.
   auto advance_to = [&](size_t byte) {
     while (i < n && static_cast<size_t>(i) < byte) {
@@ -122,7 +134,8 @@ std::vector<TextRange> Utf16Ranges(std::string_view text,
 
 void SnippetBuilder::UseLanguage(std::string_view lang) {
   if (stem_starts_.empty()) {
-    for (const std::string& stem : terms_.stems) stem_starts_.insert(stem.substr(0, 2));
+    for (const std::string& stem : terms_.stems)
+      stem_starts_.insert(stem.substr(0, 2));
   }
   if (lang != stemmer_lang_) {
     std::string_view name = StemmerName(lang);
@@ -145,7 +158,8 @@ std::vector<TextRange> SnippetBuilder::MatchRanges(std::string_view text,
   return out;
 }
 
-std::string SnippetBuilder::Build(std::string_view body, std::string_view lang) {
+std::string SnippetBuilder::Build(std::string_view body,
+                                  std::string_view lang) {
   UseLanguage(lang);
   std::vector<Word> words = SplitWords(body);
   std::map<std::string, int> term_numbers;
@@ -153,8 +167,9 @@ std::string SnippetBuilder::Build(std::string_view body, std::string_view lang) 
     std::string key;
     for (Word& w : words) {
       if (Matches(body.substr(w.begin, w.end - w.begin), key)) {
-        w.term = term_numbers.emplace(key, static_cast<int>(term_numbers.size()))
-                     .first->second;
+        w.term =
+            term_numbers.emplace(key, static_cast<int>(term_numbers.size()))
+                .first->second;
       }
     }
   }
@@ -199,7 +214,8 @@ std::string SnippetBuilder::Build(std::string_view body, std::string_view lang) 
   size_t w = first;
   for (; w < words.size() && words[w].end <= limit; ++w) {
     AppendCollapsed(body.substr(pos, words[w].begin - pos), out);
-    std::string_view text = body.substr(words[w].begin, words[w].end - words[w].begin);
+    std::string_view text =
+        body.substr(words[w].begin, words[w].end - words[w].begin);
     if (words[w].term >= 0) {
       out += "<mark>";
       AppendCollapsed(text, out);

@@ -48,7 +48,8 @@ int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {
 
 std::string SpellingSuggester::Correct(const std::string& word) const {
   if (word.size() < 3 ||
-      std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); })) {
+      std::all_of(word.begin(), word.end(),
+                  [](unsigned char c) { return std::isdigit(c); })) {
     return "";
   }
   const Xapian::doccount own = db_.get_termfreq(word);
@@ -65,7 +66,8 @@ std::string SpellingSuggester::Correct(const std::string& word) const {
   Xapian::doccount best_freq = 0;
   for (auto t = db_.allterms_begin(first); t != db_.allterms_end(first); ++t) {
     const std::string& term = *t;
-    if (term.size() + limit < word.size() || term.size() > word.size() + limit) {
+    if (term.size() + limit < word.size() ||
+        term.size() > word.size() + limit) {
       continue;
     }
     Xapian::doccount freq = t.get_termfreq();
@@ -96,9 +98,10 @@ std::string SpellingSuggester::Suggest(const std::string& query) const {
     size_t end = i;
     while (end < folded.size() && IsWordByte(folded[end])) ++end;
     std::string word = folded.substr(i, end - i);
-    bool syntax = (i > 0 && folded[i - 1] == ':') ||
-                  (end < folded.size() && (folded[end] == ':' || folded[end] == '*')) ||
-                  std::isupper(static_cast<unsigned char>(word[0]));
+    bool syntax =
+        (i > 0 && folded[i - 1] == ':') ||
+        (end < folded.size() && (folded[end] == ':' || folded[end] == '*')) ||
+        std::isupper(static_cast<unsigned char>(word[0]));
     std::string fix = syntax ? "" : Correct(word);
     if (!fix.empty()) {
       out += fix;

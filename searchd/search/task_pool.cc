@@ -6,7 +6,8 @@ namespace chancery {
 
 TaskPool::TaskPool(int threads) : threads_(threads) {
   CHECK(threads >= 1) << "TaskPool needs a thread, got " << threads;
-  for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+  for (int i = 0; i < threads; ++i)
+    workers_.emplace_back([this] { WorkerLoop(); });
 }
 
 TaskPool::~TaskPool() {

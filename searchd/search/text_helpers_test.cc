@@ -15,19 +15,21 @@ TEST(DateRangeTest, ParsesBounds) {
   EXPECT_EQ(ParseDateBound("2024-02", true), DaysFromCivil(2024, 2, 29));
   EXPECT_EQ(ParseDateBound("2023-02", true), DaysFromCivil(2023, 2, 28));
   EXPECT_EQ(ParseDateBound("2024", true), DaysFromCivil(2024, 12, 31));
-  for (const char* bad : {"", "24", "2024-1", "2024-13", "2024-02-30", "2024/01",
-                          "2024-01-01T", "abcd", "0999"}) {
+  for (const char* bad : {"", "24", "2024-1", "2024-13", "2024-02-30",
+                          "2024/01", "2024-01-01T", "abcd", "0999"}) {
     EXPECT_FALSE(ParseDateBound(bad, false)) << bad;
   }
 }
 
 TEST(DateRangeTest, CoversRangesWithFewestTerms) {
   const std::string y(schema::kYear), m(schema::kMonth), d(schema::kDay);
-  EXPECT_EQ(DateTermsForRange(DaysFromCivil(2024, 1, 1), DaysFromCivil(2024, 12, 31)),
-            std::vector<std::string>{y + "2024"});
-  EXPECT_EQ(DateTermsForRange(DaysFromCivil(2024, 1, 30), DaysFromCivil(2024, 3, 1)),
-            (std::vector<std::string>{d + "20240130", d + "20240131", m + "202402",
-                                      d + "20240301"}));
+  EXPECT_EQ(
+      DateTermsForRange(DaysFromCivil(2024, 1, 1), DaysFromCivil(2024, 12, 31)),
+      std::vector<std::string>{y + "2024"});
+  EXPECT_EQ(
+      DateTermsForRange(DaysFromCivil(2024, 1, 30), DaysFromCivil(2024, 3, 1)),
+      (std::vector<std::string>{d + "20240130", d + "20240131", m + "202402",
+                                d + "20240301"}));
   EXPECT_TRUE(DateTermsForRange(10, 9).empty());
 }
 
@@ -36,7 +38,8 @@ TEST(DateRangeTest, Buckets) {
   EXPECT_EQ(DateBucketName(day, DateInterval::kYear), "2024");
   EXPECT_EQ(DateBucketName(day, DateInterval::kMonth), "2024-03");
   EXPECT_EQ(DateBucketName(day, DateInterval::kDay), "2024-03-15");
-  EXPECT_EQ(DateBucketStart(day, DateInterval::kMonth), DaysFromCivil(2024, 3, 1));
+  EXPECT_EQ(DateBucketStart(day, DateInterval::kMonth),
+            DaysFromCivil(2024, 3, 1));
   EXPECT_EQ(IntervalForSpan(day, day + 20), DateInterval::kDay);
   EXPECT_EQ(IntervalForSpan(day, day + 300), DateInterval::kMonth);
   EXPECT_EQ(IntervalForSpan(day, day + 3000), DateInterval::kYear);
@@ -47,8 +50,8 @@ TEST(SnippetBuilderTest, MarksFoldedAndStemmedMatchesEscaped) {
   terms.words = {"sejourne"};
   terms.stems = {"negoti"};
   SnippetBuilder builder(terms);
-  std::string s = builder.Build(
-      "<b>Stéphane Séjourné</b> negotiated & talked.", "en");
+  std::string s =
+      builder.Build("<b>Stéphane Séjourné</b> negotiated & talked.", "en");
   EXPECT_EQ(s,
             "&lt;b&gt;Stéphane <mark>Séjourné</mark>&lt;/b&gt; "
             "<mark>negotiated</mark> &amp; talked.");
@@ -57,9 +60,11 @@ TEST(SnippetBuilderTest, MarksFoldedAndStemmedMatchesEscaped) {
 TEST(SnippetBuilderTest, PicksTheBestWindow) {
   HighlightTerms terms;
   terms.words = {"alpha", "beta"};
-  std::string body = "alpha " + std::string(600, 'x') + " filler alpha beta end";
+  std::string body =
+      "alpha " + std::string(600, 'x') + " filler alpha beta end";
   std::string s = SnippetBuilder(terms, 60).Build(body, "en");
-  EXPECT_NE(s.find("<mark>alpha</mark> <mark>beta</mark>"), std::string::npos) << s;
+  EXPECT_NE(s.find("<mark>alpha</mark> <mark>beta</mark>"), std::string::npos)
+      << s;
   EXPECT_EQ(s.rfind("… ", 0), 0u) << s;
 }
 

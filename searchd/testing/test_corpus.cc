@@ -14,7 +14,7 @@ namespace {
 
 Entity Country(const std::string& code) {
   static const std::pair<const char*, const char*> kNames[] = {
-      {"FR", "France"}, {"CN", "China"},   {"DE", "Germany"},
+      {"FR", "France"},        {"CN", "China"},   {"DE", "Germany"},
       {"US", "United States"}, {"UA", "Ukraine"}, {"RU", "Russia"}};
   for (const auto& [c, name] : kNames) {
     if (code == c) return {code, name, 1};
@@ -78,11 +78,12 @@ std::vector<TestArticle> SmallCorpus() {
            "Foreign minister Stéphane Séjourné met his Chinese counterpart.",
            "en", "Reuters", EpochSeconds(2024, 1, 15), {"FR", "CN"},
            {"stephane-sejourne", "xi-jinping"}, {}),
-      Make("a2", "Séjourné à Pékin pour des négociations commerciales",
-           "Le ministre Stéphane Séjourné doit négocier avec la Chine un accord "
-           "commercial. Les négociations reprennent mardi.",
-           "fr", "AFP", EpochSeconds(2024, 2, 3), {"FR", "CN"},
-           {"stephane-sejourne"}, {"eu"}),
+      Make(
+          "a2", "Séjourné à Pékin pour des négociations commerciales",
+          "Le ministre Stéphane Séjourné doit négocier avec la Chine un accord "
+          "commercial. Les négociations reprennent mardi.",
+          "fr", "AFP", EpochSeconds(2024, 2, 3), {"FR", "CN"},
+          {"stephane-sejourne"}, {"eu"}),
       Make("a3", "Macron visits Berlin",
            "President Emmanuel Macron met Chancellor Olaf Scholz in Berlin to "
            "discuss European defence and NATO spending.",
@@ -118,17 +119,19 @@ std::vector<TestArticle> SmallCorpus() {
            "in Brussels on sanctions against Russia.",
            "en", "AP", EpochSeconds(2024, 4, 22), {"FR", "RU"},
            {"stephane-sejourne"}, {"eu"}),
-      Make("a10", "Brigitte Macron opens exhibition",
-           "Brigitte Macron opened an exhibition on Chinese porcelain in Paris.",
-           "en", "AFP", EpochSeconds(2024, 5, 1), {"FR", "CN"},
-           {"brigitte-macron"}, {}),
+      Make(
+          "a10", "Brigitte Macron opens exhibition",
+          "Brigitte Macron opened an exhibition on Chinese porcelain in Paris.",
+          "en", "AFP", EpochSeconds(2024, 5, 1), {"FR", "CN"},
+          {"brigitte-macron"}, {}),
       Make("a11", "NATO summit preparations",
            "NATO officials prepared the summit in Washington; Blinken and "
            "Scholz spoke about Ukraine.",
            "en", "Reuters", EpochSeconds(2024, 6, 14), {"US", "UA", "DE"},
            {"antony-blinken", "olaf-scholz"}, {"nato"}),
       Make("a12", "Commerce: la France et l'Allemagne négocient",
-           "Paris et Berlin négocient un accord sur l'énergie. La Chine observe.",
+           "Paris et Berlin négocient un accord sur l'énergie. La Chine "
+           "observe.",
            "fr", "AFP", EpochSeconds(2024, 6, 30), {"FR", "DE", "CN"}, {},
            {"eu"}),
   };
@@ -140,8 +143,8 @@ Status WriteIndex(const std::string& path,
                             IndexWriter::Open(path, 1000));
   DocumentBuilder builder;
   for (const TestArticle& t : articles) {
-    CHANCERY_ASSIGN_OR_RETURN(WriteOutcome unused,
-                              writer->Upsert(builder.Build(t.article, t.entities)));
+    CHANCERY_ASSIGN_OR_RETURN(WriteOutcome unused, writer->Upsert(builder.Build(
+                                                       t.article, t.entities)));
     (void)unused;
   }
   return writer->Commit();
@@ -149,9 +152,10 @@ Status WriteIndex(const std::string& path,
 
 std::string MakeTempDir(const std::string& tag) {
   static std::atomic<int> counter{0};
-  std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                              ("chancery-" + tag + "-" + std::to_string(getpid()) +
-                               "-" + std::to_string(counter++));
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      ("chancery-" + tag + "-" + std::to_string(getpid()) + "-" +
+       std::to_string(counter++));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();

@@ -1,10 +1,10 @@
 // HTTP tests against the real chancery-searchd binary on a loopback port,
 // over an index built in-process from the small test corpus.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <sys/socket.h>
 #include <netinet/in.h>
-#include <arpa/inet.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -22,9 +22,9 @@
 namespace chancery {
 namespace {
 
-using nlohmann::json;
 using fixtures::SmallCorpus;
 using fixtures::TestArticle;
+using nlohmann::json;
 
 class SearchdHttpTest : public ::testing::Test {
  protected:
@@ -32,13 +32,16 @@ class SearchdHttpTest : public ::testing::Test {
     dir_ = new std::string(fixtures::MakeTempDir("http-index"));
     web_ = new std::string(fixtures::MakeTempDir("http-web"));
     ASSERT_TRUE(fixtures::WriteIndex(*dir_, SmallCorpus()).ok());
-    std::ofstream(*web_ + "/index.html") << "<!doctype html><title>Chancery</title>";
+    std::ofstream(*web_ + "/index.html")
+        << "<!doctype html><title>Chancery</title>";
     std::filesystem::create_directories(*web_ + "/js");
     std::ofstream(*web_ + "/js/app.js") << "console.log('hi');";
     std::ofstream(*web_ + "/style.css") << "body{}";
-    std::ofstream(std::filesystem::path(*web_).parent_path() / "chancery-secret.txt")
+    std::ofstream(std::filesystem::path(*web_).parent_path() /
+                  "chancery-secret.txt")
         << "secret";
-    server_ = new ServerProcess({"--db", *dir_, "--web-root", *web_, "--threads", "4"});
+    server_ = new ServerProcess(
+        {"--db", *dir_, "--web-root", *web_, "--threads", "4"});
     ASSERT_TRUE(server_->ok()) << server_->StderrText();
   }
   static void TearDownTestSuite() {
@@ -58,7 +61,8 @@ class SearchdHttpTest : public ::testing::Test {
     EXPECT_TRUE(res) << target;
     if (!res) return json();
     EXPECT_EQ(res->status, expect_status) << target << " -> " << res->body;
-    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json") << target;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json")
+        << target;
     return json::parse(res->body, nullptr, false);
   }
   static std::map<std::string, int64_t> Counts(const json& facet) {
@@ -84,7 +88,8 @@ const std::vector<Entity>& Field(const TestArticle& a, const std::string& f) {
   return a.entities.orgs;
 }
 
-bool Has(const TestArticle& a, const std::string& field, const std::string& id) {
+bool Has(const TestArticle& a, const std::string& field,
+         const std::string& id) {
   for (const Entity& e : Field(a, field)) {
     if (e.id == id) return true;
   }
@@ -121,8 +126,8 @@ TEST_F(SearchdHttpTest, SearchShape) {
   EXPECT_TRUE(j["took_ms"].is_number());
   ASSERT_EQ(j["hits"].size(), 1u);
   const json& hit = j["hits"][0];
-  for (const char* key : {"id", "title", "date", "url", "source", "lang", "score",
-                          "snippet", "countries", "people", "orgs"}) {
+  for (const char* key : {"id", "title", "date", "url", "source", "lang",
+                          "score", "snippet", "countries", "people", "orgs"}) {
     EXPECT_TRUE(hit.contains(key)) << key;
   }
   EXPECT_EQ(hit["countries"][0]["code"], "US");
@@ -161,7 +166,8 @@ TEST_F(SearchdHttpTest, MultiSelectFacetsMatchIndependentCounts) {
       {{"country", {"UA"}}, {"org", {"nato"}}, {"person", {"antony-blinken"}}},
   };
   for (const auto& filters : cases) {
-    std::string target = "/api/search?size=0&facet_size=200&facets=country,person,org";
+    std::string target =
+        "/api/search?size=0&facet_size=200&facets=country,person,org";
     for (const auto& [field, ids] : filters) {
       for (const std::string& id : ids) target += "&" + field + "=" + id;
     }
@@ -191,24 +197,33 @@ TEST_F(SearchdHttpTest, AnyMakesValuesAlternatives) {
 }
 
 TEST_F(SearchdHttpTest, DatesSortAndPaging) {
-  json j = GetJson("/api/search?from=2024-03&to=2024-04&sort=date_asc&size=2&page=2");
+  json j = GetJson(
+      "/api/search?from=2024-03&to=2024-04&sort=date_asc&size=2&page=2");
   EXPECT_EQ(j["total"], 4);
   ASSERT_EQ(j["hits"].size(), 2u);
   EXPECT_EQ(j["hits"][0]["id"], "a8");
   EXPECT_EQ(j["hits"][1]["id"], "a9");
-  json d = GetJson("/api/search?from=2024-03&to=2024-03&facets=date&interval=auto");
+  json d =
+      GetJson("/api/search?from=2024-03&to=2024-03&facets=date&interval=auto");
   EXPECT_EQ(d["date_interval"], "day");
 }
 
 TEST_F(SearchdHttpTest, BadParametersAre400WithParam) {
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"/api/search?size=abc", "size"},       {"/api/search?size=1000", "size"},
-      {"/api/search?page=0", "page"},         {"/api/search?sort=up", "sort"},
-      {"/api/search?from=2024-99", "from"},   {"/api/search?to=x", "to"},
-      {"/api/search?facets=colour", "facets"}, {"/api/search?facet_size=-1", "facet_size"},
-      {"/api/search?interval=week", "interval"}, {"/api/search?any=colour", "any"},
-      {"/api/search?q=a&q=b", "q"},           {"/api/search?page=99999999999", "page"},
-      {"/api/doc/a1/similar?size=x", "size"}, {"/api/facet/colour", "name"},
+      {"/api/search?size=abc", "size"},
+      {"/api/search?size=1000", "size"},
+      {"/api/search?page=0", "page"},
+      {"/api/search?sort=up", "sort"},
+      {"/api/search?from=2024-99", "from"},
+      {"/api/search?to=x", "to"},
+      {"/api/search?facets=colour", "facets"},
+      {"/api/search?facet_size=-1", "facet_size"},
+      {"/api/search?interval=week", "interval"},
+      {"/api/search?any=colour", "any"},
+      {"/api/search?q=a&q=b", "q"},
+      {"/api/search?page=99999999999", "page"},
+      {"/api/doc/a1/similar?size=x", "size"},
+      {"/api/facet/colour", "name"},
       {"/api/facet/person?size=0", "size"},
   };
   for (const auto& [target, param] : cases) {
@@ -226,7 +241,8 @@ TEST_F(SearchdHttpTest, NothingCrashesTheServer) {
         "/api/search?q=*", "/api/search?q=title:", "/api/search?q=date:..",
         "/api/search?q=date:2024-02-31..", "/api/search?q=person:%00",
         "/api/search?q=%C3%28", "/api/search?country=%FF", "/api/doc/%00",
-        "/api/search?q=NEAR+NEAR", "/api/search?q=-", "/api/search?q=country:zz*"}) {
+        "/api/search?q=NEAR+NEAR", "/api/search?q=-",
+        "/api/search?q=country:zz*"}) {
     auto res = Get(target);
     ASSERT_TRUE(res) << target;
     EXPECT_LT(res->status, 500) << target << " " << res->body;
@@ -250,7 +266,8 @@ TEST_F(SearchdHttpTest, Document) {
   json j = GetJson("/api/doc/a3");
   EXPECT_EQ(j["id"], "a3");
   EXPECT_EQ(j["title"], "Macron visits Berlin");
-  EXPECT_NE(j["body"].get<std::string>().find("Olaf Scholz"), std::string::npos);
+  EXPECT_NE(j["body"].get<std::string>().find("Olaf Scholz"),
+            std::string::npos);
   EXPECT_EQ(j["people"][0]["mentions"], 2);
   EXPECT_TRUE(j["meta"].is_object());
   EXPECT_EQ(j["highlights"], json::array());
@@ -288,8 +305,8 @@ TEST_F(SearchdHttpTest, FacetAutocomplete) {
   EXPECT_EQ(j["values"][0]["count"], 3);
   json within = GetJson("/api/facet/country?q=scholz");
   EXPECT_EQ(Counts(within["values"]),
-            (std::map<std::string, int64_t>{{"DE", 4}, {"FR", 2}, {"CN", 1},
-                                            {"US", 1}, {"UA", 1}}));
+            (std::map<std::string, int64_t>{
+                {"DE", 4}, {"FR", 2}, {"CN", 1}, {"US", 1}, {"UA", 1}}));
 }
 
 TEST_F(SearchdHttpTest, StatsAndMetrics) {
@@ -302,24 +319,30 @@ TEST_F(SearchdHttpTest, StatsAndMetrics) {
   auto m = Get("/metrics");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->status, 200);
-  EXPECT_NE(m->body.find("chancery_http_requests_total{route=\"search\",status=\"200\"}"),
-            std::string::npos);
-  EXPECT_NE(m->body.find("chancery_http_request_duration_seconds_bucket{route=\"search\""),
-            std::string::npos);
+  EXPECT_NE(
+      m->body.find(
+          "chancery_http_requests_total{route=\"search\",status=\"200\"}"),
+      std::string::npos);
+  EXPECT_NE(
+      m->body.find(
+          "chancery_http_request_duration_seconds_bucket{route=\"search\""),
+      std::string::npos);
 }
 
 TEST_F(SearchdHttpTest, StaticFilesWithCsp) {
   auto index = Get("/");
   ASSERT_TRUE(index);
   EXPECT_EQ(index->status, 200);
-  EXPECT_EQ(index->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(index->get_header_value("Content-Type"),
+            "text/html; charset=utf-8");
   std::string csp = index->get_header_value("Content-Security-Policy");
   EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
   EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
   auto js = Get("/js/app.js");
   ASSERT_TRUE(js);
   EXPECT_EQ(js->status, 200);
-  EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(js->get_header_value("Content-Type"),
+            "text/javascript; charset=utf-8");
   auto css = Get("/style.css");
   EXPECT_EQ(css->get_header_value("Content-Type"), "text/css; charset=utf-8");
   EXPECT_EQ(Get("/missing.html")->status, 404);
@@ -332,8 +355,10 @@ std::string RawGet(int port, const std::string& target) {
   addr.sin_family = AF_INET;
   addr.sin_port = htons(port);
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return "";
-  std::string req = "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+    return "";
+  std::string req =
+      "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
   (void)!write(fd, req.data(), req.size());
   std::string out;
   char buf[4096];
@@ -362,7 +387,9 @@ std::string RawRequest(int port, const std::string& request, double* seconds) {
     while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, n);
   }
   close(fd);
-  *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  *seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   return out;
 }
 
@@ -399,11 +426,14 @@ TEST_F(SearchdHttpTest, HostileParametersAre400NamingTheParam) {
       {"/api/search?page=1e3", "page"},
       {"/api/search?facet_size=0", "facet_size"},
       // Repeated parameters (httplib folds identical name=value pairs).
-      {"/api/search?" + [&] {
-         std::string t;
-         for (int i = 0; i < 500; ++i) t += "&country=C" + std::to_string(i);
-         return t;
-       }(), "country"},
+      {"/api/search?" +
+           [&] {
+             std::string t;
+             for (int i = 0; i < 500; ++i)
+               t += "&country=C" + std::to_string(i);
+             return t;
+           }(),
+       "country"},
       {"/api/search?q=x&" + repeat("q=y", 500, "&"), "q"},
       {"/api/search?page=1&" + repeat("page=2", 500, "&"), "page"},
   };
@@ -411,8 +441,10 @@ TEST_F(SearchdHttpTest, HostileParametersAre400NamingTheParam) {
     const auto start = std::chrono::steady_clock::now();
     json j = GetJson(target, 400);
     EXPECT_EQ(j["error"]["param"], param) << target.substr(0, 80);
-    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-              1.0)
+    EXPECT_LT(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count(),
+        1.0)
         << target.substr(0, 80);
   }
   // Within the limits, answers.
@@ -436,27 +468,40 @@ TEST_F(SearchdHttpTest, HostileRequestsGet4xxJsonAtOnce) {
   const std::vector<Case> cases = {
       // Nothing takes a body: answered before httplib would wait 5 s for
       // one (no Content-Length) or refuse it (too long).
-      {"POST without length", "POST /api/search HTTP/1.1\r\n" + host + "\r\n", 405},
-      {"POST of 100 MB", "POST /api/search HTTP/1.1\r\n" + host +
-                             "Content-Length: 100000000\r\n\r\n", 405},
-      {"chunked PUT", "PUT /api/search HTTP/1.1\r\n" + host +
-                          "Transfer-Encoding: chunked\r\n\r\nffffff\r\n", 405},
+      {"POST without length", "POST /api/search HTTP/1.1\r\n" + host + "\r\n",
+       405},
+      {"POST of 100 MB",
+       "POST /api/search HTTP/1.1\r\n" + host +
+           "Content-Length: 100000000\r\n\r\n",
+       405},
+      {"chunked PUT",
+       "PUT /api/search HTTP/1.1\r\n" + host +
+           "Transfer-Encoding: chunked\r\n\r\nffffff\r\n",
+       405},
       {"POST elsewhere", "POST /api/nothing HTTP/1.1\r\n" + host + "\r\n", 404},
       {"TRACE", "TRACE /api/search HTTP/1.1\r\n" + host + "\r\n", 405},
       {"unknown method", "FOO /api/search HTTP/1.1\r\n" + host + "\r\n", 400},
-      {"NUL in path", std::string("GET /api/doc/a\0b HTTP/1.1\r\n", 27) + host + "\r\n", 400},
-      {"invalid UTF-8 id", "GET /api/doc/\xff\xfe HTTP/1.1\r\n" + host + "\r\n", 404},
-      {"invalid UTF-8 file", "GET /\xff\xfe.js HTTP/1.1\r\n" + host + "\r\n", 404},
-      {"long path", "GET /" + std::string(10000, 'a') + " HTTP/1.1\r\n" + host + "\r\n", 414},
-      {"long header", "GET /api/health HTTP/1.1\r\n" + host + "X-A: " +
-                          std::string(20000, 'a') + "\r\n\r\n", 400},
+      {"NUL in path",
+       std::string("GET /api/doc/a\0b HTTP/1.1\r\n", 27) + host + "\r\n", 400},
+      {"invalid UTF-8 id", "GET /api/doc/\xff\xfe HTTP/1.1\r\n" + host + "\r\n",
+       404},
+      {"invalid UTF-8 file", "GET /\xff\xfe.js HTTP/1.1\r\n" + host + "\r\n",
+       404},
+      {"long path",
+       "GET /" + std::string(10000, 'a') + " HTTP/1.1\r\n" + host + "\r\n",
+       414},
+      {"long header",
+       "GET /api/health HTTP/1.1\r\n" + host +
+           "X-A: " + std::string(20000, 'a') + "\r\n\r\n",
+       400},
       {"bad version", "GET /api/health HTTP/9.9\r\n" + host + "\r\n", 400},
   };
   for (const Case& c : cases) {
     double seconds = 0;
     auto [status, j] = StatusAndJson(RawRequest(port, c.request, &seconds));
     EXPECT_EQ(status, c.status) << c.name;
-    EXPECT_TRUE(j.is_object() && j.contains("error")) << c.name << ": " << j.dump();
+    EXPECT_TRUE(j.is_object() && j.contains("error"))
+        << c.name << ": " << j.dump();
     EXPECT_LT(seconds, 2.0) << c.name;
   }
   EXPECT_EQ(GetJson("/api/health")["status"], "ok");
@@ -467,8 +512,9 @@ TEST_F(SearchdHttpTest, RangeIsIgnoredAndHeadHasNoBody) {
   const std::string page = Get("/")->body;
   std::string many = "bytes=0-0";
   for (int i = 0; i < 500; ++i) many += ",0-";
-  for (const std::string& range : {std::string("bytes=0-3"), std::string("bytes=999999-"),
-                                   std::string("bytes=-5"), many}) {
+  for (const std::string& range :
+       {std::string("bytes=0-3"), std::string("bytes=999999-"),
+        std::string("bytes=-5"), many}) {
     for (const char* target : {"/", "/api/health"}) {
       auto res = client.Get(target, {{"Range", range}});
       ASSERT_TRUE(res) << range;
@@ -483,7 +529,8 @@ TEST_F(SearchdHttpTest, RangeIsIgnoredAndHeadHasNoBody) {
   auto bad = client.Get("/", {{"Range", "bytes=100-50"}});
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 416);
-  EXPECT_EQ(json::parse(bad->body, nullptr, false)["error"]["code"], "range_not_satisfiable");
+  EXPECT_EQ(json::parse(bad->body, nullptr, false)["error"]["code"],
+            "range_not_satisfiable");
   for (const char* target : {"/", "/api/search?q=macron", "/api/doc/a1"}) {
     auto head = client.Head(target);
     ASSERT_TRUE(head) << target;
@@ -516,7 +563,8 @@ TEST_F(SearchdHttpTest, ConcurrentRequests) {
     threads.emplace_back([&ok, t] {
       httplib::Client client("127.0.0.1", server_->port());
       for (int i = 0; i < 25; ++i) {
-        auto res = client.Get(t % 2 ? "/api/search?q=macron" : "/api/search?country=FR");
+        auto res = client.Get(t % 2 ? "/api/search?q=macron"
+                                    : "/api/search?country=FR");
         if (res && res->status == 200) ++ok;
       }
     });
@@ -528,12 +576,14 @@ TEST_F(SearchdHttpTest, ConcurrentRequests) {
 TEST(SearchdLifecycleTest, ServesIndexUpdatesWithoutRestart) {
   std::vector<TestArticle> corpus = SmallCorpus();
   std::string dir = fixtures::MakeTempDir("http-reload");
-  ASSERT_TRUE(fixtures::WriteIndex(dir, {corpus.begin(), corpus.begin() + 4}).ok());
+  ASSERT_TRUE(
+      fixtures::WriteIndex(dir, {corpus.begin(), corpus.begin() + 4}).ok());
   ServerProcess server({"--db", dir});
   ASSERT_TRUE(server.ok()) << server.StderrText();
   httplib::Client client("127.0.0.1", server.port());
   EXPECT_EQ(json::parse(client.Get("/api/search?size=0")->body)["total"], 4);
-  ASSERT_TRUE(fixtures::WriteIndex(dir, {corpus.begin() + 4, corpus.end()}).ok());
+  ASSERT_TRUE(
+      fixtures::WriteIndex(dir, {corpus.begin() + 4, corpus.end()}).ok());
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
   int64_t total = 0;
   while (std::chrono::steady_clock::now() < deadline && total != 12) {
@@ -584,7 +634,8 @@ void ExpectOneLineError(const ProcessResult& r, const std::string& what) {
   EXPECT_EQ(r.signal, 0) << what;
   EXPECT_EQ(std::count(r.stderr_text.begin(), r.stderr_text.end(), '\n'), 1)
       << what << ": " << r.stderr_text;
-  EXPECT_NE(r.stderr_text.find("chancery-searchd: "), std::string::npos) << what;
+  EXPECT_NE(r.stderr_text.find("chancery-searchd: "), std::string::npos)
+      << what;
   EXPECT_EQ(r.stderr_text.find("terminate"), std::string::npos) << what;
 }
 
@@ -595,17 +646,20 @@ TEST(SearchdStartupTest, ErrorsAreOneLine) {
   std::ofstream(not_index + "/file.txt") << "hello";
 
   ExpectOneLineError(RunSearchd({"--listen", "127.0.0.1:1"}), "missing --db");
-  ExpectOneLineError(RunSearchd({"--db", dir, "--bogus", "1"}), "unknown option");
-  ExpectOneLineError(RunSearchd({"--db", not_index, "--listen",
-                                 "127.0.0.1:" + std::to_string(FreeLoopbackPort())}),
-                     "not an index");
-  ExpectOneLineError(RunSearchd({"--db", "/nonexistent/index"}), "missing index");
+  ExpectOneLineError(RunSearchd({"--db", dir, "--bogus", "1"}),
+                     "unknown option");
+  ExpectOneLineError(
+      RunSearchd({"--db", not_index, "--listen",
+                  "127.0.0.1:" + std::to_string(FreeLoopbackPort())}),
+      "not an index");
+  ExpectOneLineError(RunSearchd({"--db", "/nonexistent/index"}),
+                     "missing index");
   // A port in use.
   ServerProcess first({"--db", dir});
   ASSERT_TRUE(first.ok());
-  ExpectOneLineError(
-      RunSearchd({"--db", dir, "--listen", "127.0.0.1:" + std::to_string(first.port())}),
-      "port in use");
+  ExpectOneLineError(RunSearchd({"--db", dir, "--listen",
+                                 "127.0.0.1:" + std::to_string(first.port())}),
+                     "port in use");
   std::filesystem::remove_all(dir);
   std::filesystem::remove_all(not_index);
 }

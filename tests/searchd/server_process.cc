@@ -39,8 +39,8 @@ pid_t Spawn(const std::string& bin, const std::vector<std::string>& args,
 std::string TempPath(const char* tag) {
   static int counter = 0;
   return (std::filesystem::temp_directory_path() /
-          ("chancery-" + std::string(tag) + "-" + std::to_string(getpid()) + "-" +
-           std::to_string(counter++) + ".log"))
+          ("chancery-" + std::string(tag) + "-" + std::to_string(getpid()) +
+           "-" + std::to_string(counter++) + ".log"))
       .string();
 }
 
@@ -53,7 +53,8 @@ std::string ReadFile(const std::string& path) {
 
 // Waits for `pid` up to timeout_ms; kills it after that.
 int Wait(pid_t pid, int timeout_ms, int& signal_out) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   int status = 0;
   while (waitpid(pid, &status, WNOHANG) == 0) {
     if (std::chrono::steady_clock::now() > deadline) {
@@ -104,14 +105,17 @@ ServerProcess::ServerProcess(const std::vector<std::string>& args,
   stderr_path_ = TempPath("searchd");
   for (int attempt = 0; attempt < 3 && !ok_; ++attempt) {
     port_ = FreeLoopbackPort();
-    std::vector<std::string> all = {"--listen", "127.0.0.1:" + std::to_string(port_)};
+    std::vector<std::string> all = {"--listen",
+                                    "127.0.0.1:" + std::to_string(port_)};
     all.insert(all.end(), args.begin(), args.end());
     pid_ = Spawn(binary, all, stderr_path_);
     httplib::Client client("127.0.0.1", port_);
     for (int i = 0; i < 200 && !ok_; ++i) {
       auto res = client.Get("/api/health");
-      if (res && res->status == 200) ok_ = true;
-      else std::this_thread::sleep_for(std::chrono::milliseconds(25));
+      if (res && res->status == 200)
+        ok_ = true;
+      else
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
       int status = 0;
       if (!ok_ && waitpid(pid_, &status, WNOHANG) == pid_) {
         pid_ = -1;  // Exited (port taken by someone else?): try another.
