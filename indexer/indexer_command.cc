@@ -68,9 +68,9 @@ class ExtractionPrinter : public ArticleSink {
     }
     nlohmann::json orgs = nlohmann::json::array();
     for (const Entity& o : e.orgs) orgs.push_back(o.id);
-    j["countries"] = std::move(countries);
-    j["people"] = std::move(people);
-    j["orgs"] = std::move(orgs);
+    j["countries"] = countries;
+    j["people"] = people;
+    j["orgs"] = orgs;
     std::cout << j.dump(-1, ' ', false,
                         nlohmann::json::error_handler_t::replace)
               << '\n';

@@ -4,7 +4,7 @@
 #include <unicode/utf8.h>
 #include <xapian.h>
 
-#include "common/entities/data_file.h"
+#include "common/data_file.h"
 
 namespace chancery {
 namespace {

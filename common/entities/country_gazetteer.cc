@@ -9,7 +9,7 @@
 
 #include "common/base/civil_date.h"
 #include "common/base/numbers.h"
-#include "common/entities/data_file.h"
+#include "common/data_file.h"
 #include "common/text_analyzer.h"
 
 namespace chancery {

@@ -1,7 +1,7 @@
 #include "common/entities/person_finder.h"
 
 #include "common/base/numbers.h"
-#include "common/entities/data_file.h"
+#include "common/data_file.h"
 #include "common/text_analyzer.h"
 
 namespace chancery {

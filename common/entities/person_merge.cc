@@ -81,7 +81,7 @@ bool HyphenedName(const std::string& word) {
 // so that "Assad" and "al-Assad" are the same mention.
 std::string_view BareSurname(std::string_view folded) {
   size_t hyphen = folded.find('-');
-  if (hyphen == std::string_view::npos || hyphen > 3 || hyphen == 0)
+  if (hyphen > 3 || hyphen == 0)  // also no hyphen: npos > 3
     return folded;
   static const std::unordered_set<std::string_view> kParticles = {
       "al", "el", "ad", "ar",  "as",  "ash", "az",  "an",

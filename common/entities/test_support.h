@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "common/entities/data_file.h"
+#include "common/data_file.h"
 #include "common/entities/entity_extractor.h"
 
 namespace chancery {

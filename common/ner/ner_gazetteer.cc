@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <string_view>
 
+#include "common/data_file.h"
 #include "common/ner/ner_features.h"
 #include "common/ner/ner_tokenizer.h"
 
@@ -32,32 +32,12 @@ NerGazetteer::NerGazetteer(const std::vector<NerGazetteerEntry>& entries) {
 
 namespace {
 
-// Lines of a data file split on tabs; '#' lines and blank lines skipped.
-// A missing optional file gives no lines.
+// ReadDataFile's records; a missing optional file gives none.
 Status ReadFields(const std::string& path, bool optional,
                   std::vector<std::vector<std::string>>* records) {
   records->clear();
-  std::ifstream in(path);
-  if (!in.is_open()) {
-    if (optional) return Status::Ok();
-    return Status::IoError(path + ": cannot open gazetteer file");
-  }
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> fields;
-    size_t at = 0;
-    while (true) {
-      const size_t tab = line.find('\t', at);
-      fields.push_back(line.substr(at, tab == line.npos ? tab : tab - at));
-      if (tab == line.npos) break;
-      at = tab + 1;
-    }
-    records->push_back(std::move(fields));
-  }
-  if (in.bad()) return Status::IoError(path + ": cannot read gazetteer file");
-  return Status::Ok();
+  if (optional && !FileExists(path)) return Status::Ok();
+  return ReadDataFile(path, records);
 }
 
 // Capitalised (or caseless-script) words of `phrase`: lower-case words of

@@ -129,7 +129,11 @@ class ItemFields {
     article.url = std::move(url_);
     article.id = std::move(id_);
     article.author = std::move(author_);
-    article.source = source_.empty() ? feed_.title : std::move(source_);
+    if (source_.empty()) {
+      article.source = feed_.title;
+    } else {
+      article.source = std::move(source_);
+    }
     if (!categories_.empty()) {
       article.meta_json = nlohmann::json{{"categories", categories_}}.dump(
           -1, ' ', false, nlohmann::json::error_handler_t::replace);

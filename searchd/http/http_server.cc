@@ -47,7 +47,7 @@ struct HttpServer::Impl {
     out.status = d.response.status;
     out.set_header("Accept-Ranges", "none");  // See the pre-routing handler.
     for (const auto& [k, v] : d.response.headers) out.set_header(k, v);
-    out.set_content(std::move(d.response.body), d.response.content_type);
+    out.set_content(d.response.body, d.response.content_type);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
@@ -136,7 +136,7 @@ HttpServer::HttpServer(const Searcher& searcher, const ServerConfig& config)
         return httplib::Server::HandlerResponse::Handled;
       }));
   s.set_exception_handler([](const httplib::Request&, httplib::Response& out,
-                             std::exception_ptr) {
+                             const std::exception_ptr&) {
     out.status = 500;
     out.set_content(
         R"({"error":{"code":"internal","message":"unexpected error","param":null}})",

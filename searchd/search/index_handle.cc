@@ -15,7 +15,7 @@ std::string RevisionOf(const std::vector<Xapian::Database>& shards) {
 }  // namespace
 
 StatusOr<std::unique_ptr<HandlePool>> HandlePool::Create(
-    std::vector<std::string> paths, std::chrono::milliseconds reload) {
+    const std::vector<std::string>& paths, std::chrono::milliseconds reload) {
   if (paths.empty()) return Status::InvalidArgument("no index given", "db");
   for (const std::string& path : paths) {
     try {

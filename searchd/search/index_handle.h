@@ -69,7 +69,7 @@ class HandlePool {
 
   // Checks that every path opens as an index; IoError naming it otherwise.
   [[nodiscard]] static StatusOr<std::unique_ptr<HandlePool>> Create(
-      std::vector<std::string> paths, std::chrono::milliseconds reload);
+      const std::vector<std::string>& paths, std::chrono::milliseconds reload);
 
   // Status when the index cannot be opened or read.
   [[nodiscard]] StatusOr<Lease> Borrow();

@@ -32,7 +32,7 @@ class SearcherTest : public ::testing::Test {
     delete dir_;
   }
 
-  static SearchResponse Search(SearchRequest r) {
+  static SearchResponse Search(const SearchRequest& r) {
     auto result = searcher_->Search(r);
     EXPECT_TRUE(result.ok()) << result.status().ToString();
     return result.ok() ? *result : SearchResponse{};
@@ -62,7 +62,9 @@ class SearcherTest : public ::testing::Test {
     }
     return 0;
   }
-  static Status Error(SearchRequest r) { return searcher_->Search(r).status(); }
+  static Status Error(const SearchRequest& r) {
+    return searcher_->Search(r).status();
+  }
 
   static std::string* dir_;
   static Searcher* searcher_;

@@ -37,7 +37,7 @@ std::vector<TextRange> Utf16Ranges(std::string_view text,
 class SnippetBuilder {
  public:
   // `terms` must outlive the builder.
-  SnippetBuilder(const HighlightTerms& terms, size_t max_bytes = 240)
+  explicit SnippetBuilder(const HighlightTerms& terms, size_t max_bytes = 240)
       : terms_(terms), max_bytes_(max_bytes) {}
 
   // The best window of about max_bytes of `body` (the start of the body

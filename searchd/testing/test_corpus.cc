@@ -47,9 +47,9 @@ Entity Org(const std::string& id) {
 
 TestArticle Make(std::string id, std::string title, std::string body,
                  std::string lang, std::string source, int64_t date,
-                 std::vector<std::string> countries,
-                 std::vector<std::string> people,
-                 std::vector<std::string> orgs) {
+                 const std::vector<std::string>& countries,
+                 const std::vector<std::string>& people,
+                 const std::vector<std::string>& orgs) {
   TestArticle t;
   t.article.id = std::move(id);
   t.article.title = std::move(title);

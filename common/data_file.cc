@@ -1,4 +1,4 @@
-#include "common/entities/data_file.h"
+#include "common/data_file.h"
 
 #include <sys/stat.h>
 

@@ -1,8 +1,8 @@
-// Reading the plain-text data files of config/entities/: one record a
-// line, '#' starts a comment line, blank lines are skipped, fields are
+// Reading the plain-text data files of config/ (gazetteers, lexicons): one
+// record a line, '#' starts a comment line, blank lines are skipped, fields are
 // separated by tabs.
-#ifndef CHANCERY_COMMON_ENTITIES_DATA_FILE_H_
-#define CHANCERY_COMMON_ENTITIES_DATA_FILE_H_
+#ifndef CHANCERY_COMMON_DATA_FILE_H_
+#define CHANCERY_COMMON_DATA_FILE_H_
 
 #include <string>
 #include <string_view>
@@ -25,4 +25,4 @@ bool FileExists(const std::string& path);
 
 }  // namespace chancery
 
-#endif  // CHANCERY_COMMON_ENTITIES_DATA_FILE_H_
+#endif  // CHANCERY_COMMON_DATA_FILE_H_
