@@ -68,7 +68,7 @@ TEST_F(InstallTest, Layout) {
         "lib/systemd/system/chancery-searchd.service"}) {
     EXPECT_TRUE(fs::is_regular_file(p / file)) << file;
   }
-  EXPECT_TRUE(fs::is_directory(p / "share/chancery/models"));
+  EXPECT_TRUE(fs::is_regular_file(p / "share/chancery/models/ner/en.model"));
   EXPECT_FALSE(fs::exists(p / "share/chancery/entities/node_modules"));
   if (HasGeneratedGazetteers()) {
     EXPECT_TRUE(fs::is_regular_file(
@@ -176,7 +176,7 @@ void ExpectFiles(const std::string& deb) {
         " ./usr/share/chancery/entities/countries.tsv\n",
         " ./usr/share/chancery/entities/orgs.tsv\n",
         " ./usr/share/chancery/boilerplate.tsv\n",
-        " ./usr/share/chancery/models/\n"}) {
+        " ./usr/share/chancery/models/ner/en.model\n"}) {
     EXPECT_TRUE(Contains(list, file)) << file << " not in\n" << list;
   }
   if (HasGeneratedGazetteers()) {
