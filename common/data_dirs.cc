@@ -13,10 +13,12 @@ DataDirs FindDataDirs(const std::string& exe_path,
   const fs::path share =
       fs::path(exe_path).parent_path().parent_path() / "share" / "chancery";
   if (!exe_path.empty() && fs::is_directory(share, ec)) {
-    return {share.string(), (share / "web").string()};
+    return {share.string(), (share / "web").string(),
+            (share / "models" / "ner").string()};
   }
   const fs::path source(source_dir);
-  return {(source / "config").string(), (source / "web").string()};
+  return {(source / "config").string(), (source / "web").string(),
+          (source / "models" / "ner").string()};
 }
 
 DataDirs FindDataDirs() {

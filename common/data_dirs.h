@@ -2,9 +2,10 @@
 // and models (the "config dir") and the web UI's files.
 //
 // An installed binary, <prefix>/bin/chancery-*, uses <prefix>/share/chancery
-// (config dir) and <prefix>/share/chancery/web. A binary in a build tree,
+// (config dir), <prefix>/share/chancery/web and
+// <prefix>/share/chancery/models/ner. A binary in a build tree,
 // which has no ../share/chancery beside it, uses the source tree it was built
-// from: config/ and web/. The --config-dir and --web-root settings override
+// from: config/, web/ and models/ner/. The --config-dir and --web-root settings override
 // either.
 //
 // Thread-safe; reads the file system (/proc/self/exe, one stat) per call.
@@ -16,8 +17,11 @@
 namespace chancery {
 
 struct DataDirs {
-  std::string config_dir;  // entities/, boilerplate.tsv, models/
+  std::string config_dir;  // entities/, boilerplate.tsv
   std::string web_root;    // index.html and the UI's scripts and styles
+  // The named-entity models: <prefix>/share/chancery/models/ner, or the
+  // source tree's models/ner.
+  std::string ner_models_dir;
 };
 
 // The data of the running program (see above).

@@ -23,7 +23,7 @@ std::vector<Entity> EntitiesFromJson(const json& j) {
   if (!j.is_array()) return out;
   for (const json& e : j) {
     out.push_back(Entity{e.value("id", ""), e.value("label", ""),
-                         e.value("mentions", 1)});
+                         e.value("mentions", 1), {}, {}});
   }
   return out;
 }

@@ -45,6 +45,51 @@ SettingsTable CommandSettings(IndexerOptions& o) {
   return table;
 }
 
+// The text of `field` that a mention points into.
+const std::string* MentionedField(const Article& article, MentionField field) {
+  switch (field) {
+    case MentionField::kTitle:
+      return &article.title;
+    case MentionField::kBody:
+      return &article.body;
+    case MentionField::kDateline:
+      return &article.dateline;
+    case MentionField::kPublisher:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+// {"facet","id","label","types":[...],"mentions":[{"field","begin","end",
+// "type","text"}],"native_forms":[...]}: what --extract shows of a value.
+nlohmann::ordered_json EntityDetail(const char* facet, const Entity& entity,
+                                    const Article& article) {
+  nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
+  std::vector<std::string> types;
+  for (const Mention& m : entity.spans) {
+    nlohmann::ordered_json mention = {{"field", MentionFieldName(m.field)},
+                                      {"begin", m.begin},
+                                      {"end", m.end},
+                                      {"type", MentionTypeName(m.type)}};
+    const std::string* text = MentionedField(article, m.field);
+    if (text != nullptr && m.begin < m.end && m.end <= text->size()) {
+      mention["text"] = text->substr(m.begin, m.end - m.begin);
+    }
+    mentions.push_back(std::move(mention));
+    std::string type(MentionTypeName(m.type));
+    if (std::find(types.begin(), types.end(), type) == types.end()) {
+      types.push_back(std::move(type));
+    }
+  }
+  nlohmann::ordered_json out = {{"facet", facet},
+                                {"id", entity.id},
+                                {"label", entity.label},
+                                {"types", types},
+                                {"mentions", std::move(mentions)}};
+  if (!entity.native_forms.empty()) out["native_forms"] = entity.native_forms;
+  return out;
+}
+
 // Prints one JSON line per article: what extraction found.
 class ExtractionPrinter : public ArticleSink {
  public:
@@ -71,6 +116,18 @@ class ExtractionPrinter : public ArticleSink {
     j["countries"] = countries;
     j["people"] = people;
     j["orgs"] = orgs;
+    // Why each value is there: its type and every mention.
+    nlohmann::ordered_json details = nlohmann::ordered_json::array();
+    for (const auto& [facet, list] :
+         {std::pair<const char*, const std::vector<Entity>*>{"country",
+                                                             &e.countries},
+          {"person", &e.people},
+          {"org", &e.orgs}}) {
+      for (const Entity& entity : *list) {
+        details.push_back(EntityDetail(facet, entity, article));
+      }
+    }
+    j["entities"] = details;
     std::cout << j.dump(-1, ' ', false,
                         nlohmann::json::error_handler_t::replace)
               << '\n';
@@ -176,7 +233,12 @@ StatusOr<IndexerOptions> ParseIndexerArgs(int argc, const char* const* argv) {
 }
 
 int RunIndexer(const IndexerOptions& options) {
-  auto extractor = EntityExtractor::Load(options.config.config_dir);
+  EntityExtractorOptions extractor_options;
+  if (options.config.entity_mode == "ner") {
+    extractor_options.ner_models_dir = options.config.ner_models_dir;
+  }
+  auto extractor =
+      EntityExtractor::Load(options.config.config_dir, extractor_options);
   if (!extractor.ok()) {
     std::cerr << "chancery-index: " << extractor.status().message() << "\n";
     return kExitFatal;

@@ -14,6 +14,17 @@ SettingsTable IndexerSettings(IndexerConfig& c) {
        .target = &c.config_dir,
        .value_name = "DIR",
        .help = "gazetteers and lexicons"},
+      {.key = "entity_mode",
+       .flag = "--entities",
+       .target = &c.entity_mode,
+       .value_name = "ner|rules",
+       .help = "ner: named-entity models find names (default); rules: "
+               "gazetteers and rules only"},
+      {.key = "ner_models_dir",
+       .flag = "--ner-models",
+       .target = &c.ner_models_dir,
+       .value_name = "DIR",
+       .help = "named-entity models, <lang>.model"},
       {.key = "batch_size",
        .flag = "--batch-size",
        .target = &c.batch_size,
@@ -34,6 +45,11 @@ SettingsTable IndexerSettings(IndexerConfig& c) {
 Status Validate(const IndexerConfig& config) {
   if (config.db_path.empty()) {
     return Status::InvalidArgument("--db DIR is required", "db");
+  }
+  if (config.entity_mode != "ner" && config.entity_mode != "rules") {
+    return Status::InvalidArgument(
+        "--entities must be ner or rules, got \"" + config.entity_mode + "\"",
+        "entities");
   }
   IndexerConfig copy = config;  // The table points at fields it may set.
   return CheckSettingRanges(IndexerSettings(copy));

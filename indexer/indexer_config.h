@@ -18,16 +18,22 @@ struct IndexerConfig {
   std::string db_path;  // Index directory. Required unless --extract.
   // Gazetteers, lexicons and boilerplate.tsv; see common/data_dirs.h.
   std::string config_dir = FindDataDirs().config_dir;
+  // "ner": named-entity models find names, gazetteers link them; "rules":
+  // gazetteers and rules only (the extractor before the models).
+  std::string entity_mode = "ner";
+  std::string ner_models_dir = FindDataDirs().ner_models_dir;
   int batch_size = 10000;  // Articles per commit.
   int index_threads = 0;   // Analysis threads; 0 = one per core.
 };
 
-// db_path (--db), config_dir (--config-dir), batch_size (--batch-size),
-// index_threads (--threads). The rows point into `config`, which must
+// db_path (--db), config_dir (--config-dir), entity_mode (--entities),
+// ner_models_dir (--ner-models), batch_size (--batch-size), index_threads
+// (--threads). The rows point into `config`, which must
 // outlive the table.
 SettingsTable IndexerSettings(IndexerConfig& config);
 
-// Checks ranges and that db_path is given; the message names the setting.
+// Checks ranges, entity_mode and that db_path is given; the message names
+// the setting.
 [[nodiscard]] Status Validate(const IndexerConfig& config);
 
 }  // namespace chancery

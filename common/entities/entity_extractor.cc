@@ -9,8 +9,10 @@
 
 #include "common/base/strings.h"
 #include "common/entities/country_gazetteer.h"
+#include "common/entities/name_transliterator.h"
 #include "common/entities/org_gazetteer.h"
 #include "common/entities/person_finder.h"
+#include "common/entities/tagged_names.h"
 #include "common/entities/text_tokens.h"
 #include "common/text_analyzer.h"
 
@@ -68,15 +70,6 @@ std::optional<AliasTable::Hit> MatchArabicClitic(
 // A story's first sentences say what it is about; later ones wander.
 constexpr size_t kLeadTokens = 80;
 
-// One field of an article, tokenized, with which tokens a country or
-// organisation phrase has claimed.
-struct Field {
-  std::vector<Token> tokens;
-  std::vector<bool> claimed;
-  bool all_caps = false;
-  bool is_title = false;
-};
-
 struct CountryHit {
   uint32_t country;
   bool in_title;
@@ -85,6 +78,7 @@ struct CountryHit {
   size_t pos = 0;   // Token position in its field and length.
   size_t len = 0;
   std::string context_key;  // Folded alias when a context rule applies.
+  Mention mention;
 };
 
 // How and where an article names one country. Evidence is counted in
@@ -99,6 +93,7 @@ struct CountryTally {
   int lead = 0;
   int body = 0;
   int half_points = 0;  // Body mentions, weighted (MentionWeight).
+  std::vector<Mention> spans;
   int mentions() const { return dateline + given + title + lead + body; }
   // Weight of the evidence that the story is about this country, in half
   // points.
@@ -281,43 +276,78 @@ Dateline ParseDateline(const Article& article) {
   return d;
 }
 
+// Where the dateline names its place: the dateline field, or the top of
+// the body when the dateline was read from there.
+Mention DatelineMention(const Article& article, std::string_view place) {
+  auto within = [&](const std::string& field) {
+    return place.data() >= field.data() &&
+           place.data() + place.size() <= field.data() + field.size();
+  };
+  if (within(article.dateline)) {
+    const auto begin = static_cast<uint32_t>(place.data() - article.dateline.data());
+    return Mention{MentionField::kDateline, begin,
+                   begin + static_cast<uint32_t>(place.size()),
+                   MentionType::kRule};
+  }
+  if (within(article.body)) {
+    const auto begin = static_cast<uint32_t>(place.data() - article.body.data());
+    return Mention{MentionField::kBody, begin,
+                   begin + static_cast<uint32_t>(place.size()),
+                   MentionType::kRule};
+  }
+  return Mention{MentionField::kDateline, 0, 0, MentionType::kRule};
+}
+
 }  // namespace
 
 EntityExtractor::EntityExtractor() = default;
 EntityExtractor::~EntityExtractor() = default;
 
 StatusOr<std::unique_ptr<EntityExtractor>> EntityExtractor::Load(
-    const std::string& config_dir) {
+    const std::string& config_dir, const EntityExtractorOptions& options) {
   const std::string dir = config_dir + "/entities";
   std::unique_ptr<EntityExtractor> e(new EntityExtractor());
   CHANCERY_ASSIGN_OR_RETURN(e->countries_, CountryGazetteer::Load(dir));
   CHANCERY_ASSIGN_OR_RETURN(e->orgs_, OrgGazetteer::Load(dir));
   CHANCERY_ASSIGN_OR_RETURN(e->people_, PersonFinder::Load(dir));
+  CHANCERY_ASSIGN_OR_RETURN(e->transliterator_, NameTransliterator::Create());
+  if (!options.ner_models_dir.empty()) {
+    for (std::string_view lang : kNerModelLanguages) {
+      const std::string path =
+          options.ner_models_dir + "/" + std::string(lang) + ".model";
+      CHANCERY_ASSIGN_OR_RETURN(NerTagger tagger, NerTagger::Load(path));
+      e->taggers_.emplace(std::string(lang), std::move(tagger));
+    }
+  }
   return e;
+}
+
+const NerTagger* EntityExtractor::TaggerFor(std::string_view lang) const {
+  if (taggers_.empty()) return nullptr;
+  auto it = taggers_.find(NerModelLanguageFor(lang));
+  return it == taggers_.end() ? nullptr : &it->second;
 }
 
 ArticleEntities EntityExtractor::Extract(const Article& article) const {
   const AliasTable& country_aliases = countries_->aliases();
   const AliasTable& org_aliases = orgs_->aliases();
 
-  Field fields[2];
-  fields[0].tokens = Tokenize(article.title);
-  fields[0].all_caps = IsAllCaps(article.title);
-  fields[0].is_title = true;
-  fields[1].tokens = Tokenize(article.body);
-  fields[1].all_caps = IsAllCaps(article.body);
+  const NerTagger* tagger = TaggerFor(article.lang);
+  TaggedField fields[2];
+  fields[0].Init(article.title, MentionField::kTitle, tagger);
+  fields[1].Init(article.body, MentionField::kBody, tagger);
 
   std::vector<CountryHit> country_hits;
   std::unordered_map<uint32_t, int> org_counts;
+  std::unordered_map<uint32_t, std::vector<Mention>> org_spans;
   std::vector<uint32_t> org_order;
   bool needs_context = false;
 
   // Inflected country names ("Frankreichs", "Украины") in languages with
   // a stemmer; English names are matched as written.
   const int stem_lang = AliasTable::StemLanguage(article.lang);
-  for (Field& f : fields) {
+  for (TaggedField& f : fields) {
     const std::vector<Token>& tokens = f.tokens;
-    f.claimed.assign(tokens.size(), false);
     std::vector<std::string> stems;
     if (stem_lang >= 0) stems = AliasTable::StemTokens(tokens, stem_lang);
     for (size_t i = 0; i < tokens.size();) {
@@ -336,10 +366,11 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
       }
       if (o && (!c || o->length > c->length)) {
         uint32_t org = o->alias->entity;
-        if (!org_aliases.suppressed(org) && org_counts[org]++ == 0) {
-          org_order.push_back(org);
+        if (!org_aliases.suppressed(org)) {
+          if (org_counts[org]++ == 0) org_order.push_back(org);
+          org_spans[org].push_back(f.MentionAt(i, o->length));
         }
-        std::fill_n(f.claimed.begin() + i, o->length, true);
+        f.Claim(i, o->length, /*by_org=*/true);
         i += o->length;
         continue;
       }
@@ -348,6 +379,12 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
         continue;
       }
       const Alias& alias = *c->alias;
+      // The tagger read it as part of a person's name: "Michael Jordan",
+      // "Paris Hilton", "Georgia Meloni".
+      if (f.TypeAt(i, c->length) == EntityType::kPer) {
+        ++i;
+        continue;
+      }
       // A capital that is also a given name ("Finance Minister Roger
       // Douglas") may be part of a name as much as Jordan or Paris.
       const bool name_like =
@@ -360,15 +397,17 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
         ++i;  // Left unclaimed for PersonFinder ("Paris Hilton").
         continue;
       }
-      std::fill_n(f.claimed.begin() + i, c->length, true);
+      f.Claim(i, c->length, /*by_org=*/false);
       if (!country_aliases.suppressed(alias.entity)) {
+        const bool is_title = f.field == MentionField::kTitle;
         CountryHit hit{alias.entity,
-                       f.is_title,
-                       !f.is_title && i < kLeadTokens,
-                       f.is_title ? 0 : MentionWeight(tokens, i, c->length),
+                       is_title,
+                       !is_title && i < kLeadTokens,
+                       is_title ? 0 : MentionWeight(tokens, i, c->length),
                        i,
                        c->length,
-                       {}};
+                       {},
+                       f.MentionAt(i, c->length)};
         std::string key;
         for (size_t k = i; k < i + c->length; ++k) {
           if (k > i) key.push_back(' ');
@@ -410,12 +449,18 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
   if (!dateline.place.empty()) {
     if (auto country =
             countries_->DatelineCountry(dateline.place, dateline.region)) {
-      tally(*country).dateline = true;
+      CountryTally& t = tally(*country);
+      t.dateline = true;
+      t.spans.push_back(DatelineMention(article, dateline.place));
     }
   }
   for (const std::string& given : article.countries) {
-    if (auto country = countries_->FindCountry(given))
-      tally(*country).given = true;
+    if (auto country = countries_->FindCountry(given)) {
+      CountryTally& t = tally(*country);
+      t.given = true;
+      t.spans.push_back(Mention{MentionField::kPublisher, 0, 0,
+                                MentionType::kRule});
+    }
   }
   std::unordered_set<uint32_t> plain;
   for (const CountryHit& h : country_hits) {
@@ -426,7 +471,7 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
   }
   std::unordered_set<std::string_view> words;
   if (needs_context) {
-    for (const Field& f : fields) {
+    for (const TaggedField& f : fields) {
       for (const Token& t : f.tokens) words.insert(t.folded);
     }
   }
@@ -435,8 +480,11 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
     if (!h.context_key.empty()) {
       country = countries_->ResolveByContext(h.context_key, words, plain)
                     .value_or(country);
+      // The reading that names no country ("turkey" the bird).
+      if (country_aliases.suppressed(country)) continue;
     }
     CountryTally& t = tally(country);
+    t.spans.push_back(h.mention);
     if (h.in_title) {
       ++t.title;
     } else if (h.in_lead) {
@@ -456,21 +504,25 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
     if (wire_story && t.salience() < kWireStorySalience) continue;
     out.countries.push_back(Entity{country_aliases.id(country),
                                    country_aliases.label(country),
-                                   t.mentions()});
+                                   t.mentions(), t.spans, {}});
   }
   std::stable_sort(
       out.countries.begin(), out.countries.end(),
       [](const Entity& a, const Entity& b) { return a.mentions > b.mentions; });
 
-  // People.
+  // People: the rules' candidates, checked against the tagger's spans,
+  // and the tagger's PER spans the rules missed.
   PersonCandidates candidates;
-  for (const Field& f : fields) {
+  for (const TaggedField& f : fields) {
+    const size_t first = candidates.list.size();
     people_->Collect(f.tokens, f.claimed, f.all_caps, &candidates);
+    LocateAndCheckCandidates(f, first, &candidates);
+    AddTaggedPeople(f, first, &candidates);
   }
   for (const std::string& name : article.people) {
     people_->AddGiven(name, &candidates);
   }
-  out.people = people_->Resolve(candidates);
+  out.people = people_->Resolve(candidates, transliterator_.get());
 
   // Organisations.
   for (const std::string& given : article.orgs) {
@@ -479,8 +531,16 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
     }
   }
   for (uint32_t org : org_order) {
-    out.orgs.push_back(
-        Entity{org_aliases.id(org), org_aliases.label(org), org_counts[org]});
+    out.orgs.push_back(Entity{org_aliases.id(org), org_aliases.label(org),
+                              org_counts[org], org_spans[org], {}});
+  }
+  // Organisations the tagger found that the curated list does not have.
+  std::vector<Entity> tagged_orgs;
+  for (const TaggedField& f : fields) AddTaggedOrgs(f, &tagged_orgs);
+  for (Entity& e : tagged_orgs) {
+    auto same = std::find_if(out.orgs.begin(), out.orgs.end(),
+                             [&](const Entity& o) { return o.id == e.id; });
+    if (same == out.orgs.end()) out.orgs.push_back(std::move(e));
   }
   return out;
 }

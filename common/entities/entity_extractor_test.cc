@@ -234,7 +234,7 @@ TEST(EntityExtractorTest, DisplayLabels) {
 }
 
 TEST(EntityExtractorTest, LoadFailsCleanlyWithoutData) {
-  auto e = EntityExtractor::Load("/nonexistent");
+  auto e = EntityExtractor::Load("/nonexistent", {});
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.status().code(), StatusCode::kIoError);
 }

@@ -13,6 +13,7 @@
 #define CHANCERY_COMMON_ENTITIES_PERSON_FINDER_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,11 +27,14 @@
 
 namespace chancery {
 
+class NameTransliterator;
+
 // Name-like runs of words seen in one article, before merging.
 struct PersonCandidates {
   enum class Evidence {
     kGiven,      // Named by the publisher.
     kTitled,     // After a title or role.
+    kTagged,     // A PER span of the named-entity tagger.
     kFirstName,  // Starts with a known first name.
     kLoose,      // Just capitalised: a person only if it refers to one.
   };
@@ -38,6 +42,11 @@ struct PersonCandidates {
     std::vector<std::string> words;   // As written ("Séjourné").
     std::vector<std::string> folded;  // FoldForMatching of each word.
     Evidence evidence = Evidence::kLoose;
+    // Where the article writes it; absent for publisher-given names.
+    std::optional<Mention> mention;
+    // The name as the text writes it ("王毅", "Sergey Lavrov"), for the
+    // native forms of names in other scripts; Join(words) when empty.
+    std::string written;
   };
   std::vector<Candidate> list;
 };
@@ -62,8 +71,12 @@ class PersonFinder {
   // Adds a publisher-given full name.
   void AddGiven(std::string_view name, PersonCandidates* out) const;
 
-  // Merges candidates into people, most mentioned first.
-  std::vector<Entity> Resolve(const PersonCandidates& candidates) const;
+  // Merges candidates into people, most mentioned first. A name in another
+  // script than Latin is keyed and labelled by its `transliterator` form
+  // (kept as a native form), so it merges with the Latin spelling; with a
+  // null transliterator such names keep their own script.
+  std::vector<Entity> Resolve(const PersonCandidates& candidates,
+                              const NameTransliterator* transliterator) const;
 
   bool IsFirstName(std::string_view folded) const {
     return first_names_.count(std::string(folded)) > 0;

@@ -3,9 +3,12 @@
 // mentions, truncated spellings, name order) are the subtle part.
 #include <algorithm>
 #include <string_view>
+#include <tuple>
 #include <unordered_set>
 
+#include "common/entities/name_transliterator.h"
 #include "common/entities/person_finder.h"
+#include "common/person_key.h"
 
 namespace chancery {
 namespace {
@@ -40,18 +43,6 @@ size_t NonAsciiBytes(std::string_view s) {
   return std::count_if(s.begin(), s.end(), [](char c) {
     return static_cast<unsigned char>(c) >= 0x80;
   });
-}
-
-std::string Slug(const std::vector<std::string>& folded) {
-  std::string id;
-  for (const std::string& word : folded) {
-    if (!id.empty()) id.push_back('-');
-    for (char c : word) {
-      if (c == '.' || c == '\'' || c == ' ') continue;
-      id.push_back(c);
-    }
-  }
-  return id;
 }
 
 // "BAKER" from a headline reads "Baker" as a label.
@@ -102,6 +93,8 @@ Candidate Trimmed(const Candidate& c) {
     t.folded.push_back(c.folded[i]);
   }
   t.evidence = c.evidence;
+  t.mention = c.mention;
+  t.written = c.written;
   size_t lead = 0;
   while (lead < t.words.size() && !t.words[lead].empty() &&
          t.words[lead][0] >= 'a' && t.words[lead][0] <= 'z' &&
@@ -129,6 +122,19 @@ struct Person {
   std::vector<std::pair<std::string, int>> forms;  // Written forms, counts.
   int mentions = 0;
   bool family_first = false;
+  std::vector<Mention> spans;
+  std::vector<std::string> native_forms;
+
+  void AddMention(const Candidate& c, const std::string& form) {
+    if (c.mention) spans.push_back(*c.mention);
+    // After Transliterate, `written` holds the name in its own script.
+    if (!c.written.empty() &&
+        std::find(native_forms.begin(), native_forms.end(), c.written) ==
+            native_forms.end()) {
+      native_forms.push_back(c.written);
+    }
+    AddForm(form);
+  }
 
   void AddForm(const std::string& form) {
     ++mentions;
@@ -161,8 +167,33 @@ struct Person {
 
 }  // namespace
 
+// Replaces a name in another script by its Latin form, keeping the
+// original in `written` (the native form); clears `written` otherwise.
+void Transliterate(const NameTransliterator* transliterator, Candidate* c) {
+  std::string native = c->written.empty() ? Join(c->words) : c->written;
+  if (transliterator == nullptr ||
+      !NameTransliterator::NeedsTransliteration(native)) {
+    c->written.clear();
+    return;
+  }
+  std::string latin = transliterator->ToLatin(Join(c->words));
+  if (NameTransliterator::NeedsTransliteration(latin)) {
+    c->written.clear();
+    return;
+  }
+  c->words.clear();
+  c->folded.clear();
+  for (Token& t : Tokenize(latin)) {
+    if (!t.word) continue;
+    c->words.emplace_back(t.text);
+    c->folded.push_back(std::move(t.folded));
+  }
+  c->written = std::move(native);
+}
+
 std::vector<Entity> PersonFinder::Resolve(
-    const PersonCandidates& candidates) const {
+    const PersonCandidates& candidates,
+    const NameTransliterator* transliterator) const {
   std::vector<Person> people;
   auto person_by_id = [&](const std::string& id) -> Person& {
     for (Person& p : people) {
@@ -185,7 +216,8 @@ std::vector<Entity> PersonFinder::Resolve(
     std::string known_first = FoldedTokens(k.label).front();
     return known_first.compare(0, 1, c.folded[0], 0, 1) == 0 ? &k : nullptr;
   };
-  auto add_known = [&](const KnownPerson& k, const std::string& form) {
+  auto add_known = [&](const KnownPerson& k, const std::string& form,
+                       const Candidate& c) {
     Person& p = person_by_id(k.id);
     if (p.known_label.empty()) {
       p.known_label = k.label;
@@ -194,6 +226,7 @@ std::vector<Entity> PersonFinder::Resolve(
       }
       p.family_first = !p.folded.empty() && family_first_.count(p.folded[0]);
     }
+    if (c.mention) p.spans.push_back(*c.mention);
     p.AddForm(form);
   };
 
@@ -209,12 +242,14 @@ std::vector<Entity> PersonFinder::Resolve(
     trimmed.push_back(std::move(t));
   }
   std::vector<const Candidate*> rest;
-  for (const Candidate& c : trimmed) {
-    const std::string form = Join(c.words);
+  for (Candidate& c : trimmed) {
     if (const KnownPerson* k = known_for(c)) {
-      add_known(*k, form);
+      add_known(*k, Join(c.words), c);
       continue;
     }
+    Transliterate(transliterator, &c);
+    const std::string form = Join(c.words);
+    if (c.words.empty()) continue;
     // "Palm Beach", "El Paso": a town, unless a title named it.
     if ((c.evidence == Evidence::kLoose ||
          c.evidence == Evidence::kFirstName) &&
@@ -235,12 +270,12 @@ std::vector<Entity> PersonFinder::Resolve(
       }
     }
     if (match == nullptr) {
-      Person& p = person_by_id(Slug(c.folded));
+      Person& p = person_by_id(PersonKeyOfWords(c.folded));
       p.folded = c.folded;
       p.family_first = family_first_.count(c.folded[0]) > 0;
       match = &p;
     }
-    match->AddForm(form);
+    match->AddMention(c, form);
   }
 
   // Pass 2: single names refer to someone already named ("Macron", "Wang",
@@ -255,7 +290,7 @@ std::vector<Entity> PersonFinder::Resolve(
       tail.words.assign(c->words.begin() + 1, c->words.end());
       tail.folded.assign(c->folded.begin() + 1, c->folded.end());
       if (const KnownPerson* k = known_for(tail)) {
-        add_known(*k, Join(tail.words));
+        add_known(*k, Join(tail.words), *c);
         continue;
       }
       c = &tail;
@@ -275,11 +310,12 @@ std::vector<Entity> PersonFinder::Resolve(
       }
     }
     if (match != nullptr) {
-      match->AddForm(form);
-    } else if (c->evidence == Evidence::kTitled) {
-      Person& p = person_by_id(Slug(c->folded));
+      match->AddMention(*whole, form);
+    } else if (c->evidence == Evidence::kTitled ||
+               c->evidence == Evidence::kTagged) {
+      Person& p = person_by_id(PersonKeyOfWords(c->folded));
       if (p.folded.empty()) p.folded = c->folded;
-      p.AddForm(form);
+      p.AddMention(*whole, form);
     }
   }
 
@@ -289,7 +325,12 @@ std::vector<Entity> PersonFinder::Resolve(
   std::vector<Entity> out;
   for (const Person& p : people) {
     if (p.mentions == 0) continue;
-    out.push_back(Entity{p.id, p.Label(), p.mentions});
+    Entity e{p.id, p.Label(), p.mentions, p.spans, p.native_forms};
+    std::sort(e.spans.begin(), e.spans.end(),
+              [](const Mention& a, const Mention& b) {
+                return std::tie(a.field, a.begin) < std::tie(b.field, b.begin);
+              });
+    out.push_back(std::move(e));
   }
   return out;
 }

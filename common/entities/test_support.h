@@ -23,9 +23,29 @@ inline bool HaveGeneratedData() {
   return FileExists(EntitiesConfigDir() + "/entities/generated/cities.tsv");
 }
 
+inline std::string NerModelsDir() {
+  return std::string(CHANCERY_SOURCE_DIR) + "/models/ner";
+}
+
+// The extractor as chancery-index runs it by default: with the
+// named-entity models.
 inline const EntityExtractor& SharedExtractor() {
   static const EntityExtractor* extractor = [] {
-    auto loaded = EntityExtractor::Load(EntitiesConfigDir());
+    auto loaded = EntityExtractor::Load(
+        EntitiesConfigDir(), EntityExtractorOptions{NerModelsDir()});
+    if (!loaded.ok()) {
+      ADD_FAILURE() << loaded.status().ToString();
+      std::abort();
+    }
+    return std::move(loaded).value().release();
+  }();
+  return *extractor;
+}
+
+// The rule-based path alone (--entities=rules).
+inline const EntityExtractor& SharedRulesExtractor() {
+  static const EntityExtractor* extractor = [] {
+    auto loaded = EntityExtractor::Load(EntitiesConfigDir(), {});
     if (!loaded.ok()) {
       ADD_FAILURE() << loaded.status().ToString();
       std::abort();

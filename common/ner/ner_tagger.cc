@@ -71,8 +71,6 @@ std::string NerModelLanguageFor(std::string_view lang) {
     code.push_back(
         static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
-  static constexpr std::array<std::string_view, 7> kTrained = {
-      "en", "de", "es", "fr", "ru", "zh", "ar"};
   static constexpr std::array<std::string_view, 6> kRomance = {
       "it", "pt", "ca", "gl", "ro", "oc"};
   static constexpr std::array<std::string_view, 40> kLatin = {
@@ -85,7 +83,7 @@ std::string NerModelLanguageFor(std::string_view lang) {
   const auto in = [&](const auto& list) {
     return std::find(list.begin(), list.end(), code) != list.end();
   };
-  if (in(kTrained)) return code;
+  if (in(kNerModelLanguages)) return code;
   if (in(kRomance)) return "es";
   if (in(kLatin)) return "en";
   if (in(kCyrillic)) return "ru";

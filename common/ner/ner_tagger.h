@@ -9,6 +9,7 @@
 #ifndef CHANCERY_COMMON_NER_NER_TAGGER_H_
 #define CHANCERY_COMMON_NER_NER_TAGGER_H_
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,10 @@ class NerTagger {
   NerModel model_;
   NerFeatures features_;
 };
+
+// The languages models are trained for, one <lang>.model file each.
+inline constexpr std::array<std::string_view, 7> kNerModelLanguages = {
+    "en", "de", "es", "fr", "ru", "zh", "ar"};
 
 // Which model serves an article in language `lang` (ISO 639-1, as the
 // indexer's language detection gives it; case and a region suffix such
