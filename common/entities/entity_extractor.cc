@@ -381,7 +381,10 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
       const Alias& alias = *c->alias;
       // The tagger read it as part of a person's name: "Michael Jordan",
       // "Paris Hilton", "Georgia Meloni".
-      if (f.TypeAt(i, c->length) == EntityType::kPer) {
+      // A one-word PER span that is just a country's name ("Frankreichs")
+      // is the tagger's mistake, unless the name is also a person's.
+      if (f.TypeAt(i, c->length) == EntityType::kPer &&
+          (alias.name_like || f.SpanIsLonger(i, c->length))) {
         ++i;
         continue;
       }

@@ -93,6 +93,13 @@ std::optional<EntityType> TaggedField::TypeAt(size_t pos, size_t len) const {
   return e.type;
 }
 
+bool TaggedField::SpanIsLonger(size_t pos, size_t len) const {
+  if (pos >= span_of.size() || span_of[pos] < 0) return false;
+  const TextEntity& e = spans[span_of[pos]];
+  const Mention m = MentionAt(pos, len);
+  return e.begin < m.begin || e.end > m.end;
+}
+
 Mention TaggedField::MentionAt(size_t pos, size_t len) const {
   const Token& last = tokens[pos + len - 1];
   std::optional<EntityType> type = TypeAt(pos, len);

@@ -48,6 +48,10 @@ struct TaggedField {
   // [pos, pos + len), if one does.
   std::optional<EntityType> TypeAt(size_t pos, size_t len) const;
 
+  // Whether the tagger's entity at token `pos` covers more than tokens
+  // [pos, pos + len).
+  bool SpanIsLonger(size_t pos, size_t len) const;
+
   // The mention of tokens [pos, pos + len), typed by TypeAt.
   Mention MentionAt(size_t pos, size_t len) const;
 
