@@ -12,14 +12,22 @@
 namespace chancery::fixtures {
 namespace {
 
+Entity Named(const std::string& id, const std::string& label, int mentions) {
+  Entity e;
+  e.id = id;
+  e.label = label;
+  e.mentions = mentions;
+  return e;
+}
+
 Entity Country(const std::string& code) {
   static const std::pair<const char*, const char*> kNames[] = {
       {"FR", "France"},        {"CN", "China"},   {"DE", "Germany"},
       {"US", "United States"}, {"UA", "Ukraine"}, {"RU", "Russia"}};
   for (const auto& [c, name] : kNames) {
-    if (code == c) return {code, name, 1};
+    if (code == c) return Named(code, name, 1);
   }
-  return {code, code, 1};
+  return Named(code, code, 1);
 }
 
 Entity Person(const std::string& id) {
@@ -31,18 +39,18 @@ Entity Person(const std::string& id) {
       {"olaf-scholz", "Olaf Scholz"},
       {"antony-blinken", "Antony Blinken"}};
   for (const auto& [i, name] : kNames) {
-    if (id == i) return {id, name, 2};
+    if (id == i) return Named(id, name, 2);
   }
-  return {id, id, 1};
+  return Named(id, id, 1);
 }
 
 Entity Org(const std::string& id) {
   static const std::pair<const char*, const char*> kNames[] = {
       {"eu", "European Union"}, {"nato", "NATO"}, {"un", "United Nations"}};
   for (const auto& [i, name] : kNames) {
-    if (id == i) return {id, name, 1};
+    if (id == i) return Named(id, name, 1);
   }
-  return {id, id, 1};
+  return Named(id, id, 1);
 }
 
 TestArticle Make(std::string id, std::string title, std::string body,
