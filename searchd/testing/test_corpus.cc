@@ -72,6 +72,36 @@ TestArticle Make(std::string id, std::string title, std::string body,
   return t;
 }
 
+// Records where `field` (title or body) of `t` first names `text`, as the
+// extractor would, on `entity`.
+void AddSpan(const TestArticle& t, MentionField field, std::string_view text,
+             MentionType type, Entity& entity) {
+  const std::string& haystack =
+      field == MentionField::kTitle ? t.article.title : t.article.body;
+  const size_t at = haystack.find(text);
+  if (at == std::string::npos) return;
+  entity.spans.push_back({field, static_cast<uint32_t>(at),
+                          static_cast<uint32_t>(at + text.size()), type});
+}
+
+// a1's entities with where it names them and a native form.
+void AddMentions(TestArticle& t) {
+  ArticleEntities& e = t.entities;
+  AddSpan(t, MentionField::kTitle, "France", MentionType::kLoc,
+          e.countries[0]);
+  AddSpan(t, MentionField::kBody, "Paris", MentionType::kRule, e.countries[0]);
+  AddSpan(t, MentionField::kTitle, "China", MentionType::kLoc, e.countries[1]);
+  AddSpan(t, MentionField::kBody, "Beijing", MentionType::kLoc,
+          e.countries[1]);
+  AddSpan(t, MentionField::kBody, "Chinese", MentionType::kMisc,
+          e.countries[1]);
+  AddSpan(t, MentionField::kBody, "Stéphane Séjourné", MentionType::kPer,
+          e.people[0]);
+  e.people[1].spans.push_back(
+      {MentionField::kPublisher, 0, 0, MentionType::kRule});
+  e.people[1].native_forms = {"习近平"};
+}
+
 }  // namespace
 
 int64_t EpochSeconds(int year, int month, int day) {
@@ -80,7 +110,7 @@ int64_t EpochSeconds(int year, int month, int day) {
 }
 
 std::vector<TestArticle> SmallCorpus() {
-  return {
+  std::vector<TestArticle> corpus = {
       Make("a1", "France and China open trade talks",
            "Paris and Beijing negotiated a new trade framework on Monday. "
            "Foreign minister Stéphane Séjourné met his Chinese counterpart.",
@@ -143,6 +173,8 @@ std::vector<TestArticle> SmallCorpus() {
            "fr", "AFP", EpochSeconds(2024, 6, 30), {"FR", "DE", "CN"}, {},
            {"eu"}),
   };
+  AddMentions(corpus[0]);
+  return corpus;
 }
 
 Status WriteIndex(const std::string& path,
