@@ -5,6 +5,7 @@
 #ifndef CHANCERY_COMMON_SCHEMA_H_
 #define CHANCERY_COMMON_SCHEMA_H_
 
+#include <cstddef>
 #include <string_view>
 
 namespace chancery::schema {
@@ -38,6 +39,14 @@ inline constexpr unsigned kSlotDay = 4;
 // Display label of a facet value: key kLabelKey + term (e.g.
 // "label:XPstephane-sejourne" -> "Stéphane Séjourné").
 inline constexpr std::string_view kLabelKey = "label:";
+// Written forms of an entity value in scripts other than its label's
+// (common/entities/entities.h Entity::native_forms), so that typing
+// "Лавров" finds "Sergey Lavrov": key kFormsKey + term (e.g.
+// "forms:XPsergei-lavrov" -> "Лавров\nСергей Лавров"), the forms joined by
+// '\n', in the order first seen, the union over the index's articles, at
+// most kMaxNativeForms. Absent for values without such forms.
+inline constexpr std::string_view kFormsKey = "forms:";
+inline constexpr size_t kMaxNativeForms = 8;
 // Unix seconds of the last commit, as decimal text.
 inline constexpr std::string_view kLastUpdateKey = "chancery:last_update";
 

@@ -1,6 +1,10 @@
 #include "common/stored_article.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <iterator>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "common/base/civil_date.h"
@@ -10,10 +14,70 @@ namespace {
 
 using nlohmann::json;
 
+constexpr MentionField kMentionFields[] = {
+    MentionField::kTitle, MentionField::kBody, MentionField::kDateline,
+    MentionField::kPublisher};
+constexpr MentionType kMentionTypes[] = {MentionType::kPer, MentionType::kLoc,
+                                         MentionType::kOrg, MentionType::kMisc,
+                                         MentionType::kRule};
+
+// "b" for kBody: the first letter of the field's name (distinct for all).
+std::string FieldCode(MentionField field) {
+  return std::string(MentionFieldName(field).substr(0, 1));
+}
+
+json SpanToJson(const Mention& m) {
+  return json::array(
+      {FieldCode(m.field), m.begin, m.end, MentionTypeName(m.type)});
+}
+
+// uint32 offset in `j`, or nullopt.
+std::optional<uint32_t> Offset(const json& j) {
+  if (!j.is_number_unsigned()) return std::nullopt;
+  const uint64_t v = j.get<uint64_t>();
+  if (v > UINT32_MAX) return std::nullopt;
+  return static_cast<uint32_t>(v);
+}
+
+// nullopt for anything SpanToJson does not write.
+std::optional<Mention> SpanFromJson(const json& j) {
+  if (!j.is_array() || j.size() != 4 || !j[0].is_string() ||
+      !j[3].is_string()) {
+    return std::nullopt;
+  }
+  Mention m;
+  const std::string& code = j[0].get_ref<const std::string&>();
+  const std::string& type = j[3].get_ref<const std::string&>();
+  const MentionField* field = std::find_if(
+      std::begin(kMentionFields), std::end(kMentionFields),
+      [&](MentionField f) { return FieldCode(f) == code; });
+  const MentionType* kind =
+      std::find_if(std::begin(kMentionTypes), std::end(kMentionTypes),
+                   [&](MentionType t) { return MentionTypeName(t) == type; });
+  const std::optional<uint32_t> begin = Offset(j[1]);
+  const std::optional<uint32_t> end = Offset(j[2]);
+  if (field == std::end(kMentionFields) || kind == std::end(kMentionTypes) ||
+      !begin || !end || *begin > *end) {
+    return std::nullopt;
+  }
+  m.field = *field;
+  m.type = *kind;
+  m.begin = *begin;
+  m.end = *end;
+  return m;
+}
+
 json EntitiesToJson(const std::vector<Entity>& entities) {
   json out = json::array();
   for (const Entity& e : entities) {
-    out.push_back({{"id", e.id}, {"label", e.label}, {"mentions", e.mentions}});
+    json entity = {{"id", e.id}, {"label", e.label}, {"mentions", e.mentions}};
+    if (!e.spans.empty()) {
+      json spans = json::array();
+      for (const Mention& m : e.spans) spans.push_back(SpanToJson(m));
+      entity["spans"] = std::move(spans);
+    }
+    if (!e.native_forms.empty()) entity["forms"] = e.native_forms;
+    out.push_back(std::move(entity));
   }
   return out;
 }
@@ -22,8 +86,24 @@ std::vector<Entity> EntitiesFromJson(const json& j) {
   std::vector<Entity> out;
   if (!j.is_array()) return out;
   for (const json& e : j) {
-    out.push_back(Entity{e.value("id", ""), e.value("label", ""),
-                         e.value("mentions", 1), {}, {}});
+    if (!e.is_object()) continue;
+    Entity entity;
+    entity.id = e.value("id", "");
+    entity.label = e.value("label", "");
+    entity.mentions = e.value("mentions", 1);
+    if (auto spans = e.find("spans"); spans != e.end() && spans->is_array()) {
+      for (const json& span : *spans) {
+        if (std::optional<Mention> m = SpanFromJson(span)) {
+          entity.spans.push_back(*m);
+        }
+      }
+    }
+    if (auto forms = e.find("forms"); forms != e.end() && forms->is_array()) {
+      for (const json& form : *forms) {
+        if (form.is_string()) entity.native_forms.push_back(form);
+      }
+    }
+    out.push_back(std::move(entity));
   }
   return out;
 }
@@ -39,6 +119,29 @@ std::optional<int64_t> ParseIsoDate(const std::string& text) {
     return std::nullopt;
   }
   return EpochSecondsFromCivil(t);
+}
+
+// The fields of a document data object; throws json::exception on a
+// member of the wrong type.
+StoredArticle DecodeObject(const json& j) {
+  StoredArticle s;
+  Article& a = s.article;
+  a.id = j.value("id", "");
+  a.title = j.value("title", "");
+  a.body = j.value("body", "");
+  a.url = j.value("url", "");
+  a.source = j.value("source", "");
+  a.lang = j.value("lang", "");
+  a.author = j.value("author", "");
+  a.dateline = j.value("dateline", "");
+  if (j.contains("date") && j["date"].is_string()) {
+    a.date = ParseIsoDate(j["date"].get<std::string>());
+  }
+  a.meta_json = j.contains("meta") ? j["meta"].dump() : "{}";
+  s.entities.countries = EntitiesFromJson(j.value("countries", json::array()));
+  s.entities.people = EntitiesFromJson(j.value("people", json::array()));
+  s.entities.orgs = EntitiesFromJson(j.value("orgs", json::array()));
+  return s;
 }
 
 }  // namespace
@@ -68,24 +171,11 @@ std::string EncodeStoredArticle(const Article& a, const ArticleEntities& e) {
 StatusOr<StoredArticle> DecodeStoredArticle(std::string_view data) {
   json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return Status::Corruption("document data is not JSON");
-  StoredArticle s;
-  Article& a = s.article;
-  a.id = j.value("id", "");
-  a.title = j.value("title", "");
-  a.body = j.value("body", "");
-  a.url = j.value("url", "");
-  a.source = j.value("source", "");
-  a.lang = j.value("lang", "");
-  a.author = j.value("author", "");
-  a.dateline = j.value("dateline", "");
-  if (j.contains("date") && j["date"].is_string()) {
-    a.date = ParseIsoDate(j["date"].get<std::string>());
+  try {
+    return DecodeObject(j);
+  } catch (const json::exception& e) {  // A member of the wrong type.
+    return Status::Corruption(std::string("document data: ") + e.what());
   }
-  a.meta_json = j.contains("meta") ? j["meta"].dump() : "{}";
-  s.entities.countries = EntitiesFromJson(j.value("countries", json::array()));
-  s.entities.people = EntitiesFromJson(j.value("people", json::array()));
-  s.entities.orgs = EntitiesFromJson(j.value("orgs", json::array()));
-  return s;
 }
 
 }  // namespace chancery

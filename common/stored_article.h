@@ -2,8 +2,19 @@
 // written by the indexer and read by the search side. One JSON object:
 //   {"id","title","body","date" (ISO 8601 UTC or absent),"url","source",
 //    "lang","author","dateline",
-//    "countries":[{"id","label","mentions"}], "people":[...], "orgs":[...],
+//    "countries":[ENTITY], "people":[ENTITY], "orgs":[ENTITY],
 //    "meta":{...}}
+// where ENTITY is
+//   {"id","label","mentions",
+//    "spans":[["b",120,126,"PER"],...],   (absent when there are none)
+//    "forms":["Лавров",...]}              (absent when there are none)
+// A span is [field, begin, end, type]: field the first letter of its
+// MentionFieldName ("t" title, "b" body, "d" dateline, "p" publisher),
+// begin/end byte offsets into that field, type its MentionTypeName ("PER",
+// "LOC", "ORG", "MISC", "rule"). "forms" are Entity::native_forms.
+// Data written before spans and forms existed decodes with both empty; a
+// span that is not such a 4-element array (or names an unknown field or
+// type, or has begin > end) is dropped on decoding, not an error.
 // Encoding and decoding live here only, so the two sides cannot drift.
 #ifndef CHANCERY_COMMON_STORED_ARTICLE_H_
 #define CHANCERY_COMMON_STORED_ARTICLE_H_

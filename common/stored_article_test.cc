@@ -5,6 +5,14 @@
 namespace chancery {
 namespace {
 
+Entity Named(std::string id, std::string label, int mentions = 1) {
+  Entity e;
+  e.id = std::move(id);
+  e.label = std::move(label);
+  e.mentions = mentions;
+  return e;
+}
+
 TEST(StoredArticle, RoundTrips) {
   Article a;
   a.id = "a1";
@@ -14,8 +22,8 @@ TEST(StoredArticle, RoundTrips) {
   a.lang = "en";
   a.meta_json = R"({"section":"world"})";
   ArticleEntities e;
-  e.countries.push_back({"FR", "France", 3});
-  e.people.push_back({"stephane-sejourne", "Stéphane Séjourné", 2});
+  e.countries.push_back(Named("FR", "France", 3));
+  e.people.push_back(Named("stephane-sejourne", "Stéphane Séjourné", 2));
 
   auto decoded = DecodeStoredArticle(EncodeStoredArticle(a, e));
   ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
@@ -29,8 +37,94 @@ TEST(StoredArticle, RoundTrips) {
   EXPECT_EQ(FormatIsoDate(1708959661), "2024-02-26T15:01:01Z");
 }
 
+TEST(StoredArticle, RoundTripsSpansAndNativeForms) {
+  Article a;
+  a.id = "a2";
+  a.title = "Лавров в Пекине";
+  a.body = "Sergey Lavrov met Wang Yi.";
+  ArticleEntities e;
+  Entity lavrov = Named("sergei-lavrov", "Sergey Lavrov", 3);
+  lavrov.spans = {{MentionField::kTitle, 0, 12, MentionType::kPer},
+                  {MentionField::kBody, 0, 13, MentionType::kPer},
+                  {MentionField::kPublisher, 0, 0, MentionType::kRule}};
+  lavrov.native_forms = {"Лавров", "Сергей Лавров"};
+  e.people.push_back(lavrov);
+  Entity cn = Named("CN", "China");
+  cn.spans = {{MentionField::kDateline, 3, 10, MentionType::kLoc},
+              {MentionField::kBody, 4000000000u, 4000000001u,
+               MentionType::kMisc}};
+  e.countries.push_back(cn);
+  e.orgs.push_back(Named("un", "United Nations"));
+
+  const std::string data = EncodeStoredArticle(a, e);
+  // The compact form the header documents.
+  EXPECT_NE(data.find(R"("spans":[["t",0,12,"PER"],["b",0,13,"PER"],)"
+                      R"(["p",0,0,"rule"]])"),
+            std::string::npos)
+      << data;
+  EXPECT_NE(data.find(R"("forms":["Лавров","Сергей Лавров"])"),
+            std::string::npos)
+      << data;
+  // Entities without them carry neither key.
+  EXPECT_NE(data.find(R"({"id":"un","label":"United Nations","mentions":1})"),
+            std::string::npos)
+      << data;
+
+  auto decoded = DecodeStoredArticle(data);
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  ASSERT_EQ(decoded->entities.people.size(), 1u);
+  EXPECT_EQ(decoded->entities.people[0].spans, lavrov.spans);
+  EXPECT_EQ(decoded->entities.people[0].native_forms, lavrov.native_forms);
+  EXPECT_EQ(decoded->entities.people[0].mentions, 3);
+  ASSERT_EQ(decoded->entities.countries.size(), 1u);
+  EXPECT_EQ(decoded->entities.countries[0].spans, cn.spans);
+  ASSERT_EQ(decoded->entities.orgs.size(), 1u);
+  EXPECT_TRUE(decoded->entities.orgs[0].spans.empty());
+  EXPECT_TRUE(decoded->entities.orgs[0].native_forms.empty());
+}
+
+TEST(StoredArticle, DecodesDataWrittenBeforeSpans) {
+  auto decoded = DecodeStoredArticle(
+      R"({"id":"old","title":"T","body":"B","url":"","source":"","lang":"en",)"
+      R"("author":"","dateline":"","countries":[{"id":"FR","label":"France",)"
+      R"("mentions":2}],"people":[],"orgs":[],"meta":{}})");
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  ASSERT_EQ(decoded->entities.countries.size(), 1u);
+  EXPECT_EQ(decoded->entities.countries[0].mentions, 2);
+  EXPECT_TRUE(decoded->entities.countries[0].spans.empty());
+  EXPECT_TRUE(decoded->entities.countries[0].native_forms.empty());
+}
+
+TEST(StoredArticle, DropsMalformedSpansAndForms) {
+  auto decoded = DecodeStoredArticle(
+      R"({"id":"x","people":[{"id":"p","label":"P","spans":[)"
+      R"(["b",1,4,"PER"],)"        // kept
+      R"(["x",1,4,"PER"],)"        // unknown field
+      R"(["b",1,4,"PERSON"],)"     // unknown type
+      R"(["b",5,4,"PER"],)"        // begin > end
+      R"(["b",-1,4,"PER"],)"       // negative
+      R"(["b",1,4294967296,"PER"],)"  // beyond uint32
+      R"(["b",1.5,4,"PER"],)"      // not an integer
+      R"(["b",1,4],"b",{"b":1},)"  // wrong shapes
+      R"(["d",0,3,"LOC"]],)"       // kept
+      R"("forms":["Пэ",7,null]},"not an entity"]})");
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  ASSERT_EQ(decoded->entities.people.size(), 1u);
+  const Entity& p = decoded->entities.people[0];
+  EXPECT_EQ(p.spans,
+            (std::vector<Mention>{
+                {MentionField::kBody, 1, 4, MentionType::kPer},
+                {MentionField::kDateline, 0, 3, MentionType::kLoc}}));
+  EXPECT_EQ(p.native_forms, std::vector<std::string>{"Пэ"});
+}
+
 TEST(StoredArticle, RejectsGarbage) {
   EXPECT_FALSE(DecodeStoredArticle("not json").ok());
+  // Members of the wrong type are corruption, not an exception.
+  auto wrong = DecodeStoredArticle(R"({"id":7})");
+  EXPECT_EQ(wrong.status().code(), StatusCode::kCorruption);
+  wrong = DecodeStoredArticle(R"({"id":"x","people":[{"mentions":"two"}]})");
+  EXPECT_EQ(wrong.status().code(), StatusCode::kCorruption);
 }
 
 }  // namespace

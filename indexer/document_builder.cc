@@ -29,9 +29,9 @@ std::string ClampTerm(std::string term) {
 }
 
 // Adds the boolean term of `value` (with its display label, when the field
-// keeps labels in the index).
-void AddValue(const schema::FieldSpec& field, std::string_view value,
-              std::string_view label, BuiltDocument& built) {
+// keeps labels in the index) and returns the term.
+std::string AddValue(const schema::FieldSpec& field, std::string_view value,
+                     std::string_view label, BuiltDocument& built) {
   std::string term = std::string(field.prefix);
   term += field.normalisation == schema::Normalisation::kFolded
               ? FoldForMatching(value)
@@ -39,8 +39,9 @@ void AddValue(const schema::FieldSpec& field, std::string_view value,
   term = ClampTerm(std::move(term));
   built.document.add_boolean_term(term);
   if (field.label_source == schema::LabelSource::kIndex) {
-    built.labels.emplace_back(std::move(term), label);
+    built.labels.emplace_back(term, label);
   }
+  return term;
 }
 
 void AddDate(int64_t seconds, Xapian::Document& doc) {
@@ -84,7 +85,10 @@ BuiltDocument DocumentBuilder::Build(const Article& article,
     switch (field.kind) {
       case schema::FieldKind::kEntity:
         for (const Entity& e : entities.*field.entities) {
-          AddValue(field, e.id, e.label, built);
+          std::string term = AddValue(field, e.id, e.label, built);
+          if (!e.native_forms.empty()) {
+            built.native_forms.emplace_back(std::move(term), e.native_forms);
+          }
         }
         break;
       case schema::FieldKind::kKeyword:

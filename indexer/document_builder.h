@@ -22,6 +22,9 @@ struct BuiltDocument {
   Xapian::Document document;
   // (facet term, display label) pairs for the index's label metadata.
   std::vector<std::pair<std::string, std::string>> labels;
+  // (entity facet term, Entity::native_forms) for the index's forms
+  // metadata (schema::kFormsKey); only entities that have some.
+  std::vector<std::pair<std::string, std::vector<std::string>>> native_forms;
 };
 
 // Sets an empty article.lang to CLD2's guess from title and body, or

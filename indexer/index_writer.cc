@@ -1,8 +1,10 @@
 #include "indexer/index_writer.h"
 
+#include <algorithm>
 #include <ctime>
 #include <iostream>
 
+#include "common/base/utf8.h"
 #include "common/schema.h"
 #include "common/text_analyzer.h"
 
@@ -29,6 +31,27 @@ bool BetterLabel(const std::string& candidate, const std::string& current) {
   if (candidate == current) return false;
   if (FoldForMatching(candidate) != FoldForMatching(current)) return false;
   return NonAsciiBytes(candidate) > NonAsciiBytes(current);
+}
+
+// Longer forms are not names; kept short so a value's metadata stays small.
+constexpr size_t kMaxFormBytes = 120;
+
+bool UsableForm(const std::string& form) {
+  return !form.empty() && form.size() <= kMaxFormBytes &&
+         form.find('\n') == std::string::npos && IsValidUtf8(form);
+}
+
+// The forms in a kFormsKey metadata value.
+std::vector<std::string> SplitForms(const std::string& stored) {
+  std::vector<std::string> forms;
+  size_t start = 0;
+  while (start < stored.size()) {
+    size_t end = stored.find('\n', start);
+    if (end == std::string::npos) end = stored.size();
+    if (end > start) forms.push_back(stored.substr(start, end - start));
+    start = end + 1;
+  }
+  return forms;
 }
 
 }  // namespace
@@ -74,6 +97,39 @@ void IndexWriter::RecordLabel(const std::string& term,
   labels_[term] = label;
 }
 
+void IndexWriter::RecordForms(const std::string& term,
+                              const std::vector<std::string>& forms) {
+  const std::string key = std::string(schema::kFormsKey) + term;
+  auto [it, first_seen] = forms_.try_emplace(term);
+  std::vector<std::string>& known = it->second;
+  if (first_seen) known = SplitForms(db_.get_metadata(key));
+  bool grew = false;
+  for (const std::string& form : forms) {
+    if (known.size() >= schema::kMaxNativeForms) break;
+    if (!UsableForm(form) ||
+        std::find(known.begin(), known.end(), form) != known.end()) {
+      continue;
+    }
+    // The same form in other case or accents ("ЛАВРОВ") adds nothing that
+    // matching (which folds) would not find.
+    const std::string folded = FoldForMatching(form);
+    if (std::any_of(known.begin(), known.end(), [&](const std::string& k) {
+          return FoldForMatching(k) == folded;
+        })) {
+      continue;
+    }
+    known.push_back(form);
+    grew = true;
+  }
+  if (!grew) return;
+  std::string joined;
+  for (const std::string& form : known) {
+    if (!joined.empty()) joined += '\n';
+    joined += form;
+  }
+  db_.set_metadata(key, joined);
+}
+
 StatusOr<WriteOutcome> IndexWriter::Upsert(const BuiltDocument& built) {
   try {
     const std::string id_term = IdTerm(built.id);
@@ -85,6 +141,9 @@ StatusOr<WriteOutcome> IndexWriter::Upsert(const BuiltDocument& built) {
           "id");
     }
     for (const auto& [term, label] : built.labels) RecordLabel(term, label);
+    for (const auto& [term, forms] : built.native_forms) {
+      RecordForms(term, forms);
+    }
     // Opening a posting list on a writable database flushes pending
     // document lengths, which would dominate the cost of indexing new
     // articles; the id filter spares even the cheaper term_exists.

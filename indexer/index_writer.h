@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "common/status.h"
 #include "indexer/document_builder.h"
@@ -46,6 +47,10 @@ class IndexWriter {
   explicit IndexWriter(Xapian::WritableDatabase db, int batch_size);
   Status CountChange();
   void RecordLabel(const std::string& term, const std::string& label);
+  // Adds the new ones of `forms` to the term's stored native forms
+  // (schema::kFormsKey), up to schema::kMaxNativeForms.
+  void RecordForms(const std::string& term,
+                   const std::vector<std::string>& forms);
 
   Xapian::WritableDatabase db_;
   int batch_size_;
@@ -55,6 +60,9 @@ class IndexWriter {
   int pending_ = 0;
   // Labels already written this run, so metadata is touched once per value.
   std::unordered_map<std::string, std::string> labels_;
+  // Native forms of each term as in the index (read once per value this
+  // run), so metadata is written only when a value's set grows.
+  std::unordered_map<std::string, std::vector<std::string>> forms_;
 };
 
 }  // namespace chancery

@@ -26,7 +26,20 @@ void AddEntities(const std::vector<EntityRef>& refs,
   json out = json::array();
   for (const EntityRef& r : refs) {
     json e = {{field.hit_id_key, r.id}, {"name", r.name}};
-    if (mentions) e["mentions"] = r.mentions;
+    if (mentions) {
+      e["mentions"] = r.mentions;
+      e["types"] = r.types;
+      json spans = json::array();
+      for (const MentionView& m : r.spans) {
+        spans.push_back({{"field", m.field},
+                         {"begin", m.begin},
+                         {"end", m.end},
+                         {"type", m.type},
+                         {"text", m.text}});
+      }
+      e["spans"] = std::move(spans);
+      e["native_forms"] = r.native_forms;
+    }
     out.push_back(std::move(e));
   }
   hit[field.hit_key] = std::move(out);

@@ -38,6 +38,7 @@ void FacetColumn::Load(const Xapian::Database& db,
       postings.emplace_back(*p, ordinal);
     }
   }
+  if (field_->kind == schema::FieldKind::kEntity) LoadForms(shards);
   const Xapian::docid last = db.get_lastdocid();
   offsets_.assign(last + 2, 0);
   for (const auto& [did, ord] : postings) ++offsets_[did + 1];
@@ -45,6 +46,43 @@ void FacetColumn::Load(const Xapian::Database& db,
   values_.resize(postings.size());
   std::vector<uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
   for (const auto& [did, ord] : postings) values_[fill[did]++] = ord;
+}
+
+void FacetColumn::LoadForms(const std::vector<Xapian::Database>& shards) {
+  // Only values that have forms have a key, so this reads few.
+  std::unordered_map<uint32_t, std::vector<std::string>> forms;
+  const std::string prefix = std::string(schema::kFormsKey) + prefix_;
+  for (const Xapian::Database& shard : shards) {
+    for (auto k = shard.metadata_keys_begin(prefix);
+         k != shard.metadata_keys_end(prefix); ++k) {
+      const std::string key = *k;
+      const uint32_t ordinal = Ordinal(std::string_view(key).substr(prefix.size()));
+      if (ordinal == kNoOrdinal) continue;  // No document has it any more.
+      std::vector<std::string>& folded = forms[ordinal];
+      const std::string stored = shard.get_metadata(key);
+      for (size_t start = 0; start < stored.size();) {
+        size_t end = std::min(stored.find('\n', start), stored.size());
+        std::string form = FoldForMatching(
+            std::string_view(stored).substr(start, end - start));
+        if (!form.empty() &&
+            std::find(folded.begin(), folded.end(), form) == folded.end()) {
+          folded.push_back(std::move(form));
+        }
+        start = end + 1;
+      }
+    }
+  }
+  if (forms.empty()) return;
+  form_offsets_.assign(ids_.size() + 1, 0);
+  for (uint32_t ordinal = 0; ordinal < ids_.size(); ++ordinal) {
+    auto it = forms.find(ordinal);
+    if (it != forms.end()) {
+      for (std::string& form : it->second) {
+        folded_forms_.push_back(std::move(form));
+      }
+    }
+    form_offsets_[ordinal + 1] = static_cast<uint32_t>(folded_forms_.size());
+  }
 }
 
 const FacetColumn* IndexSnapshot::Column(std::string_view name) const {

@@ -2,7 +2,8 @@
 // the index, so that counting facets over hundreds of thousands of matches
 // is array look-ups instead of reading document values: each facet field as
 // a column (docid -> value ordinals, compressed-row layout), every value's
-// id and display label, each document's day, and the languages present.
+// id, display label and native-script forms, each document's day, and the
+// languages present.
 //
 // Built from the facet terms' posting lists (the same terms filters use, so
 // counts and filters cannot disagree) and the kSlotDay value stream.
@@ -46,6 +47,13 @@ class FacetColumn {
   const std::string& folded_label(uint32_t ordinal) const {
     return folded_labels_[ordinal];
   }
+  // FoldForMatching of the value's native forms (schema::kFormsKey:
+  // "лавров" for "Sergey Lavrov"), the union over shards; empty for most.
+  std::span<const std::string> folded_forms(uint32_t ordinal) const {
+    if (ordinal + 1 >= form_offsets_.size()) return {};
+    return {folded_forms_.data() + form_offsets_[ordinal],
+            folded_forms_.data() + form_offsets_[ordinal + 1]};
+  }
   // kNoOrdinal when no document has the value.
   uint32_t Ordinal(std::string_view id) const;
   // The document's value ordinals; empty past the last docid.
@@ -56,11 +64,14 @@ class FacetColumn {
 
   // Reads every term with prefix() from `db`; labels, for fields labelled
   // in the index, from `shards`' metadata (the first shard that has one),
-  // else the id itself.
+  // else the id itself; native forms, for entity fields, from every shard.
   void Load(const Xapian::Database& db,
             const std::vector<Xapian::Database>& shards);
 
  private:
+  // Fills form_offsets_ and folded_forms_ once ids_ are read.
+  void LoadForms(const std::vector<Xapian::Database>& shards);
+
   const schema::FieldSpec* field_;
   std::string name_;
   std::string prefix_;
@@ -68,6 +79,10 @@ class FacetColumn {
   std::vector<std::string> labels_;
   std::vector<std::string> folded_labels_;
   std::unordered_map<std::string, uint32_t> ordinals_;
+  // Compressed rows: ordinal -> folded_forms_[form_offsets_[o],
+  // form_offsets_[o + 1]); form_offsets_ is empty when no value has forms.
+  std::vector<uint32_t> form_offsets_;
+  std::vector<std::string> folded_forms_;
   std::vector<uint32_t> offsets_;  // size lastdocid + 2
   std::vector<uint32_t> values_;
 };

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <span>
+#include <string_view>
 
 #include "common/base/language.h"
 #include "common/base/strings.h"
@@ -140,20 +142,31 @@ std::vector<uint32_t> ResolveFacetValue(const FacetColumn& column,
     uint32_t ord = column.Ordinal(c);
     if (ord != kNoOrdinal) return {ord};
   }
+  // The label or a native form ("Сергей Лавров" for "Sergey Lavrov").
   std::vector<uint32_t> found;
   for (uint32_t i = 0; i < column.value_count(); ++i) {
-    if (column.folded_label(i) == folded) found.push_back(i);
+    const std::span<const std::string> forms = column.folded_forms(i);
+    if (column.folded_label(i) == folded ||
+        std::find(forms.begin(), forms.end(), folded) != forms.end()) {
+      found.push_back(i);
+    }
   }
   if (!found.empty() || folded.empty() ||
       normalisation != schema::Normalisation::kPersonName) {
     return found;
   }
-  // A surname or the end of a name: "macron", "von der leyen".
+  // A surname or the end of a name: "macron", "von der leyen", "лавров".
   const std::string tail = "-" + Hyphenated(folded);
+  auto ends_with_tail = [&tail](std::string_view name) {
+    return name.size() > tail.size() &&
+           name.substr(name.size() - tail.size()) == tail;
+  };
   for (uint32_t i = 0; i < column.value_count(); ++i) {
-    const std::string& id = column.id(i);
-    if (id.size() > tail.size() &&
-        id.compare(id.size() - tail.size(), tail.size(), tail) == 0) {
+    const std::span<const std::string> forms = column.folded_forms(i);
+    if (ends_with_tail(column.id(i)) ||
+        std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
+          return ends_with_tail(Hyphenated(f));
+        })) {
       found.push_back(i);
     }
   }

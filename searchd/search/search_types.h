@@ -52,12 +52,34 @@ struct SearchRequest {
   bool suggest = true;            // Look for a spelling suggestion.
 };
 
+// One place a document names an entity (common/entities/entities.h
+// Mention), with the text it names it by.
+struct MentionView {
+  std::string field;  // "title", "body", "dateline" or "publisher".
+  // Byte offsets into the field's UTF-8 text, [begin, end); 0, 0 for
+  // "publisher" (the article's own entity lists, no place in the text).
+  int64_t begin = 0;
+  int64_t end = 0;
+  std::string type;  // "PER", "LOC", "ORG", "MISC" or "rule".
+  // The field's bytes [begin, end): always valid UTF-8 ("" for
+  // "publisher"). A stored span whose offsets fall outside the field or
+  // inside a character is not listed.
+  std::string text;
+};
+
 // An entity attached to a hit or document: id (country code, person id, org
-// id) and display name.
+// id) and display name (the value it is linked to).
 struct EntityRef {
   std::string id;
   std::string name;
-  int mentions = 0;  // Filled for documents, 0 in hits.
+  // The rest is filled for documents only (0 / empty in hits).
+  int mentions = 0;
+  // Mention types over all its stored spans, most frequent first (ties in
+  // order of appearance): {"PER"}, {"LOC", "rule"}. Empty when none kept.
+  std::vector<std::string> types;
+  std::vector<MentionView> spans;  // In article order.
+  // Written forms in other scripts than the name ("Лавров").
+  std::vector<std::string> native_forms;
 };
 
 struct Hit {

@@ -94,6 +94,17 @@ StatusOr<std::vector<Hit>> HitsOf(const Xapian::MSet& mset,
   return hits;
 }
 
+// Whether folded `text` or one of its later words starts with `prefix`:
+// "sej" matches "stephane sejourne", "ley" "ursula von der leyen".
+bool WordStartsWith(std::string_view text, std::string_view prefix) {
+  if (text.substr(0, prefix.size()) == prefix) return true;
+  for (size_t sp = text.find_first_of(" -"); sp != std::string_view::npos;
+       sp = text.find_first_of(" -", sp + 1)) {
+    if (text.substr(sp + 1, prefix.size()) == prefix) return true;
+  }
+  return false;
+}
+
 int64_t DirectorySize(const std::string& path) {
   std::error_code ec;
   int64_t total = 0;
@@ -288,26 +299,31 @@ StatusOr<FacetResult> Searcher::FacetValues(
   search.q = request.q;
   search.facets = {request.name};
   FacetQuery query{&search, std::nullopt, std::nullopt, /*facet_size=*/0};
-  CHANCERY_ASSIGN_OR_RETURN(FacetOutcome outcome, impl_->Count(query));
-  FacetResult all = std::move(outcome.facets.front());
   const std::string prefix = FoldForMatching(request.prefix);
-  FacetResult result;
-  result.name = all.name;
-  for (FacetValue& v : all.values) {
-    if (static_cast<int>(result.values.size()) >= request.size) break;
-    std::string label = FoldForMatching(v.label);
-    bool match =
-        prefix.empty() || label.compare(0, prefix.size(), prefix) == 0 ||
-        FoldForMatching(v.value).compare(0, prefix.size(), prefix) == 0;
-    // Or any later word of the label: "sej" finds "Stéphane Séjourné".
-    for (size_t sp = label.find_first_of(" -");
-         !match && sp != std::string::npos;
-         sp = label.find_first_of(" -", sp + 1)) {
-      match = label.compare(sp + 1, prefix.size(), prefix) == 0;
+  // Counted and matched on one handle, so the native forms are those of
+  // the revision counted.
+  return WithHandle(*impl_->pool, [&](IndexHandle& h) -> FacetResult {
+    FacetOutcome outcome = CountFacets(h, query);
+    FacetResult all = std::move(outcome.facets.front());
+    const FacetColumn* column = h.snapshot->Column(request.name);
+    FacetResult result;
+    result.name = all.name;
+    for (FacetValue& v : all.values) {
+      if (static_cast<int>(result.values.size()) >= request.size) break;
+      bool match =
+          prefix.empty() || WordStartsWith(FoldForMatching(v.label), prefix) ||
+          FoldForMatching(v.value).compare(0, prefix.size(), prefix) == 0;
+      // Or a form in another script: "лав" finds "Sergey Lavrov".
+      const uint32_t ordinal = column ? column->Ordinal(v.value) : kNoOrdinal;
+      if (!match && ordinal != kNoOrdinal) {
+        for (const std::string& form : column->folded_forms(ordinal)) {
+          if ((match = WordStartsWith(form, prefix))) break;
+        }
+      }
+      if (match) result.values.push_back(std::move(v));
     }
-    if (match) result.values.push_back(std::move(v));
-  }
-  return result;
+    return result;
+  });
 }
 
 StatusOr<IndexStats> Searcher::Stats() const {

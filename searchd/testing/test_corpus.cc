@@ -12,14 +12,22 @@
 namespace chancery::fixtures {
 namespace {
 
+Entity Named(const std::string& id, const std::string& label, int mentions) {
+  Entity e;
+  e.id = id;
+  e.label = label;
+  e.mentions = mentions;
+  return e;
+}
+
 Entity Country(const std::string& code) {
   static const std::pair<const char*, const char*> kNames[] = {
       {"FR", "France"},        {"CN", "China"},   {"DE", "Germany"},
       {"US", "United States"}, {"UA", "Ukraine"}, {"RU", "Russia"}};
   for (const auto& [c, name] : kNames) {
-    if (code == c) return {code, name, 1};
+    if (code == c) return Named(code, name, 1);
   }
-  return {code, code, 1};
+  return Named(code, code, 1);
 }
 
 Entity Person(const std::string& id) {
@@ -31,18 +39,18 @@ Entity Person(const std::string& id) {
       {"olaf-scholz", "Olaf Scholz"},
       {"antony-blinken", "Antony Blinken"}};
   for (const auto& [i, name] : kNames) {
-    if (id == i) return {id, name, 2};
+    if (id == i) return Named(id, name, 2);
   }
-  return {id, id, 1};
+  return Named(id, id, 1);
 }
 
 Entity Org(const std::string& id) {
   static const std::pair<const char*, const char*> kNames[] = {
       {"eu", "European Union"}, {"nato", "NATO"}, {"un", "United Nations"}};
   for (const auto& [i, name] : kNames) {
-    if (id == i) return {id, name, 1};
+    if (id == i) return Named(id, name, 1);
   }
-  return {id, id, 1};
+  return Named(id, id, 1);
 }
 
 TestArticle Make(std::string id, std::string title, std::string body,
@@ -64,6 +72,36 @@ TestArticle Make(std::string id, std::string title, std::string body,
   return t;
 }
 
+// Records where `field` (title or body) of `t` first names `text`, as the
+// extractor would, on `entity`.
+void AddSpan(const TestArticle& t, MentionField field, std::string_view text,
+             MentionType type, Entity& entity) {
+  const std::string& haystack =
+      field == MentionField::kTitle ? t.article.title : t.article.body;
+  const size_t at = haystack.find(text);
+  if (at == std::string::npos) return;
+  entity.spans.push_back({field, static_cast<uint32_t>(at),
+                          static_cast<uint32_t>(at + text.size()), type});
+}
+
+// a1's entities with where it names them and a native form.
+void AddMentions(TestArticle& t) {
+  ArticleEntities& e = t.entities;
+  AddSpan(t, MentionField::kTitle, "France", MentionType::kLoc,
+          e.countries[0]);
+  AddSpan(t, MentionField::kBody, "Paris", MentionType::kRule, e.countries[0]);
+  AddSpan(t, MentionField::kTitle, "China", MentionType::kLoc, e.countries[1]);
+  AddSpan(t, MentionField::kBody, "Beijing", MentionType::kLoc,
+          e.countries[1]);
+  AddSpan(t, MentionField::kBody, "Chinese", MentionType::kMisc,
+          e.countries[1]);
+  AddSpan(t, MentionField::kBody, "Stéphane Séjourné", MentionType::kPer,
+          e.people[0]);
+  e.people[1].spans.push_back(
+      {MentionField::kPublisher, 0, 0, MentionType::kRule});
+  e.people[1].native_forms = {"习近平"};
+}
+
 }  // namespace
 
 int64_t EpochSeconds(int year, int month, int day) {
@@ -72,7 +110,7 @@ int64_t EpochSeconds(int year, int month, int day) {
 }
 
 std::vector<TestArticle> SmallCorpus() {
-  return {
+  std::vector<TestArticle> corpus = {
       Make("a1", "France and China open trade talks",
            "Paris and Beijing negotiated a new trade framework on Monday. "
            "Foreign minister Stéphane Séjourné met his Chinese counterpart.",
@@ -135,6 +173,8 @@ std::vector<TestArticle> SmallCorpus() {
            "fr", "AFP", EpochSeconds(2024, 6, 30), {"FR", "DE", "CN"}, {},
            {"eu"}),
   };
+  AddMentions(corpus[0]);
+  return corpus;
 }
 
 Status WriteIndex(const std::string& path,

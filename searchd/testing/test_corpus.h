@@ -21,7 +21,8 @@ struct TestArticle {
 
 // Twelve articles in English and French, 2023-2024, about France, China,
 // Germany, the US and Ukraine, with Séjourné, Macron, Xi Jinping, Scholz and
-// Blinken, the EU, NATO and the UN, from three sources.
+// Blinken, the EU, NATO and the UN, from three sources. a1's entities
+// have mention spans, and Xi Jinping the native form "习近平".
 std::vector<TestArticle> SmallCorpus();
 
 // Writes `articles` into a new or existing index at `path` and commits.
