@@ -5,8 +5,8 @@
 // (config dir), <prefix>/share/chancery/web and
 // <prefix>/share/chancery/models/ner. A binary in a build tree,
 // which has no ../share/chancery beside it, uses the source tree it was built
-// from: config/, web/ and models/ner/. The --config-dir and --web-root settings override
-// either.
+// from: config/, web/ and models/ner/. The --config-dir and --web-root settings
+// override either.
 //
 // Thread-safe; reads the file system (/proc/self/exe, one stat) per call.
 #ifndef CHANCERY_COMMON_DATA_DIRS_H_

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <iterator>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "common/base/civil_date.h"
 
@@ -48,9 +48,9 @@ std::optional<Mention> SpanFromJson(const json& j) {
   Mention m;
   const std::string& code = j[0].get_ref<const std::string&>();
   const std::string& type = j[3].get_ref<const std::string&>();
-  const MentionField* field = std::find_if(
-      std::begin(kMentionFields), std::end(kMentionFields),
-      [&](MentionField f) { return FieldCode(f) == code; });
+  const MentionField* field =
+      std::find_if(std::begin(kMentionFields), std::end(kMentionFields),
+                   [&](MentionField f) { return FieldCode(f) == code; });
   const MentionType* kind =
       std::find_if(std::begin(kMentionTypes), std::end(kMentionTypes),
                    [&](MentionType t) { return MentionTypeName(t) == type; });

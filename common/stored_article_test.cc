@@ -50,9 +50,9 @@ TEST(StoredArticle, RoundTripsSpansAndNativeForms) {
   lavrov.native_forms = {"Лавров", "Сергей Лавров"};
   e.people.push_back(lavrov);
   Entity cn = Named("CN", "China");
-  cn.spans = {{MentionField::kDateline, 3, 10, MentionType::kLoc},
-              {MentionField::kBody, 4000000000u, 4000000001u,
-               MentionType::kMisc}};
+  cn.spans = {
+      {MentionField::kDateline, 3, 10, MentionType::kLoc},
+      {MentionField::kBody, 4000000000u, 4000000001u, MentionType::kMisc}};
   e.countries.push_back(cn);
   e.orgs.push_back(Named("un", "United Nations"));
 
@@ -98,23 +98,22 @@ TEST(StoredArticle, DecodesDataWrittenBeforeSpans) {
 TEST(StoredArticle, DropsMalformedSpansAndForms) {
   auto decoded = DecodeStoredArticle(
       R"({"id":"x","people":[{"id":"p","label":"P","spans":[)"
-      R"(["b",1,4,"PER"],)"        // kept
-      R"(["x",1,4,"PER"],)"        // unknown field
-      R"(["b",1,4,"PERSON"],)"     // unknown type
-      R"(["b",5,4,"PER"],)"        // begin > end
-      R"(["b",-1,4,"PER"],)"       // negative
+      R"(["b",1,4,"PER"],)"           // kept
+      R"(["x",1,4,"PER"],)"           // unknown field
+      R"(["b",1,4,"PERSON"],)"        // unknown type
+      R"(["b",5,4,"PER"],)"           // begin > end
+      R"(["b",-1,4,"PER"],)"          // negative
       R"(["b",1,4294967296,"PER"],)"  // beyond uint32
-      R"(["b",1.5,4,"PER"],)"      // not an integer
-      R"(["b",1,4],"b",{"b":1},)"  // wrong shapes
-      R"(["d",0,3,"LOC"]],)"       // kept
+      R"(["b",1.5,4,"PER"],)"         // not an integer
+      R"(["b",1,4],"b",{"b":1},)"     // wrong shapes
+      R"(["d",0,3,"LOC"]],)"          // kept
       R"("forms":["Пэ",7,null]},"not an entity"]})");
   ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
   ASSERT_EQ(decoded->entities.people.size(), 1u);
   const Entity& p = decoded->entities.people[0];
-  EXPECT_EQ(p.spans,
-            (std::vector<Mention>{
-                {MentionField::kBody, 1, 4, MentionType::kPer},
-                {MentionField::kDateline, 0, 3, MentionType::kLoc}}));
+  EXPECT_EQ(p.spans, (std::vector<Mention>{
+                         {MentionField::kBody, 1, 4, MentionType::kPer},
+                         {MentionField::kDateline, 0, 3, MentionType::kLoc}}));
   EXPECT_EQ(p.native_forms, std::vector<std::string>{"Пэ"});
 }
 

@@ -284,13 +284,15 @@ Mention DatelineMention(const Article& article, std::string_view place) {
            place.data() + place.size() <= field.data() + field.size();
   };
   if (within(article.dateline)) {
-    const auto begin = static_cast<uint32_t>(place.data() - article.dateline.data());
+    const auto begin =
+        static_cast<uint32_t>(place.data() - article.dateline.data());
     return Mention{MentionField::kDateline, begin,
                    begin + static_cast<uint32_t>(place.size()),
                    MentionType::kRule};
   }
   if (within(article.body)) {
-    const auto begin = static_cast<uint32_t>(place.data() - article.body.data());
+    const auto begin =
+        static_cast<uint32_t>(place.data() - article.body.data());
     return Mention{MentionField::kBody, begin,
                    begin + static_cast<uint32_t>(place.size()),
                    MentionType::kRule};
@@ -461,8 +463,8 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
     if (auto country = countries_->FindCountry(given)) {
       CountryTally& t = tally(*country);
       t.given = true;
-      t.spans.push_back(Mention{MentionField::kPublisher, 0, 0,
-                                MentionType::kRule});
+      t.spans.push_back(
+          Mention{MentionField::kPublisher, 0, 0, MentionType::kRule});
     }
   }
   std::unordered_set<uint32_t> plain;
@@ -507,7 +509,9 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
     if (wire_story && t.salience() < kWireStorySalience) continue;
     out.countries.push_back(Entity{country_aliases.id(country),
                                    country_aliases.label(country),
-                                   t.mentions(), t.spans, {}});
+                                   t.mentions(),
+                                   t.spans,
+                                   {}});
   }
   std::stable_sort(
       out.countries.begin(), out.countries.end(),
@@ -534,8 +538,11 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
     }
   }
   for (uint32_t org : org_order) {
-    out.orgs.push_back(Entity{org_aliases.id(org), org_aliases.label(org),
-                              org_counts[org], org_spans[org], {}});
+    out.orgs.push_back(Entity{org_aliases.id(org),
+                              org_aliases.label(org),
+                              org_counts[org],
+                              org_spans[org],
+                              {}});
   }
   // Organisations the tagger found that the curated list does not have.
   std::vector<Entity> tagged_orgs;

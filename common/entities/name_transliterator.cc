@@ -2,8 +2,8 @@
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <vector>
 
@@ -69,8 +69,7 @@ std::string CapitaliseWords(std::string s) {
 }  // namespace
 
 struct NameTransliterator::Transforms {
-  std::unique_ptr<icu::Transliterator> cyrillic, greek, han, arabic, any,
-      ascii;
+  std::unique_ptr<icu::Transliterator> cyrillic, greek, han, arabic, any, ascii;
 };
 
 NameTransliterator::NameTransliterator(std::unique_ptr<Transforms> t)

@@ -3,8 +3,9 @@
 // articles and in English ones is one facet value.
 //
 //   Cyrillic  Russian-Latin/BGN   "Мария Захарова" -> "Mariya Zakharova"
-//   Greek     Greek-Latin/BGN     "Κυριάκος Μητσοτάκης" -> "Kiriakos Mitsotakis"
-//   Han       Han-Latin, tones dropped, the given name's syllables joined
+//   Greek     Greek-Latin/BGN     "Κυριάκος Μητσοτάκης" -> "Kiriakos
+//   Mitsotakis" Han       Han-Latin, tones dropped, the given name's syllables
+//   joined
 //             after the one-syllable family name: "习近平" -> "Xi Jinping"
 //   Arabic    Arabic-Latin (unvocalised, so only a fallback label)
 //   other     Any-Latin

@@ -36,9 +36,9 @@ bool Overlaps(const TextEntity& e, uint32_t begin, uint32_t end) {
 // part of it: "the Foreign Ministry", "l'Agence", "die Bundesbank".
 bool IsLeadingArticle(std::string_view folded) {
   static constexpr std::string_view kArticles[] = {
-      "the", "a",   "an", "la",  "le",  "les", "l",  "die", "der", "das",
-      "den", "dem", "des", "el", "los", "las", "il", "lo",  "gli", "'",
-      "\xE2\x80\x99"};
+      "the", "a",   "an",  "la",  "le",  "les", "l",
+      "die", "der", "das", "den", "dem", "des", "el",
+      "los", "las", "il",  "lo",  "gli", "'",   "\xE2\x80\x99"};
   return std::find(std::begin(kArticles), std::end(kArticles), folded) !=
          std::end(kArticles);
 }
@@ -216,14 +216,15 @@ void AddTaggedOrgs(const TaggedField& f, std::vector<Entity>* orgs) {
     // A curated organisation, or a country read as a team or government.
     if (by_org || all_claimed || id.size() < 2) continue;
     const uint32_t b = f.Offset(f.tokens[begin]);
-    const uint32_t last_end = f.Offset(f.tokens[end - 1]) +
-                              static_cast<uint32_t>(f.tokens[end - 1].text.size());
+    const uint32_t last_end =
+        f.Offset(f.tokens[end - 1]) +
+        static_cast<uint32_t>(f.tokens[end - 1].text.size());
     const Mention m{f.field, b, last_end, MentionType::kOrg};
     auto same = std::find_if(orgs->begin(), orgs->end(),
                              [&](const Entity& o) { return o.id == id; });
     if (same == orgs->end()) {
-      orgs->push_back(Entity{id, std::string(f.text.substr(b, last_end - b)),
-                             1, {m}, {}});
+      orgs->push_back(
+          Entity{id, std::string(f.text.substr(b, last_end - b)), 1, {m}, {}});
     } else {
       ++same->mentions;
       same->spans.push_back(m);

@@ -31,8 +31,8 @@ inline std::string NerModelsDir() {
 // named-entity models.
 inline const EntityExtractor& SharedExtractor() {
   static const EntityExtractor* extractor = [] {
-    auto loaded = EntityExtractor::Load(
-        EntitiesConfigDir(), EntityExtractorOptions{NerModelsDir()});
+    auto loaded = EntityExtractor::Load(EntitiesConfigDir(),
+                                        EntityExtractorOptions{NerModelsDir()});
     if (!loaded.ok()) {
       ADD_FAILURE() << loaded.status().ToString();
       std::abort();

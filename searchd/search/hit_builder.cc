@@ -57,9 +57,9 @@ std::vector<std::string> Types(const std::vector<Mention>& spans) {
       ++it->second;
     }
   }
-  std::stable_sort(counts.begin(), counts.end(), [](const auto& x, const auto& y) {
-    return x.second > y.second;
-  });
+  std::stable_sort(
+      counts.begin(), counts.end(),
+      [](const auto& x, const auto& y) { return x.second > y.second; });
   std::vector<std::string> types;
   for (const auto& [type, unused] : counts) {
     types.emplace_back(MentionTypeName(type));

@@ -56,7 +56,8 @@ void FacetColumn::LoadForms(const std::vector<Xapian::Database>& shards) {
     for (auto k = shard.metadata_keys_begin(prefix);
          k != shard.metadata_keys_end(prefix); ++k) {
       const std::string key = *k;
-      const uint32_t ordinal = Ordinal(std::string_view(key).substr(prefix.size()));
+      const uint32_t ordinal =
+          Ordinal(std::string_view(key).substr(prefix.size()));
       if (ordinal == kNoOrdinal) continue;  // No document has it any more.
       std::vector<std::string>& folded = forms[ordinal];
       const std::string stored = shard.get_metadata(key);

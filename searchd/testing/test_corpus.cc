@@ -87,12 +87,10 @@ void AddSpan(const TestArticle& t, MentionField field, std::string_view text,
 // a1's entities with where it names them and a native form.
 void AddMentions(TestArticle& t) {
   ArticleEntities& e = t.entities;
-  AddSpan(t, MentionField::kTitle, "France", MentionType::kLoc,
-          e.countries[0]);
+  AddSpan(t, MentionField::kTitle, "France", MentionType::kLoc, e.countries[0]);
   AddSpan(t, MentionField::kBody, "Paris", MentionType::kRule, e.countries[0]);
   AddSpan(t, MentionField::kTitle, "China", MentionType::kLoc, e.countries[1]);
-  AddSpan(t, MentionField::kBody, "Beijing", MentionType::kLoc,
-          e.countries[1]);
+  AddSpan(t, MentionField::kBody, "Beijing", MentionType::kLoc, e.countries[1]);
   AddSpan(t, MentionField::kBody, "Chinese", MentionType::kMisc,
           e.countries[1]);
   AddSpan(t, MentionField::kBody, "Stéphane Séjourné", MentionType::kPer,
