@@ -91,7 +91,8 @@ bool InputSource::FillRaw() {
     raw_pos_ = 0;
   }
   if (raw_end_ == raw_.size()) return true;  // full: nothing to add yet
-  const ssize_t n = ReadSome(fd_, raw_.data() + raw_end_, raw_.size() - raw_end_);
+  const ssize_t n =
+      ReadSome(fd_, raw_.data() + raw_end_, raw_.size() - raw_end_);
   if (n <= 0) {
     raw_eof_ = true;
     if (n < 0) status_ = Status::IoError(path_ + ": " + std::strerror(errno));
@@ -122,9 +123,8 @@ bool InputSource::SkipToNextMember() {
       ++found;
     }
     // Keep a possible header cut by the buffer's end for the next look.
-    const size_t skip = found != nullptr
-                            ? static_cast<size_t>(found - begin)
-                            : static_cast<size_t>(end - begin);
+    const size_t skip = found != nullptr ? static_cast<size_t>(found - begin)
+                                         : static_cast<size_t>(end - begin);
     raw_pos_ += skip;
     raw_consumed_ += skip;
     if (found != nullptr && end - found >= 3) return true;
@@ -190,7 +190,7 @@ bool InputSource::Inflate() {
       // A member cut short is a damaged one when another follows (the
       // damage made inflate read on into it), else the file's end.
       if (status_.ok() && SkipDamagedMember("unexpected end of member",
-                                           /*only_if_more=*/true)) {
+                                            /*only_if_more=*/true)) {
         if (stop_at_gaps_) return end_ > before;
         continue;
       }

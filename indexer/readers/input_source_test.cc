@@ -46,8 +46,7 @@ TEST_F(InputSourceTest, PlainFilesAreReadAsTheyAre) {
 TEST_F(InputSourceTest, DamagedMemberIsAGapAndTheRestIsRead) {
   const std::string one = GzipMember("one\n");
   const std::string two = Damaged(GzipMember("two two two two\n"));
-  const std::string path =
-      WriteFile("a.gz", one + two + GzipMember("three\n"));
+  const std::string path = WriteFile("a.gz", one + two + GzipMember("three\n"));
   auto source = InputSource::Open(path);
   ASSERT_TRUE(source.ok());
   const std::string all = ReadRest(**source);
@@ -64,8 +63,7 @@ TEST_F(InputSourceTest, DamagedMemberIsAGapAndTheRestIsRead) {
 TEST_F(InputSourceTest, StopsAtGapsWhenAskedAndTellsMemberOffsets) {
   const std::string one = GzipMember("one\n");
   const std::string two = Damaged(GzipMember("two two two two\n"));
-  const std::string path =
-      WriteFile("a.gz", one + two + GzipMember("three\n"));
+  const std::string path = WriteFile("a.gz", one + two + GzipMember("three\n"));
   auto opened = InputSource::Open(path);
   ASSERT_TRUE(opened.ok());
   InputSource& source = **opened;
@@ -97,7 +95,8 @@ TEST_F(InputSourceTest, TrailingZerosAfterTheLastMemberAreIgnored) {
 
 TEST_F(InputSourceTest, CutStreamIsAnError) {
   const std::string member = GzipMember(std::string(5000, 'x') + "\n");
-  const std::string path = WriteFile("a.gz", member.substr(0, member.size() / 2));
+  const std::string path =
+      WriteFile("a.gz", member.substr(0, member.size() / 2));
   auto source = InputSource::Open(path);
   ASSERT_TRUE(source.ok());
   std::string all;

@@ -40,8 +40,7 @@ std::string CollapseWhitespace(std::string_view text) {
 }
 
 void CollectDescendants(const xmlNode* node, std::string_view local_name,
-                        bool first_only,
-                        std::vector<const xmlNode*>* found) {
+                        bool first_only, std::vector<const xmlNode*>* found) {
   for (const xmlNode* child = node->children; child; child = child->next) {
     if (child->type != XML_ELEMENT_NODE) continue;
     if (LocalName(child) == local_name) {
@@ -88,7 +87,7 @@ StatusOr<XmlDocument> ParseNewsXml(InputSource& source,
 std::string_view LocalName(const xmlNode* node) { return View(node->name); }
 
 std::vector<const xmlNode*> XmlChildren(const xmlNode* parent,
-                                     std::string_view local_name) {
+                                        std::string_view local_name) {
   std::vector<const xmlNode*> out;
   if (parent == nullptr) return out;
   for (const xmlNode* child = parent->children; child; child = child->next) {
@@ -117,7 +116,7 @@ const xmlNode* XmlDescendant(const xmlNode* node, std::string_view local_name) {
 }
 
 std::vector<const xmlNode*> XmlDescendants(const xmlNode* node,
-                                        std::string_view local_name) {
+                                           std::string_view local_name) {
   std::vector<const xmlNode*> found;
   if (node != nullptr) {
     CollectDescendants(node, local_name, /*first_only=*/false, &found);

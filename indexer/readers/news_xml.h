@@ -34,7 +34,7 @@ std::string_view LocalName(const xmlNode* node);
 
 // Child elements of `parent` named `local_name` (any namespace), in order.
 std::vector<const xmlNode*> XmlChildren(const xmlNode* parent,
-                                     std::string_view local_name);
+                                        std::string_view local_name);
 // The first of them, or nullptr.
 const xmlNode* XmlChild(const xmlNode* parent, std::string_view local_name);
 // The first element below `node` (depth first) named `local_name`, or
@@ -42,7 +42,7 @@ const xmlNode* XmlChild(const xmlNode* parent, std::string_view local_name);
 const xmlNode* XmlDescendant(const xmlNode* node, std::string_view local_name);
 // All of them, in document order.
 std::vector<const xmlNode*> XmlDescendants(const xmlNode* node,
-                                        std::string_view local_name);
+                                           std::string_view local_name);
 
 // The text content with runs of whitespace collapsed to one space and
 // trimmed; "" for nullptr.

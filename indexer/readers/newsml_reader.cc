@@ -180,10 +180,9 @@ void DeliverItem(const xmlNode* item, const std::string& path,
     article.meta_json =
         meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  const std::string date =
-      FirstText({XmlChild(content_meta, "contentCreated"),
-                 XmlChild(item_meta, "firstCreated"),
-                 XmlChild(item_meta, "versionCreated")});
+  const std::string date = FirstText({XmlChild(content_meta, "contentCreated"),
+                                      XmlChild(item_meta, "firstCreated"),
+                                      XmlChild(item_meta, "versionCreated")});
   DeliverArticle(std::move(article), date, sink);
 }
 

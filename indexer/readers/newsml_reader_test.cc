@@ -56,9 +56,8 @@ TEST(NewsMlReaderFixtureTest, FieldsSubjectsAndPlace) {
 }
 
 TEST_F(NewsMlReaderTest, MessageOfItemsAndLocatedAsDateline) {
-  const std::string path = WriteFile(
-      "m.xml",
-      R"(<?xml version="1.0"?>
+  const std::string path = WriteFile("m.xml",
+                                     R"(<?xml version="1.0"?>
 <newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">
  <header><sent>2024-05-01T10:00:00Z</sent></header>
  <itemSet>
@@ -86,11 +85,14 @@ TEST_F(NewsMlReaderTest, MessageOfItemsAndLocatedAsDateline) {
 
 TEST_F(NewsMlReaderTest, ExternalEntitiesAreNotRead) {
   const std::string secret = WriteFile("secret.txt", "TOPSECRET");
-  const std::string path = WriteFile(
-      "x.newsml", "<?xml version=\"1.0\"?>\n<!DOCTYPE newsItem [<!ENTITY s "
-                  "SYSTEM \"file://" + secret + "\">]>\n"
-                  "<newsItem guid=\"x\"><contentMeta><headline>T &s;"
-                  "</headline></contentMeta></newsItem>");
+  const std::string path =
+      WriteFile("x.newsml",
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE newsItem [<!ENTITY s "
+                "SYSTEM \"file://" +
+                    secret +
+                    "\">]>\n"
+                    "<newsItem guid=\"x\"><contentMeta><headline>T &s;"
+                    "</headline></contentMeta></newsItem>");
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 1u);
@@ -98,8 +100,7 @@ TEST_F(NewsMlReaderTest, ExternalEntitiesAreNotRead) {
 }
 
 TEST_F(NewsMlReaderTest, DocumentWithoutItemsIsAnError) {
-  const std::string path =
-      WriteFile("p.newsml", "<packageItem guid=\"p\"/>");
+  const std::string path = WriteFile("p.newsml", "<packageItem guid=\"p\"/>");
   RecordingSink sink;
   const Status status = ReadArticles(path, sink);
   EXPECT_FALSE(status.ok());

@@ -80,9 +80,8 @@ void TakeDocdata(const xmlNode* head, Article& article, nlohmann::json& meta) {
   for (const xmlNode* tobject : XmlChildren(head, "tobject")) {
     for (const xmlNode* subject : XmlChildren(tobject, "tobject.subject")) {
       std::string name;
-      for (const char* part :
-           {"tobject.subject.type", "tobject.subject.matter",
-            "tobject.subject.detail"}) {
+      for (const char* part : {"tobject.subject.type", "tobject.subject.matter",
+                               "tobject.subject.detail"}) {
         const std::string text = XmlAttribute(subject, part);
         if (text.empty()) continue;
         if (!name.empty()) name += " / ";
@@ -109,7 +108,8 @@ void TakeDocdata(const xmlNode* head, Article& article, nlohmann::json& meta) {
 
   if (const xmlNode* evloc = XmlChild(docdata, "evloc")) {
     AddUniqueValue(article.countries, XmlAttribute(evloc, "iso-cc"));
-    if (article.dateline.empty()) article.dateline = XmlAttribute(evloc, "city");
+    if (article.dateline.empty())
+      article.dateline = XmlAttribute(evloc, "city");
   }
   for (const xmlNode* content : XmlChildren(docdata, "identified-content")) {
     for (const xmlNode* person : XmlChildren(content, "person")) {
@@ -155,14 +155,12 @@ Status ReadNitf(InputSource& source, ArticleSink& sink) {
   article.id = XmlAttribute(XmlChild(docdata, "doc-id"), "id-string");
   article.source = XmlAttribute(XmlChild(head, "pubdata"), "name");
   if (article.source.empty()) {
-    article.source =
-        XmlAttribute(XmlChild(docdata, "doc.copyright"), "holder");
+    article.source = XmlAttribute(XmlChild(docdata, "doc.copyright"), "holder");
   }
   article.lang = XmlLanguage(root);
   if (article.lang.empty()) article.lang = XmlLanguage(head);
   if (article.lang.empty()) article.lang = XmlLanguage(body);
-  article.body =
-      HtmlToText(XmlInnerMarkup(XmlChild(body, "body.content")));
+  article.body = HtmlToText(XmlInnerMarkup(XmlChild(body, "body.content")));
 
   nlohmann::json meta = nlohmann::json::object();
   if (const xmlNode* location = XmlDescendant(dateline, "location")) {
@@ -176,8 +174,8 @@ Status ReadNitf(InputSource& source, ArticleSink& sink) {
     article.meta_json =
         meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  const std::string date = ExtendedIsoDate(
-      XmlAttribute(XmlChild(docdata, "date.issue"), "norm"));
+  const std::string date =
+      ExtendedIsoDate(XmlAttribute(XmlChild(docdata, "date.issue"), "norm"));
   DeliverArticle(std::move(article), date, sink);
   return Status::Ok();
 }

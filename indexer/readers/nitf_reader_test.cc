@@ -35,7 +35,7 @@ TEST(NitfReaderFixtureTest, FieldsSubjectsAndPlaces) {
   EXPECT_EQ(a.author, "Zsófia Horváth");
   EXPECT_EQ(a.source, "Chancery Wire");
   EXPECT_EQ(a.lang, "en");
-  EXPECT_EQ(a.date, 1712153700);  // 20240403T141500Z
+  EXPECT_EQ(a.date, 1712153700);     // 20240403T141500Z
   EXPECT_EQ(a.origin, path + ":5");  // libxml2: where the start tag ends
   EXPECT_EQ(a.body.substr(0, 27), "Authorities in Budapest clo");
   EXPECT_NE(a.body.find("\n\nMayor"), std::string::npos) << a.body;
@@ -53,12 +53,12 @@ TEST(NitfReaderFixtureTest, FieldsSubjectsAndPlaces) {
 }
 
 TEST_F(NitfReaderTest, MinimalDocumentAndDateForms) {
-  const std::string path = WriteFile(
-      "a.nitf",
-      "<nitf><head><title>Head title</title><docdata>"
-      "<date.issue norm=\"20240403T1415+0200\"/></docdata></head>"
-      "<body><body.head><byline>By Ann Lee</byline></body.head>"
-      "<body.content><p>Text.</p></body.content></body></nitf>");
+  const std::string path =
+      WriteFile("a.nitf",
+                "<nitf><head><title>Head title</title><docdata>"
+                "<date.issue norm=\"20240403T1415+0200\"/></docdata></head>"
+                "<body><body.head><byline>By Ann Lee</byline></body.head>"
+                "<body.content><p>Text.</p></body.content></body></nitf>");
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 1u);

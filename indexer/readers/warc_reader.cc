@@ -102,8 +102,8 @@ class WarcRecordReader {
         pending_ = Pending::kNone;
       }
       FlushPending();
-      sink_.OnReject(origin,
-                     "damaged gzip member (" + gap.reason + "); record skipped");
+      sink_.OnReject(
+          origin, "damaged gzip member (" + gap.reason + "); record skipped");
     }
     after_bad_record_ = false;
     source_.ResumeAfterGap();
@@ -167,7 +167,8 @@ class WarcRecordReader {
       if (line.empty()) break;
       if (i == kMaxHeaderLines) {
         RejectRecord("WARC header longer than " +
-                     std::to_string(kMaxHeaderLines) + " lines; record skipped");
+                     std::to_string(kMaxHeaderLines) +
+                     " lines; record skipped");
         return true;
       }
       AddFieldLine(line, &fields);
@@ -182,9 +183,10 @@ class WarcRecordReader {
     const bool wanted = type == "response" || type == "resource";
     const uint64_t size = static_cast<uint64_t>(*length);
     if (wanted && size > InputSource::kMaxDocumentBytes) {
-      sink_.OnWarning(origin_, "WARC record larger than " +
-                                   std::to_string(InputSource::kMaxDocumentBytes >> 20) +
-                                   " MiB; skipped");
+      sink_.OnWarning(origin_,
+                      "WARC record larger than " +
+                          std::to_string(InputSource::kMaxDocumentBytes >> 20) +
+                          " MiB; skipped");
     }
     std::string block;
     const bool keep = wanted && size <= InputSource::kMaxDocumentBytes;
@@ -240,13 +242,13 @@ class WarcRecordReader {
     // crawler's identification, else by the first bytes.
     std::string media_type = MediaType(content_type);
     if (media_type.empty()) {
-      media_type = MediaType(FieldValue(fields, "WARC-Identified-Payload-Type"));
+      media_type =
+          MediaType(FieldValue(fields, "WARC-Identified-Payload-Type"));
     }
-    const bool html =
-        media_type.empty()
-            ? FormatFromContent(std::string_view(body).substr(0, 1024)) ==
-                  InputFormat::kHtml
-            : IsHtmlMediaType(media_type);
+    const bool html = media_type.empty()
+                          ? FormatFromContent(std::string_view(body).substr(
+                                0, 1024)) == InputFormat::kHtml
+                          : IsHtmlMediaType(media_type);
     if (html) DeliverPage(fields, content_type, std::move(body));
   }
 

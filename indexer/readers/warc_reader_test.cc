@@ -16,10 +16,9 @@ namespace {
 
 using WarcReaderTest = ScratchDirTest;
 
-std::string WarcRecord(const std::string& type, const std::string& uri,
-                       const std::string& block,
-                       const std::string& content_type =
-                           "application/http; msgtype=response") {
+std::string WarcRecord(
+    const std::string& type, const std::string& uri, const std::string& block,
+    const std::string& content_type = "application/http; msgtype=response") {
   return "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: " + uri +
          "\r\nWARC-Date: 2023-11-05T10:20:30Z\r\nWARC-Record-ID: <urn:uuid:" +
          uri.substr(uri.size() - 1) + ">\r\nContent-Type: " + content_type +
@@ -27,16 +26,17 @@ std::string WarcRecord(const std::string& type, const std::string& uri,
          block + "\r\n\r\n";
 }
 
-std::string HttpResponse(const std::string& body,
-                         const std::string& headers =
-                             "Content-Type: text/html; charset=utf-8\r\n",
-                         const std::string& status = "200 OK") {
+std::string HttpResponse(
+    const std::string& body,
+    const std::string& headers = "Content-Type: text/html; charset=utf-8\r\n",
+    const std::string& status = "200 OK") {
   return "HTTP/1.1 " + status + "\r\n" + headers + "\r\n" + body;
 }
 
 std::string Page(const std::string& title, const std::string& head_extra = "") {
   return "<html><head><title>" + title + "</title>" + head_extra +
-         "</head><body><p>" + title + " in detail: the story.</p></body></html>";
+         "</head><body><p>" + title +
+         " in detail: the story.</p></body></html>";
 }
 
 TEST(WarcFormatTest, DetectedByNameAndContent) {
@@ -77,12 +77,12 @@ TEST(WarcReaderFixtureTest, ResponseIsOneArticleWithTargetUriAndDates) {
 
 TEST_F(WarcReaderTest, WithoutAPageDateTheCaptureDateIsUsed) {
   const std::string path = WriteFile(
-      "a.warc",
-      WarcRecord("response", "http://www.example.com/a",
-                 HttpResponse(Page("Undated story"))) +
-          WarcRecord("response", "http://www.example.com/b",
-                     HttpResponse(Page("Badly dated story",
-                                       "<meta name=\"date\" content=\"soon\">"))));
+      "a.warc", WarcRecord("response", "http://www.example.com/a",
+                           HttpResponse(Page("Undated story"))) +
+                    WarcRecord("response", "http://www.example.com/b",
+                               HttpResponse(Page(
+                                   "Badly dated story",
+                                   "<meta name=\"date\" content=\"soon\">"))));
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 2u);
@@ -102,9 +102,9 @@ TEST_F(WarcReaderTest, OnlyHtmlPagesOfSuccessfulResponsesAreArticles) {
       WarcRecord("request", "http://example.com/1",
                  "GET / HTTP/1.1\r\nHost: example.com\r\n\r\n",
                  "application/http; msgtype=request") +
-          WarcRecord("response", "http://example.com/2",
-                     HttpResponse("User-agent: *\n",
-                                  "Content-Type: text/plain\r\n")) +
+          WarcRecord(
+              "response", "http://example.com/2",
+              HttpResponse("User-agent: *\n", "Content-Type: text/plain\r\n")) +
           WarcRecord("response", "http://example.com/3",
                      HttpResponse(Page("Gone"), "Content-Type: text/html\r\n",
                                   "404 Not Found")) +
@@ -150,8 +150,8 @@ TEST_F(WarcReaderTest, ChunkedAndGzipEncodedBodiesAreDecoded) {
 TEST_F(WarcReaderTest, DamagedRecordIsRejectedAndTheRestIndexed) {
   const std::string one = GzipMember(WarcRecord(
       "response", "http://example.com/1", HttpResponse(Page("First story"))));
-  std::string two = GzipMember(WarcRecord(
-      "response", "http://example.com/2", HttpResponse(Page("Second story"))));
+  std::string two = GzipMember(WarcRecord("response", "http://example.com/2",
+                                          HttpResponse(Page("Second story"))));
   two[two.size() / 2] ^= 0x55;  // damage in the middle of the record
   const std::string three = GzipMember(WarcRecord(
       "response", "http://example.com/3", HttpResponse(Page("Third story"))));
@@ -215,8 +215,9 @@ TEST_F(WarcReaderTest, CutRecordAndJunkAreReported) {
   const std::string cut = WarcRecord("response", "http://example.com/2",
                                      HttpResponse(Page("Cut story")));
   const std::string path =
-      WriteFile("a.warc", "garbage line\r\n" + good + "WARC/1.0\r\n"
-                          "WARC-Type: response\r\n\r\n" +
+      WriteFile("a.warc", "garbage line\r\n" + good +
+                              "WARC/1.0\r\n"
+                              "WARC-Type: response\r\n\r\n" +
                               cut.substr(0, cut.size() - 40));
   RecordingSink sink;
   ASSERT_TRUE(ReadArticles(path, sink).ok());
