@@ -201,8 +201,13 @@ std::string IndexerUsage() {
 
 Indexes news archives into the Chancery index at DIR (created if missing).
 INPUT is a file, a directory (walked recursively) or - for JSON Lines on
-standard input. Formats: JSON Lines/NDJSON, JSON arrays, RSS 2.0, Atom,
-HTML, plain text and Markdown, each optionally gzip-compressed.
+standard input. Formats, detected by extension and content, each optionally
+gzip-compressed:
+  JSON Lines / NDJSON (.jsonl .ndjson), JSON arrays (.json),
+  RSS 2.0, RSS 1.0 and Atom feeds (.xml .rss .atom),
+  NewsML-G2 (.xml .newsml) and NITF (.xml .nitf), the agencies' XML,
+  WARC web archives (.warc .warc.gz, Common Crawl News): HTML responses,
+  HTML pages (.html .htm .xhtml), plain text and Markdown (.txt .md).
 
 options (flags win over --config FILE, which wins over the defaults):
 )" + FlagsUsage(CommandSettings(defaults)) +

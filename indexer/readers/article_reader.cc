@@ -17,8 +17,11 @@
 #include "indexer/readers/input_source.h"
 #include "indexer/readers/json_array_reader.h"
 #include "indexer/readers/json_lines_reader.h"
+#include "indexer/readers/newsml_reader.h"
+#include "indexer/readers/nitf_reader.h"
 #include "indexer/readers/text_reader.h"
 #include "indexer/readers/text_util.h"
+#include "indexer/readers/warc_reader.h"
 
 namespace chancery {
 namespace {
@@ -62,6 +65,34 @@ std::vector<std::string> ListInputFiles(const std::string& dir,
   return files;
 }
 
+// Reads `source` with the reader of `format`.
+Status ReadWith(InputFormat format, InputSource& source, ArticleSink& sink) {
+  switch (format) {
+    case InputFormat::kJsonLines:
+      ReadJsonLines(source, sink);
+      return Status::Ok();
+    case InputFormat::kJsonArray:
+      ReadJsonArray(source, sink);
+      return Status::Ok();
+    case InputFormat::kFeed:
+      return ReadFeed(source, sink);
+    case InputFormat::kHtml:
+      return ReadHtmlPage(source, sink);
+    case InputFormat::kNewsMl:
+      return ReadNewsMl(source, sink);
+    case InputFormat::kNitf:
+      return ReadNitf(source, sink);
+    case InputFormat::kWarc:
+      return ReadWarc(source, sink);
+    case InputFormat::kText:
+    case InputFormat::kUnknown:
+    case InputFormat::kJson:
+    case InputFormat::kXml:
+      break;
+  }
+  return ReadTextDocument(source, sink);
+}
+
 // Reads one file (or stdin) with the reader its name or content calls for.
 // Progress is reported as `bytes_before` plus this file's raw bytes, so
 // that a directory's progress grows monotonically; *bytes_after receives
@@ -80,31 +111,30 @@ Status ReadFile(const std::string& path, ArticleSink& sink,
   // "text" for a stream that merely starts with a bad line.
   InputFormat format =
       path == "-" ? InputFormat::kJsonLines : FormatFromFileName(path);
-  if (format == InputFormat::kUnknown || format == InputFormat::kJson) {
+  if (format == InputFormat::kUnknown || format == InputFormat::kJson ||
+      format == InputFormat::kXml) {
     const InputFormat sniffed = FormatFromContent(source->Peek(kSniffBytes));
-    // A .json file is JSON whatever it starts with; let the JSON Lines
-    // reader say what is wrong with it, line by line.
-    format = format == InputFormat::kJson && sniffed != InputFormat::kJsonArray
-                 ? InputFormat::kJsonLines
-                 : sniffed;
+    if (format == InputFormat::kJson) {
+      // A .json file is JSON whatever it starts with; let the JSON Lines
+      // reader say what is wrong with it, line by line.
+      format = sniffed == InputFormat::kJsonArray ? sniffed
+                                                  : InputFormat::kJsonLines;
+    } else if (format == InputFormat::kXml) {
+      // A .xml file is XML: let the feed reader say what else it is.
+      format = sniffed == InputFormat::kNewsMl || sniffed == InputFormat::kNitf
+                   ? sniffed
+                   : InputFormat::kFeed;
+    } else {
+      format = sniffed;
+    }
   }
-  switch (format) {
-    case InputFormat::kJsonLines:
-      ReadJsonLines(*source, sink);
-      return Status::Ok();
-    case InputFormat::kJsonArray:
-      ReadJsonArray(*source, sink);
-      return Status::Ok();
-    case InputFormat::kFeed:
-      return ReadFeed(*source, sink);
-    case InputFormat::kHtml:
-      return ReadHtmlPage(*source, sink);
-    case InputFormat::kText:
-    case InputFormat::kUnknown:
-    case InputFormat::kJson:
-      break;
+  Status read = ReadWith(format, *source, sink);
+  // Damaged gzip members that the reader did not report as lost records.
+  for (const InputSource::Gap& gap : source->TakeGaps()) {
+    sink.OnReject(path + ":offset " + std::to_string(gap.raw_offset),
+                  "damaged gzip member skipped (" + gap.reason + ")");
   }
-  return ReadTextDocument(*source, sink);
+  return read;
 }
 
 }  // namespace

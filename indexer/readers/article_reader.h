@@ -1,8 +1,8 @@
 // Reading archives into Articles: JSON Lines / NDJSON, JSON arrays, RSS 2.0
-// and Atom feeds, HTML pages, plain text and Markdown, each optionally
-// gzip-compressed; directories are walked recursively; "-" is JSON Lines on
-// standard input. Input is streamed: memory stays bounded by the largest
-// single article, never by the archive.
+// and Atom feeds, NewsML-G2 and NITF, WARC web archives, HTML pages, plain
+// text and Markdown, each optionally gzip-compressed; directories are walked
+// recursively; "-" is JSON Lines on standard input. Input is streamed: memory
+// stays bounded by the largest single article, never by the archive.
 #ifndef CHANCERY_INDEXER_READERS_ARTICLE_READER_H_
 #define CHANCERY_INDEXER_READERS_ARTICLE_READER_H_
 
@@ -20,8 +20,10 @@ class ArticleSink {
  public:
   virtual ~ArticleSink() = default;
   // A well-formed article. Its origin is set: "FILE:LINE" for JSON Lines,
-  // and for JSON arrays and feeds the line where the element or item
-  // starts; "FILE" for one-article files (HTML, text); FILE is the path as
+  // and for JSON arrays, feeds, NewsML-G2 and NITF the line where the
+  // element or item starts; "FILE:offset N" for WARC records (N the byte
+  // offset of the record, or of its gzip member); "FILE" for one-article
+  // files (HTML, text); FILE is the path as
   // given, "-" for stdin. Its id is set (derived by DeriveArticleId when
   // the input had none); date is set when parseable; lang is an ISO 639-1
   // code (NormalizeLanguage), or empty when the input gave none it knows.
@@ -47,11 +49,13 @@ class ArticleSink {
 // Status only when the input as a whole cannot be read (missing,
 // unreadable, not a supported format); bad records inside a readable input
 // are reported through OnReject and reading goes on. The format comes from
-// the file name (.jsonl .ndjson .json .xml .rss .atom .html .htm .txt .md
-// .markdown, each optionally .gz) and, when the name does not say, from the
-// first bytes. Directories are walked recursively in sorted order, skipping
-// hidden entries and (with a warning) files of unrecognised names; a file
-// that fails there is reported through OnReject and the walk goes on.
+// the file name (.jsonl .ndjson .json .xml .rss .atom .newsml .nitf .warc
+// .html .htm .txt .md .markdown, each optionally .gz) and, when the name
+// does not say (or is .json or .xml), from the first bytes. A damaged gzip
+// member is rejected as "FILE:offset N" (its offset) and reading goes on
+// at the next member. Directories are walked recursively in sorted order,
+// skipping hidden entries and (with a warning) files of unrecognised names; a
+// file that fails there is reported through OnReject and the walk goes on.
 Status ReadArticles(const std::string& path, ArticleSink& sink);
 
 // Total size in bytes (compressed, for .gz) of the files ReadArticles

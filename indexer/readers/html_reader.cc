@@ -57,16 +57,6 @@ int PublicationDateRank(const std::string& name) {
   return -1;
 }
 
-// "text/html; charset=iso-8859-1" -> "iso-8859-1".
-std::string_view CharsetOfContentType(std::string_view content_type) {
-  const std::string lower = AsciiToLower(content_type);
-  const size_t at = lower.find("charset=");
-  if (at == std::string::npos) return {};
-  std::string_view value = content_type.substr(at + 8);
-  value = value.substr(0, value.find_first_of("; \"'"));
-  return value;
-}
-
 void NoteMeta(const GumboNode* node, PageFacts& facts) {
   SetIfEmpty(facts.charset, AttributeOf(node, "charset"));
   const std::string_view content = AttributeOf(node, "content");
@@ -210,22 +200,31 @@ const GumboNode* ContentRoot(const PageFacts& facts, const GumboNode* root) {
 
 }  // namespace
 
-Status ReadHtmlPage(InputSource& source, ArticleSink& sink) {
-  std::string html;
-  CHANCERY_RETURN_IF_ERROR(source.ReadAll(&html));
+std::string_view CharsetOfContentType(std::string_view content_type) {
+  const std::string lower = AsciiToLower(content_type);
+  const size_t at = lower.find("charset=");
+  if (at == std::string::npos) return {};
+  std::string_view value = content_type.substr(at + 8);
+  value = value.substr(0, value.find_first_of("; \"'"));
+  return value;
+}
+
+Article ArticleFromHtml(std::string html, std::string_view charset_hint,
+                        std::string* date_text) {
   auto document = std::make_unique<GumboDocument>(html);
   PageFacts facts;
   CollectFacts(document->root(), 0, facts);
   // Gumbo wants UTF-8; only after a first parse do we know what the page
-  // declares itself to be.
-  if (EnsureUtf8(&html, facts.charset)) {
+  // declares itself to be. The transport's word (an HTTP header) comes
+  // first, as browsers take it.
+  if (EnsureUtf8(&html, charset_hint.empty() ? std::string_view(facts.charset)
+                                             : charset_hint)) {
     document = std::make_unique<GumboDocument>(html);
     facts = PageFacts();
     CollectFacts(document->root(), 0, facts);
   }
 
   Article article;
-  article.origin = source.path();
   article.title = FirstNonEmpty({&facts.og_title, &facts.title_element,
                                  &facts.ld_headline, &facts.first_h1});
   article.url = FirstNonEmpty({&facts.og_url, &facts.canonical_url});
@@ -237,9 +236,18 @@ Status ReadHtmlPage(InputSource& source, ArticleSink& sink) {
   if (article.body.empty() && facts.body != nullptr && content != facts.body) {
     article.body = VisibleText(facts.body);
   }
-  const std::string& date =
+  *date_text =
       FirstNonEmpty({&facts.meta_date, &facts.ld_date, &facts.time_datetime});
-  DeliverArticle(std::move(article), date, sink);
+  return article;
+}
+
+Status ReadHtmlPage(InputSource& source, ArticleSink& sink) {
+  std::string html;
+  CHANCERY_RETURN_IF_ERROR(source.ReadAll(&html));
+  std::string date_text;
+  Article article = ArticleFromHtml(std::move(html), "", &date_text);
+  article.origin = source.path();
+  DeliverArticle(std::move(article), date_text, sink);
   return source.status();
 }
 

@@ -50,7 +50,10 @@ InputFormat FormatFromFileName(std::string_view path) {
       {".ndjson", InputFormat::kJsonLines},
       {".jsonlines", InputFormat::kJsonLines},
       {".json", InputFormat::kJson},
-      {".xml", InputFormat::kFeed},
+      {".xml", InputFormat::kXml},
+      {".nitf", InputFormat::kNitf},
+      {".newsml", InputFormat::kNewsMl},
+      {".warc", InputFormat::kWarc},
       {".rss", InputFormat::kFeed},
       {".atom", InputFormat::kFeed},
       {".html", InputFormat::kHtml},
@@ -72,11 +75,18 @@ InputFormat FormatFromContent(std::string_view head) {
   if (head.empty()) return InputFormat::kText;
   if (head[0] == '{') return InputFormat::kJsonLines;
   if (head[0] == '[') return InputFormat::kJsonArray;
+  if (head.substr(0, 5) == "WARC/") return InputFormat::kWarc;
   if (head[0] != '<') return InputFormat::kText;
-  const std::string root = FirstElementName(head);
+  std::string root = FirstElementName(head);
   if (root == "rss" || root == "feed" || root == "rdf:rdf") {
     return InputFormat::kFeed;
   }
+  // NewsML-G2 and NITF are often written with a namespace prefix.
+  if (const size_t colon = root.find(':'); colon != std::string::npos) {
+    root.erase(0, colon + 1);
+  }
+  if (root == "newsitem" || root == "newsmessage") return InputFormat::kNewsMl;
+  if (root == "nitf") return InputFormat::kNitf;
   if (root == "html" || StartsWithIgnoreCase(head, "<!doctype html")) {
     return InputFormat::kHtml;
   }

@@ -11,7 +11,11 @@ enum class InputFormat {
   kJson,       // ".json": an array or JSON Lines, decide from content
   kJsonLines,  // one JSON object per line
   kJsonArray,  // [ {...}, {...} ]
+  kXml,        // ".xml": a feed, NewsML-G2 or NITF, decide from content
   kFeed,       // RSS 2.0, RSS 1.0 (RDF) or Atom
+  kNewsMl,     // NewsML-G2 newsItem (or a newsMessage of them)
+  kNitf,       // NITF, the News Industry Text Format
+  kWarc,       // WARC web archive, records of crawled pages
   kHtml,       // one web page
   kText,       // plain text or Markdown, one article
 };
@@ -21,8 +25,10 @@ enum class InputFormat {
 InputFormat FormatFromFileName(std::string_view path);
 
 // Format suggested by the first bytes of the (decompressed) content:
-// '{' JSON Lines, '[' JSON array, an XML declaration or <rss>/<feed>/
-// <rdf:RDF> a feed, any other markup HTML, anything else text. Leading
+// '{' JSON Lines, '[' JSON array, "WARC/" a WARC file, <rss>/<feed>/
+// <rdf:RDF> a feed, <newsItem>/<newsMessage> NewsML-G2, <nitf> NITF (the
+// root's namespace prefix aside), any other XML a feed (whose reader says
+// what it found), any other markup HTML, anything else text. Leading
 // whitespace is skipped; `head` should be the first kilobyte or so.
 InputFormat FormatFromContent(std::string_view head);
 

@@ -78,6 +78,23 @@ class ScratchDirTest : public ::testing::Test {
   std::filesystem::path dir_;
 };
 
+// `data` as one gzip member, as WARC writers compress each record.
+inline std::string GzipMember(const std::string& data) {
+  z_stream z{};
+  EXPECT_EQ(
+      deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY),
+      Z_OK);
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())) + 32, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
 // Where the committed fixtures are.
 inline std::string FixturePath(const std::string& name) {
   return std::string(CHANCERY_SOURCE_DIR) + "/tests/fixtures/readers/" + name;
