@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chancery {
@@ -31,6 +32,10 @@ struct Article {
   // Unknown input fields as a JSON object text ("{}" when none), returned by
   // the API as "meta".
   std::string meta_json = "{}";
+  // Byte ranges [begin, end) of body lines that are site furniture, sorted
+  // (set by the indexer's boilerplate filter). The body keeps them for
+  // display; the searchable text and snippets leave them out.
+  std::vector<std::pair<size_t, size_t>> furniture;
   // Where the article came from, "FILE:LINE" or "FILE", for error messages.
   std::string origin;
 };

@@ -25,6 +25,10 @@ inline constexpr std::string_view kLang = "L";      // + ISO 639-1 code
 inline constexpr std::string_view kYear = "Y";      // + "2024"
 inline constexpr std::string_view kMonth = "M";     // + "202402"
 inline constexpr std::string_view kDay = "D";       // + "20240226"
+// A body line the boilerplate filter left out of the searchable text: +
+// its FurnitureLineHash as 16 lower-case hex digits. Lets a later pass find
+// the documents a changed decision affects.
+inline constexpr std::string_view kFurnitureLine = "XF";
 
 // --- Value slots ---------------------------------------------------------
 // Publication time: Xapian::sortable_serialise(seconds since epoch, UTC).
@@ -47,6 +51,10 @@ inline constexpr std::string_view kLabelKey = "label:";
 // most kMaxNativeForms. Absent for values without such forms.
 inline constexpr std::string_view kFormsKey = "forms:";
 inline constexpr size_t kMaxNativeForms = 8;
+
+// The boilerplate filter's learned statistics (BoilerplateFilter::
+// Serialize), so that a later run into the index decides as this one did.
+inline constexpr std::string_view kBoilerplateKey = "chancery:boilerplate";
 // Unix seconds of the last commit, as decimal text.
 inline constexpr std::string_view kLastUpdateKey = "chancery:last_update";
 

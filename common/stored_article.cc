@@ -155,6 +155,20 @@ std::string FormatIsoDate(int64_t epoch_seconds) {
   return buf;
 }
 
+std::string SearchableBody(const Article& article) {
+  if (article.furniture.empty()) return article.body;
+  std::string out;
+  out.reserve(article.body.size());
+  size_t pos = 0;
+  for (const auto& [begin, end] : article.furniture) {
+    if (begin < pos || end > article.body.size()) continue;  // not sorted
+    out.append(article.body, pos, begin - pos);
+    pos = end;
+  }
+  out.append(article.body, pos, std::string::npos);
+  return out;
+}
+
 std::string EncodeStoredArticle(const Article& a, const ArticleEntities& e) {
   json j = {{"id", a.id},         {"title", a.title},      {"body", a.body},
             {"url", a.url},       {"source", a.source},    {"lang", a.lang},
@@ -165,17 +179,40 @@ std::string EncodeStoredArticle(const Article& a, const ArticleEntities& e) {
   j["orgs"] = EntitiesToJson(e.orgs);
   json meta = json::parse(a.meta_json, nullptr, /*allow_exceptions=*/false);
   j["meta"] = meta.is_object() ? meta : json::object();
+  if (!a.furniture.empty()) {
+    json ranges = json::array();
+    for (const auto& [begin, end] : a.furniture) ranges.push_back({begin, end});
+    j["furniture"] = std::move(ranges);
+  }
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 StatusOr<StoredArticle> DecodeStoredArticle(std::string_view data) {
   json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return Status::Corruption("document data is not JSON");
+  StoredArticle s;
   try {
-    return DecodeObject(j);
+    s = DecodeObject(j);
   } catch (const json::exception& e) {  // A member of the wrong type.
     return Status::Corruption(std::string("document data: ") + e.what());
   }
+  Article& a = s.article;
+  if (auto it = j.find("furniture"); it != j.end() && it->is_array()) {
+    for (const json& r : *it) {
+      if (!r.is_array() || r.size() != 2 || !r[0].is_number_unsigned() ||
+          !r[1].is_number_unsigned()) {
+        return Status::Corruption("document data: bad furniture range");
+      }
+      const size_t begin = r[0].get<size_t>();
+      const size_t end = r[1].get<size_t>();
+      if (begin > end || end > a.body.size() ||
+          (!a.furniture.empty() && begin < a.furniture.back().second)) {
+        return Status::Corruption("document data: bad furniture range");
+      }
+      a.furniture.emplace_back(begin, end);
+    }
+  }
+  return s;
 }
 
 }  // namespace chancery

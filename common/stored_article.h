@@ -3,7 +3,7 @@
 //   {"id","title","body","date" (ISO 8601 UTC or absent),"url","source",
 //    "lang","author","dateline",
 //    "countries":[ENTITY], "people":[ENTITY], "orgs":[ENTITY],
-//    "meta":{...}}
+//    "meta":{...}, "furniture":[[begin,end],...] (absent when none)}
 // where ENTITY is
 //   {"id","label","mentions",
 //    "spans":[["b",120,126,"PER"],...],   (absent when there are none)
@@ -40,6 +40,10 @@ std::string EncodeStoredArticle(const Article& article,
 // Parses document data. Corruption when it is not what EncodeStoredArticle
 // wrote.
 StatusOr<StoredArticle> DecodeStoredArticle(std::string_view data);
+
+// article.body without its furniture lines (each left as an empty line):
+// the text that is indexed and that snippets are cut from.
+std::string SearchableBody(const Article& article);
 
 // "2024-02-26T15:01:01Z" for epoch seconds (UTC).
 std::string FormatIsoDate(int64_t epoch_seconds);

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <array>
 #include <cctype>
@@ -54,7 +55,93 @@ const char16_t* ExtraFolding(UChar32 c) {
   return nullptr;
 }
 
+// A letter or digit, or a mark continuing one: what a word is made of.
+bool IsWordChar(UChar32 c) {
+  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
+
+// A letter that can stand for a word in an acronym; ideographs are words
+// of their own.
+bool IsAcronymLetter(UChar32 c) {
+  return u_isalpha(c) && !u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+}
+
+// DottedAcronymLength without looking at what comes before `pos`.
+size_t AcronymLengthAt(std::string_view text, size_t pos) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  auto i = static_cast<int32_t>(pos);
+  int letters = 0;
+  int32_t end = i;
+  while (i < n) {
+    UChar32 c;
+    int32_t next = i;
+    U8_NEXT(s, next, n, c);
+    if (c < 0 || !IsAcronymLetter(c)) break;
+    ++letters;
+    if (next < n && s[next] == '.') {
+      i = end = next + 1;
+      continue;
+    }
+    end = next;  // the last letter, without its dot
+    break;
+  }
+  if (letters < 2) return 0;
+  if (end < n) {
+    UChar32 after;
+    int32_t j = end;
+    U8_NEXT(s, j, n, after);
+    if (after >= 0 && IsWordChar(after)) return 0;
+  }
+  return static_cast<size_t>(end) - pos;
+}
+
 }  // namespace
+
+size_t DottedAcronymLength(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return 0;
+  if (pos > 0) {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    auto i = static_cast<int32_t>(pos);
+    UChar32 before;
+    U8_PREV(s, 0, i, before);
+    if (before == '.' || (before >= 0 && IsWordChar(before))) return 0;
+  }
+  return AcronymLengthAt(text, pos);
+}
+
+std::string JoinDottedAcronyms(std::string_view text) {
+  if (text.find('.') == std::string_view::npos) return std::string(text);
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  std::string out;
+  out.reserve(text.size());
+  bool after_word = false;  // after a word or a dot: no acronym starts
+  int32_t i = 0;
+  while (i < n) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    // Only a letter directly followed by '.' can start an acronym.
+    if (!after_word && i < n && s[i] == '.' && c >= 0) {
+      if (size_t len = AcronymLengthAt(text, at)) {
+        for (char ch : text.substr(at, len)) {
+          if (ch != '.') out += ch;
+        }
+        i = at + static_cast<int32_t>(len);
+        after_word = true;
+        continue;
+      }
+    }
+    out.append(text.substr(at, i - at));
+    after_word = c == '.' || (c >= 0 && IsWordChar(c));
+  }
+  return out;
+}
+
+std::string FoldForIndexing(std::string_view utf8) {
+  return JoinDottedAcronyms(FoldForMatching(utf8));
+}
 
 std::string FoldForMatching(std::string_view utf8) {
   if (IsAscii(utf8)) return AsciiToLower(utf8);
@@ -122,13 +209,13 @@ std::string FoldQuery(std::string_view query) {
     bool is_operator = false;
     for (std::string_view op : kOperators) is_operator |= (word == op);
     if (is_operator && word_ends) {
-      out += FoldForMatching(query.substr(segment_start, i - segment_start));
+      out += FoldForIndexing(query.substr(segment_start, i - segment_start));
       out += word;
       segment_start = end;
     }
     i = end;
   }
-  out += FoldForMatching(query.substr(segment_start));
+  out += FoldForIndexing(query.substr(segment_start));
   return out;
 }
 

@@ -26,9 +26,33 @@ namespace chancery {
 // characters are kept except where folding expands a letter (ß->ss, æ->ae).
 std::string FoldForMatching(std::string_view utf8);
 
+// Dotted acronyms ("U.S.", "u.n", "E.U.", "С.Ш.А.") are one word, written
+// without their dots: U.S., u.s., US and us are the same word "us" in the
+// index, in queries and in snippets. (As Lucene's classic analyser and
+// Xapian's own TermGenerator do for upper-case acronyms; text here is
+// folded first, so the dots are dropped explicitly.) The English pronoun
+// "us" is then the same word as the country's acronym: the issue asks that
+// they find the same articles, and the ranking is left to the other words.
+
+// Length in bytes of the dotted acronym starting at text[pos], dots
+// included: two or more single letters each followed by '.' (the last dot
+// optional), with no letter, digit or dot just before and no letter or
+// digit just after. 0 when
+// none starts there. "U.S." -> 4, "e.g.," -> 4, "U.Sa" -> 0, "v.1" -> 0.
+size_t DottedAcronymLength(std::string_view text, size_t pos);
+
+// `text` with each dotted acronym replaced by its letters ("u.s. trade" ->
+// "us trade"); everything else unchanged.
+std::string JoinDottedAcronyms(std::string_view text);
+
+// JoinDottedAcronyms(FoldForMatching(utf8)): how article text and the
+// words of a query become index words.
+std::string FoldForIndexing(std::string_view utf8);
+
 // Folds a user's query like FoldForMatching but keeps its syntax intact:
 // the upper-case operators AND, OR, NOT, XOR, NEAR, ADJ stay upper case and
-// "field:" prefixes are kept as written (lower-cased ASCII).
+// "field:" prefixes are kept as written (lower-cased ASCII). Dotted acronyms
+// are joined (JoinDottedAcronyms), as the indexer does.
 std::string FoldQuery(std::string_view query);
 
 // Detects the language of a text with CLD2. Returns an ISO 639-1 code

@@ -31,6 +31,42 @@ TEST(FoldQuery, KeepsOperatorsAndFolds) {
   EXPECT_EQ(FoldQuery("NATO ANDORRA"), "nato andorra");
 }
 
+TEST(DottedAcronyms, AreOneWordWithoutDots) {
+  EXPECT_EQ(FoldForIndexing("U.S. and U.K. trade"), "us and uk trade");
+  EXPECT_EQ(FoldForIndexing("the U.N"), "the un");
+  EXPECT_EQ(FoldForIndexing("E.U.-China"), "eu-china");
+  EXPECT_EQ(FoldForIndexing("u.s.a."), "usa");
+  EXPECT_EQ(FoldForIndexing("С.Ш.А."), "сша");
+  EXPECT_EQ(FoldForIndexing("É.-U."), "e.-u.");  // not letters dot letters
+  // Written as they are indexed, undotted forms are unchanged.
+  EXPECT_EQ(FoldForIndexing("US us UK"), "us us uk");
+  // Not acronyms: a letter is followed by more letters or digits, or one
+  // letter alone, or a word runs into it.
+  EXPECT_EQ(FoldForIndexing("U.S.Army"), "u.s.army");
+  EXPECT_EQ(FoldForIndexing("v.1.2"), "v.1.2");
+  EXPECT_EQ(FoldForIndexing("J. Smith"), "j. smith");
+  EXPECT_EQ(FoldForIndexing("www.a.b"), "www.a.b");
+  EXPECT_EQ(FoldForIndexing("file.c"), "file.c");
+  EXPECT_EQ(FoldForIndexing("3.5 pct"), "3.5 pct");
+}
+
+TEST(DottedAcronyms, Length) {
+  EXPECT_EQ(DottedAcronymLength("U.S.", 0), 4u);
+  EXPECT_EQ(DottedAcronymLength("in the U.S. on", 7), 4u);
+  EXPECT_EQ(DottedAcronymLength("e.g., this", 0), 4u);
+  EXPECT_EQ(DottedAcronymLength("U.N", 0), 3u);
+  EXPECT_EQ(DottedAcronymLength("U.Sa", 0), 0u);
+  EXPECT_EQ(DottedAcronymLength("xU.S.", 1), 0u);  // inside a word
+  EXPECT_EQ(DottedAcronymLength("U.", 0), 0u);
+  EXPECT_EQ(DottedAcronymLength("", 0), 0u);
+}
+
+TEST(DottedAcronyms, QueriesAreJoinedLikeText) {
+  EXPECT_EQ(FoldQuery("U.S. AND China"), "us AND china");
+  EXPECT_EQ(FoldQuery("\"U.S. trade\" NOT u.k."), "\"us trade\" NOT uk");
+  EXPECT_EQ(FoldQuery("title:U.N."), "title:un");
+}
+
 TEST(Language, NormaliseAndStemmer) {
   EXPECT_EQ(NormalizeLanguage("en-US"), "en");
   EXPECT_EQ(NormalizeLanguage("FR"), "fr");

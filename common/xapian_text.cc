@@ -32,10 +32,10 @@ void ArticleTextIndexer::Index(std::string_view title, std::string_view body,
                                std::string_view lang, Xapian::Document& doc) {
   SetLanguage(lang);
   generator_.set_document(doc);
-  std::string folded_title = FoldForMatching(title);
+  std::string folded_title = FoldForIndexing(title);
   generator_.index_text(folded_title, 2);
   generator_.increase_termpos(kFieldGap);
-  generator_.index_text(FoldForMatching(body));
+  generator_.index_text(FoldForIndexing(body));
   generator_.increase_termpos(kFieldGap);
   generator_.index_text(folded_title, 1, std::string(schema::kTitle));
 }

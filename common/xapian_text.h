@@ -23,8 +23,8 @@ class ArticleTextIndexer {
  public:
   ArticleTextIndexer();
 
-  // `title` and `body` are original text (folded here); `lang` an ISO 639-1
-  // code or "" (no stemming). Precondition: `doc` is the document being
+  // `title` and `body` are original text (FoldForIndexing here); `lang` an ISO
+  // 639-1 code or "" (no stemming). Precondition: `doc` is the document being
   // built; existing terms are kept.
   void Index(std::string_view title, std::string_view body,
              std::string_view lang, Xapian::Document& doc);

@@ -34,6 +34,28 @@ TEST(XapianText, FoldingAcrossAccentsAndCase) {
   EXPECT_FALSE(Finds("en", "Talks", body, "macron"));
 }
 
+TEST(XapianText, DottedAcronymsAreTheUndottedWord) {
+  for (const char* body :
+       {"Talks in the U.S. stalled.", "Talks in the US stalled.",
+        "talks in the u.s. stalled", "Talks with us stalled."}) {
+    for (const char* query : {"US", "U.S.", "us", "u.s.", "\"the U.S\""}) {
+      if (std::string(query) == "\"the U.S\"" &&
+          std::string(body).find("the") == std::string::npos) {
+        continue;
+      }
+      EXPECT_TRUE(Finds("en", "Talks", body, query)) << body << " / " << query;
+    }
+  }
+  for (const char* body : {"The U.K. and the E.U. met at the U.N.",
+                           "The UK and the EU met at the UN"}) {
+    for (const char* query : {"UK EU UN", "U.K. E.U. U.N.", "uk eu un"}) {
+      EXPECT_TRUE(Finds("en", "Talks", body, query)) << body << " / " << query;
+    }
+  }
+  // The letters alone are no longer words of the text.
+  EXPECT_FALSE(Finds("en", "Talks", "Talks in the U.S. stalled.", "s"));
+}
+
 TEST(XapianText, StemmingByLanguage) {
   EXPECT_TRUE(Finds("en", "Talks", "The ministers negotiated for hours.",
                     "negotiations"));

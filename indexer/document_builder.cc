@@ -1,5 +1,6 @@
 #include "indexer/document_builder.h"
 
+#include <cinttypes>
 #include <cstdio>
 
 #include "common/base/check.h"
@@ -9,6 +10,7 @@
 #include "common/schema.h"
 #include "common/stored_article.h"
 #include "common/text_analyzer.h"
+#include "indexer/boilerplate_filter.h"
 
 namespace chancery {
 namespace {
@@ -63,6 +65,16 @@ void AddDate(int64_t seconds, Xapian::Document& doc) {
 
 }  // namespace
 
+std::string SourceTerm(std::string_view source) {
+  return ClampTerm(std::string(schema::kSource) + FoldForMatching(source));
+}
+
+std::string FurnitureLineTerm(uint64_t line_hash) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016" PRIx64, line_hash);
+  return std::string(schema::kFurnitureLine) + hex;
+}
+
 void ResolveLanguage(Article& article) {
   DCHECK(article.lang == NormalizeLanguage(article.lang))
       << article.origin << ": lang \"" << article.lang << "\" not normalised";
@@ -79,7 +91,17 @@ BuiltDocument DocumentBuilder::Build(const Article& article,
   built.id = article.id;
   built.origin = article.origin;
   Xapian::Document& doc = built.document;
-  text_indexer_.Index(article.title, article.body, article.lang, doc);
+  if (article.furniture.empty()) {
+    text_indexer_.Index(article.title, article.body, article.lang, doc);
+  } else {
+    text_indexer_.Index(article.title, SearchableBody(article), article.lang,
+                        doc);
+    const std::string_view body = article.body;
+    for (const auto& [begin, end] : article.furniture) {
+      doc.add_boolean_term(FurnitureLineTerm(
+          FurnitureLineHash(body.substr(begin, end - begin))));
+    }
+  }
   doc.add_boolean_term(std::string(schema::kId) + article.id);
   for (const schema::FieldSpec& field : schema::kFields) {
     switch (field.kind) {

@@ -32,8 +32,16 @@ struct BuiltDocument {
 // normalised (NormalizeLanguage), as ArticleSink receives it.
 void ResolveLanguage(Article& article);
 
+// The boolean term of documents from `source` (schema::kSource).
+std::string SourceTerm(std::string_view source);
+
+// The boolean term marking a furniture line (schema::kFurnitureLine).
+std::string FurnitureLineTerm(uint64_t line_hash);
+
 class DocumentBuilder {
  public:
+  // Indexes the searchable body (SearchableBody: without furniture lines,
+  // each of which gets a FurnitureLineTerm) and stores the whole article.
   // Precondition: article.id is not empty and article.lang was resolved.
   BuiltDocument Build(const Article& article, const ArticleEntities& entities);
 

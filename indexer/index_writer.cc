@@ -177,6 +177,46 @@ StatusOr<bool> IndexWriter::Delete(const std::string& id) {
   }
 }
 
+StatusOr<std::vector<std::string>> IndexWriter::MatchingData(
+    const Xapian::Query& query) {
+  try {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet matches = enquire.get_mset(0, db_.get_doccount());
+    std::vector<std::string> data;
+    data.reserve(matches.size());
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+      data.push_back(it.get_document().get_data());
+    }
+    return data;
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("reading the index: " + e.get_description());
+  }
+}
+
+StatusOr<std::string> IndexWriter::Metadata(std::string_view key) const {
+  try {
+    return db_.get_metadata(std::string(key));
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("reading metadata " + std::string(key) + ": " +
+                           e.get_description());
+  }
+}
+
+Status IndexWriter::SetMetadata(std::string_view key,
+                                const std::string& value) {
+  try {
+    db_.set_metadata(std::string(key), value);
+    ++pending_;  // written by the next Commit
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("writing metadata " + std::string(key) + ": " +
+                           e.get_description());
+  }
+}
+
 Status IndexWriter::CountChange() {
   if (++pending_ >= batch_size_) return Commit();
   return Status::Ok();

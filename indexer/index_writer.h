@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -38,6 +39,15 @@ class IndexWriter {
   [[nodiscard]] StatusOr<WriteOutcome> Upsert(const BuiltDocument& built);
   // Removes the document with this id; false when there was none.
   [[nodiscard]] StatusOr<bool> Delete(const std::string& id);
+  // The documents matching `query`, with their document data (pending
+  // changes included). IoError when the index cannot be read.
+  [[nodiscard]] StatusOr<std::vector<std::string>> MatchingData(
+      const Xapian::Query& query);
+  // The metadata value of `key` ("" when unset); SetMetadata writes it with
+  // the next commit.
+  [[nodiscard]] StatusOr<std::string> Metadata(std::string_view key) const;
+  [[nodiscard]] Status SetMetadata(std::string_view key,
+                                   const std::string& value);
   // Makes every change so far durable and visible to readers.
   [[nodiscard]] Status Commit();
 

@@ -11,6 +11,7 @@
 #include "common/base/numbers.h"
 #include "common/base/strings.h"
 #include "common/entities/entity_extractor.h"
+#include "common/schema.h"
 #include "common/stored_article.h"
 #include "indexer/boilerplate_filter.h"
 #include "indexer/document_builder.h"
@@ -98,7 +99,10 @@ class ExtractionPrinter : public ArticleSink {
       : extractor_(extractor), boilerplate_(boilerplate), progress_(progress) {}
 
   void OnArticle(Article&& article) override {
+    // One pass, no index: furniture is what the articles so far show.
     boilerplate_.Clean(article);
+    article.body = SearchableBody(article);
+    article.furniture.clear();
     ResolveLanguage(article);
     ArticleEntities e = extractor_.Extract(article);
     nlohmann::ordered_json j = {{"id", article.id}, {"title", article.title}};
@@ -181,13 +185,14 @@ void PrintSummary(const IndexingStats& s, double elapsed, uint64_t docs) {
   std::fprintf(stderr,
                "chancery-index: %llu added, %llu replaced, %llu deleted, "
                "%llu rejected, %llu unchanged in %.1f s (%.0f articles/s); "
-               "index has %llu articles\n",
+               "%llu re-cleaned of furniture; index has %llu articles\n",
                static_cast<unsigned long long>(s.added),
                static_cast<unsigned long long>(s.replaced),
                static_cast<unsigned long long>(s.deleted),
                static_cast<unsigned long long>(s.rejected),
                static_cast<unsigned long long>(s.unchanged), elapsed,
                elapsed > 0 ? s.read / elapsed : 0.0,
+               static_cast<unsigned long long>(s.recleaned),
                static_cast<unsigned long long>(docs));
 }
 
@@ -266,6 +271,17 @@ int RunIndexer(const IndexerOptions& options) {
       IndexWriter::Open(options.config.db_path, options.config.batch_size);
   if (!writer.ok()) {
     std::cerr << "chancery-index: " << writer.status().message() << "\n";
+    return kExitFatal;
+  }
+  // Earlier runs' boilerplate statistics, so this run decides as they did.
+  Status learned = [&]() -> Status {
+    CHANCERY_ASSIGN_OR_RETURN(std::string table,
+                              (*writer)->Metadata(schema::kBoilerplateKey));
+    return boilerplate->Merge(table);
+  }();
+  if (!learned.ok()) {
+    std::cerr << "chancery-index: " << options.config.db_path << ": "
+              << learned.message() << "\n";
     return kExitFatal;
   }
   uint64_t total_bytes = 0;

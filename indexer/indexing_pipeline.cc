@@ -3,6 +3,9 @@
 #include <exception>
 
 #include "common/base/check.h"
+#include "common/schema.h"
+#include "common/stored_article.h"
+#include "indexer/furniture_recleaner.h"
 
 namespace chancery {
 namespace {
@@ -111,7 +114,16 @@ void IndexingPipeline::WorkerLoop() {
       }
       origin = job.article.origin;
       ResolveLanguage(job.article);
-      ArticleEntities entities = extract_(job.article);
+      // Entities are found in the searchable text, as a reader sees it.
+      ArticleEntities entities;
+      if (job.article.furniture.empty()) {
+        entities = extract_(job.article);
+      } else {
+        Article searchable = job.article;
+        searchable.body = SearchableBody(job.article);
+        searchable.furniture.clear();
+        entities = extract_(searchable);
+      }
       BuiltDocument built = builder.Build(job.article, entities);
       std::lock_guard<std::mutex> lock(mu_);
       const bool inserted = output_.emplace(job.seq, std::move(built)).second;
@@ -208,6 +220,14 @@ Status IndexingPipeline::Finish() {
       << input_.size() << " articles unbuilt, " << output_.size()
       << " unwritten, " << next_seq_ - next_write_ << " missing";
   CHANCERY_RETURN_IF_ERROR(write_error_);
+  CHANCERY_ASSIGN_OR_RETURN(uint64_t recleaned,
+                            RecleanFurniture(boilerplate_, writer_));
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stats_.recleaned = recleaned;
+  }
+  CHANCERY_RETURN_IF_ERROR(
+      writer_.SetMetadata(schema::kBoilerplateKey, boilerplate_.Serialize()));
   return writer_.Commit();
 }
 

@@ -48,6 +48,9 @@ struct IndexingStats {
   uint64_t deleted = 0;
   uint64_t rejected = 0;
   uint64_t warnings = 0;
+  // Documents rewritten at the end because their furniture changed
+  // (furniture_recleaner.h); each was counted once as added or replaced.
+  uint64_t recleaned = 0;
 };
 
 // Must be thread-safe: called concurrently from worker threads. May throw;
@@ -73,7 +76,9 @@ class IndexingPipeline : public ArticleSink {
     bytes_in_file_ = 0;
   }
 
-  // Drains the queues, stops the threads and commits. Returns the error of a
+  // Drains the queues, stops the threads, re-cleans the documents whose
+  // furniture changed (RecleanFurniture), stores the boilerplate
+  // statistics in the index and commits. Returns the error of a
   // failed worker or writer thread (as Internal, "ORIGIN: ... thread
   // failed: WHAT"), else the first write error, if any (later articles are
   // then dropped), else Commit's. Precondition: not called before.

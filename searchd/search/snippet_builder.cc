@@ -19,8 +19,8 @@ struct Word {
   int term = -1;  // Distinct matched term number, -1 when not a match.
 };
 
-// Words as letter/digit runs (apostrophes inside a word kept, as in
-// "l'accord"), by byte offsets into `text`.
+// Words as letter/digit runs, and dotted acronyms ("U.S.", dots included),
+// by byte offsets into `text`.
 std::vector<Word> SplitWords(std::string_view text) {
   std::vector<Word> words;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -33,9 +33,19 @@ std::vector<Word> SplitWords(std::string_view text) {
     U8_NEXT(s, i, n, c);
     bool in_word =
         c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK);
-    if (in_word) {
-      if (start < 0) start = at;
-    } else if (start >= 0) {
+    if (in_word && start < 0) {
+      // "U.S." is one word, marked as written.
+      size_t len = i < n && s[i] == '.'
+                       ? DottedAcronymLength(text, static_cast<size_t>(at))
+                       : 0;
+      if (len > 0) {
+        words.push_back(
+            {static_cast<size_t>(at), static_cast<size_t>(at) + len});
+        i = at + static_cast<int32_t>(len);
+        continue;
+      }
+      start = at;
+    } else if (!in_word && start >= 0) {
       words.push_back({static_cast<size_t>(start), static_cast<size_t>(at)});
       start = -1;
     }
@@ -91,7 +101,7 @@ std::string HtmlEscape(std::string_view text) {
 }
 
 bool SnippetBuilder::Matches(std::string_view word, std::string& key) {
-  key = FoldForMatching(word);
+  key = FoldForIndexing(word);
   if (terms_.words.count(key)) return true;
   for (const std::string& prefix : terms_.prefixes) {
     if (key.compare(0, prefix.size(), prefix) == 0) return true;

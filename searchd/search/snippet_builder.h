@@ -2,8 +2,8 @@
 // matched, as HTML: text escaped, matched words wrapped in <mark>. A body
 // word matches when its folded form is a query word, starts with a query
 // wildcard's prefix, or stems (in the article's language) to a query stem,
-// so a search for "sejourne" marks "Séjourné" and "negotiations" marks
-// "negotiated".
+// so a search for "sejourne" marks "Séjourné", "negotiations" marks
+// "negotiated" and "us" marks "U.S." (FoldForIndexing).
 //
 // The same matching gives the exact highlights of a whole article
 // (MatchRanges, for GET /api/doc/{id}?q=).
