@@ -1,0 +1,305 @@
+// entity_quality: entity-level P/R/F1 (CoNLL scoring: exact span and type)
+// per language and type of the whole entity extractor (common/entities/)
+// on the dev splits of ../shared/ner, in rules mode and in ner mode, beside
+// the raw tagger (common/ner/) on the gold tokens and on the same text the
+// extractor reads. One run, four columns:
+//
+//   tagger/tokens  NerTagger::Tag on the corpus tokens (= ner_quality)
+//   tagger/text    NerTagger::TagText on the sentence text below: what the
+//                  extractor's tagger sees (its own tokenization and
+//                  sentence splitting)
+//   rules          EntityExtractor without models (--entities rules)
+//   ner            EntityExtractor with models (--entities ner, default)
+//
+// Each dev sentence becomes an Article whose body is its tokens joined by
+// single spaces (Chinese, a character-level corpus: joined without spaces,
+// as Chinese is written) and whose lang is the corpus language. Every body
+// mention of an extracted entity is a predicted span: a person PER, an
+// organisation ORG, a country LOC, except a mention the tagger typed MISC
+// (a demonym: "French"), which stays MISC. Byte ranges are snapped to the
+// corpus tokens they touch; duplicate and overlapping spans keep the first
+// (longest at a position). The extractor reports only names that link to a
+// facet value (a LOC that is no country, such as a city, is never a
+// country), so its LOC, ORG and MISC recall is bounded by linking; PER is
+// the type where all four columns compare like for like.
+//
+//   build/bin/entity_quality [--config-dir config] [--models models/ner]
+//       [--data ../shared/ner] [--langs en,de,es,fr,ru,zh,ar] [--split dev]
+//
+// Exits 0 with a note when the data directory is missing.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bench/bench_args.h"
+#include "common/data_dirs.h"
+#include "common/entities/entity_extractor.h"
+#include "common/ner/ner_corpus.h"
+#include "common/ner/ner_evaluate.h"
+#include "common/ner/ner_tagger.h"
+
+namespace chancery {
+namespace {
+
+// Bytes [begin, end) of one corpus token in the sentence text.
+struct TokenBytes {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+struct SentenceText {
+  std::string text;
+  std::vector<TokenBytes> tokens;
+};
+
+SentenceText JoinTokens(const LabelledSentence& s, bool with_spaces) {
+  SentenceText out;
+  for (const std::string& token : s.tokens) {
+    if (with_spaces && !out.text.empty()) out.text += ' ';
+    out.tokens.push_back({out.text.size(), out.text.size() + token.size()});
+    out.text += token;
+  }
+  return out;
+}
+
+// The corpus tokens bytes [begin, end) touch, as [first, last + 1); nullopt
+// when the range touches none.
+std::optional<std::pair<size_t, size_t>> SnapToTokens(
+    size_t begin, size_t end, const std::vector<TokenBytes>& tokens) {
+  size_t first = 0;
+  while (first < tokens.size() && tokens[first].end <= begin) ++first;
+  size_t last = first;
+  while (last < tokens.size() && tokens[last].begin < end) ++last;
+  if (last == first) return std::nullopt;
+  return std::make_pair(first, last);
+}
+
+// Spans in order, without duplicates or overlaps (NerScores::Add needs
+// both): at one start the longest wins, then the earlier start.
+std::vector<EntitySpan> InOrderWithoutOverlaps(std::vector<EntitySpan> spans) {
+  std::sort(spans.begin(), spans.end(),
+            [](const EntitySpan& a, const EntitySpan& b) {
+              if (a.begin_token != b.begin_token) {
+                return a.begin_token < b.begin_token;
+              }
+              return a.end_token > b.end_token;
+            });
+  std::vector<EntitySpan> out;
+  for (const EntitySpan& s : spans) {
+    if (!out.empty() && s.begin_token < out.back().end_token) continue;
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<EntitySpan> SpansOfEntities(const ArticleEntities& entities,
+                                        const std::vector<TokenBytes>& tokens) {
+  std::vector<EntitySpan> spans;
+  const auto add = [&](const std::vector<Entity>& list, EntityType type) {
+    for (const Entity& entity : list) {
+      for (const Mention& m : entity.spans) {
+        if (m.field != MentionField::kBody || m.end <= m.begin) continue;
+        const auto snapped = SnapToTokens(m.begin, m.end, tokens);
+        if (!snapped) continue;
+        const EntityType span_type =
+            m.type == MentionType::kMisc ? EntityType::kMisc : type;
+        spans.push_back({snapped->first, snapped->second, span_type});
+      }
+    }
+  };
+  add(entities.people, EntityType::kPer);
+  add(entities.orgs, EntityType::kOrg);
+  add(entities.countries, EntityType::kLoc);
+  return InOrderWithoutOverlaps(std::move(spans));
+}
+
+std::vector<EntitySpan> SpansOfText(const std::vector<TextEntity>& entities,
+                                    const std::vector<TokenBytes>& tokens) {
+  std::vector<EntitySpan> spans;
+  for (const TextEntity& e : entities) {
+    const auto snapped = SnapToTokens(e.begin, e.end, tokens);
+    if (snapped) spans.push_back({snapped->first, snapped->second, e.type});
+  }
+  return InOrderWithoutOverlaps(std::move(spans));
+}
+
+enum Column { kTaggerTokens, kTaggerText, kRules, kNer, kNumColumns };
+constexpr const char* kColumnNames[kNumColumns] = {
+    "tagger/tokens", "tagger/text", "rules", "ner"};
+
+struct LanguageResult {
+  std::string lang;
+  NerScores scores[kNumColumns];
+  double seconds[kNumColumns] = {};
+  size_t sentences = 0;
+  size_t tokens = 0;
+};
+
+double Since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                       start)
+      .count();
+}
+
+LanguageResult ScoreLanguage(const std::string& lang,
+                             const std::vector<LabelledSentence>& corpus,
+                             const NerTagger& tagger,
+                             const EntityExtractor& rules,
+                             const EntityExtractor& ner) {
+  LanguageResult r;
+  r.lang = lang;
+  r.sentences = corpus.size();
+  const NerEvaluation raw = EvaluateNerTagger(tagger, corpus, 1);
+  r.scores[kTaggerTokens] = raw.scores;
+  r.seconds[kTaggerTokens] = raw.seconds;
+  r.tokens = raw.tokens;
+  const bool with_spaces = lang != "zh";
+  for (size_t i = 0; i < corpus.size(); ++i) {
+    const std::vector<EntitySpan> gold = SpansFromTags(corpus[i].tags);
+    SentenceText sentence = JoinTokens(corpus[i], with_spaces);
+    Article article;
+    article.id = lang + "-dev-" + std::to_string(i + 1);
+    article.lang = lang;
+    article.body = std::move(sentence.text);
+
+    auto start = std::chrono::steady_clock::now();
+    const std::vector<TextEntity> tagged = tagger.TagText(article.body);
+    r.seconds[kTaggerText] += Since(start);
+    r.scores[kTaggerText].Add(gold, SpansOfText(tagged, sentence.tokens));
+
+    const EntityExtractor* extractors[2] = {&rules, &ner};
+    for (int m = 0; m < 2; ++m) {
+      start = std::chrono::steady_clock::now();
+      const ArticleEntities found = extractors[m]->Extract(article);
+      r.seconds[kRules + m] += Since(start);
+      r.scores[kRules + m].Add(gold, SpansOfEntities(found, sentence.tokens));
+    }
+  }
+  return r;
+}
+
+void PrintLanguage(const LanguageResult& r) {
+  std::printf("%s  %zu sentences, %zu tokens\n", r.lang.c_str(), r.sentences,
+              r.tokens);
+  std::printf("  %-5s %6s", "type", "gold");
+  for (const char* name : kColumnNames) std::printf("  %-19s", name);
+  std::printf("\n  %-5s %6s", "", "");
+  for (int c = 0; c < kNumColumns; ++c) std::printf("  %-19s", "P     R     F1");
+  std::printf("\n");
+  const auto row = [&](std::string_view name, auto counts_of) {
+    std::printf("  %-5.*s %6zu", static_cast<int>(name.size()), name.data(),
+                counts_of(r.scores[0]).gold);
+    for (const NerScores& s : r.scores) {
+      const EntityCounts c = counts_of(s);
+      std::printf("  %.3f %.3f %.3f  ", c.Precision(), c.Recall(), c.F1());
+    }
+    std::printf("\n");
+  };
+  for (int t = 0; t < kNumEntityTypes; ++t) {
+    const auto type = static_cast<EntityType>(t);
+    if (r.scores[kTaggerTokens].ForType(type).gold == 0) continue;
+    row(EntityTypeName(type),
+        [type](const NerScores& s) { return s.ForType(type); });
+  }
+  row("all", [](const NerScores& s) { return s.Total(); });
+  std::printf("  time  ");
+  for (int c = 0; c < kNumColumns; ++c) {
+    std::printf(" %s %.2f s", kColumnNames[c], r.seconds[c]);
+  }
+  std::printf("\n");
+}
+
+// F1 of one type in every language and column, the figure to compare.
+void PrintSummary(const std::vector<LanguageResult>& results,
+                  EntityType type) {
+  const std::string_view name = EntityTypeName(type);
+  std::printf("%.*s F1  %-5s", static_cast<int>(name.size()), name.data(),
+              "lang");
+  for (const char* column : kColumnNames) std::printf(" %13s", column);
+  std::printf("\n");
+  for (const LanguageResult& r : results) {
+    if (r.scores[kTaggerTokens].ForType(type).gold == 0) continue;
+    std::printf("        %-5s", r.lang.c_str());
+    for (const NerScores& s : r.scores) {
+      std::printf(" %13.3f", s.ForType(type).F1());
+    }
+    std::printf("\n");
+  }
+}
+
+int Run(int argc, char** argv) {
+  const DataDirs dirs = FindDataDirs();
+  std::string config_dir = dirs.config_dir;
+  std::string models = dirs.ner_models_dir;
+  std::string data = "../shared/ner";
+  std::string langs = "en,de,es,fr,ru,zh,ar";
+  std::string split = "dev";
+  if (argc % 2 == 0) {
+    std::fprintf(stderr, "entity_quality: missing value for %s\n",
+                 argv[argc - 1]);
+    return 2;
+  }
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    const std::string value = argv[i + 1];
+    if (flag == "--config-dir") {
+      config_dir = value;
+    } else if (flag == "--models") {
+      models = value;
+    } else if (flag == "--data") {
+      data = value;
+    } else if (flag == "--langs") {
+      langs = value;
+    } else if (flag == "--split") {
+      split = value;
+    } else {
+      std::fprintf(stderr, "entity_quality: unknown flag %s\n", flag.c_str());
+      return 2;
+    }
+  }
+  if (!std::filesystem::is_directory(data)) {
+    std::printf("entity_quality: %s not found; nothing to measure\n",
+                data.c_str());
+    return 0;
+  }
+  auto rules = EntityExtractor::Load(config_dir, {});
+  auto ner = EntityExtractor::Load(config_dir, EntityExtractorOptions{models});
+  for (const auto* loaded : {&rules, &ner}) {
+    if (!loaded->ok()) {
+      std::fprintf(stderr, "entity_quality: %s\n",
+                   loaded->status().ToString().c_str());
+      return 1;
+    }
+  }
+  std::vector<LanguageResult> results;
+  for (const std::string& lang : SplitList(langs)) {
+    auto tagger = NerTagger::Load(models + "/" + lang + ".model");
+    const std::string corpus_path = data + "/" + lang + "/" + split + ".txt";
+    auto corpus = ReadIob2File(corpus_path);
+    for (const Status& s : {tagger.status(), corpus.status()}) {
+      if (!s.ok()) {
+        std::fprintf(stderr, "entity_quality: %s\n", s.ToString().c_str());
+        return 1;
+      }
+    }
+    results.push_back(ScoreLanguage(lang, *corpus, *tagger, **rules, **ner));
+    PrintLanguage(results.back());
+    std::fflush(stdout);
+  }
+  std::printf("\n");
+  for (EntityType type :
+       {EntityType::kPer, EntityType::kOrg, EntityType::kLoc}) {
+    PrintSummary(results, type);
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace chancery
+
+int main(int argc, char** argv) { return chancery::Run(argc, argv); }
