@@ -25,6 +25,10 @@
 //
 //   build/bin/entity_quality [--config-dir config] [--models models/ner]
 //       [--data ../shared/ner] [--langs en,de,es,fr,ru,zh,ar] [--split dev]
+//       [--dump FILE]
+//
+// --dump writes the errors of the rules and ner columns for analysis, one
+// line each: lang<TAB>column<TAB>fp|fn<TAB>type<TAB>span<TAB>sentence.
 //
 // Exits 0 with a note when the data directory is missing.
 #include <algorithm>
@@ -140,6 +144,23 @@ struct LanguageResult {
   size_t tokens = 0;
 };
 
+// Writes the spans of `spans` that `others` lacks as `kind` lines.
+void DumpMissing(std::FILE* out, const std::string& lang, const char* column,
+                 const char* kind, const std::vector<EntitySpan>& spans,
+                 const std::vector<EntitySpan>& others,
+                 const SentenceText& sentence) {
+  for (const EntitySpan& s : spans) {
+    if (std::find(others.begin(), others.end(), s) != others.end()) continue;
+    const size_t begin = sentence.tokens[s.begin_token].begin;
+    const size_t end = sentence.tokens[s.end_token - 1].end;
+    const std::string_view type = EntityTypeName(s.type);
+    std::fprintf(out, "%s\t%s\t%s\t%.*s\t%.*s\t%s\n", lang.c_str(), column,
+                 kind, static_cast<int>(type.size()), type.data(),
+                 static_cast<int>(end - begin), sentence.text.data() + begin,
+                 sentence.text.c_str());
+  }
+}
+
 double Since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                        start)
@@ -150,7 +171,7 @@ LanguageResult ScoreLanguage(const std::string& lang,
                              const std::vector<LabelledSentence>& corpus,
                              const NerTagger& tagger,
                              const EntityExtractor& rules,
-                             const EntityExtractor& ner) {
+                             const EntityExtractor& ner, std::FILE* dump) {
   LanguageResult r;
   r.lang = lang;
   r.sentences = corpus.size();
@@ -161,11 +182,11 @@ LanguageResult ScoreLanguage(const std::string& lang,
   const bool with_spaces = lang != "zh";
   for (size_t i = 0; i < corpus.size(); ++i) {
     const std::vector<EntitySpan> gold = SpansFromTags(corpus[i].tags);
-    SentenceText sentence = JoinTokens(corpus[i], with_spaces);
+    const SentenceText sentence = JoinTokens(corpus[i], with_spaces);
     Article article;
     article.id = lang + "-dev-" + std::to_string(i + 1);
     article.lang = lang;
-    article.body = std::move(sentence.text);
+    article.body = sentence.text;
 
     auto start = std::chrono::steady_clock::now();
     const std::vector<TextEntity> tagged = tagger.TagText(article.body);
@@ -177,7 +198,14 @@ LanguageResult ScoreLanguage(const std::string& lang,
       start = std::chrono::steady_clock::now();
       const ArticleEntities found = extractors[m]->Extract(article);
       r.seconds[kRules + m] += Since(start);
-      r.scores[kRules + m].Add(gold, SpansOfEntities(found, sentence.tokens));
+      const std::vector<EntitySpan> predicted =
+          SpansOfEntities(found, sentence.tokens);
+      r.scores[kRules + m].Add(gold, predicted);
+      if (dump != nullptr) {
+        const char* column = kColumnNames[kRules + m];
+        DumpMissing(dump, lang, column, "fp", predicted, gold, sentence);
+        DumpMissing(dump, lang, column, "fn", gold, predicted, sentence);
+      }
     }
   }
   return r;
@@ -239,6 +267,7 @@ int Run(int argc, char** argv) {
   std::string data = "../shared/ner";
   std::string langs = "en,de,es,fr,ru,zh,ar";
   std::string split = "dev";
+  std::string dump;
   if (argc % 2 == 0) {
     std::fprintf(stderr, "entity_quality: missing value for %s\n",
                  argv[argc - 1]);
@@ -257,6 +286,8 @@ int Run(int argc, char** argv) {
       langs = value;
     } else if (flag == "--split") {
       split = value;
+    } else if (flag == "--dump") {
+      dump = value;
     } else {
       std::fprintf(stderr, "entity_quality: unknown flag %s\n", flag.c_str());
       return 2;
@@ -276,6 +307,11 @@ int Run(int argc, char** argv) {
       return 1;
     }
   }
+  std::FILE* dump_file = nullptr;
+  if (!dump.empty() && (dump_file = std::fopen(dump.c_str(), "w")) == nullptr) {
+    std::fprintf(stderr, "entity_quality: cannot write %s\n", dump.c_str());
+    return 1;
+  }
   std::vector<LanguageResult> results;
   for (const std::string& lang : SplitList(langs)) {
     auto tagger = NerTagger::Load(models + "/" + lang + ".model");
@@ -284,10 +320,12 @@ int Run(int argc, char** argv) {
     for (const Status& s : {tagger.status(), corpus.status()}) {
       if (!s.ok()) {
         std::fprintf(stderr, "entity_quality: %s\n", s.ToString().c_str());
+        if (dump_file != nullptr) std::fclose(dump_file);
         return 1;
       }
     }
-    results.push_back(ScoreLanguage(lang, *corpus, *tagger, **rules, **ner));
+    results.push_back(ScoreLanguage(lang, *corpus, *tagger, **rules, **ner,
+                                    dump_file));
     PrintLanguage(results.back());
     std::fflush(stdout);
   }
@@ -296,6 +334,7 @@ int Run(int argc, char** argv) {
        {EntityType::kPer, EntityType::kOrg, EntityType::kLoc}) {
     PrintSummary(results, type);
   }
+  if (dump_file != nullptr) std::fclose(dump_file);
   return 0;
 }
 
