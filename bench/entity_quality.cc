@@ -61,12 +61,46 @@ struct SentenceText {
   std::vector<TokenBytes> tokens;
 };
 
-SentenceText JoinTokens(const LabelledSentence& s, bool with_spaces) {
+// How a sentence's tokens become text.
+enum class Join {
+  kSpaces,  // One space between tokens, as given.
+  kText,    // As the text would be written (see NeedsSpaceBetween).
+  kNone,    // No spaces: Chinese, a character-level corpus.
+};
+
+// Whether written text has a space between tokens `left` and `right`: not
+// before closing punctuation (", . ; : ! ? ) ] %") or an English clitic
+// ("'s", "n't"), not after an opening bracket or a French or Italian
+// elision ("l'", "d'", "qu'").
+bool NeedsSpaceBetween(std::string_view left, std::string_view right,
+                       std::string_view lang) {
+  if (right.size() == 1 && std::string_view(",.;:!?)]}%").find(right[0]) !=
+                               std::string_view::npos) {
+    return false;
+  }
+  if (right.starts_with("'") || right == "n't") return false;
+  if (left.size() == 1 && std::string_view("([{").find(left[0]) !=
+                              std::string_view::npos) {
+    return false;
+  }
+  const bool elision_language = lang == "fr" || lang == "it";
+  const bool elision = left.size() <= 4 && left.size() >= 2 &&
+                       (left.ends_with("'") || left.ends_with("\u2019"));
+  return !(elision_language && elision);
+}
+
+SentenceText JoinTokens(const LabelledSentence& s, Join join,
+                        std::string_view lang) {
   SentenceText out;
-  for (const std::string& token : s.tokens) {
-    if (with_spaces && !out.text.empty()) out.text += ' ';
-    out.tokens.push_back({out.text.size(), out.text.size() + token.size()});
-    out.text += token;
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    if (i > 0 && (join == Join::kSpaces ||
+                  (join == Join::kText &&
+                   NeedsSpaceBetween(s.tokens[i - 1], s.tokens[i], lang)))) {
+      out.text += ' ';
+    }
+    out.tokens.push_back(
+        {out.text.size(), out.text.size() + s.tokens[i].size()});
+    out.text += s.tokens[i];
   }
   return out;
 }
@@ -171,7 +205,8 @@ LanguageResult ScoreLanguage(const std::string& lang,
                              const std::vector<LabelledSentence>& corpus,
                              const NerTagger& tagger,
                              const EntityExtractor& rules,
-                             const EntityExtractor& ner, std::FILE* dump) {
+                             const EntityExtractor& ner, Join join,
+                             std::FILE* dump) {
   LanguageResult r;
   r.lang = lang;
   r.sentences = corpus.size();
@@ -179,10 +214,10 @@ LanguageResult ScoreLanguage(const std::string& lang,
   r.scores[kTaggerTokens] = raw.scores;
   r.seconds[kTaggerTokens] = raw.seconds;
   r.tokens = raw.tokens;
-  const bool with_spaces = lang != "zh";
+  if (lang == "zh") join = Join::kNone;
   for (size_t i = 0; i < corpus.size(); ++i) {
     const std::vector<EntitySpan> gold = SpansFromTags(corpus[i].tags);
-    const SentenceText sentence = JoinTokens(corpus[i], with_spaces);
+    const SentenceText sentence = JoinTokens(corpus[i], join, lang);
     Article article;
     article.id = lang + "-dev-" + std::to_string(i + 1);
     article.lang = lang;
@@ -268,6 +303,7 @@ int Run(int argc, char** argv) {
   std::string langs = "en,de,es,fr,ru,zh,ar";
   std::string split = "dev";
   std::string dump;
+  Join join = Join::kText;
   if (argc % 2 == 0) {
     std::fprintf(stderr, "entity_quality: missing value for %s\n",
                  argv[argc - 1]);
@@ -286,6 +322,8 @@ int Run(int argc, char** argv) {
       langs = value;
     } else if (flag == "--split") {
       split = value;
+    } else if (flag == "--join" && (value == "text" || value == "spaces")) {
+      join = value == "text" ? Join::kText : Join::kSpaces;
     } else if (flag == "--dump") {
       dump = value;
     } else {
@@ -325,7 +363,7 @@ int Run(int argc, char** argv) {
       }
     }
     results.push_back(ScoreLanguage(lang, *corpus, *tagger, **rules, **ner,
-                                    dump_file));
+                                    join, dump_file));
     PrintLanguage(results.back());
     std::fflush(stdout);
   }
