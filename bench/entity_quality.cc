@@ -74,13 +74,13 @@ enum class Join {
 // elision ("l'", "d'", "qu'").
 bool NeedsSpaceBetween(std::string_view left, std::string_view right,
                        std::string_view lang) {
-  if (right.size() == 1 && std::string_view(",.;:!?)]}%").find(right[0]) !=
-                               std::string_view::npos) {
+  if (right.size() == 1 &&
+      std::string_view(",.;:!?)]}%").find(right[0]) != std::string_view::npos) {
     return false;
   }
   if (right.starts_with("'") || right == "n't") return false;
-  if (left.size() == 1 && std::string_view("([{").find(left[0]) !=
-                              std::string_view::npos) {
+  if (left.size() == 1 &&
+      std::string_view("([{").find(left[0]) != std::string_view::npos) {
     return false;
   }
   const bool elision_language = lang == "fr" || lang == "it";
@@ -196,8 +196,7 @@ void DumpMissing(std::FILE* out, const std::string& lang, const char* column,
 }
 
 double Since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                       start)
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
       .count();
 }
 
@@ -252,7 +251,8 @@ void PrintLanguage(const LanguageResult& r) {
   std::printf("  %-5s %6s", "type", "gold");
   for (const char* name : kColumnNames) std::printf("  %-19s", name);
   std::printf("\n  %-5s %6s", "", "");
-  for (int c = 0; c < kNumColumns; ++c) std::printf("  %-19s", "P     R     F1");
+  for (int c = 0; c < kNumColumns; ++c)
+    std::printf("  %-19s", "P     R     F1");
   std::printf("\n");
   const auto row = [&](std::string_view name, auto counts_of) {
     std::printf("  %-5.*s %6zu", static_cast<int>(name.size()), name.data(),
@@ -278,8 +278,7 @@ void PrintLanguage(const LanguageResult& r) {
 }
 
 // F1 of one type in every language and column, the figure to compare.
-void PrintSummary(const std::vector<LanguageResult>& results,
-                  EntityType type) {
+void PrintSummary(const std::vector<LanguageResult>& results, EntityType type) {
   const std::string_view name = EntityTypeName(type);
   std::printf("%.*s F1  %-5s", static_cast<int>(name.size()), name.data(),
               "lang");
@@ -362,8 +361,8 @@ int Run(int argc, char** argv) {
         return 1;
       }
     }
-    results.push_back(ScoreLanguage(lang, *corpus, *tagger, **rules, **ner,
-                                    join, dump_file));
+    results.push_back(
+        ScoreLanguage(lang, *corpus, *tagger, **rules, **ner, join, dump_file));
     PrintLanguage(results.back());
     std::fflush(stdout);
   }
