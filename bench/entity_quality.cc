@@ -25,7 +25,7 @@
 //
 //   build/bin/entity_quality [--config-dir config] [--models models/ner]
 //       [--data ../shared/ner] [--langs en,de,es,fr,ru,zh,ar] [--split dev]
-//       [--dump FILE]
+//       [--join text|spaces] [--dump FILE]
 //
 // --dump writes the errors of the rules and ner columns for analysis, one
 // line each: lang<TAB>column<TAB>fp|fn<TAB>type<TAB>span<TAB>sentence.
@@ -321,7 +321,11 @@ int Run(int argc, char** argv) {
       langs = value;
     } else if (flag == "--split") {
       split = value;
-    } else if (flag == "--join" && (value == "text" || value == "spaces")) {
+    } else if (flag == "--join") {
+      if (value != "text" && value != "spaces") {
+        std::fprintf(stderr, "entity_quality: --join must be text or spaces\n");
+        return 2;
+      }
       join = value == "text" ? Join::kText : Join::kSpaces;
     } else if (flag == "--dump") {
       dump = value;
