@@ -14,24 +14,13 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_args.h"
 #include "common/ner/ner_corpus.h"
 #include "common/ner/ner_evaluate.h"
 #include "common/ner/ner_tagger.h"
 
 namespace chancery {
 namespace {
-
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  size_t at = 0;
-  while (at <= text.size()) {
-    size_t comma = text.find(',', at);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > at) out.push_back(text.substr(at, comma - at));
-    at = comma + 1;
-  }
-  return out;
-}
 
 void Dump(std::FILE* out, const NerTagger& tagger,
           const std::vector<LabelledSentence>& corpus) {
