@@ -66,8 +66,7 @@ StatusOr<uint64_t> RecleanFurniture(const BoilerplateFilter& filter,
                                     IndexWriter& writer) {
   DocumentBuilder builder;
   uint64_t rewritten = 0;
-  for (const BoilerplateFilter::LineToRecheck& line :
-       filter.LinesToRecheck()) {
+  for (const BoilerplateFilter::LineToRecheck& line : filter.LinesToRecheck()) {
     Xapian::Query docs = AffectedDocuments(line);
     if (docs.empty()) continue;
     CHANCERY_ASSIGN_OR_RETURN(std::vector<std::string> found,

@@ -79,7 +79,8 @@ class FurnitureIndexTest : public ::testing::Test {
   }
 
   // Ids of the documents with every word of `words` (folded as queries are).
-  std::set<std::string> Find(const std::string& name, const std::string& words) {
+  std::set<std::string> Find(const std::string& name,
+                             const std::string& words) {
     Xapian::Database db = Db(name);
     Xapian::QueryParser parser;
     parser.set_database(db);
@@ -105,7 +106,8 @@ class FurnitureIndexTest : public ::testing::Test {
   }
 
   // Every document's id -> its unprefixed (searchable) terms.
-  std::map<std::string, std::vector<std::string>> Texts(const std::string& name) {
+  std::map<std::string, std::vector<std::string>> Texts(
+      const std::string& name) {
     Xapian::Database db = Db(name);
     std::map<std::string, std::vector<std::string>> out;
     for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
@@ -149,8 +151,8 @@ TEST_F(FurnitureIndexTest, SingleNewlineFurnitureLeavesTextButNotTheStore) {
   // The articles read before the line was learned were rewritten at the end.
   EXPECT_EQ(stats.recleaned, BoilerplateFilter::kMinArticles - 1);
   Xapian::Database db = Db("port");
-  Xapian::Document first = db.get_document(
-      *db.postlist_begin(std::string(schema::kId) + "d0"));
+  Xapian::Document first =
+      db.get_document(*db.postlist_begin(std::string(schema::kId) + "d0"));
   auto stored = DecodeStoredArticle(first.get_data());
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(stored->article.body,
@@ -166,8 +168,8 @@ TEST_F(FurnitureIndexTest, ReplicatedCorpusKeepsEveryOneLineArticle) {
     for (int i = 0; i < 12; ++i) {
       const std::string id = std::to_string(copy) + "-" + std::to_string(i);
       corpus.push_back(
-          Make("one" + id, "wire", "Ship number" + std::to_string(i) +
-                                       " reached the harbour."));
+          Make("one" + id, "wire",
+               "Ship number" + std::to_string(i) + " reached the harbour."));
       corpus.push_back(Make("two" + id, "wire",
                             "Crane number" + std::to_string(i) +
                                 " was repaired.\n\nRead more on our site"));
@@ -211,16 +213,17 @@ TEST_F(FurnitureIndexTest, IndexedTextDoesNotDependOnInputOrder) {
 TEST_F(FurnitureIndexTest, LaterRunAppliesTheStoredDecisions) {
   std::vector<Article> first;
   for (int i = 0; i < 20; ++i) {
-    first.push_back(Make("f" + std::to_string(i), "port",
-                         "Story " + std::to_string(i) +
-                             ".\n\nGet our app for breaking news"));
+    first.push_back(Make(
+        "f" + std::to_string(i), "port",
+        "Story " + std::to_string(i) + ".\n\nGet our app for breaking news"));
   }
   Index("db", first);
   // A second run with one new article: too few to learn from, but the
   // index remembers.
-  IndexingStats second = Index(
-      "db", {Make("new", "port", "A new story.\n\nGet our app for breaking "
-                                 "news")});
+  IndexingStats second =
+      Index("db", {Make("new", "port",
+                        "A new story.\n\nGet our app for breaking "
+                        "news")});
   EXPECT_EQ(second.added, 1u);
   EXPECT_TRUE(Find("db", "app breaking").empty());
   EXPECT_EQ(Find("db", "new story"), (std::set<std::string>{"new"}));

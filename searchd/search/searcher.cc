@@ -87,8 +87,8 @@ StatusOr<std::vector<Hit>> HitsOf(const Xapian::MSet& mset,
     Hit hit = HitFromArticle(*stored);
     hit.score = m.get_weight();
     if (snippets) {
-      hit.snippet =
-          snippets->Build(SearchableBody(stored->article), stored->article.lang);
+      hit.snippet = snippets->Build(SearchableBody(stored->article),
+                                    stored->article.lang);
     }
     hits.push_back(std::move(hit));
   }

@@ -47,8 +47,8 @@ std::map<std::string, IndexedDoc> ReadIndex(const std::string& db_path) {
     const Xapian::Document doc = db.get_document(*it);
     IndexedDoc indexed{nlohmann::json::parse(doc.get_data()), {}};
     const std::string prefix(schema::kCountry);
-    for (Xapian::TermIterator t = doc.termlist_begin();
-         t != doc.termlist_end(); ++t) {
+    for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end();
+         ++t) {
       if ((*t).rfind(prefix, 0) == 0 && (*t).size() == prefix.size() + 2) {
         indexed.country_terms.push_back((*t).substr(prefix.size()));
       }
@@ -90,7 +90,8 @@ TEST(ArchiveFormats, WarcNewsMlAndNitfIndexWithTheirFields) {
   EXPECT_TRUE(Contains(item.country_terms, "FR")) << item.stored.dump();
   EXPECT_TRUE(Contains(item.country_terms, "BR")) << item.stored.dump();
 
-  const IndexedDoc& story = docs["Flooding closes Danube crossings in Budapest"];
+  const IndexedDoc& story =
+      docs["Flooding closes Danube crossings in Budapest"];
   EXPECT_EQ(story.stored["id"], "CW-2024-0403-117");
   EXPECT_EQ(story.stored["dateline"], "BUDAPEST, Hungary, April 3");
   EXPECT_EQ(story.stored["author"], "Zsófia Horváth");
