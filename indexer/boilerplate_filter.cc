@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 
+#include "common/base/hash.h"
 #include "common/base/numbers.h"
 #include "common/base/strings.h"
 #include "common/text_analyzer.h"
@@ -19,11 +20,7 @@ constexpr std::string_view kTableHeader = "chancery-boilerplate 1";
 // Body hashes per "bodies" line of the serialised table.
 constexpr size_t kBodiesPerLine = 512;
 
-uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
-  return h;
-}
+uint64_t Fnv1a(std::string_view s) { return Fnv1a64(s); }
 
 // The folded line with white space runs as one space.
 std::string LineKey(std::string_view line) {

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/base/hash.h"
+
 namespace chancery {
 
 class IdFilter {
@@ -41,8 +43,7 @@ class IdFilter {
 
   // FNV-1a with a seed, then a final mix: fast and well spread for ids.
   static uint64_t Hash(std::string_view s, uint64_t seed) {
-    uint64_t h = 0xcbf29ce484222325ull ^ seed;
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+    uint64_t h = Fnv1a64(s, seed);
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 33;

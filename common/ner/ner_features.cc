@@ -5,11 +5,13 @@
 
 #include <array>
 
+#include "common/base/hash.h"
+
 namespace chancery {
 namespace {
 
-constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+constexpr uint64_t kFnvOffset = kFnv1aOffset;
+constexpr uint64_t kFnvPrime = kFnv1aPrime;
 
 // The splitmix64 finalizer: spreads every input bit over the whole word,
 // so the top hash_bits of the result make a good bucket.

@@ -8,17 +8,15 @@
 #include <fstream>
 #include <iterator>
 
+#include "common/base/hash.h"
+
 namespace chancery {
 namespace {
 
 constexpr std::string_view kMagic = "CHNERMDL";
 constexpr uint32_t kFormatVersion = 1;
 
-uint64_t Fnv64(std::string_view bytes) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
+uint64_t Fnv64(std::string_view bytes) { return Fnv1a64(bytes); }
 
 uint32_t Fnv32(std::string_view bytes) {
   uint32_t h = 0x811c9dc5U;

@@ -1,0 +1,28 @@
+// FNV-1a over bytes: a fast, stable (never changing between builds or
+// runs) 64-bit hash for lookup keys and checksums that are written to disk
+// (model files, the boilerplate table), where std::hash, which may differ
+// between library versions, cannot serve. Not for untrusted adversarial
+// keys where collisions matter.
+//
+// Pure function; thread-safe.
+#ifndef CHANCERY_COMMON_BASE_HASH_H_
+#define CHANCERY_COMMON_BASE_HASH_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace chancery {
+
+inline constexpr uint64_t kFnv1aOffset = 0xcbf29ce484222325ULL;
+inline constexpr uint64_t kFnv1aPrime = 0x100000001b3ULL;
+
+// FNV-1a of `bytes`, starting from the offset basis xor `seed`.
+constexpr uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 0) {
+  uint64_t h = kFnv1aOffset ^ seed;
+  for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * kFnv1aPrime;
+  return h;
+}
+
+}  // namespace chancery
+
+#endif  // CHANCERY_COMMON_BASE_HASH_H_
