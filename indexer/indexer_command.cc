@@ -232,6 +232,7 @@ StatusOr<IndexerOptions> ParseIndexerArgs(int argc, const char* const* argv) {
   if (o.extract_only) {
     if (o.inputs.empty())
       return Status::InvalidArgument("--extract needs INPUT", "--extract");
+    CHANCERY_RETURN_IF_ERROR(Validate(o.config, IndexerRunKind::kExtract));
     return o;
   }
   CHANCERY_RETURN_IF_ERROR(Validate(o.config));

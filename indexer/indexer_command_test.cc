@@ -99,6 +99,11 @@ TEST_F(IndexerArgsTest, ErrorsNameTheFlagOrFileAndKey) {
             path_ + ": \"index_threads\" expects a whole number, got \"many\"");
   EXPECT_EQ(Parse({"--db", "d"}).status().param(), "INPUT");
   EXPECT_EQ(Parse({"--extract"}).status().param(), "--extract");
+  // --extract needs no index, but its other settings are checked all the same.
+  EXPECT_EQ(Parse({"--extract", "--entities", "crf", "x"}).status().param(),
+            "entities");
+  EXPECT_EQ(Parse({"--extract", "--threads", "-1", "x"}).status().param(),
+            "index_threads");
 }
 
 TEST_F(IndexerArgsTest, UsageListsEveryFlag) {

@@ -42,8 +42,8 @@ SettingsTable IndexerSettings(IndexerConfig& c) {
   };
 }
 
-Status Validate(const IndexerConfig& config) {
-  if (config.db_path.empty()) {
+Status Validate(const IndexerConfig& config, IndexerRunKind kind) {
+  if (kind == IndexerRunKind::kIndex && config.db_path.empty()) {
     return Status::InvalidArgument("--db DIR is required", "db");
   }
   if (config.entity_mode != "ner" && config.entity_mode != "rules") {

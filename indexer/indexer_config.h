@@ -32,9 +32,14 @@ struct IndexerConfig {
 // outlive the table.
 SettingsTable IndexerSettings(IndexerConfig& config);
 
-// Checks ranges, entity_mode and that db_path is given; the message names
-// the setting.
-[[nodiscard]] Status Validate(const IndexerConfig& config);
+// What a run needs of the configuration: an index run writes to db_path,
+// an --extract run only prints.
+enum class IndexerRunKind { kIndex, kExtract };
+
+// Checks ranges, entity_mode and, for kIndex, that db_path is given; the
+// message names the setting.
+[[nodiscard]] Status Validate(const IndexerConfig& config,
+                              IndexerRunKind kind = IndexerRunKind::kIndex);
 
 }  // namespace chancery
 

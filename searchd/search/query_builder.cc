@@ -9,6 +9,7 @@
 #include "common/base/language.h"
 #include "common/base/strings.h"
 #include "common/facets.h"
+#include "common/person_key.h"
 #include "common/schema.h"
 #include "common/text_analyzer.h"
 #include "common/xapian_text.h"
@@ -138,6 +139,11 @@ std::vector<uint32_t> ResolveFacetValue(const FacetColumn& column,
   }
   candidates.push_back(folded);
   candidates.push_back(Hyphenated(folded));
+  // People are named by PersonKey: "Zelenskyy" finds the id "...-zelenski".
+  const std::string key = normalisation == schema::Normalisation::kPersonName
+                              ? PersonKey(value)
+                              : std::string();
+  if (!key.empty()) candidates.push_back(key);
   for (const std::string& c : candidates) {
     uint32_t ord = column.Ordinal(c);
     if (ord != kNoOrdinal) return {ord};
@@ -157,13 +163,18 @@ std::vector<uint32_t> ResolveFacetValue(const FacetColumn& column,
   }
   // A surname or the end of a name: "macron", "von der leyen", "лавров".
   const std::string tail = "-" + Hyphenated(folded);
-  auto ends_with_tail = [&tail](std::string_view name) {
-    return name.size() > tail.size() &&
-           name.substr(name.size() - tail.size()) == tail;
+  const std::string key_tail = "-" + key;
+  auto ends_with = [](std::string_view name, std::string_view end) {
+    return name.size() > end.size() &&
+           name.substr(name.size() - end.size()) == end;
+  };
+  auto ends_with_tail = [&](std::string_view name) {
+    return ends_with(name, tail);
   };
   for (uint32_t i = 0; i < column.value_count(); ++i) {
     const std::span<const std::string> forms = column.folded_forms(i);
     if (ends_with_tail(column.id(i)) ||
+        (key.size() > 0 && ends_with(column.id(i), key_tail)) ||
         std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
           return ends_with_tail(Hyphenated(f));
         })) {

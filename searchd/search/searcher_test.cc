@@ -401,6 +401,45 @@ TEST_F(SearcherTest, GetDocument) {
             StatusCode::kNotFound);
 }
 
+// /api/doc shows why a value is there: its types and where the text names it.
+TEST_F(SearcherTest, DocumentShowsMentionTypesSpansAndNativeForms) {
+  auto doc = searcher_->GetDocument("a1");
+  ASSERT_TRUE(doc.ok());
+  const std::vector<EntityRef>& countries = doc->summary.countries;
+  ASSERT_EQ(countries.size(), 2u);
+  EXPECT_EQ(countries[0].id, "FR");
+  EXPECT_EQ(countries[0].types, (std::vector<std::string>{"LOC", "rule"}));
+  ASSERT_EQ(countries[0].spans.size(), 2u);
+  EXPECT_EQ(countries[0].spans[0].field, "title");
+  EXPECT_EQ(countries[0].spans[0].text, "France");
+  EXPECT_EQ(countries[0].spans[1].field, "body");
+  EXPECT_EQ(countries[0].spans[1].text, "Paris");
+  EXPECT_EQ(countries[1].types, (std::vector<std::string>{"LOC", "MISC"}));
+  ASSERT_EQ(countries[1].spans.size(), 3u);
+  EXPECT_EQ(countries[1].spans[2].text, "Chinese");
+  const std::vector<EntityRef>& people = doc->summary.people;
+  ASSERT_EQ(people.size(), 2u);
+  EXPECT_EQ(people[0].types, (std::vector<std::string>{"PER"}));
+  ASSERT_EQ(people[0].spans.size(), 1u);
+  EXPECT_EQ(people[0].spans[0].text, "Stéphane Séjourné");
+  EXPECT_EQ(people[1].id, "xi-jinping");
+  EXPECT_EQ(people[1].native_forms, (std::vector<std::string>{"习近平"}));
+  ASSERT_EQ(people[1].spans.size(), 1u);
+  EXPECT_EQ(people[1].spans[0].field, "publisher");
+  EXPECT_EQ(people[1].spans[0].text, "");
+}
+
+// A name as written in another script finds the person it was linked to.
+TEST_F(SearcherTest, NativeFormSelectsAndSuggestsThePerson) {
+  SearchRequest r;
+  r.filters["person"].values = {"习近平"};
+  EXPECT_EQ(Ids(Search(r)), (std::set<std::string>{"a1", "a5"}));
+  auto values = searcher_->FacetValues({"person", "习近平", "", 10});
+  ASSERT_TRUE(values.ok());
+  ASSERT_EQ(values->values.size(), 1u);
+  EXPECT_EQ(values->values[0].value, "xi-jinping");
+}
+
 TEST_F(SearcherTest, DocumentHighlightsInUtf16Offsets) {
   // Title: "Séjourné à Pékin pour des négociations commerciales".
   // Body: "Le ministre Stéphane Séjourné doit négocier avec la Chine un
@@ -483,6 +522,36 @@ TEST_F(SearcherTest, Stats) {
   EXPECT_FALSE(s->last_update.empty());
   EXPECT_EQ(s->distinct_values.at("country"), 6);
   EXPECT_EQ(s->distinct_values.at("person"), 6);
+}
+
+// People are named by PersonKey (common/person_key.h), so a filter written
+// with another transliteration finds the same person, whole or by surname.
+TEST(SearcherPersonKeyTest, TransliterationVariantsFindThePerson) {
+  fixtures::TestArticle t = SmallCorpus()[3];
+  t.article.id = "z1";
+  Entity zelensky;
+  zelensky.id = "volodimir-zelenski";
+  zelensky.label = "Volodymyr Zelenskyy";
+  zelensky.mentions = 1;
+  t.entities.people = {zelensky};
+  const std::string dir = fixtures::MakeTempDir("person-key");
+  ASSERT_TRUE(fixtures::WriteIndex(dir, {t}).ok());
+  SearcherOptions options;
+  options.db_paths = {dir};
+  auto searcher = Searcher::Open(options);
+  ASSERT_TRUE(searcher.ok());
+  for (const char* value :
+       {"Volodymyr Zelenskyy", "Volodymyr Zelensky", "Zelenskiy", "zelensky"}) {
+    SearchRequest r;
+    r.filters["person"].values = {value};
+    auto s = (*searcher)->Search(r);
+    ASSERT_TRUE(s.ok()) << value;
+    EXPECT_EQ(s->total, 1) << value;
+  }
+  SearchRequest other;
+  other.filters["person"].values = {"Zelenskaya"};
+  EXPECT_EQ((*searcher)->Search(other)->total, 0);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(SearcherOpenTest, MissingIndexIsAnError) {

@@ -8,8 +8,11 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "common/schema.h"
@@ -195,6 +198,46 @@ TEST(IndexerCli, ExtractPrintsOneJsonLinePerArticle) {
   EXPECT_EQ(lines, 4u) << r.out;
   EXPECT_NE(r.out.find(R"("id":"m1")"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(R"("countries":[)"), std::string::npos) << r.out;
+}
+
+// A missing or damaged model is a fatal, one-line error that names the file,
+// before anything is written.
+TEST(IndexerCli, MissingOrCorruptModelIsOneLineAndExit1) {
+  const std::string dir = MakeTempDir("models");
+  for (const char* lang : {"ar", "de", "en", "es", "fr", "ru", "zh"}) {
+    const std::string name = std::string(lang) + ".model";
+    std::ifstream in(SourcePath("models/ner/" + name), std::ios::binary);
+    std::ofstream(dir + "/" + name, std::ios::binary) << in.rdbuf();
+  }
+  const std::string db = MakeTempDir("idx") + "/db";
+  auto expect_fatal = [&](const std::string& file) {
+    CommandResult r = Index({"--db", db, "--ner-models", dir, kMixed});
+    ExpectNoCrash(r);
+    EXPECT_EQ(r.exit_status, 1) << r.err;
+    EXPECT_EQ(r.err.rfind("chancery-index: ", 0), 0u) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_NE(r.err.find(file), std::string::npos) << r.err;
+    EXPECT_FALSE(std::ifstream(db + "/iamglass").good()) << "index written";
+  };
+  // A damaged file: the right header, then garbage where the weights are.
+  {
+    std::ifstream in(dir + "/de.model", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)),
+                      std::istreambuf_iterator<char>());
+    for (size_t i = bytes.size() / 2; i < bytes.size(); i += 7)
+      bytes[i] ^= 0x5a;
+    std::ofstream(dir + "/de.model", std::ios::binary | std::ios::trunc)
+        << bytes;
+  }
+  expect_fatal(dir + "/de.model");
+  std::ofstream(dir + "/de.model", std::ios::trunc) << "not a model\n";
+  expect_fatal(dir + "/de.model");
+  std::remove((dir + "/de.model").c_str());
+  expect_fatal(dir + "/de.model");
+  // --entities rules needs no models at all.
+  CommandResult r =
+      Index({"--db", db, "--entities", "rules", "--ner-models", dir, kMixed});
+  EXPECT_EQ(r.exit_status, 3) << r.err;
 }
 
 TEST(IndexerCli, SampleCorpusIndexesCleanly) {
