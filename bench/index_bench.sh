@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Indexing speed and memory: chancery-index (extraction on, both cores)
 # against bench/bare_indexer, a bare single-threaded Xapian indexer, on the
-# same corpus in the same run; then without extraction, a re-run, and the
-# extraction alone. Prints articles/s, CPU seconds and peak RSS.
+# same corpus in the same run; beside it the rule-based extractor alone
+# (--entities rules, the extractor before the named-entity tagger), then
+# without extraction, a re-run, and the extraction alone. Prints articles/s, CPU seconds and peak RSS.
 #   bench/index_bench.sh [CORPUS.jsonl.gz]   (default: the Reuters train split)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,10 +44,12 @@ measure() {  # label, db dir, command...: one round from an empty index
 for ((r = 0; r < ROUNDS; r++)); do
   measure bare "$work/bare" "$build/bin/bare_indexer" "$work/bare" "$corpus"
   measure chancery "$work/full" "$build/bin/chancery-index" --db "$work/full" "$corpus"
+  measure rules "$work/rules" "$build/bin/chancery-index" --entities rules --db "$work/rules" "$corpus"
   measure text "$work/text" "$build/bin/chancery-index" --no-entities --db "$work/text" "$corpus"
 done
 median bare "bare Xapian indexer (baseline)"
 median chancery "chancery-index"
+median rules "chancery-index --entities rules"
 median text "chancery-index --no-entities"
 run "chancery-index, re-run (unchanged)" "$build/bin/chancery-index" --db "$work/full" "$corpus"
 # Extraction runs on the analysis threads beside the writer, so its
@@ -57,4 +60,7 @@ awk -v full="$(cut -d' ' -f2,3 "$work/cpu.chancery-index")" \
     -v ext="$(cut -d' ' -f2,3 "$work/cpu.chancery-index --extract (1 thread)")" 'BEGIN {
   split(full, f, " "); split(ext, e, " ")
   printf "extraction CPU (upper bound) / indexing CPU: %.0f%%\n", 100 * (e[1] + e[2]) / (f[1] + f[2]) }'
+awk -v ner="$(cut -d' ' -f1 "$work/cpu.chancery-index")" \
+    -v rules="$(cut -d' ' -f1 "$work/cpu.chancery-index --entities rules")" 'BEGIN {
+  printf "named-entity extractor against rules only: %+.1f%% wall time\n", 100 * (ner - rules) / rules }'
 echo "index size: bare $(du -sh "$work/bare" | cut -f1), chancery $(du -sh "$work/full" | cut -f1)"
