@@ -5,6 +5,7 @@
 #include <memory>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "common/base/language.h"
 #include "common/base/strings.h"
@@ -119,10 +120,45 @@ void CollectHighlights(const Xapian::Query& query, const std::string& folded,
 }
 
 // The plain words of a query, for when its syntax does not parse.
-std::string PlainWords(const std::string& folded) {
-  std::string out;
-  for (char c : folded) out += IsWordByte(c) ? c : ' ';
-  return out;
+std::vector<std::string> PlainWords(const std::string& folded) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : folded) {
+    if (IsWordByte(c)) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// A query that does not parse, searched as its plain words, all of them.
+// Each word is parsed alone: Xapian 1.4 refuses some plain sequences as a
+// whole with FLAG_CJK_NGRAM ("o 字da"). A word no flag set parses is
+// searched as the exact term. Throws QueryParserError when no word is left
+// ("((", "\"*"), which the searcher reports as a bad q.
+Xapian::Query PlainWordsQuery(Xapian::QueryParser& parser,
+                              const std::string& folded) {
+  std::vector<Xapian::Query> parts;
+  for (const std::string& word : PlainWords(folded)) {
+    Xapian::Query part(word);
+    for (unsigned flags : {unsigned{Xapian::QueryParser::FLAG_CJK_NGRAM}, 0u}) {
+      try {
+        part = parser.parse_query(word, flags);
+        break;
+      } catch (const Xapian::QueryParserError&) {
+      }
+    }
+    if (!part.empty()) parts.push_back(std::move(part));
+  }
+  if (parts.empty()) {
+    throw Xapian::QueryParserError(
+        "the query does not parse and has no words to search");
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
 }  // namespace
@@ -232,8 +268,7 @@ Xapian::Query QueryBuilder::TextQuery(
     try {
       parsed = parser.parse_query(folded, QueryParserFlags());
     } catch (const Xapian::QueryParserError&) {
-      parsed = parser.parse_query(PlainWords(folded),
-                                  Xapian::QueryParser::FLAG_CJK_NGRAM);
+      parsed = PlainWordsQuery(parser, folded);
     }
     // Languages whose stemmers agree on every word give the same query;
     // OR-ing copies would only slow the match down.

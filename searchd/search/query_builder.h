@@ -55,7 +55,8 @@ class QueryBuilder {
 
   // The query for `q` (MatchAll when blank). A query Xapian cannot parse is
   // searched as its plain words. `lang_filter` narrows the stemmers used.
-  // Fills `highlight` when not null. Throws Xapian::Error on index errors.
+  // Fills `highlight` when not null. Throws Xapian::QueryParserError when q
+  // neither parses nor has a word, and Xapian::Error on index errors.
   Xapian::Query TextQuery(const std::string& q,
                           const std::vector<std::string>& lang_filter,
                           HighlightTerms* highlight) const;

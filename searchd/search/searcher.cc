@@ -58,6 +58,10 @@ auto WithHandle(HandlePool& pool, Fn&& fn) ->
         return Status::IoError("cannot reopen the index: " +
                                e2.get_description());
       }
+    } catch (const Xapian::QueryParserError& e) {
+      // Only a query with nothing left to search gets here
+      // (QueryBuilder::TextQuery falls back to its plain words first).
+      return Status::InvalidArgument("q: " + e.get_msg(), "q");
     } catch (const Xapian::Error& e) {
       return Status::IoError("index error: " + e.get_description());
     } catch (const std::exception& e) {

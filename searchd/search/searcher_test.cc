@@ -164,6 +164,111 @@ TEST_F(SearcherTest, UnparsableQueryFallsBackToWords) {
   EXPECT_EQ(r.total, 0);
 }
 
+// No query text is an index error: what does not parse is searched as its
+// plain words, and what has no words either is a bad q.
+TEST_F(SearcherTest, MalformedQueriesAreSearchedOrRejectedNamingQ) {
+  const std::vector<std::string> queries = {
+      "\\X}<中 OR ;\\\u202eb?b! NOT  {",
+      " \\O 字DA",
+      "o 字da",
+      "tin 字 abO!NANr:OE?",
+      "+DX..中?{e(Al{Ei;ce<t:XA\\ ",
+      "\"",
+      "\"\"",
+      "\"trade",
+      "trade\"",
+      "\"trade \"talks",
+      "(",
+      ")",
+      "((",
+      "))",
+      "(trade",
+      "trade)",
+      "(trade OR (talks",
+      "AND",
+      "OR",
+      "NOT",
+      "XOR",
+      "AND OR NOT",
+      "trade AND",
+      "OR trade",
+      "NOT trade",
+      "trade NOT",
+      "trade AND NOT",
+      "NEAR",
+      "trade NEAR",
+      "trade NEAR/",
+      "trade ADJ/3",
+      "trade NEAR/99999999999 talks",
+      "+",
+      "-",
+      "+-",
+      "--trade",
+      "+trade -",
+      "~",
+      "~trade",
+      "title:",
+      "title:(",
+      "title:\"",
+      "country:",
+      "person:",
+      "date:",
+      "date:..",
+      "date:2024..x",
+      "date:x..2024",
+      "date:13-13",
+      "colour:red",
+      "*",
+      "**",
+      "trade*",
+      "*trade",
+      "t*r*a*d*e",
+      "\u202e",
+      "\u202etrade\u202c",
+      "\u200b\u200b",
+      "trade\u0000talks",
+      std::string(1, '\x01'),
+      "\t\x7f\x1b[31m",
+      "\xED\xA0\x80",
+      "trade \xED\xB0\x80",
+      "\xF4\x90\x80\x80",
+      "\xC0\xAF",
+      "中 OR",
+      "OR 中",
+      "中 AND NOT",
+      "\"中",
+      "中*",
+      "title:中",
+      "(中)",
+      "中 XOR 文",
+      std::string(4096, 'x'),
+      std::string(4096, '('),
+      std::string(4096, '"'),
+      std::string(2048, 'a') + " " + std::string(2047, '*'),
+  };
+  ASSERT_GE(queries.size(), 50u);
+  for (const std::string& q : queries) {
+    SearchRequest r;
+    r.q = q;
+    auto result = searcher_->Search(r);
+    if (result.ok()) continue;
+    EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument)
+        << "q=" << q << ": " << result.status().ToString();
+    EXPECT_EQ(result.status().param(), "q") << "q=" << q;
+  }
+  // A query that does not parse still finds its words.
+  SearchRequest words;
+  words.q = "(trade OR (negotiated";  // trade AND negotiat*, stemmed
+  EXPECT_EQ(Ids(Search(words)), (std::set<std::string>{"a1", "a5"}));
+  SearchRequest cjk;
+  cjk.q = "\\X}<trade OR ;\\\u202eb?b! NOT  {";
+  EXPECT_TRUE(searcher_->Search(cjk).ok());
+  SearchRequest nothing;
+  nothing.q = "((";
+  const Status s = Error(nothing);
+  EXPECT_TRUE(s.ok() || s.param() == "q") << s.ToString();
+}
+
 TEST_F(SearcherTest, FiltersAllOfAndAnyOf) {
   SearchRequest r;
   r.filters["country"].values = {"FR", "CN"};
