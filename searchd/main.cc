@@ -2,6 +2,8 @@
 // open the index -> serve until SIGTERM/SIGINT, which finish requests in flight
 // and exit 0. Every start-up failure is one line on stderr and a non-zero
 // exit status.
+#include <sys/resource.h>
+
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -15,6 +17,17 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
+
+// Each open connection is a file descriptor; the usual soft limit of 1024
+// would cap the server below its max_connections. Raised to the hard limit.
+void RaiseOpenFileLimit() {
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 &&
+      files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
+}
 
 int Fail(const chancery::Status& status, int exit_code) {
   std::cerr << "chancery-searchd: " << status.message() << "\n";
@@ -42,6 +55,7 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
+  RaiseOpenFileLimit();
 
   auto searcher = chancery::Searcher::Open(config.search);
   if (!searcher.ok()) return Fail(searcher.status(), kExitFailure);

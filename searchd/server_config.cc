@@ -5,17 +5,23 @@
 namespace chancery {
 namespace {
 
+void AddLimit(SettingsTable& table, const char* key, const char* flag,
+              int* field, int min, int max, const char* value_name,
+              const char* help) {
+  table.push_back({.key = key,
+                   .flag = flag,
+                   .target = field,
+                   .min = min,
+                   .max = max,
+                   .value_name = value_name,
+                   .help = help});
+}
+
 // SearcherOptions' limits, each by the name of its field.
 void AddSearchLimits(SearcherOptions& o, SettingsTable& table) {
   auto limit = [&table](const char* key, const char* flag, int* field, int min,
                         int max, const char* help) {
-    table.push_back({.key = key,
-                     .flag = flag,
-                     .target = field,
-                     .min = min,
-                     .max = max,
-                     .value_name = "N",
-                     .help = help});
+    AddLimit(table, key, flag, field, min, max, "N", help);
   };
   limit("max_page_size", "--max-page-size", &o.max_page_size, 1, 10000,
         "most hits per page (size)");
@@ -87,7 +93,7 @@ SettingsTable ServerSettings(ServerConfig& c) {
        .min = 1,
        .max = 1024,
        .value_name = "N",
-       .help = "HTTP connection threads, one per open connection"},
+       .help = "threads serving requests (idle connections take none)"},
       {.key = "web_root",
        .flag = "--web-root",
        .target = &c.web_root,
@@ -98,6 +104,27 @@ SettingsTable ServerSettings(ServerConfig& c) {
        .target = &c.access_log,
        .help = "one line per request on stderr"},
   };
+  // Connections (searchd/http/connection_gate.h).
+  AddLimit(table, "header_timeout_ms", "--header-timeout-ms",
+           &c.header_timeout_ms, 100, 600000, "MS",
+           "time to send a request's header, then 408 and close");
+  AddLimit(table, "idle_timeout_ms", "--idle-timeout-ms", &c.idle_timeout_ms,
+           100, 3600000, "MS",
+           "keep-alive: an idle connection is closed after this");
+  AddLimit(table, "max_connections", "--max-connections", &c.max_connections, 1,
+           1000000, "N",
+           "open connections at once; past it 503 with Retry-After");
+  AddLimit(table, "max_connections_per_client", "--max-connections-per-client",
+           &c.max_connections_per_client, 1, 1000000, "N",
+           "open connections per client address (requests in flight per "
+           "forwarded client behind a trusted proxy)");
+  table.push_back(
+      {.key = "trusted_proxies",
+       .flag = "--trusted-proxy",
+       .target = &c.trusted_proxies,
+       .value_name = "IP",
+       .help = "a reverse proxy whose X-Forwarded-For names the client; "
+               "repeat or comma-separate"});
   AddSearchLimits(c.search, table);
   return table;
 }

@@ -9,6 +9,7 @@
 #define CHANCERY_SEARCHD_SERVER_CONFIG_H_
 
 #include <string>
+#include <vector>
 
 #include "common/data_dirs.h"
 #include "common/settings.h"
@@ -22,7 +23,15 @@ struct ServerConfig {
   SearcherOptions search;
   std::string listen_host = "127.0.0.1";  // listen, --listen HOST:PORT
   int listen_port = 8080;
-  int http_threads = 32;  // Connection threads (one per open connection).
+  // Threads serving requests. Idle and slow connections wait without one
+  // (searchd/http/connection_gate.h), bounded by the limits below.
+  int http_threads = 32;
+  int header_timeout_ms = 5000;  // To receive a request's whole header.
+  int idle_timeout_ms = 30000;   // Keep-alive: idle between requests.
+  int max_connections = 4096;    // Open at once (also capped by ulimit -n).
+  int max_connections_per_client = 64;  // Per address (requests, via proxy).
+  // Reverse proxies whose X-Forwarded-For names the client (exact IPs).
+  std::vector<std::string> trusted_proxies;
   // Static files of the web UI; see common/data_dirs.h.
   std::string web_root = FindDataDirs().web_root;
   bool access_log = true;  // One line per request on stderr.

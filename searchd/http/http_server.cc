@@ -1,27 +1,27 @@
 #include "searchd/http/http_server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 
+#include "searchd/http/connection_gate.h"
 #include "searchd/http/json_render.h"
 #include "searchd/http/routes.h"
 
 namespace chancery {
 namespace {
 
-// httplib serves a connection on one pool thread from accept to close, so
-// a kept-alive connection holds its thread while idle, and a connection
-// accepted while every thread is busy waits in the pool's queue.
-// - An idle connection gives its thread back after 1 s (httplib takes whole
-//   seconds; 1 is the least that still keeps a client's back-to-back
-//   requests on one connection).
-// - A busy connection is closed after 100 requests, so that connections
-//   queued behind it get a thread (round robin) instead of waiting for it
-//   to go idle; the client reconnects, which costs ~0.1 ms on a LAN.
-constexpr int kKeepAliveSeconds = 1;
-constexpr int kKeepAliveRequests = 100;
 // libcpp-httplib 0.11.4 is a compiled library whose listen() backlog is
 // CPPHTTPLIB_LISTEN_BACKLOG = 5, fixed when it was built (defining the macro
 // here changes nothing). With more clients connecting at once, SYNs beyond
@@ -30,6 +30,171 @@ constexpr int kKeepAliveRequests = 100;
 // listening socket's backlog; the kernel caps it at net.core.somaxconn).
 constexpr int kListenBacklog = 1024;
 constexpr size_t kMaxPayloadBytes = 64 * 1024;
+// How long a worker waits on a client that stops reading its response.
+constexpr int kWriteTimeoutMs = 5000;
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// One request's view of a gated connection (connection_gate.h) for httplib:
+// reads come from the bytes the gate buffered, then from the socket until
+// `read_deadline_ms`; what is read past the request stays buffered for the
+// next one. Notes whether the connection must end after the response:
+// "Connection: close" (which httplib adds for HTTP/1.0 clients and our
+// handlers set for bodies they do not read) or a request httplib refused.
+class ConnectionStream : public httplib::Stream {
+ public:
+  ConnectionStream(Connection& conn, int64_t read_deadline_ms)
+      : conn_(conn), read_deadline_ms_(read_deadline_ms) {}
+  ~ConnectionStream() override { conn_.buffered.erase(0, consumed_); }
+
+  bool is_readable() const override {
+    return consumed_ < conn_.buffered.size() || Wait(POLLIN, 0);
+  }
+  bool is_writable() const override { return Wait(POLLOUT, kWriteTimeoutMs); }
+
+  ssize_t read(char* ptr, size_t size) override {
+    if (consumed_ == conn_.buffered.size()) {
+      conn_.buffered.clear();
+      consumed_ = 0;
+      char buf[4096];
+      ssize_t n;
+      do {
+        const int64_t left = read_deadline_ms_ - NowMs();
+        if (left <= 0 || !Wait(POLLIN, static_cast<int>(left))) return -1;
+        n = recv(conn_.fd, buf, sizeof buf, 0);
+      } while (n < 0 && (errno == EINTR || errno == EAGAIN));
+      if (n <= 0) return n;
+      conn_.buffered.assign(buf, static_cast<size_t>(n));
+    }
+    const size_t n = std::min(size, conn_.buffered.size() - consumed_);
+    std::memcpy(ptr, conn_.buffered.data() + consumed_, n);
+    consumed_ += n;
+    return static_cast<ssize_t>(n);
+  }
+
+  ssize_t write(const char* ptr, size_t size) override {
+    NoteHeader(ptr, size);
+    size_t sent = 0;
+    while (sent < size) {
+      const ssize_t n = send(conn_.fd, ptr + sent, size - sent, MSG_NOSIGNAL);
+      if (n > 0) {
+        sent += static_cast<size_t>(n);
+      } else if (n < 0 && errno == EINTR) {
+        continue;
+      } else if (n < 0 && errno == EAGAIN) {
+        if (!Wait(POLLOUT, kWriteTimeoutMs)) return -1;
+      } else {
+        return -1;
+      }
+    }
+    return static_cast<ssize_t>(size);
+  }
+
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = conn_.client;  // The forwarded client behind a trusted proxy.
+    port = 0;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    ip.clear();
+    port = 0;
+    if (getsockname(conn_.fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
+      return;
+    char text[INET6_ADDRSTRLEN] = "";
+    if (addr.ss_family == AF_INET) {
+      const auto* a = reinterpret_cast<sockaddr_in*>(&addr);
+      inet_ntop(AF_INET, &a->sin_addr, text, sizeof text);
+      port = ntohs(a->sin_port);
+    } else if (addr.ss_family == AF_INET6) {
+      const auto* a = reinterpret_cast<sockaddr_in6*>(&addr);
+      inet_ntop(AF_INET6, &a->sin6_addr, text, sizeof text);
+      port = ntohs(a->sin6_port);
+    }
+    ip = text;
+  }
+  socket_t socket() const override { return conn_.fd; }
+
+  bool response_closes() const { return response_closes_; }
+
+ private:
+  bool Wait(short events, int timeout_ms) const {
+    pollfd p{conn_.fd, events, 0};
+    int r;
+    do {
+      r = poll(&p, 1, timeout_ms);
+    } while (r < 0 && errno == EINTR);
+    return r > 0 && (p.revents & (events | POLLHUP | POLLERR)) != 0;
+  }
+
+  // Scans the response header (httplib writes it before the body).
+  void NoteHeader(const char* ptr, size_t size) {
+    if (header_done_) return;
+    header_.append(ptr, std::min(size, size_t{16384}));
+    std::string lower = header_;
+    for (char& c : lower) c = static_cast<char>(std::tolower(c));
+    if (lower.find("\r\nconnection: close\r\n") != std::string::npos)
+      response_closes_ = true;
+    // httplib's own refusals (a request it could not read, a URI or body
+    // too long) leave the rest of that request unread: end the connection,
+    // as nginx does, rather than read the rest as another request.
+    for (const char* refusal :
+         {"HTTP/1.1 400 ", "HTTP/1.1 413 ", "HTTP/1.1 414 "}) {
+      if (header_.rfind(refusal, 0) == 0) response_closes_ = true;
+    }
+    header_done_ =
+        lower.find("\r\n\r\n") != std::string::npos || header_.size() >= 16384;
+  }
+
+  Connection& conn_;
+  const int64_t read_deadline_ms_;
+  size_t consumed_ = 0;  // Of conn_.buffered.
+  std::string header_;
+  bool header_done_ = false;
+  bool response_closes_ = false;
+};
+
+// httplib accepts on its own thread and gives each socket to its task
+// queue; this queue runs the task at once, and the task (our override of
+// process_and_close_socket) only hands the socket to the gate, so no
+// thread waits on a connection. A gate worker then has httplib parse and
+// answer one request (process_request, httplib's protected per-request
+// step) through a ConnectionStream.
+class InlineTaskQueue : public httplib::TaskQueue {
+ public:
+  void enqueue(std::function<void()> fn) override { fn(); }
+  void shutdown() override {}
+};
+
+class GatedServer : public httplib::Server {
+ public:
+  // `gate` outlives serving; null drops connections (not serving).
+  void set_gate(ConnectionGate* gate) { gate_ = gate; }
+
+  // Serves one request of `conn`; whether the connection stays open.
+  bool ServeOne(Connection& conn, int header_timeout_ms) {
+    ConnectionStream stream(conn, NowMs() + header_timeout_ms);
+    bool connection_closed = false;
+    const bool ok = process_request(stream, false, connection_closed, nullptr);
+    return ok && !connection_closed && !stream.response_closes();
+  }
+
+ private:
+  bool process_and_close_socket(socket_t sock) override {
+    if (gate_ == nullptr) {
+      close(sock);
+      return false;
+    }
+    gate_->Admit(sock);
+    return true;
+  }
+
+  ConnectionGate* gate_ = nullptr;
+};
 
 }  // namespace
 
@@ -65,7 +230,8 @@ struct HttpServer::Impl {
   const ServerConfig& config;
   Metrics metrics;
   ServerContext context;
-  httplib::Server server;
+  GatedServer server;
+  std::unique_ptr<ConnectionGate> gate;  // While Serve() runs.
   // The last socket httplib made to bind (set in the socket-options hook).
   socket_t listen_socket = INVALID_SOCKET;
 };
@@ -73,14 +239,8 @@ struct HttpServer::Impl {
 HttpServer::HttpServer(const Searcher& searcher, const ServerConfig& config)
     : impl_(std::make_unique<Impl>(searcher, config)) {
   httplib::Server& s = impl_->server;
-  const int threads = config.http_threads;
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  s.set_keep_alive_max_count(kKeepAliveRequests);
-  s.set_keep_alive_timeout(kKeepAliveSeconds);
+  s.new_task_queue = [] { return new InlineTaskQueue(); };
   s.set_payload_max_length(kMaxPayloadBytes);
-  // Responses go out as headers then body; with Nagle's algorithm the body
-  // waits for the client's delayed ACK (40 ms on Linux).
-  s.set_tcp_nodelay(true);
   // httplib's default adds SO_REUSEPORT, which would let a second server
   // share a port in use instead of failing; keep only SO_REUSEADDR.
   s.set_socket_options([this](socket_t sock) {
@@ -162,7 +322,32 @@ Status HttpServer::Bind() {
 }
 
 Status HttpServer::Serve() {
-  if (!impl_->server.listen_after_bind()) {
+  const ServerConfig& c = impl_->config;
+  ConnectionLimits limits;
+  limits.header_timeout_ms = c.header_timeout_ms;
+  limits.idle_timeout_ms = c.idle_timeout_ms;
+  limits.max_per_client = c.max_connections_per_client;
+  limits.trusted_proxies = c.trusted_proxies;
+  // Past the open-file limit accept() fails; keep room for the index's
+  // files and the listening socket.
+  limits.max_connections = c.max_connections;
+  if (rlimit files{}; getrlimit(RLIMIT_NOFILE, &files) == 0 &&
+                      files.rlim_cur != RLIM_INFINITY) {
+    limits.max_connections = static_cast<int>(std::min<rlim_t>(
+        limits.max_connections,
+        files.rlim_cur > 256 ? files.rlim_cur - 128 : files.rlim_cur / 2));
+  }
+  GatedServer& server = impl_->server;
+  impl_->gate = std::make_unique<ConnectionGate>(
+      limits, c.http_threads, [&server, &c](Connection& conn) {
+        return server.ServeOne(conn, c.header_timeout_ms);
+      });
+  server.set_gate(impl_->gate.get());
+  const bool listened = server.listen_after_bind();
+  // Requests in flight finish; idle connections close.
+  server.set_gate(nullptr);
+  impl_->gate.reset();
+  if (!listened) {
     return Status::IoError("the server stopped accepting connections");
   }
   return Status::Ok();
