@@ -359,12 +359,17 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
       }
       auto c = country_aliases.MatchAt(tokens, i, f.all_caps);
       auto o = org_aliases.MatchAt(tokens, i, f.all_caps);
+      // Whether the name is matched through an inflection or a clitic
+      // rather than as written.
+      bool inflected = false;
       if (!c && !o && tokens[i].caseless) {
         c = MatchArabicClitic(country_aliases, tokens, i);
+        inflected = c.has_value();
       }
       if (!c && !o && !stems.empty()) {
         c = country_aliases.MatchStemmedAt(tokens, stems, i, stem_lang,
                                            f.all_caps);
+        inflected = c.has_value();
       }
       if (o && (!c || o->length > c->length)) {
         uint32_t org = o->alias->entity;
@@ -384,9 +389,11 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
       // The tagger read it as part of a person's name: "Michael Jordan",
       // "Paris Hilton", "Georgia Meloni".
       // A one-word PER span that is just a country's name ("Frankreichs")
-      // is the tagger's mistake, unless the name is also a person's.
+      // is the tagger's mistake, unless the name is also a person's or the
+      // word only looks like an inflected name ("Martina" for Martinica).
       if (f.TypeAt(i, c->length) == EntityType::kPer &&
-          (alias.name_like || f.SpanIsLonger(i, c->length))) {
+          (alias.name_like || f.SpanIsLonger(i, c->length) ||
+           (inflected && people_->IsFirstName(tokens[i].folded)))) {
         ++i;
         continue;
       }
