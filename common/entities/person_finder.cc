@@ -332,6 +332,18 @@ void PersonFinder::AddGiven(std::string_view name,
   if (!c.words.empty()) out->list.push_back(std::move(c));
 }
 
+bool PersonFinder::IsNotAPersonName(
+    const std::vector<std::string>& folded) const {
+  if (folded.empty()) return true;
+  std::string joined;
+  for (const std::string& w : folded) {
+    if (!joined.empty()) joined.push_back(' ');
+    joined += w;
+  }
+  return company_words_.count(folded.back()) > 0 ||
+         place_names_.count(joined) > 0 || not_people_.Find(joined) != nullptr;
+}
+
 bool PersonFinder::IsPartOfName(const std::vector<Token>& tokens, size_t pos,
                                 size_t len) const {
   const size_t next = pos + len;

@@ -82,6 +82,12 @@ class PersonFinder {
     return first_names_.count(std::string(folded)) > 0;
   }
 
+  // Whether a name (its folded words) is no one's, whatever evidence found
+  // it: it ends in an institution, place or agreement word ("Merida
+  // Initiative"), is a multi-word town ("La Celle-Saint-Cloud") or a firm,
+  // medium or thing named like a person (not_people.txt).
+  bool IsNotAPersonName(const std::vector<std::string>& folded) const;
+
   // Whether the name-like place or country alias at tokens[pos, pos+len)
   // is part of a person's name here ("Paris Hilton", "Michael Jordan",
   // "Chad Smith"), judged from its neighbours.
