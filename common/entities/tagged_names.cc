@@ -80,10 +80,11 @@ void TaggedField::Init(std::string_view field_text, MentionField which,
     // In capitals the tagger still finds most names in a run of them
     // ("AXEL HONNETH", "JOHNSON, CHRISTIE, BAILEY TO RUN"), but its other
     // types are too unsure to overrule the gazetteers: only PER spans are
-    // kept, for people, and no token is typed (TypeAt stays empty).
-    std::erase_if(spans, [](const TextEntity& e) {
-      return e.type != EntityType::kPer && e.type != EntityType::kOrg;
-    });
+    // kept, for people, and no token is typed (TypeAt stays empty). Its
+    // ORG spans in Reuters headlines were mostly junk ("fed-says",
+    // "texas"): 97 organisations from 3,000 headlines became 1,592.
+    std::erase_if(
+        spans, [](const TextEntity& e) { return e.type != EntityType::kPer; });
     return;
   }
   size_t s = 0;

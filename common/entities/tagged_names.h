@@ -34,9 +34,10 @@ struct TaggedField {
   // Whether the tagger read the field (a tagger was given and the field is
   // not in capitals): then the absence of a span is evidence too.
   bool tagged = false;
-  // The tagger's entities, in order (none without a tagger, and none in a
-  // field in capitals, where case, the tagger's main cue, says nothing),
-  // and for each token the index of the entity it starts in, or -1.
+  // The tagger's entities, in order (none without a tagger; in a field in
+  // capitals, where case, the tagger's main cue, says little, only PER
+  // ones, for people), and for each token the index of the entity it
+  // starts in, or -1 (always -1 in capitals).
   std::vector<TextEntity> spans;
   std::vector<int> span_of;
 
