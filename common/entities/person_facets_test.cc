@@ -112,5 +112,21 @@ TEST(PersonFacetsTest, OnePersonInLatinGreekAndCyrillic) {
   EXPECT_EQ(*ids.begin(), PersonKey("Kyriakos Mitsotakis"));
 }
 
+TEST(PersonFacetsTest, RussianInitialsStayInTheMention) {
+  const Article a =
+      ArticleIn("ru", "В. Путин встретился с А. Лукашенко в Минске.");
+  const ArticleEntities e = SharedExtractor().Extract(a);
+  const Entity* lukashenko = Find(e.people, "lukashenko");
+  ASSERT_NE(lukashenko, nullptr) << ::testing::PrintToString(Ids(e.people));
+  ASSERT_EQ(lukashenko->spans.size(), 1u);
+  const Mention& m = lukashenko->spans[0];
+  EXPECT_EQ(a.body.substr(m.begin, m.end - m.begin), "А. Лукашенко");
+  // The initial names no one apart: the same id as the surname alone.
+  EXPECT_THAT(Ids(SharedExtractor()
+                      .Extract(ArticleIn("ru", "Лукашенко прибыл в Минск."))
+                      .people),
+              Contains("lukashenko"));
+}
+
 }  // namespace
 }  // namespace chancery

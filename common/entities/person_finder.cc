@@ -51,9 +51,9 @@ bool Shouted(const Token& t) {
   return letters >= 2 && t.capitalised && IsAllCaps(t.text);
 }
 
-// A middle initial: "F" of "Ivan F. Boesky".
+// An initial: "F" of "Ivan F. Boesky", "В" of "В. Путин".
 bool IsInitial(const std::vector<Token>& tokens, size_t i) {
-  return i + 2 < tokens.size() && tokens[i].text.size() == 1 &&
+  return i + 2 < tokens.size() && IsOneLetter(tokens[i].text) &&
          tokens[i].capitalised && tokens[i + 1].text == ".";
 }
 

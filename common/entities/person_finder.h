@@ -29,6 +29,15 @@ namespace chancery {
 
 class NameTransliterator;
 
+// Whether `s` is one letter in UTF-8 ("F", "В", "Κ"): an initial when a
+// dot follows.
+inline bool IsOneLetter(std::string_view s) {
+  size_t code_points = 0;
+  for (char c : s)
+    code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return code_points == 1;
+}
+
 // Name-like runs of words seen in one article, before merging.
 struct PersonCandidates {
   enum class Evidence {

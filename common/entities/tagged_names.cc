@@ -161,6 +161,27 @@ bool OneShoutedWord(const TaggedField& f, const Candidate& c) {
   return f.all_caps && c.words.size() == 1;
 }
 
+// Whether bytes [begin, end) of the field are initials: one letter and a
+// dot each, and spaces.
+bool OnlyInitials(const TaggedField& f, uint32_t begin, uint32_t end) {
+  bool any = false;
+  for (size_t k = 0; k < f.tokens.size(); ++k) {
+    const uint32_t at = f.Offset(f.tokens[k]);
+    if (at < begin) continue;
+    if (at >= end) break;
+    if (!f.tokens[k].word) {
+      if (f.tokens[k].text != ".") return false;
+      continue;
+    }
+    if (!IsOneLetter(f.tokens[k].text) || !f.tokens[k].capitalised ||
+        k + 1 >= f.tokens.size() || f.tokens[k + 1].text != ".") {
+      return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 void LocateAndCheckCandidates(const TaggedField& f, size_t first,
@@ -214,6 +235,11 @@ void LocateAndCheckCandidates(const TaggedField& f, size_t first,
                       std::max<uint32_t>(end, e.end), MentionType::kPer};
         } else {
           if (TakeSpanWords(f, e, begin, &c) == f.tokens.size()) continue;
+          // Initials the rules read before the span ("В. Путин", "А.
+          // Могучий") belong to the mention.
+          if (begin < e.begin && OnlyInitials(f, begin, e.begin)) {
+            c.mention->begin = begin;
+          }
           if ((c.evidence == Evidence::kLoose ||
                c.evidence == Evidence::kFirstName) &&
               !OneShoutedWord(f, c)) {
