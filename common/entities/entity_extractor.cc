@@ -345,6 +345,25 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
   std::vector<uint32_t> org_order;
   bool needs_context = false;
 
+  // Surnames of the full names the tagger found anywhere in the article
+  // ("Michael Jordan"): the same word alone ("Jordan" in the headline) is
+  // the person again, not a country that shares the name.
+  std::unordered_set<std::string> tagged_surnames;
+  for (const TaggedField& f : fields) {
+    for (const TextEntity& e : f.spans) {
+      if (e.type != EntityType::kPer) continue;
+      const Token* last = nullptr;
+      size_t words = 0;
+      for (const Token& t : f.tokens) {
+        const uint32_t at = f.Offset(t);
+        if (at < e.begin || at >= e.end || !t.word) continue;
+        ++words;
+        last = &t;
+      }
+      if (words >= 2) tagged_surnames.insert(last->folded);
+    }
+  }
+
   // Inflected country names ("Frankreichs", "Украины") in languages with
   // a stemmer; English names are matched as written.
   const int stem_lang = AliasTable::StemLanguage(article.lang);
@@ -359,12 +378,17 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
       }
       auto c = country_aliases.MatchAt(tokens, i, f.all_caps);
       auto o = org_aliases.MatchAt(tokens, i, f.all_caps);
+      // Whether the name is matched through an inflection or a clitic
+      // rather than as written.
+      bool inflected = false;
       if (!c && !o && tokens[i].caseless) {
         c = MatchArabicClitic(country_aliases, tokens, i);
+        inflected = c.has_value();
       }
       if (!c && !o && !stems.empty()) {
         c = country_aliases.MatchStemmedAt(tokens, stems, i, stem_lang,
                                            f.all_caps);
+        inflected = c.has_value();
       }
       if (o && (!c || o->length > c->length)) {
         uint32_t org = o->alias->entity;
@@ -384,10 +408,17 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
       // The tagger read it as part of a person's name: "Michael Jordan",
       // "Paris Hilton", "Georgia Meloni".
       // A one-word PER span that is just a country's name ("Frankreichs")
-      // is the tagger's mistake, unless the name is also a person's.
+      // is the tagger's mistake, unless the name is also a person's or the
+      // word only looks like an inflected name ("Martina" for Martinica).
       if (f.TypeAt(i, c->length) == EntityType::kPer &&
-          (alias.name_like || f.SpanIsLonger(i, c->length))) {
+          (alias.name_like || f.SpanIsLonger(i, c->length) ||
+           (inflected && people_->IsFirstName(tokens[i].folded)))) {
         ++i;
+        continue;
+      }
+      if (alias.name_like && c->length == 1 &&
+          tagged_surnames.count(tokens[i].folded)) {
+        ++i;  // Left unclaimed for PersonFinder: "Jordan" of Michael Jordan.
         continue;
       }
       // A capital that is also a given name ("Finance Minister Roger
@@ -530,6 +561,34 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
     people_->AddGiven(name, &candidates);
   }
   out.people = people_->Resolve(candidates, transliterator_.get());
+  // A name that is wholly a country, place or curated organisation
+  // ("Washington", "Xinjiang", "Chinas", "Nuevo México") or no one's by
+  // PersonFinder's word lists ("Merida Initiative") is not a person, even
+  // when the tagger read it as one. A person merged from a full name
+  // ("Michael Jordan") has that name as label and stays.
+  std::erase_if(out.people, [&](const Entity& person) {
+    const std::vector<Token> tokens = Tokenize(person.label);
+    std::vector<std::string> folded;
+    for (const Token& t : tokens) {
+      if (t.word) folded.push_back(t.folded);
+    }
+    if (people_->IsNotAPersonName(folded)) return true;
+    for (const AliasTable* aliases : {&country_aliases, &org_aliases}) {
+      auto hit = aliases->MatchAt(tokens, 0, false);
+      if (hit && hit->length == tokens.size()) return true;
+    }
+    // An inflected form of a country ("Chinas") unless it is a given name
+    // that only looks like one ("Martina", not Martinica).
+    if (stem_lang >= 0 &&
+        !(folded.size() == 1 && people_->IsFirstName(folded[0]))) {
+      const std::vector<std::string> stems =
+          AliasTable::StemTokens(tokens, stem_lang);
+      auto hit =
+          country_aliases.MatchStemmedAt(tokens, stems, 0, stem_lang, false);
+      if (hit && hit->length == tokens.size()) return true;
+    }
+    return false;
+  });
 
   // Organisations.
   for (const std::string& given : article.orgs) {

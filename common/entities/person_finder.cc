@@ -51,9 +51,9 @@ bool Shouted(const Token& t) {
   return letters >= 2 && t.capitalised && IsAllCaps(t.text);
 }
 
-// A middle initial: "F" of "Ivan F. Boesky".
+// An initial: "F" of "Ivan F. Boesky", "В" of "В. Путин".
 bool IsInitial(const std::vector<Token>& tokens, size_t i) {
-  return i + 2 < tokens.size() && tokens[i].text.size() == 1 &&
+  return i + 2 < tokens.size() && IsOneLetter(tokens[i].text) &&
          tokens[i].capitalised && tokens[i + 1].text == ".";
 }
 
@@ -330,6 +330,18 @@ void PersonFinder::AddGiven(std::string_view name,
     c.folded.push_back(std::move(t.folded));
   }
   if (!c.words.empty()) out->list.push_back(std::move(c));
+}
+
+bool PersonFinder::IsNotAPersonName(
+    const std::vector<std::string>& folded) const {
+  if (folded.empty()) return true;
+  std::string joined;
+  for (const std::string& w : folded) {
+    if (!joined.empty()) joined.push_back(' ');
+    joined += w;
+  }
+  return company_words_.count(folded.back()) > 0 ||
+         place_names_.count(joined) > 0 || not_people_.Find(joined) != nullptr;
 }
 
 bool PersonFinder::IsPartOfName(const std::vector<Token>& tokens, size_t pos,

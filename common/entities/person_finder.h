@@ -29,6 +29,15 @@ namespace chancery {
 
 class NameTransliterator;
 
+// Whether `s` is one letter in UTF-8 ("F", "В", "Κ"): an initial when a
+// dot follows.
+inline bool IsOneLetter(std::string_view s) {
+  size_t code_points = 0;
+  for (char c : s)
+    code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return code_points == 1;
+}
+
 // Name-like runs of words seen in one article, before merging.
 struct PersonCandidates {
   enum class Evidence {
@@ -81,6 +90,12 @@ class PersonFinder {
   bool IsFirstName(std::string_view folded) const {
     return first_names_.count(std::string(folded)) > 0;
   }
+
+  // Whether a name (its folded words) is no one's, whatever evidence found
+  // it: it ends in an institution, place or agreement word ("Merida
+  // Initiative"), is a multi-word town ("La Celle-Saint-Cloud") or a firm,
+  // medium or thing named like a person (not_people.txt).
+  bool IsNotAPersonName(const std::vector<std::string>& folded) const;
 
   // Whether the name-like place or country alias at tokens[pos, pos+len)
   // is part of a person's name here ("Paris Hilton", "Michael Jordan",

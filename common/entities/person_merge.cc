@@ -87,8 +87,11 @@ Candidate Trimmed(const Candidate& c) {
   Candidate t;
   // Middle initials ("George P. Shultz") neither identify nor display.
   for (size_t i = 0; i < c.words.size(); ++i) {
-    if (c.folded.size() > 1 && c.folded[i].size() == 2 && c.folded[i][1] == '.')
+    const std::string& w = c.folded[i];
+    if (c.folded.size() > 1 && w.size() >= 2 && w.back() == '.' &&
+        IsOneLetter(std::string_view(w).substr(0, w.size() - 1))) {
       continue;
+    }
     t.words.push_back(c.words[i]);
     t.folded.push_back(c.folded[i]);
   }

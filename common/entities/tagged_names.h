@@ -31,9 +31,13 @@ struct TaggedField {
   std::vector<bool> claimed;
   std::vector<bool> claimed_by_org;
   bool all_caps = false;
-  // The tagger's entities, in order (none without a tagger, and none in a
-  // field in capitals, where case, the tagger's main cue, says nothing),
-  // and for each token the index of the entity it starts in, or -1.
+  // Whether the tagger read the field (a tagger was given and the field is
+  // not in capitals): then the absence of a span is evidence too.
+  bool tagged = false;
+  // The tagger's entities, in order (none without a tagger; in a field in
+  // capitals, where case, the tagger's main cue, says little, only PER
+  // ones, for people), and for each token the index of the entity it
+  // starts in, or -1 (always -1 in capitals).
   std::vector<TextEntity> spans;
   std::vector<int> span_of;
 
@@ -63,8 +67,12 @@ struct TaggedField {
 MentionType MentionTypeOf(EntityType type);
 
 // Gives candidates [first, end) of `people`, which PersonFinder::Collect
-// found in `f`, their mentions, and drops the loose and first-name ones
-// the tagger read as a place, organisation or other name.
+// found in `f`, their mentions, and checks them against the tagger: a
+// candidate in a PER span takes the span as its mention and the span's
+// words (from where the candidate began) as its name; a loose or
+// first-name one the tagger read as a place, organisation or other name is
+// dropped, and a first-name one where the tagger saw no name counts as
+// loose.
 void LocateAndCheckCandidates(const TaggedField& f, size_t first,
                               PersonCandidates* people);
 
