@@ -10,7 +10,6 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::IsEmpty;
-using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
 std::vector<std::string> CountriesIn(const std::string& lang,
@@ -82,6 +81,19 @@ TEST(CountryLanguagesTest, CounterpartsAndHistoricalStates) {
               UnorderedElementsAre("TR", "GR"));
   EXPECT_THAT(CountriesIn("en", "East German exporters sought new markets."),
               Contains("DD"));
+}
+
+TEST(CountryLanguagesTest, CapitalsThatAreSurnamesOrOtherTowns) {
+  EXPECT_THAT(CountriesIn("en",
+                          "Barges left Cairo on the Mississippi for "
+                          "Memphis."),
+              IsEmpty());
+  EXPECT_THAT(CountriesIn("en", "Cairo said Egyptian troops would stay."),
+              UnorderedElementsAre("EG"));
+  EXPECT_THAT(CountriesIn("en", "Douglas told shareholders margins rose."),
+              IsEmpty());
+  EXPECT_THAT(CountriesIn("en", "The Isle of Man parliament met in Douglas."),
+              Contains("IM"));
 }
 
 TEST(CountryLanguagesTest, DatelineAndBodyMentionCountOnce) {
