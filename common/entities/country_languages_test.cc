@@ -59,6 +59,8 @@ TEST(CountryLanguagesTest, ArabicNisbaAndAmman) {
   EXPECT_THAT(CountriesIn("ar", "افتتح معرض الكتاب اليوم.", "عمّان"),
               UnorderedElementsAre("JO"));
   EXPECT_THAT(CountriesIn("ar", "وصل الوفد إلى بكين."), Contains("CN"));
+  EXPECT_THAT(CountriesIn("ar", "وصل الوزير إلى عمّان أمس."),
+              UnorderedElementsAre("JO"));
 }
 
 TEST(CountryLanguagesTest, TurkeyTheFood) {
