@@ -72,9 +72,10 @@ void PrintRow(const char* label, const Counts& c) {
   const double p = c.tp + c.fp ? double(c.tp) / (c.tp + c.fp) : 0;
   const double r = c.tp + c.fn ? double(c.tp) / (c.tp + c.fn) : 0;
   const double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-  std::printf("%-9s %5ld pages  P %.3f  R %.3f  F %.3f  empty %ld  %.0f pages/s\n",
-              label, c.pages, p, r, f, c.empty_pages,
-              c.seconds > 0 ? c.pages / c.seconds : 0);
+  std::printf(
+      "%-9s %5ld pages  P %.3f  R %.3f  F %.3f  empty %ld  %.0f pages/s\n",
+      label, c.pages, p, r, f, c.empty_pages,
+      c.seconds > 0 ? c.pages / c.seconds : 0);
 }
 
 int Run(int argc, char** argv) {
@@ -121,9 +122,9 @@ int Run(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     std::string date_text;
     const Article article = ArticleFromHtml(std::move(html), "", &date_text);
-    c.seconds += std::chrono::duration<double>(
-                     std::chrono::steady_clock::now() - start)
-                     .count();
+    c.seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     const std::string body = NormaliseSpace(article.body);
     long tp = 0, fn = 0, fp = 0;
     for (const auto& s : entry.value("with", nlohmann::json::array())) {

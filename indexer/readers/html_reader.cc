@@ -11,6 +11,7 @@
 #include "indexer/readers/charset.h"
 #include "indexer/readers/html_text.h"
 #include "indexer/readers/json_article.h"
+#include "indexer/readers/main_text_extractor.h"
 
 namespace chancery {
 namespace {
@@ -28,6 +29,7 @@ struct PageFacts {
   std::string html_lang, og_locale;
   std::string meta_author, ld_author;
   std::string og_site_name, ld_publisher;
+  std::string ld_body;
   std::string charset;
   const GumboNode* body = nullptr;
   const GumboNode* main = nullptr;
@@ -129,6 +131,7 @@ void NoteJsonLd(const GumboNode* node, PageFacts& facts) {
   take("headline", facts.ld_headline);
   take("author", facts.ld_author);
   take("publisher", facts.ld_publisher);
+  take("articleBody", facts.ld_body);
 }
 
 void CollectFacts(const GumboNode* node, int depth, PageFacts& facts) {
@@ -189,15 +192,6 @@ const std::string& FirstNonEmpty(
   return **candidates.begin();
 }
 
-// The element whose text is the article: one <article> is the story; a
-// page with several is a listing, where <main> or <body> is the best guess.
-const GumboNode* ContentRoot(const PageFacts& facts, const GumboNode* root) {
-  if (facts.article_count == 1) return facts.article;
-  if (facts.main != nullptr) return facts.main;
-  if (facts.body != nullptr) return facts.body;
-  return root;
-}
-
 }  // namespace
 
 std::string_view CharsetOfContentType(std::string_view content_type) {
@@ -231,11 +225,7 @@ Article ArticleFromHtml(std::string html, std::string_view charset_hint,
   article.lang = FirstNonEmpty({&facts.html_lang, &facts.og_locale});
   article.author = FirstNonEmpty({&facts.meta_author, &facts.ld_author});
   article.source = FirstNonEmpty({&facts.og_site_name, &facts.ld_publisher});
-  const GumboNode* content = ContentRoot(facts, document->root());
-  article.body = VisibleText(content);
-  if (article.body.empty() && facts.body != nullptr && content != facts.body) {
-    article.body = VisibleText(facts.body);
-  }
+  article.body = ExtractMainText(document->root(), facts.ld_body);
   *date_text =
       FirstNonEmpty({&facts.meta_date, &facts.ld_date, &facts.time_datetime});
   return article;
