@@ -18,7 +18,7 @@ constexpr int kMaxDepth = 400;  // as in html_text.cc
 // Thresholds, chosen on the tuning part of bench/html_quality only.
 // A container found by name or tag is the text when it holds this many
 // characters that are not link text...
-constexpr int kMinContainerChars = 200;
+constexpr int kMinContainerChars = 400;
 // ...and at most this share of its text is link text.
 constexpr double kMaxContainerLinkDensity = 0.5;
 // A block within the text that is mostly links is a link list, unless long.
@@ -26,7 +26,7 @@ constexpr double kMaxBlockLinkDensity = 0.5;
 constexpr int kLinkListMaxChars = 1500;
 // A class/id name of furniture cuts only an element with at most this
 // share of the page's text.
-constexpr double kMaxNamedFurnitureShare = 0.5;
+constexpr double kMaxNamedFurnitureShare = 0.3;
 // Below this many characters the extracted text is taken as a miss and the
 // whole visible text is used, when it is longer.
 constexpr int kMinMainChars = 250;
@@ -146,14 +146,31 @@ class Extractor {
   std::string Run(std::string_view json_ld_body) {
     const GumboNode* body = FindBody(root_);
     std::string text;
-    if (const GumboNode* container = NamedContainer()) {
-      text = TextOf({container});
+    int kind = 0;
+    if (const GumboNode* container = NamedContainer(&kind)) {
+      text = TextOf(kind <= 1 ? Namesakes(container, kind)
+                              : std::vector{container});
     } else {
       text = TextOf(ScoredBlocks(body));
     }
     if (CountChars(text) < kMinMainChars) {
       std::string whole = TextOf({body});
       if (CountChars(whole) > CountChars(text)) text = std::move(whole);
+    }
+    if (text.empty()) {
+      // Last resort for pages whose text sits in <noscript>, a <form> or a
+      // <header>: all text but scripts and styles.
+      text = VisibleTextExcept(body, [](const GumboNode* node) {
+        switch (TagOf(node)) {
+          case GUMBO_TAG_HEAD:
+          case GUMBO_TAG_SCRIPT:
+          case GUMBO_TAG_STYLE:
+          case GUMBO_TAG_TEMPLATE:
+            return true;
+          default:
+            return false;
+        }
+      });
     }
     if (!json_ld_body.empty() &&
         CountChars(json_ld_body) >= kMinJsonLdShare * CountChars(text)) {
@@ -331,7 +348,35 @@ class Extractor {
 
   // Step 2: the page's own main-text container, by kind of evidence in
   // order of trust; within one kind the one with the most non-link text.
-  const GumboNode* NamedContainer() const {
+  // The containers of the same kind and class as `best`, not nested in one
+  // another, in document order: text split into several boxes around
+  // pictures or advertisements ("text-body" twice, a question and its
+  // answers).
+  std::vector<const GumboNode*> Namesakes(const GumboNode* best,
+                                          int kind) const {
+    std::vector<const GumboNode*> found;
+    const std::string_view name = AttributeOf(best, "class");
+    CollectNamesakes(FindBody(root_), kind, name, 0, found);
+    if (found.empty()) found.push_back(best);
+    return found;
+  }
+
+  void CollectNamesakes(const GumboNode* node, int kind, std::string_view name,
+                        int depth, std::vector<const GumboNode*>& found) const {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth || IsCut(node)) {
+      return;
+    }
+    if (IsContainerOfKind(node, kind) && AttributeOf(node, "class") == name) {
+      if (StatsOf(node).chars > StatsOf(node).link_chars) found.push_back(node);
+      return;
+    }
+    for (unsigned i = 0; i < ChildCount(node); ++i) {
+      CollectNamesakes(Child(node, i), kind, name, depth + 1, found);
+    }
+  }
+
+  // Step 2 (its kind of evidence in *kind).
+  const GumboNode* NamedContainer(int* kind_found) const {
     for (int kind = 0; kind < 4; ++kind) {
       const GumboNode* best = nullptr;
       int best_chars = 0;
@@ -347,6 +392,7 @@ class Extractor {
       }
       if (best != nullptr && best_chars >= kMinContainerChars &&
           StatsOf(best).LinkDensity() <= kMaxContainerLinkDensity) {
+        *kind_found = kind;
         return best;
       }
     }
