@@ -126,9 +126,13 @@ bool NamesExtraFurniture(std::string_view value) {
     const std::string_view token = value.substr(at, end - at);
     at = end + 1;
     bool classifies = false;
-    for (std::string_view prefix : {"tag-", "category-", "post-", "type-",
-                                    "format-", "status-", "has-", "no-"}) {
+    for (std::string_view prefix :
+         {"tag-", "category-", "type-", "format-", "status-", "has-", "no-"}) {
       if (token.substr(0, prefix.size()) == prefix) classifies = true;
+    }
+    if (token.substr(0, 5) == "post-" && token.size() > 5 && token[5] >= '0' &&
+        token[5] <= '9') {
+      classifies = true;  // "post-1113"
     }
     if (!classifies && AnyClassWord(token, IsExtraFurnitureWord)) return true;
   }
@@ -159,13 +163,14 @@ class Extractor {
     }
     if (text.empty()) {
       // Last resort for pages whose text sits in <noscript>, a <form> or a
-      // <header>: all text but scripts and styles.
+      // <header>: all text but scripts, styles and menus.
       text = VisibleTextExcept(body, [](const GumboNode* node) {
         switch (TagOf(node)) {
           case GUMBO_TAG_HEAD:
           case GUMBO_TAG_SCRIPT:
           case GUMBO_TAG_STYLE:
           case GUMBO_TAG_TEMPLATE:
+          case GUMBO_TAG_NAV:
             return true;
           default:
             return false;
