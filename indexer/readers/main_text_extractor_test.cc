@@ -69,6 +69,16 @@ TEST(MainTextExtractorTest, ArticleElementWithoutTagsOrMostRead) {
   EXPECT_EQ(body.find("Mentions"), std::string::npos);
 }
 
+TEST(MainTextExtractorTest, TitleWithoutSiteSuffix) {
+  std::string date_text;
+  EXPECT_EQ(
+      ArticleFromHtml(ReadFixture("html_json_ld.html"), "", &date_text).title,
+      "Harbour reopens after storm");  // its og:site_name cut
+  EXPECT_EQ(
+      ArticleFromHtml(ReadFixture("html_div_soup.html"), "", &date_text).title,
+      "Octopuses Dream in Colour, Study Finds");
+}
+
 TEST(MainTextExtractorTest, ShortPageFallsBackToWholeText) {
   GumboDocument page(
       "<html><body><div class=\"menu\">Home</div><p>Just one line.</p>"
