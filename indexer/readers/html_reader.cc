@@ -11,6 +11,7 @@
 #include "indexer/readers/charset.h"
 #include "indexer/readers/html_text.h"
 #include "indexer/readers/json_article.h"
+#include "indexer/readers/main_text_extractor.h"
 
 namespace chancery {
 namespace {
@@ -21,13 +22,14 @@ constexpr int kMaxDepth = 400;  // as in html_text.cc
 
 // What the page says about itself; the first value found of each wins.
 struct PageFacts {
-  std::string og_title, title_element, ld_headline, first_h1;
+  std::string og_title, twitter_title, title_element, ld_headline, first_h1;
   std::string meta_date, ld_date, time_datetime;
   int meta_date_rank = 100;  // lower is more specific
   std::string og_url, canonical_url;
   std::string html_lang, og_locale;
   std::string meta_author, ld_author;
   std::string og_site_name, ld_publisher;
+  std::string ld_body;
   std::string charset;
   const GumboNode* body = nullptr;
   const GumboNode* main = nullptr;
@@ -69,6 +71,7 @@ void NoteMeta(const GumboNode* node, PageFacts& facts) {
   const std::string name = AsciiToLower(TrimWhitespace(key));
   if (name.empty() || TrimWhitespace(content).empty()) return;
   if (name == "og:title") SetIfEmpty(facts.og_title, content);
+  if (name == "twitter:title") SetIfEmpty(facts.twitter_title, content);
   if (name == "og:url") SetIfEmpty(facts.og_url, content);
   if (name == "og:site_name") SetIfEmpty(facts.og_site_name, content);
   if (name == "og:locale") SetIfEmpty(facts.og_locale, content);
@@ -129,6 +132,7 @@ void NoteJsonLd(const GumboNode* node, PageFacts& facts) {
   take("headline", facts.ld_headline);
   take("author", facts.ld_author);
   take("publisher", facts.ld_publisher);
+  take("articleBody", facts.ld_body);
 }
 
 void CollectFacts(const GumboNode* node, int depth, PageFacts& facts) {
@@ -181,21 +185,30 @@ void CollectFacts(const GumboNode* node, int depth, PageFacts& facts) {
   }
 }
 
+// A <title> without the site's name that pages append to it
+// ("Story | Site", "Story - Site"): cut at the last separator when what
+// follows is the og:site_name, or when it is after a " | ".
+std::string WithoutSiteSuffix(const std::string& title,
+                              const std::string& site_name) {
+  for (std::string_view separator : {" | ", " - ", " \u2013 ", " \u2014 "}) {
+    const size_t at = title.rfind(separator);
+    if (at == std::string::npos || at == 0) continue;
+    const std::string_view tail =
+        TrimWhitespace(std::string_view(title).substr(at + separator.size()));
+    if ((!site_name.empty() && EqualsIgnoreAsciiCase(tail, site_name)) ||
+        (separator == " | " && tail.size() < at)) {
+      return std::string(TrimWhitespace(std::string_view(title).substr(0, at)));
+    }
+  }
+  return title;
+}
+
 const std::string& FirstNonEmpty(
     std::initializer_list<const std::string*> candidates) {
   for (const std::string* candidate : candidates) {
     if (!candidate->empty()) return *candidate;
   }
   return **candidates.begin();
-}
-
-// The element whose text is the article: one <article> is the story; a
-// page with several is a listing, where <main> or <body> is the best guess.
-const GumboNode* ContentRoot(const PageFacts& facts, const GumboNode* root) {
-  if (facts.article_count == 1) return facts.article;
-  if (facts.main != nullptr) return facts.main;
-  if (facts.body != nullptr) return facts.body;
-  return root;
 }
 
 }  // namespace
@@ -225,17 +238,16 @@ Article ArticleFromHtml(std::string html, std::string_view charset_hint,
   }
 
   Article article;
-  article.title = FirstNonEmpty({&facts.og_title, &facts.title_element,
-                                 &facts.ld_headline, &facts.first_h1});
+  const std::string title_element =
+      WithoutSiteSuffix(facts.title_element, facts.og_site_name);
+  article.title =
+      FirstNonEmpty({&facts.og_title, &facts.twitter_title, &title_element,
+                     &facts.ld_headline, &facts.first_h1});
   article.url = FirstNonEmpty({&facts.og_url, &facts.canonical_url});
   article.lang = FirstNonEmpty({&facts.html_lang, &facts.og_locale});
   article.author = FirstNonEmpty({&facts.meta_author, &facts.ld_author});
   article.source = FirstNonEmpty({&facts.og_site_name, &facts.ld_publisher});
-  const GumboNode* content = ContentRoot(facts, document->root());
-  article.body = VisibleText(content);
-  if (article.body.empty() && facts.body != nullptr && content != facts.body) {
-    article.body = VisibleText(facts.body);
-  }
+  article.body = ExtractMainText(document->root(), facts.ld_body);
   *date_text =
       FirstNonEmpty({&facts.meta_date, &facts.ld_date, &facts.time_datetime});
   return article;

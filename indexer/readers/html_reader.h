@@ -1,5 +1,7 @@
 // One HTML page as one article.
-//   title   og:title, else <title>, else JSON-LD headline, else first <h1>
+//   title   og:title, else twitter:title, else <title> less a site suffix
+//           (" | Site", or " - Site" naming og:site_name), else JSON-LD
+//           headline, else first <h1>
 //   date    <meta> article:published_time (or itemprop/name datePublished,
 //           date, pubdate, DC.date...), else JSON-LD datePublished, else
 //           the first <time datetime>: explicit metadata before markup that
@@ -8,8 +10,8 @@
 //   lang    <html lang>, else og:locale; normalised to ISO 639-1
 //   author  <meta name=author>, else JSON-LD author
 //   source  og:site_name, else JSON-LD publisher
-//   body    VisibleText (html_text.h) of the page's only <article>, else of
-//           <main>, else of <body>
+//   body    ExtractMainText (main_text_extractor.h), given the JSON-LD
+//           articleBody
 // Pages in legacy encodings are converted using their <meta charset>.
 // Origin is the file path.
 #ifndef CHANCERY_INDEXER_READERS_HTML_READER_H_

@@ -67,8 +67,10 @@ TEST_F(HtmlTest, TitleElementAndOgUrlAndSingleArticleElement) {
   ASSERT_EQ(sink.articles.size(), 1u);
   EXPECT_EQ(sink.articles[0].title, "The Title");
   EXPECT_EQ(sink.articles[0].url, "https://x.example/a");
+  // Too short to trust the <article> alone: the whole visible text.
   EXPECT_EQ(sink.articles[0].body,
-            "Inside one.\n\nInside two.\nSame paragraph.");
+            "Outside the article\n\nInside one.\n\nInside two.\nSame "
+            "paragraph.");
 }
 
 TEST_F(HtmlTest, LegacyCharsetIsConverted) {

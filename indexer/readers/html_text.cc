@@ -151,45 +151,18 @@ bool IsBoilerplateWord(std::string_view word) {
   return false;
 }
 
-// Splits a class/id value into lower-case words at punctuation, spaces
-// and camelCase humps ("shareBar" -> share, bar; "related-links" ->
-// related, links) so that "commentary" is not mistaken for "comment".
-bool NamesBoilerplate(std::string_view value) {
-  std::string word;
-  auto flush = [&word]() {
-    const bool hit = IsBoilerplateWord(word);
-    word.clear();
-    return hit;
-  };
-  for (size_t i = 0; i < value.size(); ++i) {
-    const char c = value[i];
-    const bool lower = c >= 'a' && c <= 'z';
-    const bool upper = c >= 'A' && c <= 'Z';
-    const bool digit = c >= '0' && c <= '9';
-    if (!lower && !upper && !digit) {
-      if (flush()) return true;
-      continue;
-    }
-    if (upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z') {
-      if (flush()) return true;
-    }
-    word += upper ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return flush();
+bool IsHiddenOrBoilerplate(const GumboNode* node) {
+  if (IsHiddenOrSkippedTag(node)) return true;
+  return AnyClassWord(AttributeOf(node, "class"), IsBoilerplateWord) ||
+         AnyClassWord(AttributeOf(node, "id"), IsBoilerplateWord) ||
+         AnyClassWord(AttributeOf(node, "role"), IsBoilerplateWord);
 }
 
-bool IsHiddenOrBoilerplate(const GumboElement& element, const GumboNode* node) {
-  if (IsSkippedTag(element.tag)) return true;
-  if (gumbo_get_attribute(&element.attributes, "hidden") != nullptr) {
-    return true;
-  }
-  if (AttributeOf(node, "aria-hidden") == "true") return true;
-  return NamesBoilerplate(AttributeOf(node, "class")) ||
-         NamesBoilerplate(AttributeOf(node, "id")) ||
-         NamesBoilerplate(AttributeOf(node, "role"));
-}
+using SkipFunction = std::function<bool(const GumboNode*)>;
 
-void AppendText(const GumboNode* node, bool skip_boilerplate, int depth,
+// Appends the text under `node`, leaving out elements `skip` names (none
+// when it is null).
+void AppendText(const GumboNode* node, const SkipFunction* skip, int depth,
                 TextBuilder& out) {
   switch (node->type) {
     case GUMBO_NODE_TEXT:
@@ -205,7 +178,7 @@ void AppendText(const GumboNode* node, bool skip_boilerplate, int depth,
   }
   const GumboElement& element = node->v.element;
   if (depth > kMaxDepth) return;
-  if (skip_boilerplate && IsHiddenOrBoilerplate(element, node)) {
+  if (skip != nullptr && (*skip)(node)) {
     // The skipped element still separates the text around it.
     out.AddGap(TextBuilder::Gap::kSpace);
     return;
@@ -213,8 +186,8 @@ void AppendText(const GumboNode* node, bool skip_boilerplate, int depth,
   const TextBuilder::Gap gap = GapAround(element.tag);
   out.AddGap(gap);
   for (unsigned i = 0; i < element.children.length; ++i) {
-    AppendText(static_cast<const GumboNode*>(element.children.data[i]),
-               skip_boilerplate, depth + 1, out);
+    AppendText(static_cast<const GumboNode*>(element.children.data[i]), skip,
+               depth + 1, out);
   }
   out.AddGap(gap);
 }
@@ -237,13 +210,59 @@ const GumboNode* GumboDocument::root() const { return output_->root; }
 
 std::string VisibleText(const GumboNode* node) {
   TextBuilder out;
-  AppendText(node, /*skip_boilerplate=*/true, 0, out);
+  const SkipFunction furniture = IsHiddenOrFurniture;
+  AppendText(node, &furniture, 0, out);
   return out.Take();
+}
+
+std::string VisibleTextExcept(const GumboNode* node, const SkipFunction& skip) {
+  TextBuilder out;
+  AppendText(node, &skip, 0, out);
+  return out.Take();
+}
+
+bool IsHiddenOrSkippedTag(const GumboNode* node) {
+  if (node->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboElement& element = node->v.element;
+  return IsSkippedTag(element.tag) ||
+         gumbo_get_attribute(&element.attributes, "hidden") != nullptr ||
+         AttributeOf(node, "aria-hidden") == "true";
+}
+
+bool IsHiddenOrFurniture(const GumboNode* node) {
+  return node->type == GUMBO_NODE_ELEMENT && IsHiddenOrBoilerplate(node);
+}
+
+// Splitting at camelCase humps keeps "commentary" from being taken for
+// "comment" while "commentList" still is.
+bool AnyClassWord(std::string_view value,
+                  const std::function<bool(std::string_view)>& visit) {
+  std::string word;
+  auto flush = [&word, &visit]() {
+    const bool hit = !word.empty() && visit(word);
+    word.clear();
+    return hit;
+  };
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    const bool lower = c >= 'a' && c <= 'z';
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool digit = c >= '0' && c <= '9';
+    if (!lower && !upper && !digit) {
+      if (flush()) return true;
+      continue;
+    }
+    if (upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z') {
+      if (flush()) return true;
+    }
+    word += upper ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return flush();
 }
 
 std::string PlainText(const GumboNode* node) {
   TextBuilder out;
-  AppendText(node, /*skip_boilerplate=*/false, 0, out);
+  AppendText(node, /*skip=*/nullptr, 0, out);
   std::string text = out.Take();
   for (char& c : text) {
     if (c == '\n') c = ' ';

@@ -7,6 +7,7 @@
 
 #include <gumbo.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,29 @@ class GumboDocument {
 // other whitespace is collapsed to single spaces; no leading or trailing
 // whitespace.
 std::string VisibleText(const GumboNode* node);
+
+// Text under `node` formatted as VisibleText formats it, leaving out
+// every element for which `skip` returns true (with its subtree) instead
+// of those VisibleText leaves out: for callers with their own idea of
+// furniture, who may call IsHiddenOrFurniture from it.
+std::string VisibleTextExcept(
+    const GumboNode* node, const std::function<bool(const GumboNode*)>& skip);
+
+// Whether `node` is an element of a skipped tag (script, nav, footer...)
+// or hidden: the part of IsHiddenOrFurniture that does not read names.
+bool IsHiddenOrSkippedTag(const GumboNode* node);
+
+// Whether VisibleText leaves out element `node` itself (not looking at its
+// ancestors): a skipped tag, hidden, or named as furniture by its class, id
+// or role. False for non-elements.
+bool IsHiddenOrFurniture(const GumboNode* node);
+
+// The lower-case words of a class or id value, split at punctuation,
+// spaces and camelCase humps: "shareBar related-links" -> share, bar,
+// related, links. Calls `visit` with each and stops when it returns true;
+// returns whether one did.
+bool AnyClassWord(std::string_view value,
+                  const std::function<bool(std::string_view)>& visit);
 
 // The text content of `node` with whitespace collapsed, nothing skipped:
 // for <title>, <h1> and the like.

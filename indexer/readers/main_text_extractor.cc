@@ -1,0 +1,568 @@
+#include "indexer/readers/main_text_extractor.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/base/strings.h"
+#include "indexer/readers/html_text.h"
+
+namespace chancery {
+namespace {
+
+constexpr int kMaxDepth = 400;  // as in html_text.cc
+
+// Thresholds, chosen on the tuning part of bench/html_quality only.
+// A container found by name or tag is the text when it holds this many
+// characters that are not link text...
+constexpr int kMinContainerChars = 400;
+// ...and at most this share of its text is link text.
+constexpr double kMaxContainerLinkDensity = 0.5;
+// A block within the text that is mostly links is a link list, unless long.
+constexpr double kMaxBlockLinkDensity = 0.5;
+constexpr int kLinkListMaxChars = 1500;
+// A class/id name of furniture cuts only an element with at most this
+// share of the page's text.
+constexpr double kMaxNamedFurnitureShare = 0.3;
+// Below this many characters the extracted text is taken as a miss and the
+// whole visible text is used, when it is longer.
+constexpr int kMinMainChars = 250;
+// JSON-LD articleBody wins when it is at least this share of the length
+// of the text the markup gave.
+constexpr double kMinJsonLdShare = 0.8;
+
+// What the text under one element amounts to, furniture left out.
+struct BlockStats {
+  int chars = 0;       // code points other than whitespace
+  int link_chars = 0;  // of which inside <a>
+  int commas = 0;
+  double LinkDensity() const {
+    return chars == 0 ? 0.0 : static_cast<double>(link_chars) / chars;
+  }
+};
+
+const GumboNode* Child(const GumboNode* node, unsigned i) {
+  return static_cast<const GumboNode*>(node->v.element.children.data[i]);
+}
+
+unsigned ChildCount(const GumboNode* node) {
+  return node->type == GUMBO_NODE_ELEMENT ? node->v.element.children.length : 0;
+}
+
+GumboTag TagOf(const GumboNode* node) {
+  return node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag
+                                          : GUMBO_TAG_UNKNOWN;
+}
+
+// Class and id together, lower-cased: what name hints are matched against.
+std::string NameOf(const GumboNode* node) {
+  std::string name = AsciiToLower(AttributeOf(node, "class"));
+  name += ' ';
+  name += AsciiToLower(AttributeOf(node, "id"));
+  return name;
+}
+
+bool ContainsAny(std::string_view text,
+                 std::initializer_list<std::string_view> needles) {
+  for (std::string_view needle : needles) {
+    if (text.find(needle) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Class/id names that content management systems give the article text.
+bool NamesMainText(std::string_view name) {
+  return ContainsAny(name,
+                     {"articlebody",      "article-body",    "article_body",
+                      "article__body",    "article-content", "article_content",
+                      "article__content", "articlecontent",  "article-text",
+                      "article_text",     "articletext",     "article__text",
+                      "fulltext",         "story-body",      "storybody",
+                      "story_body",       "story__body",     "story-content",
+                      "storycontent",     "story-text",      "entry-content",
+                      "entry_content",    "entry-body",      "post-content",
+                      "post_content",     "postcontent",     "post-body",
+                      "post_body",        "postbody",        "post-text",
+                      "post-entry",       "single-content",  "content-body",
+                      "body-text",        "bodytext",        "text-body",
+                      "main-text",        "maintext",        "rich-text",
+                      "richtext",         "news-content",    "news-text",
+                      "newstext",         "blog-content",    "field-name-body",
+                      "field--name-body", "node-content",    "article-copy",
+                      "articlecopy",      "text-content",    "article-entry"});
+}
+
+// Words (of a class, id or role) naming furniture beyond what
+// VisibleText already skips: comments, teasers, bylines and date lines.
+bool IsExtraFurnitureWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "comment",    "comments",   "commentlist", "disqus",     "reply",
+      "replies",    "related",    "recommended", "recommend",  "teaser",
+      "teasers",    "trending",   "popular",     "most",       "more",
+      "tags",       "tag",        "taglist",     "keywords",   "byline",
+      "author",     "authors",    "dateline",    "date",       "timestamp",
+      "published",  "meta",       "postmeta",    "pagination", "pager",
+      "toolbar",    "tools",      "widget",      "widgets",    "signup",
+      "paywall",    "login",      "skip",        "hidden",     "rating",
+      "vote",       "breadcrumb", "crumbs",      "social",     "subscription",
+      "newsletter", "sponsored",  "partner",     "copyright"};
+  for (std::string_view w : kWords) {
+    if (w == word) return true;
+  }
+  return false;
+}
+
+// Whether a class or id value names extra furniture. Its tokens that
+// classify a post rather than name a part of the page ("tag-sports",
+// "category-popular" on a WordPress post) are not read.
+bool NamesExtraFurniture(std::string_view value) {
+  size_t at = 0;
+  while (at < value.size()) {
+    size_t end = value.find(' ', at);
+    if (end == std::string_view::npos) end = value.size();
+    const std::string_view token = value.substr(at, end - at);
+    at = end + 1;
+    bool classifies = false;
+    for (std::string_view prefix :
+         {"tag-", "category-", "type-", "format-", "status-", "has-", "no-"}) {
+      if (token.substr(0, prefix.size()) == prefix) classifies = true;
+    }
+    if (token.substr(0, 5) == "post-" && token.size() > 5 && token[5] >= '0' &&
+        token[5] <= '9') {
+      classifies = true;  // "post-1113"
+    }
+    if (!classifies && AnyClassWord(token, IsExtraFurnitureWord)) return true;
+  }
+  return false;
+}
+
+class Extractor {
+ public:
+  explicit Extractor(const GumboNode* root) : root_(root) {
+    MarkMainTextHolders(root, 0);
+    raw_page_chars_ = MeasureRaw(root, 0);
+    Measure(root, 0, /*in_link=*/false);
+  }
+
+  std::string Run(std::string_view json_ld_body) {
+    const GumboNode* body = FindBody(root_);
+    std::string text;
+    int kind = 0;
+    if (const GumboNode* container = NamedContainer(&kind)) {
+      text = TextOf(kind <= 1 ? Namesakes(container, kind)
+                              : std::vector{container});
+    } else {
+      text = TextOf(ScoredBlocks(body));
+    }
+    if (CountChars(text) < kMinMainChars) {
+      std::string whole = TextOf({body});
+      if (CountChars(whole) > CountChars(text)) text = std::move(whole);
+    }
+    if (text.empty()) {
+      // Last resort for pages whose text sits in <noscript>, a <form> or a
+      // <header>: all text but scripts, styles and menus.
+      text = VisibleTextExcept(body, [](const GumboNode* node) {
+        switch (TagOf(node)) {
+          case GUMBO_TAG_HEAD:
+          case GUMBO_TAG_SCRIPT:
+          case GUMBO_TAG_STYLE:
+          case GUMBO_TAG_TEMPLATE:
+          case GUMBO_TAG_NAV:
+            return true;
+          default:
+            return false;
+        }
+      });
+    }
+    if (!json_ld_body.empty() &&
+        CountChars(json_ld_body) >= kMinJsonLdShare * CountChars(text)) {
+      text = LdBodyText(json_ld_body);
+    }
+    return text;
+  }
+
+ private:
+  static int CountChars(std::string_view text) {
+    int n = 0;
+    for (char c : text) {
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && !IsAsciiSpace(c)) {
+        ++n;
+      }
+    }
+    return n;
+  }
+
+  static std::string LdBodyText(std::string_view body) {
+    if (body.find_first_of("<&") != std::string_view::npos) {
+      return HtmlToText(body);
+    }
+    return std::string(TrimWhitespace(body));
+  }
+
+  static const GumboNode* FindBody(const GumboNode* root) {
+    for (unsigned i = 0; i < ChildCount(root); ++i) {
+      if (TagOf(Child(root, i)) == GUMBO_TAG_BODY) return Child(root, i);
+    }
+    return root;
+  }
+
+  // The tags and names that stand for the text itself are never cut, so a
+  // container "article-body has-comments" keeps its text.
+  bool IsProtected(const GumboNode* node) const {
+    switch (TagOf(node)) {
+      case GUMBO_TAG_HTML:
+      case GUMBO_TAG_BODY:
+      case GUMBO_TAG_MAIN:
+      case GUMBO_TAG_ARTICLE:
+        return true;
+      default:
+        return NamesMainText(NameOf(node)) ||
+               AnyClassWord(AttributeOf(node, "class"),
+                            [](std::string_view w) { return w == "hentry"; });
+    }
+  }
+
+  // Whether `node` is furniture, left out of all text and statistics.
+  bool IsCut(const GumboNode* node) const {
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
+    if (IsHiddenOrSkippedTag(node)) return true;
+    if (IsProtected(node) || holds_main_text_.count(node) != 0) return false;
+    if (!IsHiddenOrFurniture(node) &&
+        !NamesExtraFurniture(AttributeOf(node, "class")) &&
+        !NamesExtraFurniture(AttributeOf(node, "id")) &&
+        !AnyClassWord(AttributeOf(node, "role"), IsExtraFurnitureWord)) {
+      return false;
+    }
+    auto raw = raw_chars_.find(node);
+    const int chars = raw == raw_chars_.end() ? 0 : raw->second;
+    return chars <= kMaxNamedFurnitureShare * raw_page_chars_;
+  }
+
+  // Characters under `node` with only skipped tags and hidden elements
+  // left out, noted for each element: what IsCut weighs names against.
+  int MeasureRaw(const GumboNode* node, int depth) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      return CountChars(node->v.text.text);
+    }
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth ||
+        IsHiddenOrSkippedTag(node)) {
+      return 0;
+    }
+    int chars = 0;
+    for (unsigned i = 0; i < ChildCount(node); ++i) {
+      chars += MeasureRaw(Child(node, i), depth + 1);
+    }
+    raw_chars_[node] = chars;
+    return chars;
+  }
+
+  // Notes the elements that hold a container named as the main text, which
+  // names such as "date-outer" or "widget Blog" around a blog post must
+  // not cut. Returns whether `node` is or holds one.
+  bool MarkMainTextHolders(const GumboNode* node, int depth) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return false;
+    bool holds = false;
+    for (unsigned i = 0; i < ChildCount(node); ++i) {
+      holds = MarkMainTextHolders(Child(node, i), depth + 1) || holds;
+    }
+    if (holds) holds_main_text_.insert(node);
+    return holds || TagOf(node) == GUMBO_TAG_ARTICLE ||
+           NamesMainText(NameOf(node)) ||
+           AsciiToLower(AttributeOf(node, "itemprop")) == "articlebody";
+  }
+
+  BlockStats Measure(const GumboNode* node, int depth, bool in_link) {
+    BlockStats stats;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      const std::string_view text = node->v.text.text;
+      stats.chars = CountChars(text);
+      if (in_link) stats.link_chars = stats.chars;
+      for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ',' || text.substr(i, 3) == "\xEF\xBC\x8C" ||
+            text.substr(i, 3) == "\xE3\x80\x81") {
+          ++stats.commas;
+        }
+      }
+      return stats;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth || IsCut(node)) {
+      return stats;
+    }
+    in_link = in_link || node->v.element.tag == GUMBO_TAG_A;
+    for (unsigned i = 0; i < ChildCount(node); ++i) {
+      const BlockStats child = Measure(Child(node, i), depth + 1, in_link);
+      stats.chars += child.chars;
+      stats.link_chars += child.link_chars;
+      stats.commas += child.commas;
+    }
+    stats_[node] = stats;
+    return stats;
+  }
+
+  const BlockStats& StatsOf(const GumboNode* node) const {
+    static const BlockStats kNone;
+    auto it = stats_.find(node);
+    return it == stats_.end() ? kNone : it->second;
+  }
+
+  static bool IsLinkListTag(GumboTag tag) {
+    switch (tag) {
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_DL:
+      case GUMBO_TAG_P:
+      case GUMBO_TAG_DIV:
+      case GUMBO_TAG_SECTION:
+      case GUMBO_TAG_TABLE:
+      case GUMBO_TAG_TR:
+      case GUMBO_TAG_TD:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // Left out of the text: furniture, and blocks that are mostly links.
+  bool IsSkippedInText(const GumboNode* node) const {
+    if (IsCut(node)) return true;
+    if (!IsLinkListTag(TagOf(node))) return false;
+    const BlockStats& stats = StatsOf(node);
+    return stats.chars > 0 && stats.chars < kLinkListMaxChars &&
+           stats.LinkDensity() > kMaxBlockLinkDensity;
+  }
+
+  std::string TextOf(const std::vector<const GumboNode*>& blocks) const {
+    std::string text;
+    for (const GumboNode* block : blocks) {
+      std::string part =
+          VisibleTextExcept(block, [this, block](const GumboNode* node) {
+            return node != block && IsSkippedInText(node);
+          });
+      if (part.empty()) continue;
+      if (!text.empty()) text += "\n\n";
+      text += part;
+    }
+    return text;
+  }
+
+  // Step 2: the page's own main-text container, by kind of evidence in
+  // order of trust; within one kind the one with the most non-link text.
+  // The containers of the same kind and class as `best`, not nested in one
+  // another, in document order: text split into several boxes around
+  // pictures or advertisements ("text-body" twice, a question and its
+  // answers).
+  std::vector<const GumboNode*> Namesakes(const GumboNode* best,
+                                          int kind) const {
+    std::vector<const GumboNode*> found;
+    const std::string_view name = AttributeOf(best, "class");
+    CollectNamesakes(FindBody(root_), kind, name, 0, found);
+    if (found.empty()) found.push_back(best);
+    return found;
+  }
+
+  void CollectNamesakes(const GumboNode* node, int kind, std::string_view name,
+                        int depth, std::vector<const GumboNode*>& found) const {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth || IsCut(node)) {
+      return;
+    }
+    if (IsContainerOfKind(node, kind) && AttributeOf(node, "class") == name) {
+      if (StatsOf(node).chars > StatsOf(node).link_chars) found.push_back(node);
+      return;
+    }
+    for (unsigned i = 0; i < ChildCount(node); ++i) {
+      CollectNamesakes(Child(node, i), kind, name, depth + 1, found);
+    }
+  }
+
+  // Step 2 (its kind of evidence in *kind).
+  const GumboNode* NamedContainer(int* kind_found) const {
+    for (int kind = 0; kind < 4; ++kind) {
+      const GumboNode* best = nullptr;
+      int best_chars = 0;
+      for (const auto& [node, stats] : stats_) {
+        if (!IsContainerOfKind(node, kind)) continue;
+        const int chars = stats.chars - stats.link_chars;
+        if (chars > best_chars ||
+            (chars == best_chars && best != nullptr &&
+             node->index_within_parent < best->index_within_parent)) {
+          best = node;
+          best_chars = chars;
+        }
+      }
+      if (best != nullptr && best_chars >= kMinContainerChars &&
+          StatsOf(best).LinkDensity() <= kMaxContainerLinkDensity) {
+        *kind_found = kind;
+        return best;
+      }
+    }
+    return nullptr;
+  }
+
+  static bool IsContainerOfKind(const GumboNode* node, int kind) {
+    switch (kind) {
+      case 0:
+        return AsciiToLower(AttributeOf(node, "itemprop")) == "articlebody";
+      case 1:
+        return NamesMainText(NameOf(node));
+      case 2:
+        return TagOf(node) == GUMBO_TAG_ARTICLE;
+      default:
+        return TagOf(node) == GUMBO_TAG_MAIN ||
+               AsciiToLower(AttributeOf(node, "role")) == "main";
+    }
+  }
+
+  // Readability's weight of an element's class and id: +25 for names of
+  // content, -25 for names of furniture.
+  static double NameWeight(const GumboNode* node) {
+    const std::string name = NameOf(node);
+    double weight = 0;
+    if (ContainsAny(name, {"article", "body", "content", "entry", "main",
+                           "page", "post", "text", "blog", "story"})) {
+      weight += 25;
+    }
+    if (ContainsAny(name, {"comment", "meta", "footer", "footnote", "related",
+                           "share", "sidebar", "sponsor", "widget", "promo",
+                           "masthead", "teaser", "nav", "menu"})) {
+      weight -= 25;
+    }
+    return weight;
+  }
+
+  static double TagWeight(GumboTag tag) {
+    switch (tag) {
+      case GUMBO_TAG_DIV:
+        return 5;
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_BLOCKQUOTE:
+        return 3;
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_DL:
+      case GUMBO_TAG_DD:
+      case GUMBO_TAG_DT:
+        return -3;
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
+      case GUMBO_TAG_TH:
+        return -5;
+      default:
+        return 0;
+    }
+  }
+
+  static bool IsParagraphLike(const GumboNode* node) {
+    switch (TagOf(node)) {
+      case GUMBO_TAG_P:
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_BLOCKQUOTE:
+        return true;
+      case GUMBO_TAG_DIV:
+      case GUMBO_TAG_SECTION:
+        // A div holding text directly, not further blocks: div soup.
+        for (unsigned i = 0; i < ChildCount(node); ++i) {
+          switch (TagOf(Child(node, i))) {
+            case GUMBO_TAG_DIV:
+            case GUMBO_TAG_P:
+            case GUMBO_TAG_SECTION:
+            case GUMBO_TAG_TABLE:
+            case GUMBO_TAG_UL:
+            case GUMBO_TAG_OL:
+            case GUMBO_TAG_ARTICLE:
+              return false;
+            default:
+              break;
+          }
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // Step 3: the Readability scorer; the best block and those of its
+  // siblings that score near it, in document order.
+  std::vector<const GumboNode*> ScoredBlocks(const GumboNode* body) const {
+    std::unordered_map<const GumboNode*, double> scores;
+    auto init = [&scores](const GumboNode* node) -> double& {
+      auto [it, added] = scores.try_emplace(node, 0.0);
+      if (added) it->second = TagWeight(TagOf(node)) + NameWeight(node);
+      return it->second;
+    };
+    for (const auto& [node, stats] : stats_) {
+      if (stats.chars < 25 || !IsParagraphLike(node)) continue;
+      const GumboNode* parent = node->parent;
+      if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) continue;
+      const double score =
+          1 + stats.commas + std::min(stats.chars / 100.0, 3.0);
+      init(parent) += score;
+      const GumboNode* grandparent = parent->parent;
+      if (grandparent != nullptr && grandparent->type == GUMBO_NODE_ELEMENT) {
+        init(grandparent) += score / 2;
+      }
+    }
+    const GumboNode* top = nullptr;
+    double top_score = 0;
+    for (auto& [node, score] : scores) {
+      score *= 1 - StatsOf(node).LinkDensity();
+      if (top == nullptr || score > top_score) {
+        top = node;
+        top_score = score;
+      }
+    }
+    if (top == nullptr || top->parent == nullptr ||
+        top->parent->type != GUMBO_NODE_ELEMENT) {
+      return {body};
+    }
+    const double threshold = std::max(10.0, top_score * 0.2);
+    std::vector<const GumboNode*> blocks;
+    const GumboNode* parent = top->parent;
+    for (unsigned i = 0; i < ChildCount(parent); ++i) {
+      const GumboNode* sibling = Child(parent, i);
+      if (sibling == top) {
+        blocks.push_back(sibling);
+        continue;
+      }
+      if (sibling->type != GUMBO_NODE_ELEMENT || IsCut(sibling)) continue;
+      auto it = scores.find(sibling);
+      const BlockStats& stats = StatsOf(sibling);
+      if (it != scores.end() && it->second >= threshold) {
+        blocks.push_back(sibling);
+      } else if (TagOf(sibling) == GUMBO_TAG_P && stats.chars > 80 &&
+                 stats.LinkDensity() < 0.25) {
+        blocks.push_back(sibling);
+      }
+    }
+    return blocks;
+  }
+
+  const GumboNode* root_;
+  std::unordered_map<const GumboNode*, BlockStats> stats_;
+  std::unordered_set<const GumboNode*> holds_main_text_;
+  std::unordered_map<const GumboNode*, int> raw_chars_;
+  int raw_page_chars_ = 0;
+};
+
+}  // namespace
+
+std::string ExtractMainText(const GumboNode* root,
+                            std::string_view json_ld_body) {
+  if (root == nullptr) return {};
+  Extractor extractor(root);
+  return extractor.Run(json_ld_body);
+}
+
+}  // namespace chancery

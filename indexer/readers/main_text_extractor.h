@@ -1,0 +1,43 @@
+// The main text of a web page (the article, without the page around it),
+// in the manner of Readability and trafilatura, on a gumbo tree:
+//   1. Furniture is cut first: what VisibleText skips (navigation, scripts,
+//      hidden elements, menus, share bars, cookie notices...) and, in
+//      addition, comment threads, related-story lists, teasers, tag lists,
+//      bylines and date lines, named by class, id or role.
+//   2. Precision first: the page's own main-text container, by microdata
+//      (itemprop=articleBody), by the class/id names content management
+//      systems give it (article-body, entry-content, story-body...), else
+//      the largest <article>, else <main>; taken when it holds enough text.
+//   3. Else a Readability block scorer: paragraphs score their parent and
+//      grandparent by length and commas, scores fall with link density and
+//      rise or fall with class/id hints; the best block and its
+//      similar-scoring siblings are the text.
+//   4. Recall fallback: when that is still short against the page's whole
+//      visible text, the whole visible text (less link lists).
+//   5. JSON-LD articleBody, when the page gives one at least about as long
+//      as what the markup gave, is taken instead (it is what the publisher
+//      says the text is, free of furniture).
+// Within the chosen text, blocks that are mostly links (lists of related
+// stories, tag clouds) are left out.
+//
+// Pure functions of the tree; thread-safe on distinct or unmodified trees.
+#ifndef CHANCERY_INDEXER_READERS_MAIN_TEXT_EXTRACTOR_H_
+#define CHANCERY_INDEXER_READERS_MAIN_TEXT_EXTRACTOR_H_
+
+#include <gumbo.h>
+
+#include <string>
+#include <string_view>
+
+namespace chancery {
+
+// The main text under `root` (a document's <html> element, or any element),
+// formatted as VisibleText formats (paragraphs separated by "\n\n").
+// `json_ld_body` is the page's JSON-LD articleBody ("" when none). "" only when
+// the page has no visible text at all.
+std::string ExtractMainText(const GumboNode* root,
+                            std::string_view json_ld_body);
+
+}  // namespace chancery
+
+#endif  // CHANCERY_INDEXER_READERS_MAIN_TEXT_EXTRACTOR_H_

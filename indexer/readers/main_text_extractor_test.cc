@@ -1,0 +1,95 @@
+#include "indexer/readers/main_text_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "indexer/readers/html_reader.h"
+#include "indexer/readers/html_text.h"
+#include "indexer/readers/test_sink.h"
+
+namespace chancery {
+namespace {
+
+std::string ReadFixture(const std::string& name) {
+  std::ifstream in(FixturePath(name));
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string BodyOf(const std::string& fixture) {
+  std::string date_text;
+  return ArticleFromHtml(ReadFixture(fixture), "", &date_text).body;
+}
+
+TEST(MainTextExtractorTest, DivSoupInsideLayoutNamedAfterSidebar) {
+  const std::string body = BodyOf("html_div_soup.html");
+  EXPECT_EQ(body.find("Octopuses change colour"), 0u) << body;
+  EXPECT_NE(body.find("what, if anything, the animals perceive."),
+            std::string::npos);
+  EXPECT_EQ(body.find("Most popular"), std::string::npos);
+  EXPECT_EQ(body.find("Home"), std::string::npos);
+}
+
+TEST(MainTextExtractorTest, CommentsRelatedShareAndCookieBannerLeftOut) {
+  const std::string body = BodyOf("html_comments.html");
+  EXPECT_EQ(body,
+            "Die Stadt Leipzig baut in diesem Jahr zwölf Kilometer neue "
+            "Radwege, vor allem entlang der großen Ausfallstraßen im Norden "
+            "und Osten der Stadt.\n\n"
+            "Die Arbeiten beginnen im April und sollen bis zum Herbst "
+            "abgeschlossen sein, teilte das Verkehrsdezernat am Montag mit.\n\n"
+            "Radverbände begrüßen den Ausbau, fordern aber mehr geschützte "
+            "Kreuzungen und breitere Wege an den Schulen.");
+}
+
+TEST(MainTextExtractorTest, JsonLdArticleBodyBeatsTeaser) {
+  std::string date_text;
+  const Article article =
+      ArticleFromHtml(ReadFixture("html_json_ld.html"), "", &date_text);
+  EXPECT_EQ(article.body,
+            "The harbour reopened on Thursday after three days of storm "
+            "damage repairs.\n\nFishing boats returned to their moorings by "
+            "the afternoon, the port authority said.");
+  EXPECT_EQ(article.author, "Sam Reporter");
+  EXPECT_EQ(date_text, "2024-05-02T08:00:00Z");
+  EXPECT_EQ(article.lang, "en");
+}
+
+TEST(MainTextExtractorTest, ArticleElementWithoutTagsOrMostRead) {
+  const std::string body = BodyOf("html_article.html");
+  EXPECT_EQ(body.find("Le marché de Noël de la place centrale"), 0u) << body;
+  EXPECT_NE(body.find("un chiffre en hausse par rapport à l'an dernier."),
+            std::string::npos);
+  EXPECT_EQ(body.find("Noël Ville"), std::string::npos);
+  EXPECT_EQ(body.find("bûche"), std::string::npos);
+  EXPECT_EQ(body.find("Mentions"), std::string::npos);
+}
+
+TEST(MainTextExtractorTest, TitleWithoutSiteSuffix) {
+  std::string date_text;
+  EXPECT_EQ(
+      ArticleFromHtml(ReadFixture("html_json_ld.html"), "", &date_text).title,
+      "Harbour reopens after storm");  // its og:site_name cut
+  EXPECT_EQ(
+      ArticleFromHtml(ReadFixture("html_div_soup.html"), "", &date_text).title,
+      "Octopuses Dream in Colour, Study Finds");
+}
+
+TEST(MainTextExtractorTest, ShortPageFallsBackToWholeText) {
+  GumboDocument page(
+      "<html><body><div class=\"menu\">Home</div><p>Just one line.</p>"
+      "</body></html>");
+  EXPECT_EQ(ExtractMainText(page.root(), ""), "Just one line.");
+  GumboDocument noscript(
+      "<html><body><noscript><p>Only here.</p></noscript></body></html>");
+  EXPECT_EQ(ExtractMainText(noscript.root(), ""), "Only here.");
+  GumboDocument empty("<html><body><script>x()</script></body></html>");
+  EXPECT_EQ(ExtractMainText(empty.root(), ""), "");
+}
+
+}  // namespace
+}  // namespace chancery
