@@ -1,5 +1,7 @@
 #include "indexer/readers/html_reader.h"
 
+#include <algorithm>
+#include <initializer_list>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -12,6 +14,7 @@
 #include "indexer/readers/html_text.h"
 #include "indexer/readers/json_article.h"
 #include "indexer/readers/main_text_extractor.h"
+#include "indexer/readers/page_metadata.h"
 
 namespace chancery {
 namespace {
@@ -19,15 +22,18 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr int kMaxDepth = 400;  // as in html_text.cc
+// Datelines stand above the text or right after the headline.
+constexpr int kMaxDatelineLines = 4;
 
 // What the page says about itself; the first value found of each wins.
 struct PageFacts {
   std::string og_title, twitter_title, title_element, ld_headline, first_h1;
-  std::string meta_date, ld_date, time_datetime;
+  std::string meta_date, ld_date, article_time, time_datetime;
   int meta_date_rank = 100;  // lower is more specific
   std::string og_url, canonical_url;
-  std::string html_lang, og_locale;
-  std::string meta_author, ld_author;
+  std::string html_lang, content_language, og_locale;
+  std::string meta_author, article_author, ld_author, rel_author, byline;
+  std::string byline_text;  // all of the byline, its dates included
   std::string og_site_name, ld_publisher;
   std::string ld_body;
   std::string charset;
@@ -68,6 +74,11 @@ void NoteMeta(const GumboNode* node, PageFacts& facts) {
   std::string_view key = AttributeOf(node, "property");
   if (key.empty()) key = AttributeOf(node, "name");
   if (key.empty()) key = AttributeOf(node, "itemprop");
+  if (EqualsIgnoreAsciiCase(AttributeOf(node, "http-equiv"),
+                            "content-language")) {
+    // May list several ("en, fr"): the first is the main one.
+    SetIfEmpty(facts.content_language, content.substr(0, content.find(',')));
+  }
   const std::string name = AsciiToLower(TrimWhitespace(key));
   if (name.empty() || TrimWhitespace(content).empty()) return;
   if (name == "og:title") SetIfEmpty(facts.og_title, content);
@@ -76,6 +87,10 @@ void NoteMeta(const GumboNode* node, PageFacts& facts) {
   if (name == "og:site_name") SetIfEmpty(facts.og_site_name, content);
   if (name == "og:locale") SetIfEmpty(facts.og_locale, content);
   if (name == "author") SetIfEmpty(facts.meta_author, content);
+  // Often a profile URL rather than a name.
+  if (name == "article:author" && content.find("://") == content.npos) {
+    SetIfEmpty(facts.article_author, content);
+  }
   const int rank = PublicationDateRank(name);
   if (rank >= 0 && rank < facts.meta_date_rank) {
     facts.meta_date = TrimWhitespace(content);
@@ -135,9 +150,68 @@ void NoteJsonLd(const GumboNode* node, PageFacts& facts) {
   take("articleBody", facts.ld_body);
 }
 
-void CollectFacts(const GumboNode* node, int depth, PageFacts& facts) {
+// Whether `value` (a class or id) has one of `words`.
+bool HasClassWord(std::string_view value,
+                  std::initializer_list<std::string_view> words) {
+  return AnyClassWord(value, [words](std::string_view word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  });
+}
+
+// Where a node is: a byline or a <time> in a comment, a teaser or the
+// navigation is about something else. <header> is not such a place: it
+// holds the article's own headline, byline and date.
+struct Place {
+  bool in_article = false;  // under <article> or a byline
+  bool aside = false;       // under hidden or furniture other than <header>
+};
+
+// Text of element `node` leaving out <time> elements, whose dates would
+// otherwise read as part of the names.
+std::string TextWithoutTimes(const GumboNode* node) {
+  return VisibleTextExcept(node, [](const GumboNode* child) {
+    return child->type == GUMBO_NODE_ELEMENT &&
+           (child->v.element.tag == GUMBO_TAG_TIME ||
+            child->v.element.tag == GUMBO_TAG_SCRIPT ||
+            child->v.element.tag == GUMBO_TAG_STYLE);
+  });
+}
+
+// Notes what an element's class, id, rel or itemprop says it is: a link
+// to its author's page, a byline, a dateline. Returns whether it is a
+// byline, whose <time> is the article's.
+bool NoteBylineParts(const GumboNode* node, PageFacts& facts) {
+  const std::string_view class_name = AttributeOf(node, "class");
+  const std::string_view id = AttributeOf(node, "id");
+  if (node->v.element.tag == GUMBO_TAG_A &&
+      HasClassWord(AttributeOf(node, "rel"), {"author"})) {
+    SetIfEmpty(facts.rel_author, PlainText(node));
+  }
+  const bool author =
+      HasClassWord(class_name, {"byline", "author", "authors"}) ||
+      HasClassWord(id, {"byline", "author"}) ||
+      EqualsIgnoreAsciiCase(AttributeOf(node, "itemprop"), "author");
+  if (author)
+    SetIfEmpty(facts.byline, AuthorFromByline(TextWithoutTimes(node)));
+  const bool dateline =
+      author || HasClassWord(class_name, {"dateline", "date", "timestamp",
+                                          "published", "postmeta"});
+  if (dateline && facts.byline_text.size() < 1000) {
+    facts.byline_text += PlainText(node);
+    facts.byline_text += '\n';
+  }
+  return author || dateline;
+}
+
+void CollectFacts(const GumboNode* node, int depth, Place place,
+                  PageFacts& facts) {
   if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
   const GumboElement& element = node->v.element;
+  if (element.tag != GUMBO_TAG_HEADER && element.tag != GUMBO_TAG_HEAD &&
+      IsHiddenOrFurniture(node)) {
+    place.aside = true;
+  }
+  if (!place.aside && NoteBylineParts(node, facts)) place.in_article = true;
   switch (element.tag) {
     case GUMBO_TAG_HTML:
       SetIfEmpty(facts.html_lang, AttributeOf(node, "lang"));
@@ -162,6 +236,10 @@ void CollectFacts(const GumboNode* node, int depth, PageFacts& facts) {
       }
       return;
     case GUMBO_TAG_TIME:
+      if (place.aside) break;
+      if (place.in_article) {
+        SetIfEmpty(facts.article_time, AttributeOf(node, "datetime"));
+      }
       SetIfEmpty(facts.time_datetime, AttributeOf(node, "datetime"));
       break;
     case GUMBO_TAG_H1:
@@ -175,13 +253,14 @@ void CollectFacts(const GumboNode* node, int depth, PageFacts& facts) {
       break;
     case GUMBO_TAG_ARTICLE:
       if (facts.article_count++ == 0) facts.article = node;
+      place.in_article = true;
       break;
     default:
       break;
   }
   for (unsigned i = 0; i < element.children.length; ++i) {
     CollectFacts(static_cast<const GumboNode*>(element.children.data[i]),
-                 depth + 1, facts);
+                 depth + 1, place, facts);
   }
 }
 
@@ -223,10 +302,10 @@ std::string_view CharsetOfContentType(std::string_view content_type) {
 }
 
 Article ArticleFromHtml(std::string html, std::string_view charset_hint,
-                        std::string* date_text) {
+                        std::string* date_text, std::string_view page_url) {
   auto document = std::make_unique<GumboDocument>(html);
   PageFacts facts;
-  CollectFacts(document->root(), 0, facts);
+  CollectFacts(document->root(), 0, Place(), facts);
   // Gumbo wants UTF-8; only after a first parse do we know what the page
   // declares itself to be. The transport's word (an HTTP header) comes
   // first, as browsers take it.
@@ -234,7 +313,7 @@ Article ArticleFromHtml(std::string html, std::string_view charset_hint,
                                              : charset_hint)) {
     document = std::make_unique<GumboDocument>(html);
     facts = PageFacts();
-    CollectFacts(document->root(), 0, facts);
+    CollectFacts(document->root(), 0, Place(), facts);
   }
 
   Article article;
@@ -243,13 +322,32 @@ Article ArticleFromHtml(std::string html, std::string_view charset_hint,
   article.title =
       FirstNonEmpty({&facts.og_title, &facts.twitter_title, &title_element,
                      &facts.ld_headline, &facts.first_h1});
-  article.url = FirstNonEmpty({&facts.og_url, &facts.canonical_url});
-  article.lang = FirstNonEmpty({&facts.html_lang, &facts.og_locale});
-  article.author = FirstNonEmpty({&facts.meta_author, &facts.ld_author});
+  // og:url stands in for the page's own URL when the caller has none.
+  const std::string og_url = ResolveUrl(page_url, facts.og_url);
+  const std::string canonical_url =
+      ResolveUrl(page_url.empty() ? std::string_view(og_url) : page_url,
+                 facts.canonical_url);
+  article.url = FirstNonEmpty({&canonical_url, &og_url});
+  article.lang = FirstNonEmpty(
+      {&facts.html_lang, &facts.content_language, &facts.og_locale});
+  article.author =
+      FirstNonEmpty({&facts.meta_author, &facts.article_author,
+                     &facts.ld_author, &facts.rel_author, &facts.byline});
   article.source = FirstNonEmpty({&facts.og_site_name, &facts.ld_publisher});
   article.body = ExtractMainText(document->root(), facts.ld_body);
+  // A dateline is looked for only when the markup gives no date: prose
+  // is the least certain source.
+  std::string dateline;
+  if (facts.meta_date.empty() && facts.ld_date.empty() &&
+      facts.article_time.empty() && facts.time_datetime.empty()) {
+    dateline = FindDateline(facts.byline_text, kMaxDatelineLines);
+    if (dateline.empty()) {
+      dateline = FindDateline(article.body, kMaxDatelineLines);
+    }
+  }
   *date_text =
-      FirstNonEmpty({&facts.meta_date, &facts.ld_date, &facts.time_datetime});
+      FirstNonEmpty({&facts.meta_date, &facts.ld_date, &facts.article_time,
+                     &facts.time_datetime, &dateline});
   return article;
 }
 
