@@ -150,7 +150,7 @@ void NoteJsonLd(const GumboNode* node, PageFacts& facts) {
   take("articleBody", facts.ld_body);
 }
 
-// Whether `value` (a class or id) has one of `words`.
+// Whether `value` (a class, id or rel) has one of `words`.
 bool HasClassWord(std::string_view value,
                   std::initializer_list<std::string_view> words) {
   return AnyClassWord(value, [words](std::string_view word) {
@@ -195,7 +195,7 @@ bool NoteBylineParts(const GumboNode* node, PageFacts& facts) {
     SetIfEmpty(facts.byline, AuthorFromByline(TextWithoutTimes(node)));
   const bool dateline =
       author || HasClassWord(class_name, {"dateline", "date", "timestamp",
-                                          "published", "postmeta"});
+                                          "published", "meta", "postmeta"});
   if (dateline && facts.byline_text.size() < 1000) {
     facts.byline_text += PlainText(node);
     facts.byline_text += '\n';
