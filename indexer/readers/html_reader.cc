@@ -24,6 +24,8 @@ using Json = nlohmann::json;
 constexpr int kMaxDepth = 400;  // as in html_text.cc
 // Datelines stand above the text or right after the headline.
 constexpr int kMaxDatelineLines = 4;
+// Bylines and datelines are a line each; more is the story itself.
+constexpr size_t kMaxBylineTextBytes = 500;
 
 // What the page says about itself; the first value found of each wins.
 struct PageFacts {
@@ -196,8 +198,10 @@ bool NoteBylineParts(const GumboNode* node, PageFacts& facts) {
   const bool dateline =
       author || HasClassWord(class_name, {"dateline", "date", "timestamp",
                                           "published", "meta", "postmeta"});
-  if (dateline && facts.byline_text.size() < 1000) {
-    facts.byline_text += PlainText(node);
+  if (dateline && facts.byline_text.size() < kMaxBylineTextBytes) {
+    // A container named "meta" may hold the whole story; its start is
+    // where a dateline would be.
+    facts.byline_text += PlainText(node).substr(0, kMaxBylineTextBytes);
     facts.byline_text += '\n';
   }
   return author || dateline;
