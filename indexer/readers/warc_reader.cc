@@ -255,11 +255,12 @@ class WarcRecordReader {
   void DeliverPage(const HeaderFields& fields, std::string_view content_type,
                    std::string html) {
     std::string page_date;
-    Article article = ArticleFromHtml(
-        std::move(html), CharsetOfContentType(content_type), &page_date);
+    const std::string target(FieldValue(fields, "WARC-Target-URI"));
+    Article article =
+        ArticleFromHtml(std::move(html), CharsetOfContentType(content_type),
+                        &page_date, target);
     article.origin = origin_;
     nlohmann::ordered_json meta = nlohmann::ordered_json::object();
-    const std::string target(FieldValue(fields, "WARC-Target-URI"));
     if (!target.empty()) {
       if (!article.url.empty() && article.url != target) {
         meta["canonical_url"] = article.url;
