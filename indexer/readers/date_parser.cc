@@ -278,6 +278,7 @@ bool TakeYearMonthDay(std::string_view text, size_t& pos, Token& token) {
   if (p >= text.size() || text[p] != separator) {
     if (separator != '-' || (p < text.size() && IsLetterByte(text[p])))
       return false;
+    if (month < 1 || month > 12) return false;
     token.kind = Token::Kind::kYearMonth;
     token.year = year;
     token.month = month;
@@ -472,6 +473,14 @@ std::optional<std::vector<Token>> Tokenize(std::string_view text) {
     if (IsDigit(text[pos])) {
       if (!TakeNumeric(text, pos, DigitRunEnd(text, pos), token))
         return std::nullopt;
+      tokens.push_back(std::move(token));
+      continue;
+    }
+    if ((c == 'a' || c == 'A' || c == 'p' || c == 'P') &&
+        EqualsIgnoreAsciiCase(text.substr(pos + 1, 2), ".m")) {
+      token.kind = Token::Kind::kWord;  // "3:01 p.m." as "3:01 pm"
+      token.word = (c == 'a' || c == 'A') ? "am" : "pm";
+      pos += 3;
       tokens.push_back(std::move(token));
       continue;
     }
@@ -1106,7 +1115,7 @@ bool TakeNumber(const Token& token, DateFields& f) {
       f.month = token.value;
       return true;
     case 'd':
-      if (f.day) return false;
+      if (f.day || token.value < 1 || token.value > 31) return false;
       f.day = token.value;
       return true;
     default:
@@ -1123,6 +1132,7 @@ bool TakeNumber(const Token& token, DateFields& f) {
   }
   if (token.digits > 2) return false;
   if (!f.day) {
+    if (token.value < 1 || token.value > 31) return false;
     f.day = token.value;
     return true;
   }
