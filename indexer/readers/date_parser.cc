@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
@@ -498,267 +497,71 @@ std::optional<std::vector<Token>> Tokenize(std::string_view text) {
   return tokens;
 }
 
-struct NameValue {
-  std::string_view name;  // folded
-  int value;
-};
-
-int Lookup(std::string_view word, std::initializer_list<NameValue> names) {
-  for (const NameValue& n : names) {
-    if (n.name == word) return n.value;
+// Whether `word` is one of the space-separated words of `list`.
+bool ListContains(std::string_view list, std::string_view word) {
+  size_t start = 0;
+  while (start < list.size()) {
+    size_t end = list.find(' ', start);
+    if (end == std::string_view::npos) end = list.size();
+    if (list.substr(start, end - start) == word) return true;
+    start = end + 1;
   }
-  return 0;
+  return false;
 }
 
-// Month number of a folded month name, abbreviation or genitive form, or 0.
+// Folded month names, abbreviations and genitive forms of each month, in
+// en, fr, de, es, it, pt, pl, hu, ru, el (no tonos, σ for ς) and ar
+// (Egyptian/Gulf and single-word Levantine names).
+constexpr std::string_view kMonthNames[12] = {
+    "january jan janvier janv januar janner enero ene gennaio gen "
+    "janeiro styczen stycznia sty январь января "
+    "янв ιανουαριοσ ιανουαριου ιαν "
+    "يناير",
+    "february feb fevrier fevr fev februar febrero febbraio "
+    "fevereiro luty lutego lut febr февраль февраля "
+    "фев февр φεβρουαριοσ "
+    "φεβρουαριου φεβ فبراير شباط",
+    "march mar mars marz maerz marzo marco marzec marca marcius "
+    "marc март марта мар μαρτιοσ "
+    "μαρτιου μαρ مارس اذار",
+    "april apr avril avr abril abr aprile kwiecien kwietnia kwi "
+    "aprilis апрель апреля апр απριλιοσ "
+    "απριλιου απρ ابريل نيسان",
+    "may mai mayo maggio mag maio maj maja majus май мая "
+    "μαιοσ μαιου μαι مايو ايار",
+    "june jun juin juni junio giugno giu junho czerwiec czerwca "
+    "cze junius июнь июня июн ιουνιοσ "
+    "ιουνιου ιουν يونيو يونيه حزيران",
+    "july jul juillet juil juli julio luglio lug julho lipiec "
+    "lipca lip julius июль июля июл ιουλιοσ "
+    "ιουλιου ιουλ يوليو يوليه تموز",
+    "august aug aout agosto ago sierpien sierpnia sie augusztus "
+    "август августа авг αυγουστοσ "
+    "αυγουστου αυγ اغسطس اب",
+    "september sep sept septembre septiembre setiembre settembre "
+    "set setembro wrzesien wrzesnia wrz szeptember szept "
+    "сентябрь сентября сен сент "
+    "σεπτεμβριοσ σεπτεμβριου σεπ "
+    "سبتمبر ايلول",
+    "october oct octobre oktober okt octubre ottobre ott outubro "
+    "out pazdziernik pazdziernika paz октябрь "
+    "октября окт οκτωβριοσ οκτωβριου "
+    "οκτ اكتوبر",
+    "november nov novembre noviembre novembro listopad listopada "
+    "lis ноябрь ноября ноя нояб "
+    "νοεμβριοσ νοεμβριου νοε نوفمبر",
+    "december dec decembre dezember dez diciembre dic dicembre "
+    "dezembro grudzien grudnia gru декабрь декабря "
+    "дек δεκεμβριοσ δεκεμβριου δεκ "
+    "ديسمبر",
+};
+
+// Month number (1..12) of a folded month name, or 0.
 int MonthNumber(std::string_view w) {
-  return Lookup(w,
-                {// English, French, German, Spanish
-                 {"january", 1},
-                 {"jan", 1},
-                 {"janvier", 1},
-                 {"janv", 1},
-                 {"januar", 1},
-                 {"janner", 1},
-                 {"enero", 1},
-                 {"ene", 1},
-                 {"february", 2},
-                 {"feb", 2},
-                 {"fevrier", 2},
-                 {"fevr", 2},
-                 {"fev", 2},
-                 {"februar", 2},
-                 {"febrero", 2},
-                 {"march", 3},
-                 {"mar", 3},
-                 {"mars", 3},
-                 {"marz", 3},
-                 {"maerz", 3},
-                 {"marzo", 3},
-                 {"april", 4},
-                 {"apr", 4},
-                 {"avril", 4},
-                 {"avr", 4},
-                 {"abril", 4},
-                 {"abr", 4},
-                 {"may", 5},
-                 {"mai", 5},
-                 {"mayo", 5},
-                 {"june", 6},
-                 {"jun", 6},
-                 {"juin", 6},
-                 {"juni", 6},
-                 {"junio", 6},
-                 {"july", 7},
-                 {"jul", 7},
-                 {"juillet", 7},
-                 {"juil", 7},
-                 {"juli", 7},
-                 {"julio", 7},
-                 {"august", 8},
-                 {"aug", 8},
-                 {"aout", 8},
-                 {"agosto", 8},
-                 {"ago", 8},
-                 {"september", 9},
-                 {"sep", 9},
-                 {"sept", 9},
-                 {"septembre", 9},
-                 {"septiembre", 9},
-                 {"setiembre", 9},
-                 {"october", 10},
-                 {"oct", 10},
-                 {"octobre", 10},
-                 {"oktober", 10},
-                 {"okt", 10},
-                 {"octubre", 10},
-                 {"november", 11},
-                 {"nov", 11},
-                 {"novembre", 11},
-                 {"noviembre", 11},
-                 {"december", 12},
-                 {"dec", 12},
-                 {"decembre", 12},
-                 {"dezember", 12},
-                 {"dez", 12},
-                 {"diciembre", 12},
-                 {"dic", 12},
-                 // Italian
-                 {"gennaio", 1},
-                 {"gen", 1},
-                 {"febbraio", 2},
-                 {"aprile", 4},
-                 {"maggio", 5},
-                 {"mag", 5},
-                 {"giugno", 6},
-                 {"giu", 6},
-                 {"luglio", 7},
-                 {"lug", 7},
-                 {"settembre", 9},
-                 {"set", 9},
-                 {"ottobre", 10},
-                 {"ott", 10},
-                 {"dicembre", 12},
-                 // Portuguese
-                 {"janeiro", 1},
-                 {"fevereiro", 2},
-                 {"marco", 3},
-                 {"maio", 5},
-                 {"junho", 6},
-                 {"julho", 7},
-                 {"setembro", 9},
-                 {"outubro", 10},
-                 {"out", 10},
-                 {"novembro", 11},
-                 {"dezembro", 12},
-                 // Polish, nominative and genitive
-                 {"styczen", 1},
-                 {"stycznia", 1},
-                 {"sty", 1},
-                 {"luty", 2},
-                 {"lutego", 2},
-                 {"lut", 2},
-                 {"marzec", 3},
-                 {"marca", 3},
-                 {"kwiecien", 4},
-                 {"kwietnia", 4},
-                 {"kwi", 4},
-                 {"maj", 5},
-                 {"maja", 5},
-                 {"czerwiec", 6},
-                 {"czerwca", 6},
-                 {"cze", 6},
-                 {"lipiec", 7},
-                 {"lipca", 7},
-                 {"lip", 7},
-                 {"sierpien", 8},
-                 {"sierpnia", 8},
-                 {"sie", 8},
-                 {"wrzesien", 9},
-                 {"wrzesnia", 9},
-                 {"wrz", 9},
-                 {"pazdziernik", 10},
-                 {"pazdziernika", 10},
-                 {"paz", 10},
-                 {"listopad", 11},
-                 {"listopada", 11},
-                 {"lis", 11},
-                 {"grudzien", 12},
-                 {"grudnia", 12},
-                 {"gru", 12},
-                 // Hungarian
-                 {"januar", 1},
-                 {"februar", 2},
-                 {"febr", 2},
-                 {"marcius", 3},
-                 {"marc", 3},
-                 {"aprilis", 4},
-                 {"majus", 5},
-                 {"junius", 6},
-                 {"julius", 7},
-                 {"augusztus", 8},
-                 {"szeptember", 9},
-                 {"szept", 9},
-                 {"oktober", 10},
-                 // Russian, nominative and genitive
-                 {"январь", 1},
-                 {"января", 1},
-                 {"янв", 1},
-                 {"февраль", 2},
-                 {"февраля", 2},
-                 {"фев", 2},
-                 {"февр", 2},
-                 {"март", 3},
-                 {"марта", 3},
-                 {"мар", 3},
-                 {"апрель", 4},
-                 {"апреля", 4},
-                 {"апр", 4},
-                 {"май", 5},
-                 {"мая", 5},
-                 {"июнь", 6},
-                 {"июня", 6},
-                 {"июн", 6},
-                 {"июль", 7},
-                 {"июля", 7},
-                 {"июл", 7},
-                 {"август", 8},
-                 {"августа", 8},
-                 {"авг", 8},
-                 {"сентябрь", 9},
-                 {"сентября", 9},
-                 {"сен", 9},
-                 {"сент", 9},
-                 {"октябрь", 10},
-                 {"октября", 10},
-                 {"окт", 10},
-                 {"ноябрь", 11},
-                 {"ноября", 11},
-                 {"ноя", 11},
-                 {"нояб", 11},
-                 {"декабрь", 12},
-                 {"декабря", 12},
-                 {"дек", 12},
-                 // Greek, nominative and genitive (folded: no tonos, σ for ς)
-                 {"ιανουαριοσ", 1},
-                 {"ιανουαριου", 1},
-                 {"ιαν", 1},
-                 {"φεβρουαριοσ", 2},
-                 {"φεβρουαριου", 2},
-                 {"φεβ", 2},
-                 {"μαρτιοσ", 3},
-                 {"μαρτιου", 3},
-                 {"μαρ", 3},
-                 {"απριλιοσ", 4},
-                 {"απριλιου", 4},
-                 {"απρ", 4},
-                 {"μαιοσ", 5},
-                 {"μαιου", 5},
-                 {"μαι", 5},
-                 {"ιουνιοσ", 6},
-                 {"ιουνιου", 6},
-                 {"ιουν", 6},
-                 {"ιουλιοσ", 7},
-                 {"ιουλιου", 7},
-                 {"ιουλ", 7},
-                 {"αυγουστοσ", 8},
-                 {"αυγουστου", 8},
-                 {"αυγ", 8},
-                 {"σεπτεμβριοσ", 9},
-                 {"σεπτεμβριου", 9},
-                 {"σεπ", 9},
-                 {"οκτωβριοσ", 10},
-                 {"οκτωβριου", 10},
-                 {"οκτ", 10},
-                 {"νοεμβριοσ", 11},
-                 {"νοεμβριου", 11},
-                 {"νοε", 11},
-                 {"δεκεμβριοσ", 12},
-                 {"δεκεμβριου", 12},
-                 {"δεκ", 12},
-                 // Arabic: Egyptian/Gulf and single-word Levantine names
-                 {"يناير", 1},
-                 {"فبراير", 2},
-                 {"مارس", 3},
-                 {"ابريل", 4},
-                 {"مايو", 5},
-                 {"يونيو", 6},
-                 {"يونيه", 6},
-                 {"يوليو", 7},
-                 {"يوليه", 7},
-                 {"اغسطس", 8},
-                 {"سبتمبر", 9},
-                 {"اكتوبر", 10},
-                 {"نوفمبر", 11},
-                 {"ديسمبر", 12},
-                 {"شباط", 2},
-                 {"اذار", 3},
-                 {"نيسان", 4},
-                 {"ايار", 5},
-                 {"حزيران", 6},
-                 {"تموز", 7},
-                 {"اب", 8},
-                 {"ايلول", 9}});
+  for (int m = 0; m < 12; ++m) {
+    if (ListContains(kMonthNames[m], w)) return m + 1;
+  }
+  return 0;
 }
 
 // Levantine Arabic months of two words: كانون الثاني (January), تشرين الأول
@@ -777,159 +580,41 @@ int ArabicMonthSecondWord(char prefix, std::string_view w) {
   return first ? 10 : 11;
 }
 
-// Weekday names and the little words of prose dates ("le", "de", "am",
-// "Uhr", "г.", ISO's "T"), which carry no date information.
+// Weekday names (en, fr, de, es, it, pt, pl, hu, ru, el, ar, zh, ja, ko)
+// and the little words of prose dates ("le", "de", "am", "Uhr", "г.",
+// "r.", ISO's "T"), which carry no date information.
 bool IsIgnorableWord(std::string_view w) {
-  return Lookup(w, {{"monday", 1},
-                    {"mon", 1},
-                    {"tuesday", 1},
-                    {"tue", 1},
-                    {"tues", 1},
-                    {"wednesday", 1},
-                    {"wed", 1},
-                    {"thursday", 1},
-                    {"thu", 1},
-                    {"thur", 1},
-                    {"thurs", 1},
-                    {"friday", 1},
-                    {"fri", 1},
-                    {"saturday", 1},
-                    {"sat", 1},
-                    {"sunday", 1},
-                    {"sun", 1},
-                    {"lundi", 1},
-                    {"mardi", 1},
-                    {"mercredi", 1},
-                    {"jeudi", 1},
-                    {"vendredi", 1},
-                    {"samedi", 1},
-                    {"dimanche", 1},
-                    {"montag", 1},
-                    {"dienstag", 1},
-                    {"mittwoch", 1},
-                    {"donnerstag", 1},
-                    {"freitag", 1},
-                    {"samstag", 1},
-                    {"sonnabend", 1},
-                    {"sonntag", 1},
-                    {"lunes", 1},
-                    {"martes", 1},
-                    {"miercoles", 1},
-                    {"jueves", 1},
-                    {"viernes", 1},
-                    {"sabado", 1},
-                    {"domingo", 1},
-                    {"lunedi", 1},
-                    {"martedi", 1},
-                    {"mercoledi", 1},
-                    {"giovedi", 1},
-                    {"venerdi", 1},
-                    {"domenica", 1},
-                    {"segunda", 1},
-                    {"terca", 1},
-                    {"quarta", 1},
-                    {"quinta", 1},
-                    {"sexta", 1},
-                    {"feira", 1},
-                    {"poniedzialek", 1},
-                    {"wtorek", 1},
-                    {"sroda", 1},
-                    {"czwartek", 1},
-                    {"piatek", 1},
-                    {"sobota", 1},
-                    {"niedziela", 1},
-                    {"hetfo", 1},
-                    {"kedd", 1},
-                    {"szerda", 1},
-                    {"csutortok", 1},
-                    {"pentek", 1},
-                    {"szombat", 1},
-                    {"vasarnap", 1},
-                    {"понедельник", 1},
-                    {"вторник", 1},
-                    {"среда", 1},
-                    {"четверг", 1},
-                    {"пятница", 1},
-                    {"суббота", 1},
-                    {"воскресенье", 1},
-                    {"пн", 1},
-                    {"вт", 1},
-                    {"ср", 1},
-                    {"чт", 1},
-                    {"пт", 1},
-                    {"сб", 1},
-                    {"вс", 1},
-                    {"δευτερα", 1},
-                    {"τριτη", 1},
-                    {"τεταρτη", 1},
-                    {"πεμπτη", 1},
-                    {"παρασκευη", 1},
-                    {"σαββατο", 1},
-                    {"κυριακη", 1},
-                    {"الاثنين", 1},
-                    {"الثلاثاء", 1},
-                    {"الاربعاء", 1},
-                    {"الخميس", 1},
-                    {"الجمعة", 1},
-                    {"السبت", 1},
-                    {"الاحد", 1},
-                    {"星期一", 1},
-                    {"星期二", 1},
-                    {"星期三", 1},
-                    {"星期四", 1},
-                    {"星期五", 1},
-                    {"星期六", 1},
-                    {"星期日", 1},
-                    {"星期天", 1},
-                    {"月曜日", 1},
-                    {"火曜日", 1},
-                    {"水曜日", 1},
-                    {"木曜日", 1},
-                    {"金曜日", 1},
-                    {"土曜日", 1},
-                    {"日曜日", 1},
-                    {"월요일", 1},
-                    {"화요일", 1},
-                    {"수요일", 1},
-                    {"목요일", 1},
-                    {"금요일", 1},
-                    {"토요일", 1},
-                    {"일요일", 1},
-                    // Little words: at, of, the, year, o'clock...
-                    {"t", 1},
-                    {"de", 1},
-                    {"del", 1},
-                    {"le", 1},
-                    {"la", 1},
-                    {"a", 1},
-                    {"am", 1},
-                    {"um", 1},
-                    {"at", 1},
-                    {"on", 1},
-                    {"the", 1},
-                    {"of", 1},
-                    {"en", 1},
-                    {"el", 1},
-                    {"uhr", 1},
-                    {"h", 1},
-                    {"as", 1},
-                    {"alle", 1},
-                    {"ore", 1},
-                    {"r", 1},
-                    {"roku", 1},
-                    {"godz", 1},
-                    {"an", 1},
-                    {"г", 1},
-                    {"года", 1},
-                    {"год", 1},
-                    {"в", 1},
-                    {"του", 1},
-                    {"στισ", 1},
-                    {"م", 1}}) != 0;
+  static constexpr std::string_view kWords =
+      "monday mon tuesday tue tues wednesday wed thursday thu thur "
+      "thurs friday fri saturday sat sunday sun lundi mardi "
+      "mercredi jeudi vendredi samedi dimanche montag dienstag "
+      "mittwoch donnerstag freitag samstag sonnabend sonntag lunes "
+      "martes miercoles jueves viernes sabado domingo lunedi "
+      "martedi mercoledi giovedi venerdi domenica segunda terca "
+      "quarta quinta sexta feira poniedzialek wtorek sroda czwartek "
+      "piatek sobota niedziela hetfo kedd szerda csutortok pentek "
+      "szombat vasarnap понедельник вторник "
+      "среда четверг пятница суббота "
+      "воскресенье пн вт ср чт пт сб вс "
+      "δευτερα τριτη τεταρτη πεμπτη "
+      "παρασκευη σαββατο κυριακη "
+      "الاثنين الثلاثاء الاربعاء "
+      "الخميس الجمعة السبت الاحد 星期一 "
+      "星期二 星期三 星期四 星期五 星期六 星期日 "
+      "星期天 月曜日 火曜日 水曜日 木曜日 金曜日 "
+      "土曜日 日曜日 월요일 화요일 수요일 목요일 "
+      "금요일 토요일 일요일 t de del le la a am um at on "
+      "the of en el uhr h as alle ore r roku godz an г года "
+      "год в του στισ م";
+  return ListContains(kWords, w);
 }
 
 // Offset from UTC in minutes of an unambiguous zone abbreviation, or nullopt.
 std::optional<int> ZoneOffsetMinutes(std::string_view w) {
+  struct NameValue {
+    std::string_view name;
+    int value;
+  };
   static constexpr NameValue kZones[] = {
       {"z", 0},      {"gmt", 0},    {"ut", 0},      {"utc", 0},
       {"wet", 0},    {"est", -300}, {"edt", -240},  {"cst", -360},
