@@ -38,7 +38,9 @@ struct Token {
   int hour = 0, minute = 0, second = 0;  // kTime
   bool has_seconds = false;              // kTime
   int year = 0, month = 0, day = 0;      // kYearMonthDay, kYearMonth
-  int zone_minutes = 0;                  // kZone
+  // kZone: a fixed offset, or a US zone's standard offset (daylight time by
+  // the US rule), or neither for a tz name we do not know (in `word`).
+  std::optional<int> zone_minutes, us_standard_minutes;
 };
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -376,6 +378,18 @@ bool IsOrdinalSuffix(std::string_view folded) {
   return false;
 }
 
+// Whether `word` is one of the space-separated words of `list`.
+bool ListContains(std::string_view list, std::string_view word) {
+  size_t start = 0;
+  while (start < list.size()) {
+    size_t end = list.find(' ', start);
+    if (end == std::string_view::npos) end = list.size();
+    if (list.substr(start, end - start) == word) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 // The tz database's "Etc/GMT", "Etc/UTC" or "Etc/GMT+5" (which is UTC-5:
 // POSIX signs are inverted) at `pos`, as a kZone token.
 bool TakeEtcZone(std::string_view text, size_t& pos, Token& token) {
@@ -403,6 +417,46 @@ bool TakeEtcZone(std::string_view text, size_t& pos, Token& token) {
   token.kind = Token::Kind::kZone;
   token.zone_minutes = hours * 60;
   pos = p;
+  return true;
+}
+
+// A tz database name such as "America/New_York" at `pos`, as a kZone token:
+// the US and Canadian zones that follow the US rule and Arizona's fixed
+// offset are known, any other Area/Location name is an unknown zone.
+bool TakeTzName(std::string_view text, size_t& pos, Token& token) {
+  size_t end = pos;
+  while (end < text.size() &&
+         (IsAsciiLetter(text[end]) || text[end] == '_' || text[end] == '/'))
+    ++end;
+  const std::string name = AsciiToLower(text.substr(pos, end - pos));
+  const size_t slash = name.find('/');
+  if (slash == std::string::npos || slash + 1 == name.size() ||
+      (end < text.size() && IsLetterByte(text[end])))
+    return false;
+  static constexpr std::string_view kAreas =
+      "africa america antarctica arctic asia atlantic australia europe "
+      "indian pacific us canada brazil mexico chile";
+  if (!ListContains(kAreas, name.substr(0, slash))) return false;
+  static constexpr std::string_view kUsStandard[] = {
+      // UTC-4 Atlantic, -5 Eastern, -6 Central, -7 Mountain, -8 Pacific
+      "america/halifax america/moncton canada/atlantic",
+      "america/new_york america/detroit america/toronto us/eastern "
+      "canada/eastern",
+      "america/chicago america/winnipeg us/central canada/central",
+      "america/denver america/edmonton us/mountain canada/mountain",
+      "america/los_angeles america/vancouver us/pacific canada/pacific"};
+  token.kind = Token::Kind::kZone;
+  for (int i = 0; i < 5; ++i) {
+    if (ListContains(kUsStandard[i], name)) {
+      token.us_standard_minutes = -240 - 60 * i;
+    }
+  }
+  if (name == "america/phoenix" || name == "us/arizona") {
+    token.zone_minutes = -420;
+  } else if (!token.us_standard_minutes) {
+    token.word = name;
+  }
+  pos = end;
   return true;
 }
 
@@ -454,7 +508,7 @@ std::optional<std::vector<Token>> Tokenize(std::string_view text) {
       continue;
     }
     Token token;
-    if (TakeEtcZone(text, pos, token)) {
+    if (TakeEtcZone(text, pos, token) || TakeTzName(text, pos, token)) {
       tokens.push_back(std::move(token));
       continue;
     }
@@ -495,18 +549,6 @@ std::optional<std::vector<Token>> Tokenize(std::string_view text) {
     return std::nullopt;
   }
   return tokens;
-}
-
-// Whether `word` is one of the space-separated words of `list`.
-bool ListContains(std::string_view list, std::string_view word) {
-  size_t start = 0;
-  while (start < list.size()) {
-    size_t end = list.find(' ', start);
-    if (end == std::string_view::npos) end = list.size();
-    if (list.substr(start, end - start) == word) return true;
-    start = end + 1;
-  }
-  return false;
 }
 
 // Folded month names, abbreviations and genitive forms of each month, in
@@ -847,8 +889,11 @@ bool TakeToken(const Token& token, const Token* previous, DateFields& f) {
       f.second = token.second;
       return true;
     case Token::Kind::kZone:
-      if (f.zone_is_numeric) return false;
+      if (f.zone_is_numeric || f.us_standard_minutes || !f.unknown_zone.empty())
+        return false;
       f.zone_minutes = token.zone_minutes;
+      f.us_standard_minutes = token.us_standard_minutes;
+      f.unknown_zone = token.word;
       f.zone_is_numeric = true;
       return true;
     case Token::Kind::kNumber:
