@@ -11,6 +11,8 @@
 // and would not take mixed or genitive forms).
 #include "indexer/readers/date_parser.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <charconv>
 #include <string>
@@ -54,38 +56,20 @@ bool IsLetterByte(char c) {
   return IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Decodes the UTF-8 sequence at s[i], advancing i; U+FFFD when malformed.
-char32_t DecodeUtf8(std::string_view s, size_t& i) {
-  const unsigned char c = s[i++];
-  if (c < 0x80) return c;
-  int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : -1;
-  if (extra < 0 || i + extra > s.size()) return 0xfffd;
-  char32_t cp = c & (0x3f >> extra);
-  for (int k = 0; k < extra; ++k) {
-    const unsigned char cont = s[i];
-    if ((cont & 0xc0) != 0x80) return 0xfffd;
-    cp = (cp << 6) | (cont & 0x3f);
-    ++i;
-  }
-  return cp;
+// The code point at s[i], advancing i; negative when malformed (ICU).
+UChar32 NextCodepoint(std::string_view s, size_t& i) {
+  UChar32 c;
+  int32_t pos = static_cast<int32_t>(i);
+  U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
+  i = static_cast<size_t>(pos);
+  return c;
 }
 
-void AppendUtf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xc0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xe0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else {
-    out += static_cast<char>(0xf0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  }
+void AppendUtf8(UChar32 c, std::string& out) {
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, c);
+  out.append(buf, static_cast<size_t>(n));
 }
 
 // Lower case without accents, for the letters of the month and weekday
@@ -93,14 +77,14 @@ void AppendUtf8(char32_t cp, std::string& out) {
 // Extended-A to ASCII, Cyrillic and Greek to lower case (Greek without
 // tonos or dialytika, final sigma as sigma, Cyrillic ё as е), Arabic alef
 // with hamza or madda to bare alef. Other characters are kept.
-char32_t FoldCodepoint(char32_t c) {
+UChar32 FoldCodepoint(UChar32 c) {
   if (c >= 'A' && c <= 'Z') return c + 0x20;
   if (c >= 0xc0 && c <= 0xff && c != 0xd7 && c != 0xf7) {
     // Base letters of U+00C0..U+00DF, which U+00E0..U+00FF repeat in lower
     // case; 0 where there is none (Æ, Þ, ß).
     static constexpr char kLatin1[33] = "aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0\0";
     const char base = kLatin1[c & 0x1f];
-    return base ? static_cast<char32_t>(base) : c;
+    return base ? static_cast<UChar32>(base) : c;
   }
   switch (c) {  // Latin Extended-A letters of pl and hu month/day names.
     case 0x104:
@@ -178,8 +162,15 @@ char32_t FoldCodepoint(char32_t c) {
 std::string FoldWord(std::string_view raw) {
   std::string out;
   out.reserve(raw.size());
-  for (size_t i = 0; i < raw.size();)
-    AppendUtf8(FoldCodepoint(DecodeUtf8(raw, i)), out);
+  for (size_t i = 0; i < raw.size();) {
+    const size_t start = i;
+    const UChar32 c = NextCodepoint(raw, i);
+    if (c < 0) {
+      out.append(raw.substr(start, i - start));
+    } else {
+      AppendUtf8(FoldCodepoint(c), out);
+    }
+  }
   return out;
 }
 
@@ -191,7 +182,7 @@ std::string NormalizeDigitsAndPunctuation(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     const size_t start = i;
-    const char32_t c = DecodeUtf8(text, i);
+    const UChar32 c = NextCodepoint(text, i);
     if (c >= 0x660 && c <= 0x669) {
       out += static_cast<char>('0' + (c - 0x660));
     } else if (c >= 0x6f0 && c <= 0x6f9) {
