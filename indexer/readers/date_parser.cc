@@ -202,16 +202,19 @@ std::string NormalizeDigitsAndPunctuation(std::string_view text) {
   return out;
 }
 
-// 年/년 year, 月/월 month, 日/일/号 day written right after a number: the
-// role letter and the sign's UTF-8 length, or {0, 0}.
+// 年/년 year, 月/월 month, 日/일/号 day, 時/时/点/시 hour, 分/분 minute,
+// 秒/초 second written right after a number: the role letter ('y', 'm',
+// 'd', 'H', 'M', 'S') and the sign's UTF-8 length, or {0, 0}.
 std::pair<char, size_t> CjkDateSign(std::string_view rest) {
   struct Sign {
     std::string_view utf8;
     char role;
   };
-  static constexpr Sign kSigns[] = {{"年", 'y'}, {"년", 'y'}, {"月", 'm'},
-                                    {"월", 'm'}, {"日", 'd'}, {"일", 'd'},
-                                    {"号", 'd'}};
+  static constexpr Sign kSigns[] = {
+      {"年", 'y'}, {"년", 'y'}, {"月", 'm'}, {"월", 'm'},
+      {"日", 'd'}, {"일", 'd'}, {"号", 'd'}, {"時", 'H'},
+      {"时", 'H'}, {"点", 'H'}, {"點", 'H'}, {"시", 'H'},
+      {"分", 'M'}, {"분", 'M'}, {"秒", 'S'}, {"초", 'S'}};
   for (const Sign& s : kSigns) {
     if (rest.substr(0, s.utf8.size()) == s.utf8) return {s.role, s.utf8.size()};
   }
@@ -738,6 +741,7 @@ struct DateFields {
   std::string unknown_zone;                // as folded
   bool after_clock = false;  // the previous token was the time or am/pm
   char arabic_prefix = 0;    // see ArabicMonthPrefix
+  char meridiem = 0;         // 'a' or 'p' written before the time (오후 3:01)
 };
 
 // A signed number or time right after the clock time is a zone offset:
@@ -813,6 +817,14 @@ bool TakeWord(const Token& token, const Token* previous, DateFields& f) {
     return true;
   }
   if ((f.arabic_prefix = ArabicMonthPrefix(w))) return true;
+  // Korean, Japanese and Chinese write a.m./p.m. before the time.
+  const bool am = w == "오전" || w == "午前" || w == "上午";
+  const bool pm = w == "오후" || w == "午後" || w == "下午";
+  if (am || pm) {
+    if (f.hour || f.meridiem) return false;
+    f.meridiem = pm ? 'p' : 'a';
+    return true;
+  }
   if (f.after_clock) {
     if (std::optional<bool> taken = TakeWordAfterClock(token, previous, f))
       return *taken;
@@ -835,6 +847,18 @@ bool TakeNumber(const Token& token, DateFields& f) {
     case 'd':
       if (f.day || token.value < 1 || token.value > 31) return false;
       f.day = token.value;
+      return true;
+    case 'H':
+      if (f.hour) return false;
+      f.hour = token.value;
+      return true;
+    case 'M':
+      if (!f.hour || f.minute) return false;
+      f.minute = token.value;
+      return true;
+    case 'S':
+      if (!f.hour || f.second) return false;
+      f.second = token.value;
       return true;
     default:
       break;
@@ -901,12 +925,18 @@ std::optional<int64_t> ParseEpochSeconds(std::string_view text) {
 }
 
 // The ParsedDate of completely read fields, or nullopt if they are no date.
-std::optional<ParsedDate> Resolve(const DateFields& f) {
+std::optional<ParsedDate> Resolve(DateFields f) {
   if (f.arabic_prefix || !f.year) return std::nullopt;
+  if (f.meridiem) {
+    if (!f.hour || *f.hour < 1 || *f.hour > 12) return std::nullopt;
+    f.hour = *f.hour % 12 + (f.meridiem == 'p' ? 12 : 0);
+  }
   ParsedDate result;
   if (!f.day) {
     // Reduced precision, "2024-02", "February 2024", "2024": no time.
-    if (f.hour || f.zone_minutes) return std::nullopt;
+    if (f.hour || f.zone_minutes || f.us_standard_minutes ||
+        !f.unknown_zone.empty())
+      return std::nullopt;
     if (f.month < 0 || f.month > 12) return std::nullopt;
     result.precision = f.month ? DatePrecision::kMonth : DatePrecision::kYear;
     result.epoch_seconds =
