@@ -20,7 +20,8 @@
 //                 es, it, pt, pl, ru, el, hu, ar, full, genitive or
 //                 abbreviated, any case, accents optional; Arabic-Indic and
 //                 full-width digits; weekday names and an optional time
-//                 "15:01", "15h01", "3:01 pm" may accompany them)
+//                 "15:01", "15h01", "3:01 pm", "3:01 p.m.", "오후 3시 30분",
+//                 "午前9時30分" may accompany them)
 //   Unix time     a bare 9 to 11 digit integer, seconds since the epoch
 //
 // Zones: numeric offsets (+0100, +01:00, -05); UT, UTC, GMT, Z and the
@@ -37,9 +38,13 @@
 // abbreviations (CET, CEST, BST, EET, MSK, JST, KST, AEST...). Ambiguous
 // abbreviations (IST, AST) are deliberately unknown.
 //
-// A word of letters right after the time that names no known zone is taken
-// as an unknown zone: the time is dropped and the date kept at day precision
-// (midnight UTC of the day as written) with a warning, never read as UTC.
+// tz database names: the US/Canadian zones that follow the US rule
+// (America/New_York, US/Pacific...) and America/Phoenix are known.
+//
+// A word of 2-5 ASCII letters right after the time that names no known zone,
+// or any other Area/Location tz name, is taken as an unknown zone: the time
+// is dropped and the date kept at day precision (midnight UTC of the day as
+// written) with a warning in ParsedDate::warning, never read as UTC.
 // Without any zone the time is taken as UTC.
 //
 // A month must be named (or the date be ISO year-first): all-numeric dates
