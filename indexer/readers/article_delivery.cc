@@ -25,8 +25,11 @@ void DeliverArticle(Article&& article, std::string_view date_text,
   }
   date_text = TrimWhitespace(date_text);
   if (!article.date && !date_text.empty()) {
-    article.date = ParseDate(date_text);
-    if (!article.date) {
+    std::optional<ParsedDate> parsed = ParseDateDetailed(date_text);
+    if (parsed) article.date = parsed->epoch_seconds;
+    if (parsed && !parsed->warning.empty()) {
+      sink.OnWarning(article.origin, parsed->warning);
+    } else if (!parsed) {
       sink.OnWarning(article.origin,
                      "unrecognised date \"" +
                          std::string(date_text.substr(0, kMaxQuotedDateBytes)) +

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "indexer/readers/article_reader.h"
+#include "indexer/readers/date_parser.h"
 #include "indexer/readers/test_sink.h"
 
 namespace chancery {
@@ -167,6 +168,23 @@ TEST_F(JsonLinesTest, UnparseableDateWarnsAndKeepsArticle) {
   EXPECT_EQ(sink.warnings[0].origin, path + ":2");
   EXPECT_EQ(sink.warnings[0].reason,
             "unrecognised date \"sometime in spring\"");
+}
+
+// A time in a zone the parser does not know keeps the day, never a guessed
+// UTC time, and says so at the line.
+TEST_F(JsonLinesTest, UnknownZoneKeepsTheDayWithAWarning) {
+  const std::string path = WriteFile(
+      "a.jsonl",
+      "{\"title\":\"T\",\"date\":\"Mon, 26 Jan 2004 16:31:00 XYZ\"}\n");
+  RecordingSink sink;
+  ASSERT_TRUE(ReadArticles(path, sink).ok());
+  ASSERT_EQ(sink.articles.size(), 1u);
+  EXPECT_EQ(sink.articles[0].date, ParseDate("2004-01-26"));
+  ASSERT_EQ(sink.warnings.size(), 1u);
+  EXPECT_EQ(sink.warnings[0].origin, path + ":1");
+  EXPECT_NE(sink.warnings[0].reason.find("time zone \"xyz\""),
+            std::string::npos)
+      << sink.warnings[0].reason;
 }
 
 TEST_F(JsonLinesTest, Windows1252LineIsKeptWithAWarning) {
