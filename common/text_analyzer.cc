@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "common/base/strings.h"
+#include "common/base/utf8.h"
 
 namespace chancery {
 namespace {
@@ -220,6 +221,13 @@ std::string FoldQuery(std::string_view query) {
 }
 
 std::string DetectLanguage(std::string_view utf8) {
+  // CLD2 reads past the end of malformed UTF-8 (SIGSEGV on undeclared
+  // KOI8-R or Shift_JIS); a sample cut at a byte count can end mid-sequence.
+  std::string repaired;
+  if (!IsValidUtf8(utf8)) {
+    repaired = ReplaceInvalidUtf8(utf8);
+    utf8 = repaired;
+  }
   bool reliable = false;
   CLD2::Language lang =
       CLD2::DetectLanguage(utf8.data(), static_cast<int>(utf8.size()),

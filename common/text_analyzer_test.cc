@@ -91,5 +91,21 @@ TEST(Language, DetectsCommonLanguages) {
             "de");
 }
 
+TEST(Language, SurvivesMalformedUtf8) {
+  // KOI8-R and Shift_JIS bytes read as UTF-8, and a sample cut mid-character:
+  // CLD2 crashed on these before DetectLanguage repaired them.
+  const std::string koi8(
+      "\xf7 \xcd\xcf\xd3\xcb\xd7\xc5 \xd0\xd2\xcf\xdb\xcc\xc1 "
+      "\xd7\xd3\xd4\xd2\xc5\xde\xc1 \xcd\xc9\xce\xc9\xd3\xd4\xd2\xcf\xd7");
+  const std::string sjis("\x93\x8c\x8b\x9e\x82\xc5\x89\xef\x8b\x63\x82\xaa");
+  for (int repeat = 0; repeat < 50; ++repeat) {
+    DetectLanguage(koi8 + koi8 + "\xd0");
+    DetectLanguage(sjis + sjis + "\x82");
+  }
+  EXPECT_EQ(DetectLanguage("The foreign minister met his counterpart in "
+                           "Beijing on Tuesday to discuss the war in \xC3"),
+            "en");
+}
+
 }  // namespace
 }  // namespace chancery

@@ -6,6 +6,7 @@
 #include "common/base/check.h"
 #include "common/base/civil_date.h"
 #include "common/base/language.h"
+#include "common/base/utf8.h"
 #include "common/facets.h"
 #include "common/schema.h"
 #include "common/stored_article.h"
@@ -63,6 +64,36 @@ void AddDate(int64_t seconds, Xapian::Document& doc) {
                 Xapian::sortable_serialise(static_cast<double>(day)));
 }
 
+// The body made valid UTF-8, with the furniture ranges moved to where
+// their bytes now are: each range's ends stay on the same characters.
+void ReplaceInvalidBodyUtf8(Article& article) {
+  std::string_view body = article.body;
+  std::string fixed;
+  size_t done = 0;  // bytes of the old body already in `fixed`
+  auto upto = [&](size_t old_offset) {
+    fixed += ReplaceInvalidUtf8(body.substr(done, old_offset - done));
+    done = old_offset;
+    return fixed.size();
+  };
+  for (auto& [begin, end] : article.furniture) {
+    begin = upto(begin);
+    end = upto(end);
+  }
+  upto(body.size());
+  article.body = std::move(fixed);
+}
+
+// The last line of defence before CLD2, ICU and Xapian, which may crash or
+// misbehave on malformed UTF-8: readers should convert legacy charsets,
+// but whatever slips through becomes U+FFFD here rather than a SIGSEGV.
+void ReplaceInvalidUtf8Fields(Article& article) {
+  for (std::string* field : {&article.title, &article.url, &article.source,
+                             &article.author, &article.dateline}) {
+    if (!IsValidUtf8(*field)) *field = ReplaceInvalidUtf8(*field);
+  }
+  if (!IsValidUtf8(article.body)) ReplaceInvalidBodyUtf8(article);
+}
+
 }  // namespace
 
 std::string SourceTerm(std::string_view source) {
@@ -78,6 +109,7 @@ std::string FurnitureLineTerm(uint64_t line_hash) {
 void ResolveLanguage(Article& article) {
   DCHECK(article.lang == NormalizeLanguage(article.lang))
       << article.origin << ": lang \"" << article.lang << "\" not normalised";
+  ReplaceInvalidUtf8Fields(article);
   if (!article.lang.empty()) return;
   std::string sample = article.title;
   sample += "\n";

@@ -27,9 +27,12 @@ struct BuiltDocument {
   std::vector<std::pair<std::string, std::vector<std::string>>> native_forms;
 };
 
-// Sets an empty article.lang to CLD2's guess from title and body, or
-// leaves it "" when CLD2 is unsure. Precondition: article.lang is empty or
-// normalised (NormalizeLanguage), as ArticleSink receives it.
+// Replaces malformed UTF-8 in the article's text fields with U+FFFD
+// (keeping furniture ranges on their lines), then sets an empty
+// article.lang to CLD2's guess from title and body, or leaves it "" when
+// CLD2 is unsure. Must run before the article reaches the analyzer.
+// Precondition: article.lang is empty or normalised (NormalizeLanguage), as
+// ArticleSink receives it.
 void ResolveLanguage(Article& article);
 
 // The boolean term of documents from `source` (schema::kSource).

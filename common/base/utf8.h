@@ -2,6 +2,7 @@
 #ifndef CHANCERY_COMMON_BASE_UTF8_H_
 #define CHANCERY_COMMON_BASE_UTF8_H_
 
+#include <string>
 #include <string_view>
 
 namespace chancery {
@@ -10,6 +11,12 @@ namespace chancery {
 // no truncated sequences, no overlong forms, no surrogates (U+D800..DFFF)
 // and nothing beyond U+10FFFF. The empty string is valid.
 bool IsValidUtf8(std::string_view s);
+
+// `s` with every byte that does not begin a well-formed sequence (in the
+// sense of IsValidUtf8) replaced by U+FFFD; valid sequences are kept as
+// they are, so valid input comes back unchanged. The result is always
+// valid UTF-8.
+std::string ReplaceInvalidUtf8(std::string_view s);
 
 }  // namespace chancery
 

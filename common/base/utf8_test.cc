@@ -34,5 +34,17 @@ TEST(IsValidUtf8, RejectsMalformedText) {
   }
 }
 
+TEST(ReplaceInvalidUtf8, KeepsValidTextAndReplacesEachBadByte) {
+  EXPECT_EQ(ReplaceInvalidUtf8("Séjourné 北京"), "Séjourné 北京");
+  EXPECT_EQ(ReplaceInvalidUtf8("caf\xC3"), "caf\xEF\xBF\xBD");
+  EXPECT_EQ(ReplaceInvalidUtf8("\xED\xA0\x80x"),
+            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDx");
+  // KOI8-R "Привет": every byte is >= 0xC0 and none is a valid sequence.
+  const std::string koi8 = "\xF0\xD2\xC9\xD7\xC5\xD4";
+  const std::string fixed = ReplaceInvalidUtf8(koi8);
+  EXPECT_TRUE(IsValidUtf8(fixed));
+  EXPECT_EQ(fixed.size(), 6 * 3);
+}
+
 }  // namespace
 }  // namespace chancery
