@@ -18,12 +18,6 @@
 namespace chancery {
 namespace {
 
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
 // The answer to a connection the gate ends itself, in the API's JSON error
 // shape (searchd/http/json_render.h); "" to close without one.
 std::string FarewellText(ConnectionGate::Farewell why) {
@@ -69,24 +63,6 @@ void SayGoodbyeAndClose(int fd, ConnectionGate::Farewell why) {
   close(fd);
 }
 
-std::string PeerAddress(int fd) {
-  sockaddr_storage addr{};
-  socklen_t len = sizeof addr;
-  if (getpeername(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return "";
-  char text[INET6_ADDRSTRLEN] = "";
-  if (addr.ss_family == AF_INET) {
-    inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&addr)->sin_addr, text,
-              sizeof text);
-  } else if (addr.ss_family == AF_INET6) {
-    inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&addr)->sin6_addr,
-              text, sizeof text);
-  }
-  std::string ip = text;
-  if (ip.rfind("::ffff:", 0) == 0 && ip.find('.') != std::string::npos)
-    ip.erase(0, 7);  // An IPv4 client of an IPv6 socket.
-  return ip;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
@@ -108,6 +84,35 @@ bool NameIs(std::string_view line, std::string_view lower_name) {
 }
 
 }  // namespace
+
+int64_t SteadyNowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string SocketAddress(int fd, bool peer, int* port) {
+  sockaddr_storage addr{};
+  socklen_t len = sizeof addr;
+  auto* any = reinterpret_cast<sockaddr*>(&addr);
+  if (port) *port = 0;
+  if ((peer ? getpeername(fd, any, &len) : getsockname(fd, any, &len)) != 0)
+    return "";
+  char text[INET6_ADDRSTRLEN] = "";
+  if (addr.ss_family == AF_INET) {
+    const auto* a = reinterpret_cast<sockaddr_in*>(&addr);
+    inet_ntop(AF_INET, &a->sin_addr, text, sizeof text);
+    if (port) *port = ntohs(a->sin_port);
+  } else if (addr.ss_family == AF_INET6) {
+    const auto* a = reinterpret_cast<sockaddr_in6*>(&addr);
+    inet_ntop(AF_INET6, &a->sin6_addr, text, sizeof text);
+    if (port) *port = ntohs(a->sin6_port);
+  }
+  std::string ip = text;
+  if (ip.rfind("::ffff:", 0) == 0 && ip.find('.') != std::string::npos)
+    ip.erase(0, 7);  // An IPv4 client of an IPv6 socket.
+  return ip;
+}
 
 bool HasWholeHeader(std::string_view bytes) {
   return bytes.find("\r\n\r\n") != std::string_view::npos ||
@@ -193,7 +198,7 @@ void ConnectionGate::Admit(int fd) {
   // would wait for the client's delayed ACK (40 ms on Linux).
   int yes = 1;
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
-  const std::string peer = PeerAddress(fd);
+  const std::string peer = SocketAddress(fd, /*peer=*/true);
   std::lock_guard<std::mutex> lock(mu_);
   const bool trusted = TrustedPeer(peer);
   auto count = per_client_.find(peer);
@@ -214,7 +219,7 @@ void ConnectionGate::Admit(int fd) {
     e.counted_client = peer;
   }
   e.header_started = true;
-  e.deadline_ms = NowMs() + limits_.header_timeout_ms;
+  e.deadline_ms = SteadyNowMs() + limits_.header_timeout_ms;
   epoll_event ev{};
   ev.events = EPOLLIN | EPOLLRDHUP | EPOLLET;
   ev.data.fd = fd;
@@ -243,7 +248,7 @@ void ConnectionGate::PollLoop() {
       }
       ReadAvailable(fd, it->second);
     }
-    const int64_t now = NowMs();
+    const int64_t now = SteadyNowMs();
     if (now - last_scan >= 50) {
       ExpireLocked(now);
       last_scan = now;
@@ -259,7 +264,7 @@ void ConnectionGate::ReadAvailable(int fd, Entry& e) {
     if (n > 0) {
       if (!e.header_started) {
         e.header_started = true;
-        e.deadline_ms = NowMs() + limits_.header_timeout_ms;
+        e.deadline_ms = SteadyNowMs() + limits_.header_timeout_ms;
       }
       c.buffered.append(buf, static_cast<size_t>(n));
       if (c.buffered.size() > limits_.max_header_bytes) break;
@@ -330,8 +335,8 @@ void ConnectionGate::FinishRequest(int fd, bool keep) {
     return;
   }
   e.header_started = !e.conn->buffered.empty();
-  e.deadline_ms = NowMs() + (e.header_started ? limits_.header_timeout_ms
-                                              : limits_.idle_timeout_ms);
+  e.deadline_ms = SteadyNowMs() + (e.header_started ? limits_.header_timeout_ms
+                                                    : limits_.idle_timeout_ms);
   if (HasWholeHeader(e.conn->buffered)) {  // A pipelined request.
     Dispatch(fd, e);
     return;

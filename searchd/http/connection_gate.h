@@ -62,6 +62,14 @@ struct Connection {
   int requests = 0;  // Served on this connection so far.
 };
 
+// Milliseconds on the steady clock: the gate's and its streams' deadlines.
+int64_t SteadyNowMs();
+
+// The IP address of socket `fd`'s peer (`peer`) or local end, as text
+// ("" when it has none), an IPv4 client of an IPv6 socket as IPv4; its
+// port in *port when not null.
+std::string SocketAddress(int fd, bool peer, int* port = nullptr);
+
 // Whether `bytes` holds a whole HTTP header (ends with an empty line).
 bool HasWholeHeader(std::string_view bytes);
 

@@ -1,8 +1,6 @@
 #include "searchd/http/http_server.h"
 
-#include <arpa/inet.h>
 #include <httplib.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -33,12 +31,6 @@ constexpr size_t kMaxPayloadBytes = 64 * 1024;
 // How long a worker waits on a client that stops reading its response.
 constexpr int kWriteTimeoutMs = 5000;
 
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
 // One request's view of a gated connection (connection_gate.h) for httplib:
 // reads come from the bytes the gate buffered, then from the socket until
 // `read_deadline_ms`; what is read past the request stays buffered for the
@@ -63,7 +55,7 @@ class ConnectionStream : public httplib::Stream {
       char buf[4096];
       ssize_t n;
       do {
-        const int64_t left = read_deadline_ms_ - NowMs();
+        const int64_t left = read_deadline_ms_ - SteadyNowMs();
         if (left <= 0 || !Wait(POLLIN, static_cast<int>(left))) return -1;
         n = recv(conn_.fd, buf, sizeof buf, 0);
       } while (n < 0 && (errno == EINTR || errno == EAGAIN));
@@ -99,23 +91,7 @@ class ConnectionStream : public httplib::Stream {
     port = 0;
   }
   void get_local_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage addr{};
-    socklen_t len = sizeof addr;
-    ip.clear();
-    port = 0;
-    if (getsockname(conn_.fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
-      return;
-    char text[INET6_ADDRSTRLEN] = "";
-    if (addr.ss_family == AF_INET) {
-      const auto* a = reinterpret_cast<sockaddr_in*>(&addr);
-      inet_ntop(AF_INET, &a->sin_addr, text, sizeof text);
-      port = ntohs(a->sin_port);
-    } else if (addr.ss_family == AF_INET6) {
-      const auto* a = reinterpret_cast<sockaddr_in6*>(&addr);
-      inet_ntop(AF_INET6, &a->sin6_addr, text, sizeof text);
-      port = ntohs(a->sin6_port);
-    }
-    ip = text;
+    ip = SocketAddress(conn_.fd, /*peer=*/false, &port);
   }
   socket_t socket() const override { return conn_.fd; }
 
@@ -177,7 +153,7 @@ class GatedServer : public httplib::Server {
 
   // Serves one request of `conn`; whether the connection stays open.
   bool ServeOne(Connection& conn, int header_timeout_ms) {
-    ConnectionStream stream(conn, NowMs() + header_timeout_ms);
+    ConnectionStream stream(conn, SteadyNowMs() + header_timeout_ms);
     bool connection_closed = false;
     const bool ok = process_request(stream, false, connection_closed, nullptr);
     return ok && !connection_closed && !stream.response_closes();

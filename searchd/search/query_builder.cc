@@ -204,15 +204,12 @@ std::vector<uint32_t> ResolveFacetValue(const FacetColumn& column,
     return name.size() > end.size() &&
            name.substr(name.size() - end.size()) == end;
   };
-  auto ends_with_tail = [&](std::string_view name) {
-    return ends_with(name, tail);
-  };
   for (uint32_t i = 0; i < column.value_count(); ++i) {
     const std::span<const std::string> forms = column.folded_forms(i);
-    if (ends_with_tail(column.id(i)) ||
+    if (ends_with(column.id(i), tail) ||
         (key.size() > 0 && ends_with(column.id(i), key_tail)) ||
         std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
-          return ends_with_tail(Hyphenated(f));
+          return ends_with(Hyphenated(f), tail);
         })) {
       found.push_back(i);
     }
