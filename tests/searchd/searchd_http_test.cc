@@ -250,6 +250,101 @@ TEST_F(SearchdHttpTest, NothingCrashesTheServer) {
   EXPECT_EQ(GetJson("/api/health")["status"], "ok");
 }
 
+// The malformed-query table of the searcher test, as a client sends it:
+// percent-encoded, with lone surrogates, overlong forms, controls and bidi
+// marks that only exist after decoding. Each answer is 200 (searched as its
+// plain words) or 400 naming q, always JSON, never 5xx.
+TEST_F(SearchdHttpTest, MalformedQueryTextIsSearchedOrA400NamingQ) {
+  const std::vector<std::string> encoded = {
+      "%5CX%7D%3C%E4%B8%AD+OR+%3B%5C%E2%80%AEb%3Fb!+NOT++%7B",
+      "%22",
+      "%22%22%22",
+      "%22trade",
+      "trade%22",
+      "%28",
+      "%29",
+      "%28%28trade",
+      "trade%29%29",
+      "%28trade+OR+%28talks",
+      "AND",
+      "OR",
+      "NOT",
+      "AND+OR+NOT",
+      "trade+AND",
+      "OR+trade",
+      "NOT+trade",
+      "trade+NEAR",
+      "trade+NEAR%2F",
+      "trade+NEAR%2F99999999999+talks",
+      "trade+ADJ%2F",
+      "%2B",
+      "-",
+      "%2B-",
+      "~",
+      "title%3A",
+      "title%3A%28",
+      "title%3A%22",
+      "country%3A",
+      "person%3A",
+      "date%3A",
+      "date%3A..",
+      "date%3A2024..x",
+      "colour%3Ared",
+      "*",
+      "**",
+      "*trade",
+      "%ED%A0%80",           // lone high surrogate U+D800 in UTF-8 form
+      "trade+%ED%B0%80",     // lone low surrogate U+DC00
+      "%ED%A0%80%ED%B0%80",  // a CESU-8 pair, not UTF-8
+      "%F4%90%80%80",        // past U+10FFFF
+      "%C0%AF",              // overlong '/'
+      "%E2%80%AE",           // right-to-left override alone
+      "%E2%80%AEtrade%E2%80%AC",
+      "%E2%81%A6trade%E2%81%A9",  // isolates
+      "%E2%80%8B%E2%80%8B",       // zero-width spaces
+      "%EF%BB%BFtrade",           // BOM
+      "trade%00talks",
+      "%01",
+      "%09%7F%1B%5B31m",
+      "%0D%0Atrade",
+      "%E4%B8%AD+OR",
+      "%22%E4%B8%AD",
+      "%E4%B8%AD*",
+      "%28%E4%B8%AD%29",
+      std::string(4096, 'x'),
+      [] {
+        std::string s;
+        for (int i = 0; i < 1365; ++i) s += "%28";  // 4,095 bytes
+        return s;
+      }(),
+      [] {
+        std::string s;
+        for (int i = 0; i < 1365; ++i) s += "%22";
+        return s;
+      }(),
+  };
+  ASSERT_GE(encoded.size(), 50u);
+  for (const std::string& q : encoded) {
+    const std::string target = "/api/search?q=" + q;
+    auto res = Get(target);
+    ASSERT_TRUE(res) << target.substr(0, 80);
+    EXPECT_LT(res->status, 500) << target.substr(0, 80) << " " << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json")
+        << target.substr(0, 80);
+    json j = json::parse(res->body, nullptr, false);
+    ASSERT_TRUE(j.is_object()) << target.substr(0, 80);
+    if (res->status == 200) {
+      EXPECT_TRUE(j.contains("total")) << target.substr(0, 80);
+    } else {
+      EXPECT_EQ(res->status, 400) << target.substr(0, 80);
+      EXPECT_EQ(j["error"]["param"], "q") << target.substr(0, 80);
+    }
+  }
+  // The words around the operators are still searched.
+  EXPECT_GE(GetJson("/api/search?q=%28%28trade")["total"].get<int64_t>(), 1);
+  EXPECT_EQ(GetJson("/api/health")["status"], "ok");
+}
+
 TEST_F(SearchdHttpTest, UnknownRoutesAndIdsAre404Json) {
   json r = GetJson("/api/nothing", 404);
   EXPECT_EQ(r["error"]["code"], "not_found");
