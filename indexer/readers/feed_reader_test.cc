@@ -123,8 +123,10 @@ TEST_F(FeedTest, NonFeedXmlIsAnError) {
   RecordingSink sink;
   Status status = ReadArticles(path, sink);
   EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(status.message().find("<catalog> is not an RSS or Atom feed"),
-            std::string::npos);
+  EXPECT_NE(
+      status.message().find(
+          "<catalog> is not an RSS (0.90-2.0, RDF) or Atom (0.3, 1.0) feed"),
+      std::string::npos);
 }
 
 TEST_F(FeedTest, NotXmlAtAllIsAnError) {
