@@ -1,8 +1,9 @@
-// Reading archives into Articles: JSON Lines / NDJSON, JSON arrays, RSS 2.0
-// and Atom feeds, NewsML-G2 and NITF, WARC web archives, HTML pages, plain
-// text and Markdown, each optionally gzip-compressed; directories are walked
-// recursively; "-" is JSON Lines on standard input. Input is streamed: memory
-// stays bounded by the largest single article, never by the archive.
+// Reading archives into Articles: JSON Lines / NDJSON, JSON arrays, RSS
+// (0.90-2.0, RDF) and Atom (0.3, 1.0) feeds, NewsML-G2 and NITF, WARC web
+// archives, HTML pages, plain text and Markdown, each optionally
+// gzip-compressed; directories are walked recursively; "-" is JSON Lines on
+// standard input. Input is streamed: memory stays bounded by the largest single
+// article, never by the archive.
 #ifndef CHANCERY_INDEXER_READERS_ARTICLE_READER_H_
 #define CHANCERY_INDEXER_READERS_ARTICLE_READER_H_
 
@@ -49,7 +50,7 @@ class ArticleSink {
 // Status only when the input as a whole cannot be read (missing,
 // unreadable, not a supported format); bad records inside a readable input
 // are reported through OnReject and reading goes on. The format comes from
-// the file name (.jsonl .ndjson .json .xml .rss .atom .newsml .nitf .warc
+// the file name (.jsonl .ndjson .json .xml .rss .atom .rdf .newsml .nitf .warc
 // .html .htm .txt .md .markdown, each optionally .gz) and, when the name
 // does not say (or is .json or .xml), from the first bytes. A damaged gzip
 // member is rejected as "FILE:offset N" (its offset) and reading goes on

@@ -56,6 +56,7 @@ InputFormat FormatFromFileName(std::string_view path) {
       {".warc", InputFormat::kWarc},
       {".rss", InputFormat::kFeed},
       {".atom", InputFormat::kFeed},
+      {".rdf", InputFormat::kFeed},
       {".html", InputFormat::kHtml},
       {".htm", InputFormat::kHtml},
       {".xhtml", InputFormat::kHtml},
