@@ -59,6 +59,14 @@ class ArticleSink {
 // file that fails there is reported through OnReject and the walk goes on.
 Status ReadArticles(const std::string& path, ArticleSink& sink);
 
+// Reports `file`, which could not be read at all (`status` is the error
+// ReadArticles or a reader returned for it), to `sink` as one rejected
+// record: origin `file`, reason the message without the file name that
+// readers put into it for callers that print the status alone, so that
+// a printer writing "ORIGIN: REASON" names the file once.
+void RejectUnreadableFile(const std::string& file, const Status& status,
+                          ArticleSink& sink);
+
 // Total size in bytes (compressed, for .gz) of the files ReadArticles
 // would read for `path` (recursively for a directory), or 0 when unknown
 // (stdin, missing path). For progress and ETA, against OnProgress.
