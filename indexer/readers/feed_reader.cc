@@ -1,6 +1,10 @@
 #include "indexer/readers/feed_reader.h"
 
+#include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
+#include <libxml/entities.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include <cstdint>
@@ -443,6 +447,31 @@ Status DescribeFeed(const xmlNode* root, FeedShape* feed) {
       "> is not an RSS (0.90-2.0, RDF) or Atom (0.3, 1.0) feed");
 }
 
+// The parser's entity lookup, falling back to HTML 4's named entities for
+// those the document does not declare. RSS 0.91 feeds name Netscape's DTD,
+// which declares them (&eacute; &nbsp;), and many other feeds use them
+// undeclared; the DTD is never fetched (NONET), so without this every such
+// character would be lost. The fallback is declared as an internal entity
+// of the document: plain text, never a file or a URL.
+xmlEntity* GetEntityOrHtmlEntity(void* parser_context, const xmlChar* name) {
+  if (xmlEntity* declared = xmlSAX2GetEntity(parser_context, name)) {
+    return declared;
+  }
+  auto* ctxt = static_cast<xmlParserCtxt*>(parser_context);
+  const htmlEntityDesc* html = htmlEntityLookup(name);
+  if (html == nullptr || ctxt->myDoc == nullptr) return nullptr;
+  if (ctxt->myDoc->intSubset == nullptr &&
+      xmlCreateIntSubset(ctxt->myDoc, nullptr, nullptr, nullptr) == nullptr) {
+    return nullptr;
+  }
+  xmlChar utf8[8] = {};
+  if (xmlCopyCharMultiByte(utf8, static_cast<int>(html->value)) <= 0) {
+    return nullptr;
+  }
+  return xmlAddDocEntity(ctxt->myDoc, name, XML_INTERNAL_GENERAL_ENTITY,
+                         nullptr, nullptr, utf8);
+}
+
 std::string LastErrorMessage(xmlParserCtxt* ctxt) {
   const xmlError* error = xmlCtxtGetLastError(ctxt);
   if (error == nullptr || error->message == nullptr) return "";
@@ -460,6 +489,7 @@ Status ReadFeed(InputSource& source, ArticleSink& sink) {
 
   std::unique_ptr<xmlParserCtxt, XmlParserCtxtFree> ctxt(xmlNewParserCtxt());
   if (!ctxt) return Status::Internal(source.path() + ": out of memory");
+  ctxt->sax->getEntity = GetEntityOrHtmlEntity;
   // NONET and no NOENT: a feed must not make us fetch URLs or read local
   // files through external entities. RECOVER: feeds in the wild are often
   // slightly broken (an undeclared &nbsp;), and most items are still good.

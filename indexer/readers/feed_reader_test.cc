@@ -101,7 +101,7 @@ TEST_F(FeedTest, RecoverableErrorsWarnOnceAndBadItemsAreRejected) {
   const std::string path =
       WriteFile("broken.xml",
                 "<rss><channel><title>W</title>\n"
-                "<item><title>Caf&eacute; "
+                "<item><title>Caf&eacute; &bogus;"
                 "talks</title><pubDate>someday</pubDate></item>\n"
                 "<item><link>https://x.example/empty</link></item>\n"
                 "</channel></rss>");
@@ -109,6 +109,9 @@ TEST_F(FeedTest, RecoverableErrorsWarnOnceAndBadItemsAreRejected) {
   ASSERT_TRUE(ReadArticles(path, sink).ok());
   ASSERT_EQ(sink.articles.size(), 1u);
   EXPECT_EQ(sink.articles[0].origin, path + ":2");
+  // An undeclared HTML entity is read as HTML would; an unknown one is
+  // the recovered error.
+  EXPECT_EQ(sink.articles[0].title, "Café talks");
   ASSERT_EQ(sink.rejects.size(), 1u);
   EXPECT_EQ(sink.rejects[0].origin, path + ":3");
   ASSERT_EQ(sink.warnings.size(), 2u);
@@ -153,7 +156,12 @@ TEST(FeedFormatsTest, Rss091NetscapeWithItsDoctype) {
   EXPECT_EQ(first.lang, "de");
   EXPECT_EQ(first.source, "Valley Courier");
   EXPECT_EQ(first.origin, path + ":16");
+  // Named entities of the DTD, which is never fetched, are still read.
   EXPECT_EQ(sink.articles[1].title, "Brücke wieder offen");
+  EXPECT_EQ(sink.articles[1].body,
+            "Die Brücke über den Fluss ist nach der Sanierung wieder "
+            "befahrbar.");
+  EXPECT_TRUE(sink.warnings.empty());
 }
 
 TEST(FeedFormatsTest, Rss091UserlandInLatin1) {
