@@ -286,8 +286,8 @@ TEST(IndexerCli, HelpNamesTheFeedFormats) {
   CommandResult r = Index({"--help"});
   EXPECT_EQ(r.exit_status, 0) << r.err;
   const std::string help = r.out + r.err;
-  for (const char* format :
-       {"RSS 0.90-0.94, 1.0 (RDF) and 2.0", "Atom 0.3 and 1.0", ".rdf"}) {
+  for (const char* format : {"RSS 0.90-0.94", "RSS 1.0 (RDF)", "RSS 2.0",
+                             "Atom 0.3", "Atom 1.0", ".rdf"}) {
     EXPECT_NE(help.find(format), std::string::npos) << format << "\n" << help;
   }
 }
