@@ -210,8 +210,8 @@ INPUT is a file, a directory (walked recursively) or - for JSON Lines on
 standard input. Formats, detected by extension and content, each optionally
 gzip-compressed:
   JSON Lines / NDJSON (.jsonl .ndjson), JSON arrays (.json),
-  feeds: RSS 0.90-0.94, RSS 1.0 (RDF), RSS 2.0, Atom 0.3 and Atom 1.0
-  (.xml .rss .rdf .atom),
+  feeds: RSS 0.90-0.94, RSS 1.0 (RDF), RSS 2.0, Atom 0.3, Atom 1.0 and
+  CDF (.xml .rss .rdf .atom .cdf),
   NewsML-G2 (.xml .newsml) and NITF (.xml .nitf), the agencies' XML,
   WARC web archives (.warc .warc.gz, Common Crawl News): HTML responses,
   HTML pages (.html .htm .xhtml), plain text and Markdown (.txt .md).

@@ -1,5 +1,5 @@
 // Reading archives into Articles: JSON Lines / NDJSON, JSON arrays, RSS
-// (0.90-2.0, RDF) and Atom (0.3, 1.0) feeds, NewsML-G2 and NITF, WARC web
+// (0.90-2.0, RDF), Atom (0.3, 1.0) and CDF feeds, NewsML-G2 and NITF, WARC web
 // archives, HTML pages, plain text and Markdown, each optionally
 // gzip-compressed; directories are walked recursively; "-" is JSON Lines on
 // standard input. Input is streamed: memory stays bounded by the largest single
@@ -50,8 +50,8 @@ class ArticleSink {
 // Status only when the input as a whole cannot be read (missing,
 // unreadable, not a supported format); bad records inside a readable input
 // are reported through OnReject and reading goes on. The format comes from
-// the file name (.jsonl .ndjson .json .xml .rss .atom .rdf .newsml .nitf .warc
-// .html .htm .txt .md .markdown, each optionally .gz) and, when the name
+// the file name (.jsonl .ndjson .json .xml .rss .atom .rdf .cdf .newsml .nitf
+// .warc .html .htm .txt .md .markdown, each optionally .gz) and, when the name
 // does not say (or is .json or .xml), from the first bytes. A damaged gzip
 // member is rejected as "FILE:offset N" (its offset) and reading goes on
 // at the next member. Directories are walked recursively in sorted order,

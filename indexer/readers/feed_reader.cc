@@ -112,18 +112,26 @@ bool HasChildElements(const xmlNode* node) {
   return false;
 }
 
-// The base URL in scope at `node` (RFC 3986 5.1): the xml:base of `node`
-// and of its ancestors, each resolved against the one outside it, the
-// outermost against `fallback` (the feed's own link: a file on disk has no
-// URL of its own to stand in for the document's).
-std::string BaseUrl(const xmlNode* node, const std::string& fallback) {
+// The xml:base attribute of `node`, "" when none.
+std::string XmlBase(const xmlNode* node) {
+  std::unique_ptr<xmlChar, XmlFree> base(
+      xmlGetNsProp(node, reinterpret_cast<const xmlChar*>("base"),
+                   reinterpret_cast<const xmlChar*>(kXmlNs)));
+  return std::string(TrimWhitespace(ToView(base.get())));
+}
+
+// The base URL in scope at `node` (RFC 3986 5.1): the base attribute
+// (`base_of`: xml:base; CDF's BASE) of `node` and of its ancestors, each
+// resolved against the one outside it, the outermost against `fallback`
+// (the feed's own link: a file on disk has no URL of its own to stand in
+// for the document's).
+std::string BaseUrl(const xmlNode* node, const std::string& fallback,
+                    std::string (*base_of)(const xmlNode*) = XmlBase) {
   std::vector<std::string> bases;  // innermost first
   for (; node != nullptr && node->type == XML_ELEMENT_NODE;
        node = node->parent) {
-    std::unique_ptr<xmlChar, XmlFree> base(
-        xmlGetNsProp(node, reinterpret_cast<const xmlChar*>("base"),
-                     reinterpret_cast<const xmlChar*>(kXmlNs)));
-    if (base) bases.emplace_back(TrimWhitespace(ToView(base.get())));
+    std::string base = base_of(node);
+    if (!base.empty()) bases.push_back(std::move(base));
   }
   std::string url = fallback;
   for (auto base = bases.rbegin(); base != bases.rend(); ++base) {
@@ -208,8 +216,8 @@ std::optional<BodyText> ContentOf(const xmlNode* node) {
 // them.
 struct FeedShape {
   std::string_view own_ns;  // the namespace of the feed's own elements
-  const xmlNode* item_parent = nullptr;
-  std::string_view item_key;  // "item" or "entry"
+  bool cdf = false;         // Microsoft's Channel Definition Format
+  std::vector<const xmlNode*> items;  // <item>, <entry> or CDF <ITEM>
   std::string title;
   std::string language;
   std::string link;  // the channel's or feed's absolute link, or ""
@@ -390,10 +398,88 @@ std::string_view NamespaceOf(const xmlNode* node) {
   return node->ns ? ToView(node->ns->href) : std::string_view();
 }
 
+// CDF (Microsoft's Channel Definition Format, 1997): <CHANNEL HREF BASE>
+// with <TITLE>, <ABSTRACT> and <ITEM HREF LASTMOD> children, channels
+// nested in channels. Element and attribute names were matched without
+// regard to case by the browsers that read it, and so they are here.
+
+// The first child element of `node` named `name` in any case, or nullptr.
+const xmlNode* CdfChild(const xmlNode* node, std::string_view name) {
+  for (const xmlNode* child = node->children; child; child = child->next) {
+    if (child->type == XML_ELEMENT_NODE &&
+        EqualsIgnoreAsciiCase(ToView(child->name), name)) {
+      return child;
+    }
+  }
+  return nullptr;
+}
+
+// The attribute `name` (without namespace) written in any case, trimmed;
+// "" when absent or `node` is nullptr.
+std::string CdfAttribute(const xmlNode* node, std::string_view name) {
+  if (node == nullptr) return {};
+  for (const xmlAttr* attribute = node->properties; attribute;
+       attribute = attribute->next) {
+    if (attribute->ns == nullptr &&
+        EqualsIgnoreAsciiCase(ToView(attribute->name), name)) {
+      std::unique_ptr<xmlChar, XmlFree> value(
+          xmlNodeListGetString(node->doc, attribute->children, 1));
+      return std::string(TrimWhitespace(ToView(value.get())));
+    }
+  }
+  return {};
+}
+
+std::string CdfBase(const xmlNode* node) { return CdfAttribute(node, "base"); }
+
+// The <ITEM>s under `channel` and its sub-channels, in document order,
+// leaving out items whose <USAGE> says they are not shown as channel
+// content (screen savers, desktop components, precached images).
+void CollectCdfItems(const xmlNode* channel,
+                     std::vector<const xmlNode*>* items) {
+  for (const xmlNode* child = channel->children; child; child = child->next) {
+    if (child->type != XML_ELEMENT_NODE) continue;
+    const std::string_view name = ToView(child->name);
+    if (EqualsIgnoreAsciiCase(name, "channel")) {
+      CollectCdfItems(child, items);
+    } else if (EqualsIgnoreAsciiCase(name, "item")) {
+      const xmlNode* usage = CdfChild(child, "usage");
+      if (usage == nullptr ||
+          EqualsIgnoreAsciiCase(CdfAttribute(usage, "value"), "channel")) {
+        items->push_back(child);
+      }
+    }
+  }
+}
+
+// A CDF <ITEM>: title, abstract as the body, HREF resolved against the
+// BASE attributes in scope, else the top channel's HREF; LASTMOD the date.
+Article CdfArticle(const xmlNode* item, const FeedShape& feed,
+                   std::string* date_text, std::vector<std::string>* warnings) {
+  Article article;
+  const xmlNode* title = CdfChild(item, "title");
+  const xmlNode* abstract = CdfChild(item, "abstract");
+  article.title = title ? HtmlToText(NodeText(title)) : "";
+  article.body = abstract ? HtmlToText(NodeText(abstract)) : "";
+  article.source = feed.title;
+  const std::string href = CdfAttribute(item, "href");
+  if (!href.empty()) {
+    article.url = ResolveUrl(BaseUrl(item, feed.link, CdfBase), href);
+    if (article.url.empty()) {
+      warnings->push_back("relative HREF \"" + href +
+                          "\" with no BASE or channel HREF to resolve it "
+                          "against; dropped");
+    }
+  }
+  *date_text = CdfAttribute(item, "lastmod");
+  return article;
+}
+
 // Recognises the feed from the root element: <rss> (RSS 0.91-0.94 and 2.0,
 // with or without a default namespace), <rdf:RDF> (RSS 0.90 and 1.0, whose
-// items are siblings of the channel) and <feed> (Atom 1.0 and 0.3). An
-// error naming what is missing when the root is none of them.
+// items are siblings of the channel), <feed> (Atom 1.0 and 0.3) and
+// <CHANNEL> (CDF). An error naming what is missing when the root is none
+// of them.
 Status DescribeFeed(const xmlNode* root, FeedShape* feed) {
   const std::string_view name = ToView(root->name);
   if (name == "rss") {
@@ -404,8 +490,7 @@ Status DescribeFeed(const xmlNode* root, FeedShape* feed) {
       return Status::InvalidArgument("RSS root <rss> has no <channel>");
     }
     const xmlNode* channel = channels.front();
-    feed->item_parent = channel;
-    feed->item_key = "item";
+    feed->items = ChildElements(channel, "item", feed->own_ns);
     feed->title = HtmlToText(ChildText(channel, "title", feed->own_ns));
     feed->language = ChildText(channel, "language", feed->own_ns);
     feed->link = ChannelLink(channel, feed->own_ns);
@@ -422,8 +507,7 @@ Status DescribeFeed(const xmlNode* root, FeedShape* feed) {
         break;
       }
     }
-    feed->item_parent = root;
-    feed->item_key = "item";
+    feed->items = ChildElements(root, "item", feed->own_ns);
     std::vector<const xmlNode*> channels =
         ChildElements(root, "channel", feed->own_ns);
     if (!channels.empty()) {
@@ -436,15 +520,22 @@ Status DescribeFeed(const xmlNode* root, FeedShape* feed) {
   }
   if (name == "feed") {
     feed->own_ns = NamespaceOf(root);
-    feed->item_parent = root;
-    feed->item_key = "entry";
+    feed->items = ChildElements(root, "entry", feed->own_ns);
     feed->title = HtmlToText(ChildText(root, "title", feed->own_ns));
     feed->link = ChannelLink(root, feed->own_ns);
     return Status::Ok();
   }
+  if (root->ns == nullptr && EqualsIgnoreAsciiCase(name, "channel")) {
+    feed->cdf = true;
+    CollectCdfItems(root, &feed->items);
+    feed->title = HtmlToText(NodeText(CdfChild(root, "title")));
+    feed->link =
+        ResolveUrl(BaseUrl(root, "", CdfBase), CdfAttribute(root, "href"));
+    return Status::Ok();
+  }
   return Status::InvalidArgument(
       "XML root <" + std::string(name) +
-      "> is not an RSS (0.90-2.0, RDF) or Atom (0.3, 1.0) feed");
+      "> is not an RSS (0.90-2.0, RDF), Atom (0.3, 1.0) or CDF feed");
 }
 
 // The parser's entity lookup, falling back to HTML 4's named entities for
@@ -514,10 +605,11 @@ Status ReadFeed(InputSource& source, ArticleSink& sink) {
   }
   std::string date_text;
   std::vector<std::string> warnings;
-  for (const xmlNode* item :
-       ChildElements(feed.item_parent, feed.item_key, feed.own_ns)) {
+  for (const xmlNode* item : feed.items) {
     warnings.clear();
-    Article article = ItemFields(item, feed).ToArticle(&date_text, &warnings);
+    Article article =
+        feed.cdf ? CdfArticle(item, feed, &date_text, &warnings)
+                 : ItemFields(item, feed).ToArticle(&date_text, &warnings);
     article.origin = source.path() + ":" + std::to_string(xmlGetLineNo(item));
     for (const std::string& warning : warnings) {
       sink.OnWarning(article.origin, warning);

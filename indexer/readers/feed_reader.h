@@ -1,7 +1,11 @@
 // News feeds, each <item> or <entry> one article: RSS 0.90 and 1.0 (RDF),
 // RSS 0.91 (Netscape and UserLand), 0.92-0.94 and 2.0 (with or without a
-// default namespace on <rss>), Atom 0.3 and 1.0. Parsed with libxml2
-// (network access and external entities off).
+// default namespace on <rss>), Atom 0.3 and 1.0, and CDF (Microsoft's
+// Channel Definition Format: <ITEM HREF LASTMOD> with <TITLE> and
+// <ABSTRACT>, in nested <CHANNEL>s, names in any case). Parsed with libxml2
+// (network access and external entities off; undeclared HTML entities such
+// as &eacute; are read as HTML reads them). What follows is for RSS and
+// Atom.
 //   title   <title> (markup stripped)
 //   url     RSS <link>, else a guid that is an http(s) URL and not
 //           isPermaLink="false"; Atom <link href> with rel "alternate" or

@@ -297,6 +297,33 @@ TEST(FeedFormatsTest, AtomXmlBaseNestsAndTextStaysText) {
   EXPECT_EQ(sink.articles[1].body, "Summary wins over nothing.");
 }
 
+TEST(FeedFormatsTest, CdfItemsInNestedChannelsAnyCase) {
+  const std::string path = FeedFixture("channel.cdf");
+  RecordingSink sink;
+  ASSERT_TRUE(ReadArticles(path, sink).ok());
+  EXPECT_TRUE(sink.rejects.empty());
+  // The upper-case <?XML ...?> of CDF's time is not XML: recovered, once.
+  ASSERT_EQ(sink.warnings.size(), 1u);
+  EXPECT_NE(sink.warnings[0].reason.find("XML errors, recovered"),
+            std::string::npos);
+  // The <USAGE VALUE="NONE"> item (a precached image) is not an article.
+  ASSERT_EQ(sink.articles.size(), 2u);
+  const Article& first = sink.articles[0];
+  EXPECT_EQ(first.title, "Levee repairs finished");
+  EXPECT_EQ(first.body,
+            "Crews finished the repairs on Thursday, two weeks early.");
+  EXPECT_EQ(first.url,
+            "http://www.tidewater-times.example/news/1998/11/levee.html");
+  EXPECT_EQ(first.date, 910303920);  // LASTMOD 1998-11-05T22:12
+  EXPECT_EQ(first.source, "Tidewater Times");
+  EXPECT_EQ(first.origin, path + ":8");
+  const Article& nested = sink.articles[1];
+  EXPECT_EQ(nested.title, "Regatta postponed");
+  EXPECT_EQ(nested.url,
+            "http://www.tidewater-times.example/sports/regatta.html");
+  EXPECT_EQ(nested.date, 910202400);
+}
+
 TEST_F(FeedTest, BodyPrefersContentEncodedThenSummaryThenDescription) {
   const std::string path = WriteFile("order.rss", R"(<rss version="2.0"
     xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -359,10 +386,9 @@ TEST_F(FeedTest, NonFeedXmlIsAnError) {
   RecordingSink sink;
   Status status = ReadArticles(path, sink);
   EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(
-      status.message().find(
-          "<catalog> is not an RSS (0.90-2.0, RDF) or Atom (0.3, 1.0) feed"),
-      std::string::npos);
+  EXPECT_NE(status.message().find("<catalog> is not an RSS (0.90-2.0, RDF), "
+                                  "Atom (0.3, 1.0) or CDF feed"),
+            std::string::npos);
 }
 
 TEST_F(FeedTest, NotXmlAtAllIsAnError) {

@@ -268,8 +268,8 @@ TEST(IndexerCli, OneUnreadableFeedAmongManyIsOneLineAndExit3) {
   const std::string walked_db = MakeTempDir("idx") + "/db";
   CommandResult r = Index({"--db", walked_db, dir});
   expect_one_line_about_bad(r);
-  // Nine fixtures, seventeen items, every one of them indexed.
-  EXPECT_EQ(CountDocs(walked_db), 17u) << r.err;
+  // Ten fixtures, nineteen items, every one of them indexed.
+  EXPECT_EQ(CountDocs(walked_db), 19u) << r.err;
   EXPECT_NE(r.err.find("1 rejected"), std::string::npos) << r.err;
 
   const std::string listed_db = MakeTempDir("idx") + "/db";
@@ -287,7 +287,7 @@ TEST(IndexerCli, HelpNamesTheFeedFormats) {
   EXPECT_EQ(r.exit_status, 0) << r.err;
   const std::string help = r.out + r.err;
   for (const char* format : {"RSS 0.90-0.94", "RSS 1.0 (RDF)", "RSS 2.0",
-                             "Atom 0.3", "Atom 1.0", ".rdf"}) {
+                             "Atom 0.3", "Atom 1.0", "CDF", ".rdf", ".cdf"}) {
     EXPECT_NE(help.find(format), std::string::npos) << format << "\n" << help;
   }
 }
