@@ -153,9 +153,22 @@ Status ReadArticles(const std::string& path, ArticleSink& sink) {
     // One unreadable file must not stop an archive walk: report it as a
     // rejected record and go on.
     Status file_status = ReadFile(file, sink, bytes_read, &bytes_read);
-    if (!file_status.ok()) sink.OnReject(file, file_status.message());
+    if (!file_status.ok()) RejectUnreadableFile(file, file_status, sink);
   }
   return Status::Ok();
+}
+
+void RejectUnreadableFile(const std::string& file, const Status& status,
+                          ArticleSink& sink) {
+  std::string reason = status.message();
+  const std::string prefix = file + ": ";
+  if (reason.rfind(prefix, 0) == 0) {
+    reason.erase(0, prefix.size());  // "FILE: why"
+  } else if (const size_t at = reason.find(" " + file + ":");
+             at != std::string::npos) {
+    reason.erase(at, file.size() + 1);  // "cannot open FILE: why"
+  }
+  sink.OnReject(file, reason);
 }
 
 uint64_t InputSizeBytes(const std::string& path) {
