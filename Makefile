@@ -67,19 +67,19 @@ TSAN_TESTS = indexer_test search_core_test search_http_handlers_test \
   connection_gate_test searchd_http_test
 empty :=
 space := $(empty) $(empty)
-labels_of = ^($(subst $(space),|,$(strip $(1))))$$
+tests_named = ^($(subst $(space),|,$(strip $(1))))$$
 
 asan-test: test-deps
 	CXX=$(SANITIZER_CXX) cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Sanitize \
 	  -DCHANCERY_SANITIZERS=address,undefined >/dev/null
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target $(ASAN_TESTS) $(SANITIZER_PROGRAMS)
-	scripts/sanitizer-ctest.sh $(ASAN_BUILD) '$(call labels_of,$(ASAN_TESTS))' -j $(JOBS)
+	scripts/sanitizer-ctest.sh $(ASAN_BUILD) '$(call tests_named,$(ASAN_TESTS))' -j $(JOBS)
 
 tsan-test: test-deps
 	CXX=$(SANITIZER_CXX) cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Sanitize \
 	  -DCHANCERY_SANITIZERS=thread >/dev/null
 	cmake --build $(TSAN_BUILD) -j $(JOBS) --target $(TSAN_TESTS) $(SANITIZER_PROGRAMS)
-	scripts/sanitizer-ctest.sh $(TSAN_BUILD) '$(call labels_of,$(TSAN_TESTS))' -j $(JOBS)
+	scripts/sanitizer-ctest.sh $(TSAN_BUILD) '$(call tests_named,$(TSAN_TESTS))' -j $(JOBS)
 
 # clang-format (Google style, .clang-format) over every tracked C++ file.
 format-check:

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Runs the tests of a sanitizer tree (make asan-test, make tsan-test) so that
 # any sanitizer report fails:
-#   scripts/sanitizer-ctest.sh BUILD_DIR LABEL_REGEX [ctest args...]
-# LABEL_REGEX picks the test binaries the tree built (each test's label is
-# its binary's name). Every report, also one from a chancery-index or
+#   scripts/sanitizer-ctest.sh BUILD_DIR TESTS_REGEX [ctest args...]
+# TESTS_REGEX picks the test binaries the tree built (in a sanitizer tree
+# each binary is one ctest test of its name, see chancery_test). Every report, also one from a chancery-index or
 # chancery-searchd the tests start (their stderr goes to files the test may
 # not print), is written to BUILD_DIR/sanitizer-reports/; the run fails when
 # that directory is not empty afterwards, whatever the tests said.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="$1"
-labels="$2"
+tests="$2"
 shift 2
 reports="$(pwd)/$build/sanitizer-reports"
 rm -rf "$reports"
@@ -34,7 +34,7 @@ export ASAN_OPTIONS="$asan" LSAN_OPTIONS="$lsan" UBSAN_OPTIONS="$ubsan"
 export TSAN_OPTIONS="$tsan"
 
 status=0
-(cd "$build" && ctest --output-on-failure -L "$labels" "$@") || status=$?
+(cd "$build" && ctest --output-on-failure -R "$tests" "$@") || status=$?
 if compgen -G "$reports/report*" >/dev/null; then
   for f in "$reports"/report*; do
     echo "=== sanitizer report $f" >&2
