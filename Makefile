@@ -67,7 +67,7 @@ TSAN_TESTS = indexer_test search_core_test search_http_handlers_test \
   connection_gate_test searchd_http_test
 empty :=
 space := $(empty) $(empty)
-tests_named = ^($(subst $(space),|,$(strip $(1))))$$
+tests_named = ^($(subst $(space),|,$(strip $(1))))(/[0-9]+)?$$
 
 asan-test: test-deps
 	CXX=$(SANITIZER_CXX) cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Sanitize \

