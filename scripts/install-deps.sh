@@ -18,7 +18,9 @@ packages=(
 # Node.js runs the build-time gazetteer generation (and the browser tests).
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium clang-format clang-tidy)
+  # clang and its sanitizer runtimes build the sanitizer trees
+  # (make asan-test, make tsan-test).
+  packages+=(chromium clang-format clang-tidy clang libclang-rt-dev)
 fi
 
 missing=()

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/base/hash.h"
 #include "common/base/strings.h"
 #include "indexer/readers/feed_reader.h"
 #include "indexer/readers/html_reader.h"
@@ -193,10 +194,10 @@ std::string DeriveArticleId(const Article& article) {
   // ("ab", "c") and ("a", "bc") hash differently.
   constexpr std::string_view kSeparator = "\x1f";
   uint64_t hash = Fnv1a64(TrimWhitespace(article.title));
-  hash = Fnv1a64(kSeparator, hash);
-  if (article.date) hash = Fnv1a64(std::to_string(*article.date), hash);
-  hash = Fnv1a64(kSeparator, hash);
-  hash = Fnv1a64(TrimWhitespace(article.body), hash);
+  hash = Fnv1a64Extend(hash, kSeparator);
+  if (article.date) hash = Fnv1a64Extend(hash, std::to_string(*article.date));
+  hash = Fnv1a64Extend(hash, kSeparator);
+  hash = Fnv1a64Extend(hash, TrimWhitespace(article.body));
   return "c-" + Hex64(hash);
 }
 

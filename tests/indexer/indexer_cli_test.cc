@@ -326,9 +326,13 @@ TEST(IndexerCli, KilledRunLeavesLastCommitAndReRunCompletes) {
                         const_cast<char* const*>(argv), environ),
             0);
   posix_spawn_file_actions_destroy(&actions);
-  // Kill it once some batches are committed, before it is done.
+  // Kill it once some batches are committed, before it is done. Start-up
+  // (loading models and gazetteers) takes seconds, and many more in a
+  // sanitizer build, so the wait is bounded only against a hang.
   Xapian::doccount seen = 0;
-  for (int i = 0; i < 400 && seen < 2 * kBatch; ++i) {
+  const auto give_up =
+      std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (seen < 2 * kBatch && std::chrono::steady_clock::now() < give_up) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
     try {
       seen = Xapian::Database(db).get_doccount();
