@@ -9,7 +9,7 @@ SAMPLE_DB ?= $(BUILD)/sample-index
 PORT ?= 8080
 PREFIX ?= /usr/local
 
-.PHONY: all deps test-deps build demo test unit-test e2e-test format-check lint bench install deb ner-models clean
+.PHONY: all deps test-deps build demo test unit-test e2e-test format-check lint bench install deb ner-models fuzz-build fuzz-smoke clean
 
 all: build
 
@@ -34,6 +34,7 @@ test: test-deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	CHANCERY_BIN_DIR=$(abspath $(BUILD))/bin tests/e2e/run.sh
 	scripts/lint.sh $(BUILD)
+	$(MAKE) fuzz-smoke
 
 unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -73,6 +74,28 @@ ner-models: build
 	done
 	$(BUILD)/bin/chancery-ner-train --lang zh --tokenization characters \
 	  $(NER_TRAIN_FLAGS) --train $(NER_DATA)/zh/train.txt --out models/ner/zh.model
+
+# libFuzzer targets (fuzz/, README "Fuzzing"): a clang ASan+UBSan tree with
+# CHANCERY_FUZZ=ON in $(FUZZ_BUILD), only the fuzz targets built.
+# fuzz-smoke replays every regression input, then runs each target for
+# FUZZ_SECONDS (two at a time) and fails on any crash, leak, UB or timeout.
+# bench/fuzz.sh HOURS is the long run.
+FUZZ_BUILD ?= build-asan
+FUZZ_SECONDS ?= 30
+# The sanitizer flags spelled out until the Sanitize build type and
+# CHANCERY_SANITIZERS are in the top-level CMakeLists.txt; then empty.
+FUZZ_SANITIZE_FLAGS ?= -DCMAKE_CXX_FLAGS="-O1 -g -fsanitize=address,undefined"
+fuzz-build:
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Sanitize \
+	  -DCHANCERY_SANITIZERS=address,undefined -DCHANCERY_FUZZ=ON \
+	  -DCMAKE_CXX_COMPILER_LAUNCHER=ccache $(FUZZ_SANITIZE_FLAGS) >/dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
+
+fuzz-smoke: fuzz-build
+	cd $(FUZZ_BUILD) && ctest --output-on-failure -R '^fuzz_regressions_'
+	rm -rf $(FUZZ_BUILD)/fuzz-smoke
+	scripts/fuzz-run.sh --build $(FUZZ_BUILD) --out $(FUZZ_BUILD)/fuzz-smoke \
+	  --seconds $(FUZZ_SECONDS) --jobs 2
 
 clean:
 	rm -rf $(BUILD)

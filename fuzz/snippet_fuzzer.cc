@@ -1,0 +1,65 @@
+// The snippet builder over any body: line 1 the highlight terms (words;
+// "~x" a stem, "x*" a wildcard prefix), line 2 the article's language, the
+// rest the body. Match ranges must be in order, inside the text, and their
+// UTF-16 offsets as many and in order too.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "fuzz/fuzz_support.h"
+#include "searchd/search/snippet_builder.h"
+
+namespace {
+
+chancery::HighlightTerms TermsOf(std::string_view line) {
+  chancery::HighlightTerms terms;
+  while (!line.empty()) {
+    const size_t space = line.find(' ');
+    std::string_view token = line.substr(0, space);
+    if (token.size() > 1 && token.front() == '~') {
+      terms.stems.emplace(token.substr(1));
+    } else if (token.size() > 1 && token.back() == '*') {
+      terms.prefixes.emplace_back(token.substr(0, token.size() - 1));
+    } else if (!token.empty()) {
+      terms.words.emplace(token);
+    }
+    if (space == std::string_view::npos) break;
+    line.remove_prefix(space + 1);
+  }
+  return terms;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using chancery::fuzz::Require;
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const auto [terms_line, rest] = chancery::fuzz::SplitFirstLine(input);
+  const auto [lang, body] = chancery::fuzz::SplitFirstLine(rest);
+  const chancery::HighlightTerms terms = TermsOf(terms_line);
+
+  chancery::SnippetBuilder builder(terms);
+  (void)builder.Build(body, lang);
+  const std::vector<chancery::TextRange> ranges =
+      builder.MatchRanges(body, lang);
+  size_t last_end = 0;
+  for (const auto& [begin, end] : ranges) {
+    Require(last_end <= begin && begin < end && end <= body.size(),
+            "match ranges are in order, non-empty and inside the text");
+    last_end = end;
+  }
+  const std::vector<chancery::TextRange> utf16 =
+      chancery::Utf16Ranges(body, ranges);
+  Require(utf16.size() == ranges.size(), "one UTF-16 range per range");
+  last_end = 0;
+  for (const auto& [begin, end] : utf16) {
+    Require(last_end <= begin && begin < end && end <= body.size(),
+            "UTF-16 ranges are in order, non-empty and no longer than bytes");
+    last_end = end;
+  }
+  // A second builder over a small window, to exercise cutting.
+  chancery::SnippetBuilder narrow(terms, 16);
+  (void)narrow.Build(body, lang);
+  return 0;
+}
