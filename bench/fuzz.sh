@@ -19,4 +19,4 @@ make --no-print-directory fuzz-build FUZZ_BUILD="$build" >/dev/null
 count=$(wc -l <"$build/fuzz/targets.tsv")
 echo "bench/fuzz: started $(date -u +%FT%TZ), $(nproc) cores"
 scripts/fuzz-run.sh --build "$build" --out "$out" --seconds "$seconds" \
-  --jobs "${JOBS:-$count}" --nice 19 --keep-going "$@"
+  --jobs "${JOBS:-$count}" --nice 19 --keep-going --copy-binaries "$@"

@@ -5,16 +5,19 @@
 # and findings. Used by `make fuzz-smoke` and bench/fuzz.sh.
 #
 #   scripts/fuzz-run.sh --build DIR --out DIR --seconds N [--jobs N]
-#                       [--nice N] [--keep-going] [TARGET...]
+#                       [--nice N] [--keep-going] [--copy-binaries]
+#                       [TARGET...]
 #
 # Each target keeps its corpus in OUT/<target>/corpus (seeded from the build's
 # seeds and fuzz/regressions/<target>/) and its findings in
 # OUT/<target>/crashes. Without --keep-going a target stops at its first
 # finding; with it (libFuzzer's fork mode) it goes on for the whole time.
+# --copy-binaries runs copies in OUT/bin, so that rebuilding during a long
+# run does not change what it runs (fork mode re-executes the binary).
 # Exits 1 when any target found something or failed to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=build-asan out= seconds= jobs=2 niceness=0 keep_going=0
+build=build-asan out= seconds= jobs=2 niceness=0 keep_going=0 copy=0
 targets=()
 while (($#)); do
   case $1 in
@@ -24,6 +27,7 @@ while (($#)); do
     --jobs) jobs=$2; shift 2 ;;
     --nice) niceness=$2; shift 2 ;;
     --keep-going) keep_going=1; shift ;;
+    --copy-binaries) copy=1; shift ;;
     -*) echo "fuzz-run: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -65,6 +69,12 @@ run_target() {  # name: fuzzes it for $seconds, leaves log, rc and elapsed
 }
 
 mkdir -p "$out"
+if ((copy)); then
+  mkdir -p "$out/bin"
+  for t in "${targets[@]}"; do
+    cp "${binary[$t]}" "$out/bin/" && binary[$t]=$out/bin/$(basename "${binary[$t]}")
+  done
+fi
 echo "fuzz-run: ${#targets[@]} targets, ${seconds}s each, $jobs at a time, into $out"
 for t in "${targets[@]}"; do
   while (($(jobs -rp | wc -l) >= jobs)); do wait -n || true; done
