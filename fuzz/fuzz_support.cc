@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "common/base/language.h"
+#include "common/base/utf8.h"
 
 namespace chancery::fuzz {
 

@@ -1,12 +1,14 @@
 // The snippet builder over any body: line 1 the highlight terms (words;
 // "~x" a stem, "x*" a wildcard prefix), line 2 the article's language, the
 // rest the body. Match ranges must be in order, inside the text, and their
-// UTF-16 offsets as many and in order too.
+// UTF-16 offsets as many and in order too; the snippet of a UTF-8 body
+// must be UTF-8.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "common/base/utf8.h"
 #include "fuzz/fuzz_support.h"
 #include "searchd/search/snippet_builder.h"
 
@@ -39,8 +41,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto [lang, body] = chancery::fuzz::SplitFirstLine(rest);
   const chancery::HighlightTerms terms = TermsOf(terms_line);
 
+  // Bodies are stored as valid UTF-8; a snippet of one must be too (a
+  // window cut inside a character would not be).
+  const bool valid_body = chancery::IsValidUtf8(body);
   chancery::SnippetBuilder builder(terms);
-  (void)builder.Build(body, lang);
+  const std::string snippet = builder.Build(body, lang);
+  Require(!valid_body || chancery::IsValidUtf8(snippet),
+          "the snippet of a UTF-8 body is UTF-8");
   const std::vector<chancery::TextRange> ranges =
       builder.MatchRanges(body, lang);
   size_t last_end = 0;
@@ -60,6 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // A second builder over a small window, to exercise cutting.
   chancery::SnippetBuilder narrow(terms, 16);
-  (void)narrow.Build(body, lang);
+  Require(!valid_body || chancery::IsValidUtf8(narrow.Build(body, lang)),
+          "a narrow snippet of a UTF-8 body is UTF-8");
   return 0;
 }
