@@ -12,7 +12,7 @@ SAMPLE_DB ?= $(BUILD)/sample-index
 PORT ?= 8080
 PREFIX ?= /usr/local
 
-.PHONY: all deps test-deps build demo test unit-test e2e-test asan-test tsan-test format-check lint bench install deb ner-models clean
+.PHONY: all deps test-deps build demo test unit-test e2e-test asan-test tsan-test format-check lint bench install deb ner-models fuzz-build fuzz-smoke clean
 
 all: build
 
@@ -38,6 +38,7 @@ test: test-deps build
 	CHANCERY_BIN_DIR=$(abspath $(BUILD))/bin tests/e2e/run.sh
 	scripts/lint.sh $(BUILD)
 	$(MAKE) asan-test tsan-test
+	$(MAKE) fuzz-smoke
 
 unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -69,9 +70,15 @@ empty :=
 space := $(empty) $(empty)
 tests_named = ^($(subst $(space),|,$(strip $(1))))(/[0-9]+)?$$
 
+# build-asan is also the fuzz tree (CHANCERY_FUZZ=ON: coverage
+# instrumentation on every library), so make test builds the libraries
+# once for the ASan tests and the fuzz targets.
+ASAN_CONFIGURE = CXX=$(SANITIZER_CXX) cmake -S . -B $(ASAN_BUILD) \
+  -DCMAKE_BUILD_TYPE=Sanitize -DCHANCERY_SANITIZERS=address,undefined \
+  -DCHANCERY_FUZZ=ON >/dev/null
+
 asan-test: test-deps
-	CXX=$(SANITIZER_CXX) cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Sanitize \
-	  -DCHANCERY_SANITIZERS=address,undefined >/dev/null
+	$(ASAN_CONFIGURE)
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target $(ASAN_TESTS) $(SANITIZER_PROGRAMS)
 	scripts/sanitizer-ctest.sh $(ASAN_BUILD) '$(call tests_named,$(ASAN_TESTS))' -j $(JOBS)
 
@@ -113,6 +120,23 @@ ner-models: build
 	done
 	$(BUILD)/bin/chancery-ner-train --lang zh --tokenization characters \
 	  $(NER_TRAIN_FLAGS) --train $(NER_DATA)/zh/train.txt --out models/ner/zh.model
+
+# libFuzzer targets (fuzz/, README "Fuzzing"): a clang ASan+UBSan tree with
+# CHANCERY_FUZZ=ON in $(FUZZ_BUILD), only the fuzz targets built.
+# fuzz-smoke replays every regression input, then runs each target for
+# FUZZ_SECONDS (two at a time) and fails on any crash, leak, UB or timeout.
+# bench/fuzz.sh HOURS is the long run.
+FUZZ_BUILD = $(ASAN_BUILD)
+FUZZ_SECONDS ?= 30
+fuzz-build: test-deps
+	$(ASAN_CONFIGURE)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
+
+fuzz-smoke: fuzz-build
+	cd $(FUZZ_BUILD) && ctest --output-on-failure -R '^fuzz_regressions_'
+	rm -rf $(FUZZ_BUILD)/fuzz-smoke
+	scripts/fuzz-run.sh --build $(FUZZ_BUILD) --out $(FUZZ_BUILD)/fuzz-smoke \
+	  --seconds $(FUZZ_SECONDS) --jobs 2
 
 clean:
 	rm -rf $(BUILD)

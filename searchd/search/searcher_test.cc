@@ -158,6 +158,15 @@ TEST_F(SearcherTest, FieldPrefixes) {
   EXPECT_EQ(Ids(Query("date:2023")), (std::set<std::string>{"a6", "a7"}));
 }
 
+// A range in q is cut to the index's own dates (a millennium is not
+// thousands of year terms), which leaves what it matches unchanged.
+TEST_F(SearcherTest, DateRangeInQueryWiderThanTheIndex) {
+  EXPECT_EQ(Query("date:1000..9999").total, 12);
+  EXPECT_EQ(Ids(Query("date:1000..2023")), Ids(Query("date:2023")));
+  EXPECT_EQ(Query("date:1000..1999").total, 0);
+  EXPECT_EQ(Query("date:3000").total, 0);
+}
+
 TEST_F(SearcherTest, UnparsableQueryFallsBackToWords) {
   SearchResponse r = Query("macron AND (");
   EXPECT_GE(r.total, 1);
