@@ -3,11 +3,14 @@
 namespace chancery {
 namespace {
 
+// The shards' revisions, each with its database's UUID: an index replaced
+// by another (rebuilt elsewhere and renamed into place) may have the same
+// revision number, and must not get the other's snapshot.
 std::string RevisionOf(const std::vector<Xapian::Database>& shards) {
   std::string rev;
   for (const Xapian::Database& shard : shards) {
     if (!rev.empty()) rev += ',';
-    rev += std::to_string(shard.get_revision());
+    rev += shard.get_uuid() + ':' + std::to_string(shard.get_revision());
   }
   return rev;
 }
