@@ -148,6 +148,7 @@ TEST(DamagedIndex, Is503JsonThenRecoversWhenRepairedOrReplaced) {
   fs::rename(dir + "/away", db);
   EXPECT_TRUE(AllHealthy(searchd.port(), 3000)) << "no recovery after return";
   EXPECT_EQ(searchd.Stop(), 0) << searchd.StderrText();
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -160,6 +161,7 @@ TEST(KillRerun, SigkillsWhileSearchdServesLoseNothing) {
     }
   }
   EXPECT_EQ(seen.totals.back(), kArticles);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
