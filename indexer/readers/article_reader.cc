@@ -65,6 +65,21 @@ std::vector<std::string> ListInputFiles(const std::string& dir,
   return files;
 }
 
+// Reports a file of a directory walk that could not be read. Messages that
+// already start with the file ("FILE:LINE: reason") keep their origin
+// rather than naming the file twice.
+void RejectFile(const std::string& file, const std::string& message,
+                ArticleSink& sink) {
+  if (message.starts_with(file + ":")) {
+    const size_t colon = message.find(": ", file.size());
+    if (colon != std::string::npos) {
+      sink.OnReject(message.substr(0, colon), message.substr(colon + 2));
+      return;
+    }
+  }
+  sink.OnReject(file, message);
+}
+
 // Reads `source` with the reader of `format`.
 Status ReadWith(InputFormat format, InputSource& source, ArticleSink& sink) {
   switch (format) {
@@ -153,7 +168,7 @@ Status ReadArticles(const std::string& path, ArticleSink& sink) {
     // One unreadable file must not stop an archive walk: report it as a
     // rejected record and go on.
     Status file_status = ReadFile(file, sink, bytes_read, &bytes_read);
-    if (!file_status.ok()) sink.OnReject(file, file_status.message());
+    if (!file_status.ok()) RejectFile(file, file_status.message(), sink);
   }
   return Status::Ok();
 }
