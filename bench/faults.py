@@ -21,14 +21,10 @@ Sections (all by default, or name some: kills diskfull damaged bombs):
 Prints figures; exits 1 when a property fails.
 """
 import argparse
-import gzip
-import http.client
-import json
 import os
 import random
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,7 +32,8 @@ import threading
 import time
 import zlib
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from bench_lib import Searchd, add_common_args, load_corpus, write_copies
+
 FAILURES = []
 
 
@@ -45,55 +42,6 @@ def check(ok, what):
         FAILURES.append(what)
         print("  FAILED: " + what)
     return ok
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-class Searchd:
-    """chancery-searchd on a free loopback port."""
-
-    def __init__(self, bin_dir, db, workdir):
-        self.port = free_port()
-        self.log = open(os.path.join(workdir, "searchd.log"), "ab")
-        self.proc = subprocess.Popen(
-            [os.path.join(bin_dir, "chancery-searchd"), "--db", db,
-             "--listen", "127.0.0.1:%d" % self.port,
-             "--reload-interval-ms", "50", "--no-access-log"],
-            stdout=self.log, stderr=self.log)
-        for _ in range(400):
-            if self.get("/api/health")[0] in (200, 503):
-                return
-            time.sleep(0.025)
-        raise RuntimeError("searchd did not start")
-
-    def get(self, target, timeout=10):
-        try:
-            c = http.client.HTTPConnection("127.0.0.1", self.port,
-                                           timeout=timeout)
-            c.request("GET", target)
-            r = c.getresponse()
-            body = r.read()
-            c.close()
-            try:
-                return r.status, json.loads(body)
-            except ValueError:
-                return r.status, None
-        except OSError as e:
-            return 0, str(e)
-
-    def alive(self):
-        return self.proc.poll() is None
-
-    def stop(self):
-        if self.alive():
-            self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(timeout=30)
 
 
 def run_measured(argv):
@@ -137,17 +85,9 @@ def checksum(bin_dir, db):
 
 def write_replicated(corpus, path, replicas):
     """The corpus REPLICAS times, ids suffixed so each copy is new."""
-    n = 0
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        lines = [l for l in f if l.strip()]
-    with open(path, "w", encoding="utf-8") as out:
-        for r in range(replicas):
-            for line in lines:
-                a = json.loads(line)
-                a["id"] = "%s-r%d" % (a["id"], r)
-                out.write(json.dumps(a) + "\n")
-                n += 1
-    return n
+    articles = load_corpus(corpus)
+    write_copies(articles, path, len(articles) * replicas, "r")
+    return len(articles) * replicas
 
 
 # --- kills -----------------------------------------------------------------
@@ -170,7 +110,7 @@ def section_kills(a, work):
     db = os.path.join(work, "db")
     subprocess.run([index, "--db", db, "--delete", "none"],
                    capture_output=True)
-    sd = Searchd(a.bin, db, work)
+    sd = Searchd(a.bin, db, work, ["--reload-interval-ms", "50"])
     stop = threading.Event()
     seen = {"answers": 0, "bad": [], "totals": set(), "backwards": 0}
 
@@ -331,7 +271,7 @@ def section_damaged(a, work):
     rc, _, _, _ = run_measured([index, "--db", good, a.corpus])
     db = os.path.join(work, "live")
     shutil.copytree(good, db)
-    sd = Searchd(a.bin, db, work)
+    sd = Searchd(a.bin, db, work, ["--reload-interval-ms", "50"])
     for step in ("repair in place", "replace by rename"):
         damage(db, 7)
         time.sleep(0.2)
@@ -471,15 +411,11 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("sections", nargs="*",
                    default=["kills", "diskfull", "damaged", "bombs"])
-    p.add_argument("--bin", default=os.path.join(ROOT, "build", "bin"))
-    p.add_argument("--corpus", default=os.path.join(
-        ROOT, "..", "shared", "corpora", "reuters21578-train.jsonl.gz"))
+    add_common_args(p, batch=1000, seed=12)
     p.add_argument("--kills", type=int, default=30)
     p.add_argument("--replicas", type=int, default=3)
-    p.add_argument("--batch", type=int, default=1000)
     p.add_argument("--kill-seconds", type=float, default=600)
     p.add_argument("--rss-bound-mb", type=int, default=512)
-    p.add_argument("--seed", type=int, default=12)
     p.add_argument("--workdir", default=None)
     a = p.parse_args()
     if not os.path.exists(a.corpus):

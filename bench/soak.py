@@ -11,14 +11,11 @@ first (warm-up) minute. Exits 1 on errors or growth beyond --growth-mb.
 """
 import argparse
 import collections
-import gzip
 import http.client
-import json
 import os
 import random
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,31 +23,8 @@ import threading
 import time
 import urllib.parse
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def rss_mb(pid):
-    try:
-        with open("/proc/%d/status" % pid) as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024.0
-    except OSError:
-        pass
-    return 0.0
-
-
-def load_corpus(path):
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        return [json.loads(l) for l in f if l.strip()]
+from bench_lib import Searchd, add_common_args, load_corpus, rss_mb, \
+    write_copies
 
 
 def vocabulary(articles, size):
@@ -99,14 +73,10 @@ def percentile(sorted_values, p):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("minutes", nargs="?", type=int, default=10)
-    p.add_argument("--bin", default=os.path.join(ROOT, "build", "bin"))
-    p.add_argument("--corpus", default=os.path.join(
-        ROOT, "..", "shared", "corpora", "reuters21578-train.jsonl.gz"))
+    add_common_args(p, batch=1000, seed=7)
     p.add_argument("--clients", type=int, default=8)
     p.add_argument("--articles", type=int, default=50000)
-    p.add_argument("--batch", type=int, default=1000)
     p.add_argument("--growth-mb", type=float, default=32.0)
-    p.add_argument("--seed", type=int, default=7)
     a = p.parse_args()
     if not os.path.exists(a.corpus):
         sys.exit("soak: no corpus at %s" % a.corpus)
@@ -117,9 +87,7 @@ def main():
         words = vocabulary(articles, 6000)
         db = os.path.join(work, "db")
         base = os.path.join(work, "base.jsonl")
-        with open(base, "w") as f:
-            for art in articles:
-                f.write(json.dumps(art) + "\n")
+        write_copies(articles, base, len(articles), "base")
         t = time.monotonic()
         subprocess.run([index, "--db", db, base], check=False,
                        stderr=subprocess.DEVNULL)
@@ -129,34 +97,20 @@ def main():
               (time.strftime("%Y-%m-%d %H:%M"), os.cpu_count(),
                len(articles), time.monotonic() - t, a.clients, a.minutes,
                a.articles, a.batch, len(words)))
-        # The new articles: copies of the corpus under new ids, one file per
-        # minute.
+        # The new articles: copies of the corpus under new ids, one file a
+        # minute, each indexed by one run.
         per_minute = (a.articles + a.minutes - 1) // a.minutes
-        chunks, n = [], 0
+        chunks = []
         for m in range(a.minutes):
             path = os.path.join(work, "add%02d.jsonl" % m)
-            with open(path, "w") as f:
-                for _ in range(min(per_minute, a.articles - n)):
-                    art = dict(articles[n % len(articles)])
-                    art["id"] = "%s-soak%d" % (art["id"], n // len(articles))
-                    f.write(json.dumps(art) + "\n")
-                    n += 1
+            count = min(per_minute, a.articles - m * per_minute)
+            write_copies(articles[(m * per_minute) % len(articles):] +
+                         articles, path, max(0, count), "soak%d-" % m)
             chunks.append(path)
 
-        port = free_port()
-        log = open(os.path.join(work, "searchd.log"), "wb")
-        sd = subprocess.Popen(
-            [os.path.join(a.bin, "chancery-searchd"), "--db", db, "--listen",
-             "127.0.0.1:%d" % port, "--no-access-log"], stdout=log,
-            stderr=log)
-        for _ in range(400):
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                c.request("GET", "/api/health")
-                if c.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.025)
+        sd = Searchd(a.bin, db, work)
+        port = sd.port
+        before = sd.get("/api/stats")[1]["articles"]
 
         queries = Queries(words, a.seed)
         start = time.monotonic()
@@ -213,13 +167,10 @@ def main():
                      chunks[next_chunk]], stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL)
                 next_chunk += 1
-            rss[minute] = max(rss[minute], rss_mb(sd.pid))
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                c.request("GET", "/api/stats")
-                docs[minute] = json.loads(c.getresponse().read())["articles"]
-            except (OSError, ValueError, KeyError):
-                pass
+            rss[minute] = max(rss[minute], rss_mb(sd.proc.pid))
+            status, stats = sd.get("/api/stats")
+            if status == 200:
+                docs[minute] = stats["articles"]
             time.sleep(1.0)
         for th in threads:
             th.join()
@@ -250,8 +201,12 @@ def main():
                sum(index_runs) / max(1, len(index_runs))))
         for e in error_examples:
             print("  error: " + e)
-        sd.terminate()
-        sd.wait(timeout=30)
+        time.sleep(1.5)  # past the reload interval
+        status, stats = sd.get("/api/stats")
+        print("index at the end: %s articles (%d before the soak + %d added)"
+              % (stats.get("articles") if status == 200 else "?",
+                 before, a.articles))
+        sd.stop()
         ok = total_err == 0 and growth <= a.growth_mb
         print("soak: %s" % ("held" if ok else "FAILED"))
         sys.exit(0 if ok else 1)

@@ -11,10 +11,13 @@
 namespace chancery::testing {
 
 struct CommandResult {
-  int exit_status = -1;    // exit code, or 128+signal when killed
-  std::string out;         // standard output
-  std::string err;         // standard error
-  long peak_rss_kb = 0;    // the child's peak resident set (ru_maxrss)
+  int exit_status = -1;  // exit code, or 128+signal when killed
+  std::string out;       // standard output
+  std::string err;       // standard error
+  // The child's peak resident set (wait4's ru_maxrss). Linux counts in it
+  // the spawning process's own peak (recorded when the child execs), so it
+  // is exact only when the caller is small, as a test process is.
+  long peak_rss_kb = 0;
   bool timed_out = false;  // killed by Wait's timeout
 };
 
