@@ -97,22 +97,25 @@ def section_kills(a, work):
           a.kills)
     index = os.path.join(a.bin, "chancery-index")
     corpus_copy = os.path.join(work, "kills.jsonl")
-    n = write_replicated(a.corpus, corpus_copy, a.replicas)
+    lines = write_replicated(a.corpus, corpus_copy, a.replicas)
     batch = a.batch
     args = ["--batch-size", str(batch), corpus_copy]
     ref = os.path.join(work, "reference")
+    # Exit 3: Reuters has a few empty articles, rejected.
     rc, secs, rss, err = run_measured([index, "--db", ref] + args)
-    check(rc == 0, "uninterrupted run exit %d: %s" % (rc, err[-300:]))
+    check(rc in (0, 3), "uninterrupted run exit %d: %s" % (rc, err[-300:]))
     expected = checksum(a.bin, ref)
+    n = expected[0]
     print("  input: %d articles (%s x%d), batch %d; uninterrupted run %.1f s,"
-          " %s" % (n, os.path.basename(a.corpus), a.replicas, batch, secs,
-                   expected))
+          " %s" % (lines, os.path.basename(a.corpus), a.replicas, batch,
+                   secs, expected))
     db = os.path.join(work, "db")
     subprocess.run([index, "--db", db, "--delete", "none"],
                    capture_output=True)
     sd = Searchd(a.bin, db, work, ["--reload-interval-ms", "50"])
     stop = threading.Event()
-    seen = {"answers": 0, "bad": [], "totals": set(), "backwards": 0}
+    seen = {"answers": 0, "bad": [], "totals": set(), "backwards": 0,
+            "last": 0}
 
     def poll():
         last = 0
@@ -128,7 +131,7 @@ def section_kills(a, work):
                     seen["bad"].append("half-written batch: total %d" % t)
                 if t < last:
                     seen["backwards"] += 1
-                last = t
+                last = seen["last"] = t
             time.sleep(0.005)
 
     poller = threading.Thread(target=poll)
@@ -137,38 +140,31 @@ def section_kills(a, work):
     start = time.monotonic()
     kills, at_commit, prev = 0, 0, 0
     kill_counts = []
-    while kills < a.kills and time.monotonic() - start < a.kill_seconds:
-        # A random point past the prefix the run re-reads (analysed again,
-        # found unchanged), so kills land among new batches and commits.
-        early = 0.5 + secs * prev / n
-        delay = rng.uniform(early, max(early + 0.2, secs * 0.97))
+    while (kills < a.kills and time.monotonic() - start < a.kill_seconds and
+           prev + 2 * batch <= n):
+        # Kill once searchd shows 1 or 2 more batches, plus up to 300 ms:
+        # inside the analysis of the next batch or inside its commit.
+        target = prev + batch * rng.randint(1, 2)
         p = subprocess.Popen([index, "--db", db] + args,
                              stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
-        try:
-            p.wait(timeout=delay)
-            finished = True
-        except subprocess.TimeoutExpired:
-            p.send_signal(signal.SIGKILL)
-            p.wait()
-            finished = False
+        while p.poll() is None and seen["last"] < target:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0, 0.3))
+        finished = p.poll() is not None
+        p.send_signal(signal.SIGKILL)
+        p.wait()
         now = checksum(a.bin, db)
-        opened = check(now is not None, "index does not open after a kill")
-        if opened:
-            at_commit += now[0] % batch == 0 or now[0] == n
-            check(now[0] >= prev, "count went back %d -> %d" % (prev, now[0]))
-            prev = now[0]
-            kill_counts.append(now[0])
-        if finished:
-            # Done before the kill: start over so later kills have work.
-            shutil.rmtree(db)
-            subprocess.run([index, "--db", db, "--delete", "none"],
-                           capture_output=True)
-            prev = 0
-            continue
+        check(now is not None, "index does not open after a kill")
+        if now is None or finished:
+            break  # finished before the kill: the index is complete
         kills += 1
+        at_commit += now[0] % batch == 0
+        check(now[0] >= prev, "count went back %d -> %d" % (prev, now[0]))
+        prev = now[0]
+        kill_counts.append(now[0])
     rc, rsecs, _, err = run_measured([index, "--db", db] + args)
-    check(rc == 0, "re-run exit %d: %s" % (rc, err[-300:]))
+    check(rc in (0, 3), "re-run exit %d: %s" % (rc, err[-300:]))
     time.sleep(0.3)
     stop.set()
     poller.join()
@@ -214,7 +210,7 @@ def section_diskfull(a, work):
                 out.write(line)
         db = os.path.join(mnt, "db")
         rc, _, _, err = run_measured([index, "--db", db, first])
-        check(rc == 0, "first run exit %d" % rc)
+        check(rc in (0, 3), "first run exit %d" % rc)
         before = checksum(a.bin, db)
         rc, secs, _, err = run_measured([index, "--db", db, "--batch-size",
                                          "2000", corpus_copy])
@@ -411,9 +407,9 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("sections", nargs="*",
                    default=["kills", "diskfull", "damaged", "bombs"])
-    add_common_args(p, batch=1000, seed=12)
+    add_common_args(p, batch=500, seed=12)
     p.add_argument("--kills", type=int, default=30)
-    p.add_argument("--replicas", type=int, default=3)
+    p.add_argument("--replicas", type=int, default=2)
     p.add_argument("--kill-seconds", type=float, default=600)
     p.add_argument("--rss-bound-mb", type=int, default=512)
     p.add_argument("--workdir", default=None)
