@@ -57,13 +57,23 @@ std::vector<std::string> SplitForms(const std::string& stored) {
 }  // namespace
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase db, int batch_size)
-    : db_(std::move(db)), batch_size_(batch_size) {
-  if (db_.get_doccount() == 0) new_ids_ = std::make_unique<IdFilter>();
+    : db_(std::move(db)),
+      batch_size_(batch_size),
+      committed_documents_(db_.get_doccount()) {
+  if (committed_documents_ == 0) new_ids_ = std::make_unique<IdFilter>();
 }
 
 IndexWriter::~IndexWriter() {
+  // After a write error the caller has the error; a second attempt would
+  // only fail again (ENOSPC) with a more confusing message.
+  if (!write_error_.ok()) return;
   Status s = Commit();
   if (!s.ok()) std::cerr << "chancery-index: " << s.ToString() << "\n";
+}
+
+Status IndexWriter::Fail(Status error) {
+  if (write_error_.ok()) write_error_ = error;
+  return error;
 }
 
 StatusOr<std::unique_ptr<IndexWriter>> IndexWriter::Open(
@@ -131,6 +141,7 @@ void IndexWriter::RecordForms(const std::string& term,
 }
 
 StatusOr<WriteOutcome> IndexWriter::Upsert(const BuiltDocument& built) {
+  CHANCERY_RETURN_IF_ERROR(write_error_);
   try {
     const std::string id_term = IdTerm(built.id);
     // Checked here because a document Xapian refuses inside add_document
@@ -161,11 +172,13 @@ StatusOr<WriteOutcome> IndexWriter::Upsert(const BuiltDocument& built) {
     CHANCERY_RETURN_IF_ERROR(CountChange());
     return WriteOutcome::kReplaced;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("writing " + built.id + ": " + e.get_description());
+    return Fail(
+        Status::IoError("writing " + built.id + ": " + e.get_description()));
   }
 }
 
 StatusOr<bool> IndexWriter::Delete(const std::string& id) {
+  CHANCERY_RETURN_IF_ERROR(write_error_);
   try {
     const std::string id_term = IdTerm(id);
     if (db_.postlist_begin(id_term) == db_.postlist_end(id_term)) return false;
@@ -173,7 +186,7 @@ StatusOr<bool> IndexWriter::Delete(const std::string& id) {
     CHANCERY_RETURN_IF_ERROR(CountChange());
     return true;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("deleting " + id + ": " + e.get_description());
+    return Fail(Status::IoError("deleting " + id + ": " + e.get_description()));
   }
 }
 
@@ -212,8 +225,8 @@ Status IndexWriter::SetMetadata(std::string_view key,
     ++pending_;  // written by the next Commit
     return Status::Ok();
   } catch (const Xapian::Error& e) {
-    return Status::IoError("writing metadata " + std::string(key) + ": " +
-                           e.get_description());
+    return Fail(Status::IoError("writing metadata " + std::string(key) + ": " +
+                                e.get_description()));
   }
 }
 
@@ -223,15 +236,17 @@ Status IndexWriter::CountChange() {
 }
 
 Status IndexWriter::Commit() {
+  CHANCERY_RETURN_IF_ERROR(write_error_);
   if (pending_ == 0) return Status::Ok();
   try {
     db_.set_metadata(std::string(schema::kLastUpdateKey),
                      std::to_string(std::time(nullptr)));
     db_.commit();
     pending_ = 0;
+    committed_documents_ = db_.get_doccount();
     return Status::Ok();
   } catch (const Xapian::Error& e) {
-    return Status::IoError("commit failed: " + e.get_description());
+    return Fail(Status::IoError("commit failed: " + e.get_description()));
   }
 }
 

@@ -335,9 +335,15 @@ int RunIndexer(const IndexerOptions& options) {
   }
   progress.Finish();
   if (!finished.ok()) {
-    // One line, whether the index could not be written or an analysis
-    // thread failed (the pipeline stopped instead of terminating).
-    std::cerr << "chancery-index: error: " << finished.message() << "\n";
+    // One line, whether the index could not be written (then with what
+    // readers are left with: IndexWriter writes nothing more) or an
+    // analysis thread failed (the pipeline stopped instead of terminating).
+    std::cerr << "chancery-index: error: " << finished.message();
+    if (finished.code() == StatusCode::kIoError) {
+      std::cerr << "; the index is as of its last commit ("
+                << (*writer)->CommittedDocumentCount() << " articles)";
+    }
+    std::cerr << "\n";
     return kExitFatal;
   }
   PrintSummary(stats, progress.ElapsedSeconds(), (*writer)->DocumentCount());

@@ -161,15 +161,21 @@ Status ReadArticles(const std::string& path, ArticleSink& sink) {
 
 void RejectUnreadableFile(const std::string& file, const Status& status,
                           ArticleSink& sink) {
+  std::string origin = file;
   std::string reason = status.message();
-  const std::string prefix = file + ": ";
-  if (reason.rfind(prefix, 0) == 0) {
-    reason.erase(0, prefix.size());  // "FILE: why"
+  if (reason.starts_with(file + ":")) {
+    // "FILE: why", or "FILE:LINE: why" from a reader that knows the line:
+    // the origin as the reader named it.
+    if (const size_t colon = reason.find(": ", file.size());
+        colon != std::string::npos) {
+      origin = reason.substr(0, colon);
+      reason.erase(0, colon + 2);
+    }
   } else if (const size_t at = reason.find(" " + file + ":");
              at != std::string::npos) {
     reason.erase(at, file.size() + 1);  // "cannot open FILE: why"
   }
-  sink.OnReject(file, reason);
+  sink.OnReject(origin, reason);
 }
 
 uint64_t InputSizeBytes(const std::string& path) {

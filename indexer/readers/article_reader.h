@@ -61,9 +61,10 @@ Status ReadArticles(const std::string& path, ArticleSink& sink);
 
 // Reports `file`, which could not be read at all (`status` is the error
 // ReadArticles or a reader returned for it), to `sink` as one rejected
-// record: origin `file`, reason the message without the file name that
-// readers put into it for callers that print the status alone, so that
-// a printer writing "ORIGIN: REASON" names the file once.
+// record: origin `file` (or "FILE:LINE" when the message starts with it),
+// reason the message without the file name that readers put into it for
+// callers that print the status alone, so that a printer writing
+// "ORIGIN: REASON" names the file once.
 void RejectUnreadableFile(const std::string& file, const Status& status,
                           ArticleSink& sink);
 
