@@ -14,7 +14,8 @@
 // (split, file, tp, fn, fp, body length) for error analysis on the tuning
 // part. --part tuning scores the tuning part only (held-out pages are not
 // even read), for the rounds of tuning; --explain writes, for tuning pages
-// only, each missed `with` and each found `without` segment. Exits 0 with a
+// only, each missed `with` and each found `without` segment; --show FILE
+// prints the text extracted from one tuning page. Exits 0 with a
 // note when the data directory is missing (a user's clone has no ../shared).
 #include <zlib.h>
 
@@ -86,6 +87,7 @@ int Run(int argc, char** argv) {
   std::string dump_path;
   std::string explain_path;
   std::string part = "all";
+  std::string show_file;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--data") {
@@ -94,6 +96,13 @@ int Run(int argc, char** argv) {
       dump_path = argv[i + 1];
     } else if (flag == "--explain") {
       explain_path = argv[i + 1];
+    } else if (flag == "--show") {
+      show_file = argv[i + 1];
+      if (IsHeldOut(show_file)) {
+        std::fprintf(stderr, "html_quality: --show %s: a held-out page\n",
+                     show_file.c_str());
+        return 2;
+      }
     } else if (flag == "--part") {
       part = argv[i + 1];
       if (part != "tuning" && part != "heldout" && part != "all") {
@@ -129,7 +138,8 @@ int Run(int argc, char** argv) {
   for (const auto& [url, entry] : segments.items()) {
     const std::string file = entry.value("file", "");
     const bool held_out = IsHeldOut(file);
-    if ((part == "tuning" && held_out) || (part == "heldout" && !held_out)) {
+    if ((part == "tuning" && held_out) || (part == "heldout" && !held_out) ||
+        (!show_file.empty() && file != show_file)) {
       continue;
     }
     std::string html;
@@ -145,6 +155,7 @@ int Run(int argc, char** argv) {
     c.seconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
+    if (!show_file.empty()) std::printf("%s\n", article.body.c_str());
     const std::string body = NormaliseSpace(article.body);
     long tp = 0, fn = 0, fp = 0;
     for (const auto& s : entry.value("with", nlohmann::json::array())) {
