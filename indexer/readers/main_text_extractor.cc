@@ -27,12 +27,28 @@ constexpr int kLinkListMaxChars = 1500;
 // A class/id name of furniture cuts only an element with at most this
 // share of the page's text.
 constexpr double kMaxNamedFurnitureShare = 0.3;
+// A caption is cut when it has at most this many characters.
+constexpr int kMaxCaptionChars = 200;
 // Below this many characters the extracted text is taken as a miss and the
 // whole visible text is used, when it is longer.
 constexpr int kMinMainChars = 250;
 // JSON-LD articleBody wins when it is at least this share of the length
 // of the text the markup gave.
 constexpr double kMinJsonLdShare = 0.8;
+// When the text is that short, it is extracted again with class/id names
+// not read, and that text is taken when it is this many times as long.
+constexpr double kMinLenientGain = 3;
+
+// Code points other than ASCII whitespace.
+int CountChars(std::string_view text) {
+  int n = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && !IsAsciiSpace(c)) {
+      ++n;
+    }
+  }
+  return n;
+}
 
 // What the text under one element amounts to, furniture left out.
 struct BlockStats {
@@ -139,9 +155,17 @@ bool NamesExtraFurniture(std::string_view value) {
   return false;
 }
 
+// How much IsCut trusts class and id names.
+enum class NameTrust {
+  kFull,  // names of furniture cut what they name
+  kNone,  // only skipped tags and hidden elements are cut: the second try
+          // when names (an "ads" on every section) cut the text away
+};
+
 class Extractor {
  public:
-  explicit Extractor(const GumboNode* root) : root_(root) {
+  Extractor(const GumboNode* root, NameTrust trust)
+      : root_(root), trust_(trust) {
     MarkMainTextHolders(root, 0);
     raw_page_chars_ = MeasureRaw(root, 0);
     Measure(root, 0, /*in_link=*/false);
@@ -185,16 +209,6 @@ class Extractor {
   }
 
  private:
-  static int CountChars(std::string_view text) {
-    int n = 0;
-    for (char c : text) {
-      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && !IsAsciiSpace(c)) {
-        ++n;
-      }
-    }
-    return n;
-  }
-
   static std::string LdBodyText(std::string_view body) {
     if (body.find_first_of("<&") != std::string_view::npos) {
       return HtmlToText(body);
@@ -230,8 +244,10 @@ class Extractor {
     if (node->type != GUMBO_NODE_ELEMENT) return false;
     const GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
-    if (IsHiddenOrSkippedTag(node)) return true;
+    if (IsSkippedElement(node)) return true;
+    if (IsCaption(node)) return true;
     if (IsProtected(node) || holds_main_text_.count(node) != 0) return false;
+    if (trust_ == NameTrust::kNone) return false;
     if (!IsHiddenOrFurniture(node) &&
         !NamesExtraFurniture(AttributeOf(node, "class")) &&
         !NamesExtraFurniture(AttributeOf(node, "id")) &&
@@ -243,6 +259,40 @@ class Extractor {
     return chars <= kMaxNamedFurnitureShare * raw_page_chars_;
   }
 
+  // A skipped tag or hidden element, but not a page-structure tag that
+  // holds the main text: an unclosed <header> or a <form> around the
+  // whole page.
+  bool IsSkippedElement(const GumboNode* node) const {
+    if (!IsHiddenOrSkippedTag(node)) return false;
+    switch (TagOf(node)) {
+      case GUMBO_TAG_HEADER:
+      case GUMBO_TAG_FOOTER:
+      case GUMBO_TAG_FORM:
+      case GUMBO_TAG_ASIDE:
+        return holds_main_text_.count(node) == 0 ||
+               gumbo_get_attribute(&node->v.element.attributes, "hidden") !=
+                   nullptr;
+      default:
+        return true;
+    }
+  }
+
+  // A picture's caption or credit line, short: a long "caption" is a
+  // video's description or the article's lead under its picture.
+  bool IsCaption(const GumboNode* node) const {
+    auto is_caption_word = [](std::string_view word) {
+      return word == "caption" || word == "captions" || word == "credit" ||
+             word == "credits" || word == "figcaption";
+    };
+    if (TagOf(node) != GUMBO_TAG_FIGCAPTION &&
+        !AnyClassWord(AttributeOf(node, "class"), is_caption_word) &&
+        !AnyClassWord(AttributeOf(node, "id"), is_caption_word)) {
+      return false;
+    }
+    auto raw = raw_chars_.find(node);
+    return raw == raw_chars_.end() || raw->second <= kMaxCaptionChars;
+  }
+
   // Characters under `node` with only skipped tags and hidden elements
   // left out, noted for each element: what IsCut weighs names against.
   int MeasureRaw(const GumboNode* node, int depth) {
@@ -250,7 +300,7 @@ class Extractor {
       return CountChars(node->v.text.text);
     }
     if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth ||
-        IsHiddenOrSkippedTag(node)) {
+        IsSkippedElement(node)) {
       return 0;
     }
     int chars = 0;
@@ -550,6 +600,7 @@ class Extractor {
   }
 
   const GumboNode* root_;
+  const NameTrust trust_;
   std::unordered_map<const GumboNode*, BlockStats> stats_;
   std::unordered_set<const GumboNode*> holds_main_text_;
   std::unordered_map<const GumboNode*, int> raw_chars_;
@@ -561,8 +612,14 @@ class Extractor {
 std::string ExtractMainText(const GumboNode* root,
                             std::string_view json_ld_body) {
   if (root == nullptr) return {};
-  Extractor extractor(root);
-  return extractor.Run(json_ld_body);
+  std::string text = Extractor(root, NameTrust::kFull).Run(json_ld_body);
+  if (CountChars(text) < kMinMainChars) {
+    std::string lenient = Extractor(root, NameTrust::kNone).Run(json_ld_body);
+    if (CountChars(lenient) > kMinLenientGain * CountChars(text)) {
+      text = std::move(lenient);
+    }
+  }
+  return text;
 }
 
 }  // namespace chancery

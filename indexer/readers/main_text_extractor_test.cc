@@ -91,5 +91,58 @@ TEST(MainTextExtractorTest, ShortPageFallsBackToWholeText) {
   EXPECT_EQ(ExtractMainText(empty.root(), ""), "");
 }
 
+// A paragraph of article text, long enough for the container rules.
+std::string Paragraph(int i) {
+  return "<p>Paragraph " + std::to_string(i) +
+         " of the article, with enough words in it, and commas, to read as "
+         "text rather than as a menu or a list of links.</p>";
+}
+
+std::string Paragraphs(int n) {
+  std::string html;
+  for (int i = 0; i < n; ++i) html += Paragraph(i);
+  return html;
+}
+
+TEST(MainTextExtractorTest, ShortCaptionsLeftOutLongOnesKept) {
+  GumboDocument page(
+      "<html><body><article><figure><img src=a.jpg>"
+      "<figcaption>Photo: Jane Doe / Agency</figcaption>"
+      "</figure>" +
+      Paragraphs(5) +
+      "<p class='wp-caption-text'>The harbour at dawn</p>"
+      "<div class='item-caption'><p>" +
+      std::string(30, 'x') + " " + std::string(200, 'y') +
+      "</p></div></article></body></html>");
+  const std::string text = ExtractMainText(page.root(), "");
+  EXPECT_EQ(text.find("Jane Doe"), std::string::npos) << text;
+  EXPECT_EQ(text.find("harbour at dawn"), std::string::npos) << text;
+  EXPECT_NE(text.find("Paragraph 4"), std::string::npos) << text;
+  EXPECT_NE(text.find(std::string(200, 'y')), std::string::npos) << text;
+}
+
+TEST(MainTextExtractorTest, UnclosedHeaderAroundThePageKept) {
+  GumboDocument page(
+      "<html><body><header><div class='logo'>Site</div>"
+      "<main><article>" +
+      Paragraphs(5) + "</article></main></body></html>");
+  const std::string text = ExtractMainText(page.root(), "");
+  EXPECT_EQ(text.find("Paragraph 0"), 0u) << text;
+  EXPECT_NE(text.find("Paragraph 4"), std::string::npos) << text;
+}
+
+TEST(MainTextExtractorTest, NamesThatCutEverySectionAreNotTrusted) {
+  std::string sections;
+  for (int i = 0; i < 5; ++i) {
+    sections +=
+        "<section class='report-section--ads'>" + Paragraph(i) + "</section>";
+  }
+  GumboDocument page("<html><body><article><h1>Test report</h1>" + sections +
+                     "</article><div class='ads'>Buy now</div></body></html>");
+  const std::string text = ExtractMainText(page.root(), "");
+  EXPECT_NE(text.find("Paragraph 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("Paragraph 4"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace chancery
