@@ -27,6 +27,9 @@ constexpr int kLinkListMaxChars = 1500;
 // A class/id name of furniture cuts only an element with at most this
 // share of the page's text.
 constexpr double kMaxNamedFurnitureShare = 0.3;
+// A heading with no text after it is left out when it has at most this
+// many characters.
+constexpr int kMaxEmptyHeadingChars = 50;
 // A caption is cut when it has at most this many characters.
 constexpr int kMaxCaptionChars = 200;
 // Below this many characters the extracted text is taken as a miss and the
@@ -344,6 +347,7 @@ class Extractor {
       return stats;
     }
     in_link = in_link || node->v.element.tag == GUMBO_TAG_A;
+    elements_.push_back(node);
     for (unsigned i = 0; i < ChildCount(node); ++i) {
       const BlockStats child = Measure(Child(node, i), depth + 1, in_link);
       stats.chars += child.chars;
@@ -387,12 +391,86 @@ class Extractor {
            stats.LinkDensity() > kMaxBlockLinkDensity;
   }
 
+  // A heading, or a run of text of `chars` characters, in a block's
+  // outline as the text will read.
+  struct OutlineItem {
+    const GumboNode* heading;  // null for text
+    int level;                 // 1-6 for <h1>-<h6>
+    int chars;
+  };
+
+  static int HeadingLevel(const GumboNode* node) {
+    switch (TagOf(node)) {
+      case GUMBO_TAG_H1:
+        return 1;
+      case GUMBO_TAG_H2:
+        return 2;
+      case GUMBO_TAG_H3:
+        return 3;
+      case GUMBO_TAG_H4:
+        return 4;
+      case GUMBO_TAG_H5:
+        return 5;
+      case GUMBO_TAG_H6:
+        return 6;
+      default:
+        return 0;
+    }
+  }
+
+  void CollectOutline(const GumboNode* node, const GumboNode* block, int depth,
+                      std::vector<OutlineItem>& items) const {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      const int chars = CountChars(node->v.text.text);
+      if (chars > 0) items.push_back({nullptr, 0, chars});
+      return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
+    if (node != block && IsSkippedInText(node)) return;
+    if (const int level = HeadingLevel(node); level > 0) {
+      items.push_back({node, level, 0});
+      return;
+    }
+    for (unsigned i = 0; i < ChildCount(node); ++i) {
+      CollectOutline(Child(node, i), block, depth + 1, items);
+    }
+  }
+
+  // The short headings under `block` with no text after them before the
+  // next heading of their rank or above: the titles of link lists and
+  // boxes that were cut ("Related stories", "More on this", "Comments").
+  // A long one is the article's lead set as a heading.
+  std::unordered_set<const GumboNode*> EmptyHeadings(
+      const GumboNode* block) const {
+    std::vector<OutlineItem> items;
+    CollectOutline(block, block, 0, items);
+    std::unordered_set<const GumboNode*> empty;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (items[i].heading == nullptr) continue;
+      bool has_text = false;
+      for (size_t j = i + 1; j < items.size() && !has_text; ++j) {
+        if (items[j].heading != nullptr && items[j].level <= items[i].level) {
+          break;
+        }
+        has_text = items[j].chars > 0;
+      }
+      if (!has_text &&
+          StatsOf(items[i].heading).chars <= kMaxEmptyHeadingChars) {
+        empty.insert(items[i].heading);
+      }
+    }
+    return empty;
+  }
+
   std::string TextOf(const std::vector<const GumboNode*>& blocks) const {
     std::string text;
     for (const GumboNode* block : blocks) {
-      std::string part =
-          VisibleTextExcept(block, [this, block](const GumboNode* node) {
-            return node != block && IsSkippedInText(node);
+      const std::unordered_set<const GumboNode*> empty_headings =
+          EmptyHeadings(block);
+      std::string part = VisibleTextExcept(
+          block, [this, block, &empty_headings](const GumboNode* node) {
+            return node != block &&
+                   (IsSkippedInText(node) || empty_headings.count(node) != 0);
           });
       if (part.empty()) continue;
       if (!text.empty()) text += "\n\n";
@@ -435,12 +513,11 @@ class Extractor {
     for (int kind = 0; kind < 4; ++kind) {
       const GumboNode* best = nullptr;
       int best_chars = 0;
-      for (const auto& [node, stats] : stats_) {
+      for (const GumboNode* node : elements_) {
         if (!IsContainerOfKind(node, kind)) continue;
+        const BlockStats& stats = StatsOf(node);
         const int chars = stats.chars - stats.link_chars;
-        if (chars > best_chars ||
-            (chars == best_chars && best != nullptr &&
-             node->index_within_parent < best->index_within_parent)) {
+        if (chars > best_chars) {  // the first of equals in document order
           best = node;
           best_chars = chars;
         }
@@ -547,12 +624,17 @@ class Extractor {
   // siblings that score near it, in document order.
   std::vector<const GumboNode*> ScoredBlocks(const GumboNode* body) const {
     std::unordered_map<const GumboNode*, double> scores;
-    auto init = [&scores](const GumboNode* node) -> double& {
+    std::vector<const GumboNode*> scored;  // in the order first scored
+    auto init = [&scores, &scored](const GumboNode* node) -> double& {
       auto [it, added] = scores.try_emplace(node, 0.0);
-      if (added) it->second = TagWeight(TagOf(node)) + NameWeight(node);
+      if (added) {
+        it->second = TagWeight(TagOf(node)) + NameWeight(node);
+        scored.push_back(node);
+      }
       return it->second;
     };
-    for (const auto& [node, stats] : stats_) {
+    for (const GumboNode* node : elements_) {
+      const BlockStats& stats = StatsOf(node);
       if (stats.chars < 25 || !IsParagraphLike(node)) continue;
       const GumboNode* parent = node->parent;
       if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) continue;
@@ -566,7 +648,8 @@ class Extractor {
     }
     const GumboNode* top = nullptr;
     double top_score = 0;
-    for (auto& [node, score] : scores) {
+    for (const GumboNode* node : scored) {
+      double& score = scores[node];
       score *= 1 - StatsOf(node).LinkDensity();
       if (top == nullptr || score > top_score) {
         top = node;
@@ -602,6 +685,7 @@ class Extractor {
   const GumboNode* root_;
   const NameTrust trust_;
   std::unordered_map<const GumboNode*, BlockStats> stats_;
+  std::vector<const GumboNode*> elements_;  // measured, in document order
   std::unordered_set<const GumboNode*> holds_main_text_;
   std::unordered_map<const GumboNode*, int> raw_chars_;
   int raw_page_chars_ = 0;

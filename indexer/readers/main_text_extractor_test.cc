@@ -144,5 +144,21 @@ TEST(MainTextExtractorTest, NamesThatCutEverySectionAreNotTrusted) {
   EXPECT_NE(text.find("Paragraph 4"), std::string::npos) << text;
 }
 
+TEST(MainTextExtractorTest, HeadingsOfCutBoxesLeftOut) {
+  GumboDocument page(
+      "<html><body><article><h1>The title</h1>" + Paragraphs(3) +
+      "<h2>Background</h2><h3>Early years</h3>" + Paragraph(3) +
+      "<h3>Related stories</h3><ul class='related'><li><a href=a>One</a>"
+      "</li></ul><h2>Comments</h2><h2>" +
+      std::string(60, 'h') + "</h2></article></body></html>");
+  const std::string text = ExtractMainText(page.root(), "");
+  EXPECT_EQ(text.find("The title"), 0u) << text;
+  EXPECT_NE(text.find("Background"), std::string::npos) << text;
+  EXPECT_NE(text.find("Early years"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Related stories"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Comments"), std::string::npos) << text;
+  EXPECT_NE(text.find(std::string(60, 'h')), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace chancery
