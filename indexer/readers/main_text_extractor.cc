@@ -93,7 +93,7 @@ bool ContainsAny(std::string_view text,
 }
 
 // Class/id names that content management systems give the article text.
-bool NamesMainText(std::string_view name) {
+bool NamesMainTextToken(std::string_view name) {
   return ContainsAny(name,
                      {"articlebody",      "article-body",    "article_body",
                       "article__body",    "article-content", "article_content",
@@ -127,9 +127,29 @@ bool IsExtraFurnitureWord(std::string_view word) {
       "toolbar",    "tools",      "widget",      "widgets",    "signup",
       "paywall",    "login",      "skip",        "hidden",     "rating",
       "vote",       "breadcrumb", "crumbs",      "social",     "subscription",
-      "newsletter", "sponsored",  "partner",     "copyright"};
+      "newsletter", "sponsored",  "partner",     "copyright",  "postmetadata",
+      "metadata",   "ratings",    "toc",         "affiliate",  "kommentar",
+      "kommentare", "readtime"};
   for (std::string_view w : kWords) {
     if (w == word) return true;
+  }
+  return false;
+}
+
+// Whether a class/id value (words separated by spaces) has a token naming
+// the article text, one that does not also name furniture
+// ("related-post-content" is a teaser's).
+bool NamesMainText(std::string_view name) {
+  size_t at = 0;
+  while (at < name.size()) {
+    size_t end = name.find(' ', at);
+    if (end == std::string_view::npos) end = name.size();
+    const std::string_view token = name.substr(at, end - at);
+    at = end + 1;
+    if (NamesMainTextToken(token) &&
+        !AnyClassWord(token, IsExtraFurnitureWord)) {
+      return true;
+    }
   }
   return false;
 }
