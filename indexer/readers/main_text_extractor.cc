@@ -136,34 +136,35 @@ bool IsExtraFurnitureWord(std::string_view word) {
   return false;
 }
 
+// Whether `visit` holds for a token of a class/id value (tokens separated
+// by spaces).
+template <typename Visit>
+bool AnyToken(std::string_view value, Visit visit) {
+  size_t at = 0;
+  while (at < value.size()) {
+    size_t end = value.find(' ', at);
+    if (end == std::string_view::npos) end = value.size();
+    if (visit(value.substr(at, end - at))) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 // Whether a class/id value (words separated by spaces) has a token naming
 // the article text, one that does not also name furniture
 // ("related-post-content" is a teaser's).
 bool NamesMainText(std::string_view name) {
-  size_t at = 0;
-  while (at < name.size()) {
-    size_t end = name.find(' ', at);
-    if (end == std::string_view::npos) end = name.size();
-    const std::string_view token = name.substr(at, end - at);
-    at = end + 1;
-    if (NamesMainTextToken(token) &&
-        !AnyClassWord(token, IsExtraFurnitureWord)) {
-      return true;
-    }
-  }
-  return false;
+  return AnyToken(name, [](std::string_view token) {
+    return NamesMainTextToken(token) &&
+           !AnyClassWord(token, IsExtraFurnitureWord);
+  });
 }
 
 // Whether a class or id value names extra furniture. Its tokens that
 // classify a post rather than name a part of the page ("tag-sports",
 // "category-popular" on a WordPress post) are not read.
 bool NamesExtraFurniture(std::string_view value) {
-  size_t at = 0;
-  while (at < value.size()) {
-    size_t end = value.find(' ', at);
-    if (end == std::string_view::npos) end = value.size();
-    const std::string_view token = value.substr(at, end - at);
-    at = end + 1;
+  return AnyToken(value, [](std::string_view token) {
     bool classifies = false;
     for (std::string_view prefix :
          {"tag-", "category-", "type-", "format-", "status-", "has-", "no-"}) {
@@ -173,9 +174,8 @@ bool NamesExtraFurniture(std::string_view value) {
         token[5] <= '9') {
       classifies = true;  // "post-1113"
     }
-    if (!classifies && AnyClassWord(token, IsExtraFurnitureWord)) return true;
-  }
-  return false;
+    return !classifies && AnyClassWord(token, IsExtraFurnitureWord);
+  });
 }
 
 // How much IsCut trusts class and id names.
