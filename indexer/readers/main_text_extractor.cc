@@ -30,6 +30,10 @@ constexpr double kMaxNamedFurnitureShare = 0.3;
 // A heading with no text after it is left out when it has at most this
 // many characters.
 constexpr int kMaxEmptyHeadingChars = 50;
+// A line of text longer than this is not cut for what it says.
+constexpr int kMaxFurnitureLineChars = 200;
+// A lead-in ("Read more") followed by this share of link text is furniture.
+constexpr double kMinLeadInLinkDensity = 0.5;
 // A caption is cut when it has at most this many characters.
 constexpr int kMaxCaptionChars = 200;
 // Below this many characters the extracted text is taken as a miss and the
@@ -176,6 +180,79 @@ bool NamesExtraFurniture(std::string_view value) {
     }
     return !classifies && AnyClassWord(token, IsExtraFurnitureWord);
   });
+}
+
+// Whether a short line of text is furniture by what it says, in the manner
+// of trafilatura's text filter: a lead-in to other stories ("Read more:",
+// "Lesen Sie auch", "VEA TAMBIÉN:") or a call to subscribe heading a link
+// or a list, or a line naming social networks (follow us, share bars).
+bool IsFurnitureLine(std::string_view text, double link_density) {
+  const std::string line = AsciiToLower(TrimWhitespace(text));
+  // Lead-ins that say what follows is other stories.
+  static constexpr std::string_view kLeadIns[] = {
+      "related stories",
+      "related articles",
+      "related coverage",
+      "you might also like",
+      "you may also like",
+      "subscribe now",
+      "subscribe to",
+      "sign up for",
+      "lesen sie auch",
+      "auch lesen",
+      "mehr zum thema",
+      "zum weiterlesen",
+      "das k\xC3\xB6nnte sie auch interessieren",
+      "\xC3\x84hnliche beitr",
+      "vea tambi",
+      "lee tambi",
+      "puedes ver",
+      "le puede interesar",
+      "te puede interesar",
+      "leia tamb",
+      "lire aussi",
+      "\xC3\xA0 lire aussi",
+      "zobacz r",
+      "czytaj te",
+      "czytaj tak",
+      "leggi anche"};
+  // Lead-ins that may also begin a sentence ("Read more about the study
+  // in..."): furniture only when heading something.
+  static constexpr std::string_view kLeadInsIfHeading[] = {
+      "read more",      "read also", "see also",    "related",
+      "more on this",   "also read", "weiterlesen", "auch interessant",
+      "lesen sie dazu", "mire",      "voir aussi"};
+  // Whether the lead-in ending at `end` heads a link or a list: it is
+  // followed by a colon, the line ends with one, or is mostly a link.
+  auto heads_something = [&line, link_density](size_t end) {
+    // The rest of the lead-in's last word ("Related" in "Related:").
+    for (size_t limit = end + 8; end < line.size() && end < limit &&
+                                 line[end] != ' ' && line[end] != ':';
+         ++end) {
+    }
+    const std::string_view rest =
+        TrimWhitespace(std::string_view(line).substr(end));
+    return rest.empty() || rest.front() == ':' || line.back() == ':' ||
+           link_density >= kMinLeadInLinkDensity;
+  };
+  for (std::string_view lead_in : kLeadIns) {
+    if (line.compare(0, lead_in.size(), lead_in) == 0) return true;
+  }
+  for (std::string_view lead_in : kLeadInsIfHeading) {
+    if (line.compare(0, lead_in.size(), lead_in) == 0 &&
+        heads_something(lead_in.size())) {
+      return true;
+    }
+  }
+  // Names of social networks: two in a short line is a "follow us" or a
+  // share bar, whatever the language.
+  int networks = 0;
+  for (std::string_view network :
+       {"facebook", "twitter", "instagram", "youtube", "telegram", "linkedin",
+        "tiktok", "whatsapp", "pinterest"}) {
+    if (line.find(network) != std::string::npos) ++networks;
+  }
+  return networks >= 2;
 }
 
 // How much IsCut trusts class and id names.
@@ -405,10 +482,33 @@ class Extractor {
   // Left out of the text: furniture, and blocks that are mostly links.
   bool IsSkippedInText(const GumboNode* node) const {
     if (IsCut(node)) return true;
-    if (!IsLinkListTag(TagOf(node))) return false;
     const BlockStats& stats = StatsOf(node);
+    if (IsLineTag(TagOf(node)) && stats.chars > 0 &&
+        stats.chars <= kMaxFurnitureLineChars &&
+        IsFurnitureLine(PlainText(node), stats.LinkDensity())) {
+      return true;
+    }
+    if (!IsLinkListTag(TagOf(node))) return false;
     return stats.chars > 0 && stats.chars < kLinkListMaxChars &&
            stats.LinkDensity() > kMaxBlockLinkDensity;
+  }
+
+  // The tags of a line of text that IsFurnitureLine may cut.
+  static bool IsLineTag(GumboTag tag) {
+    switch (tag) {
+      case GUMBO_TAG_P:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
+      case GUMBO_TAG_DIV:
+        return true;
+      default:
+        return false;
+    }
   }
 
   // A heading, or a run of text of `chars` characters, in a block's

@@ -160,5 +160,23 @@ TEST(MainTextExtractorTest, HeadingsOfCutBoxesLeftOut) {
   EXPECT_NE(text.find(std::string(60, 'h')), std::string::npos) << text;
 }
 
+TEST(MainTextExtractorTest, LeadInsAndFollowUsLinesLeftOut) {
+  GumboDocument page(
+      "<html><body><article>" + Paragraphs(3) +
+      "<p><strong>Lesen Sie auch:</strong> Ein anderer Artikel</p>"
+      "<p>VEA TAMBIÉN: Otra noticia del día</p>" +
+      Paragraph(3) +
+      "<p>Follow us on Twitter, Facebook and Instagram.</p>"
+      "<p>Read more about the study in the journal, which published the "
+      "data on Monday, with the methods and the code.</p>"
+      "</article></body></html>");
+  const std::string text = ExtractMainText(page.root(), "");
+  EXPECT_EQ(text.find("Lesen Sie"), std::string::npos) << text;
+  EXPECT_EQ(text.find("VEA"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Follow us"), std::string::npos) << text;
+  EXPECT_NE(text.find("Paragraph 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("Read more about the study"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace chancery
