@@ -483,7 +483,7 @@ class Extractor {
   bool IsSkippedInText(const GumboNode* node) const {
     if (IsCut(node)) return true;
     const BlockStats& stats = StatsOf(node);
-    if (IsLineTag(TagOf(node)) && stats.chars > 0 &&
+    if (IsLine(node) && stats.chars > 0 &&
         stats.chars <= kMaxFurnitureLineChars &&
         IsFurnitureLine(PlainText(node), stats.LinkDensity())) {
       return true;
@@ -493,22 +493,11 @@ class Extractor {
            stats.LinkDensity() > kMaxBlockLinkDensity;
   }
 
-  // The tags of a line of text that IsFurnitureLine may cut.
-  static bool IsLineTag(GumboTag tag) {
-    switch (tag) {
-      case GUMBO_TAG_P:
-      case GUMBO_TAG_LI:
-      case GUMBO_TAG_H1:
-      case GUMBO_TAG_H2:
-      case GUMBO_TAG_H3:
-      case GUMBO_TAG_H4:
-      case GUMBO_TAG_H5:
-      case GUMBO_TAG_H6:
-      case GUMBO_TAG_DIV:
-        return true;
-      default:
-        return false;
-    }
+  // Whether `node` is a line of text that IsFurnitureLine may cut.
+  static bool IsLine(const GumboNode* node) {
+    const GumboTag tag = TagOf(node);
+    return tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DIV ||
+           HeadingLevel(node) > 0;
   }
 
   // A heading, or a run of text of `chars` characters, in a block's
