@@ -178,6 +178,8 @@ bool NamesExtraFurniture(std::string_view value) {
         token[5] <= '9') {
       classifies = true;  // "post-1113"
     }
+    // Drupal's "field--label-hidden" hides the field's label, not the field.
+    if (token.find("label") != std::string_view::npos) classifies = true;
     return !classifies && AnyClassWord(token, IsExtraFurnitureWord);
   });
 }
@@ -253,6 +255,20 @@ bool IsFurnitureLine(std::string_view text, double link_density) {
     if (line.find(network) != std::string::npos) ++networks;
   }
   return networks >= 2;
+}
+
+// Whether an inline style hides the element (display:none,
+// visibility:hidden), as Readability takes it.
+bool IsHiddenByStyle(const GumboNode* node) {
+  const std::string_view style = AttributeOf(node, "style");
+  if (style.empty()) return false;
+  std::string compact;
+  for (char c : style) {
+    if (!IsAsciiSpace(c)) compact += c;
+  }
+  compact = AsciiToLower(compact);
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
 }
 
 // How much IsCut trusts class and id names.
@@ -359,10 +375,12 @@ class Extractor {
     return chars <= kMaxNamedFurnitureShare * raw_page_chars_;
   }
 
-  // A skipped tag or hidden element, but not a page-structure tag that
+  // A skipped tag or a hidden element (by attribute or inline style), but
+  // not a page-structure tag that
   // holds the main text: an unclosed <header> or a <form> around the
   // whole page.
   bool IsSkippedElement(const GumboNode* node) const {
+    if (IsHiddenByStyle(node)) return true;
     if (!IsHiddenOrSkippedTag(node)) return false;
     switch (TagOf(node)) {
       case GUMBO_TAG_HEADER:

@@ -178,5 +178,18 @@ TEST(MainTextExtractorTest, LeadInsAndFollowUsLinesLeftOut) {
   EXPECT_NE(text.find("Read more about the study"), std::string::npos) << text;
 }
 
+TEST(MainTextExtractorTest, HiddenByStyleCutDrupalLabelHiddenKept) {
+  GumboDocument page(
+      "<html><body><div class='consent' style='display: None'>" +
+      Paragraphs(6) +
+      "</div><article><div class='field field--label-hidden'>"
+      "<p>The article itself, which names its field label hidden, is long "
+      "enough, with commas, to be the text of the page.</p>" +
+      Paragraphs(4) + "</div></article></body></html>");
+  const std::string text = ExtractMainText(page.root(), "");
+  EXPECT_EQ(text.find("The article itself"), 0u) << text;
+  EXPECT_EQ(text.find("Paragraph 5"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace chancery
