@@ -98,6 +98,12 @@ std::string Paragraph(int i) {
          "text rather than as a menu or a list of links.</p>";
 }
 
+// The main text of the page `html`, no JSON-LD.
+std::string MainTextOf(const std::string& html) {
+  GumboDocument page(html);
+  return ExtractMainText(page.root(), "");
+}
+
 std::string Paragraphs(int n) {
   std::string html;
   for (int i = 0; i < n; ++i) html += Paragraph(i);
@@ -105,7 +111,7 @@ std::string Paragraphs(int n) {
 }
 
 TEST(MainTextExtractorTest, ShortCaptionsLeftOutLongOnesKept) {
-  GumboDocument page(
+  const std::string text = MainTextOf(
       "<html><body><article><figure><img src=a.jpg>"
       "<figcaption>Photo: Jane Doe / Agency</figcaption>"
       "</figure>" +
@@ -114,7 +120,6 @@ TEST(MainTextExtractorTest, ShortCaptionsLeftOutLongOnesKept) {
       "<div class='item-caption'><p>" +
       std::string(30, 'x') + " " + std::string(200, 'y') +
       "</p></div></article></body></html>");
-  const std::string text = ExtractMainText(page.root(), "");
   EXPECT_EQ(text.find("Jane Doe"), std::string::npos) << text;
   EXPECT_EQ(text.find("harbour at dawn"), std::string::npos) << text;
   EXPECT_NE(text.find("Paragraph 4"), std::string::npos) << text;
@@ -122,11 +127,10 @@ TEST(MainTextExtractorTest, ShortCaptionsLeftOutLongOnesKept) {
 }
 
 TEST(MainTextExtractorTest, UnclosedHeaderAroundThePageKept) {
-  GumboDocument page(
+  const std::string text = MainTextOf(
       "<html><body><header><div class='logo'>Site</div>"
       "<main><article>" +
       Paragraphs(5) + "</article></main></body></html>");
-  const std::string text = ExtractMainText(page.root(), "");
   EXPECT_EQ(text.find("Paragraph 0"), 0u) << text;
   EXPECT_NE(text.find("Paragraph 4"), std::string::npos) << text;
 }
@@ -137,21 +141,20 @@ TEST(MainTextExtractorTest, NamesThatCutEverySectionAreNotTrusted) {
     sections +=
         "<section class='report-section--ads'>" + Paragraph(i) + "</section>";
   }
-  GumboDocument page("<html><body><article><h1>Test report</h1>" + sections +
-                     "</article><div class='ads'>Buy now</div></body></html>");
-  const std::string text = ExtractMainText(page.root(), "");
+  const std::string text =
+      MainTextOf("<html><body><article><h1>Test report</h1>" + sections +
+                 "</article><div class='ads'>Buy now</div></body></html>");
   EXPECT_NE(text.find("Paragraph 0"), std::string::npos) << text;
   EXPECT_NE(text.find("Paragraph 4"), std::string::npos) << text;
 }
 
 TEST(MainTextExtractorTest, HeadingsOfCutBoxesLeftOut) {
-  GumboDocument page(
+  const std::string text = MainTextOf(
       "<html><body><article><h1>The title</h1>" + Paragraphs(3) +
       "<h2>Background</h2><h3>Early years</h3>" + Paragraph(3) +
       "<h3>Related stories</h3><ul class='related'><li><a href=a>One</a>"
       "</li></ul><h2>Comments</h2><h2>" +
       std::string(60, 'h') + "</h2></article></body></html>");
-  const std::string text = ExtractMainText(page.root(), "");
   EXPECT_EQ(text.find("The title"), 0u) << text;
   EXPECT_NE(text.find("Background"), std::string::npos) << text;
   EXPECT_NE(text.find("Early years"), std::string::npos) << text;
@@ -161,7 +164,7 @@ TEST(MainTextExtractorTest, HeadingsOfCutBoxesLeftOut) {
 }
 
 TEST(MainTextExtractorTest, LeadInsAndFollowUsLinesLeftOut) {
-  GumboDocument page(
+  const std::string text = MainTextOf(
       "<html><body><article>" + Paragraphs(3) +
       "<p><strong>Lesen Sie auch:</strong> Ein anderer Artikel</p>"
       "<p>VEA TAMBIÉN: Otra noticia del día</p>" +
@@ -170,7 +173,6 @@ TEST(MainTextExtractorTest, LeadInsAndFollowUsLinesLeftOut) {
       "<p>Read more about the study in the journal, which published the "
       "data on Monday, with the methods and the code.</p>"
       "</article></body></html>");
-  const std::string text = ExtractMainText(page.root(), "");
   EXPECT_EQ(text.find("Lesen Sie"), std::string::npos) << text;
   EXPECT_EQ(text.find("VEA"), std::string::npos) << text;
   EXPECT_EQ(text.find("Follow us"), std::string::npos) << text;
@@ -179,14 +181,13 @@ TEST(MainTextExtractorTest, LeadInsAndFollowUsLinesLeftOut) {
 }
 
 TEST(MainTextExtractorTest, HiddenByStyleCutDrupalLabelHiddenKept) {
-  GumboDocument page(
+  const std::string text = MainTextOf(
       "<html><body><div class='consent' style='display: None'>" +
       Paragraphs(6) +
       "</div><article><div class='field field--label-hidden'>"
       "<p>The article itself, which names its field label hidden, is long "
       "enough, with commas, to be the text of the page.</p>" +
       Paragraphs(4) + "</div></article></body></html>");
-  const std::string text = ExtractMainText(page.root(), "");
   EXPECT_EQ(text.find("The article itself"), 0u) << text;
   EXPECT_EQ(text.find("Paragraph 5"), std::string::npos) << text;
 }
