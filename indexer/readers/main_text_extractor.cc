@@ -325,11 +325,36 @@ class Extractor {
   }
 
  private:
+  // The JSON-LD articleBody as text, its furniture lines (a "Read also:"
+  // the publisher left in) left out.
   static std::string LdBodyText(std::string_view body) {
-    if (body.find_first_of("<&") != std::string_view::npos) {
-      return HtmlToText(body);
+    const std::string text = body.find_first_of("<&") != std::string_view::npos
+                                 ? HtmlToText(body)
+                                 : std::string(TrimWhitespace(body));
+    std::string kept;
+    size_t at = 0;
+    while (at <= text.size()) {
+      size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view line = std::string_view(text).substr(at, end - at);
+      at = end + 1;
+      if (CountChars(line) <= kMaxFurnitureLineChars &&
+          IsFurnitureLine(line, /*link_density=*/0)) {
+        continue;
+      }
+      if (!kept.empty()) kept += '\n';
+      kept += line;
     }
-    return std::string(TrimWhitespace(body));
+    // Lines left out leave runs of blank lines behind.
+    std::string collapsed;
+    for (size_t i = 0; i < kept.size(); ++i) {
+      if (kept[i] == '\n' && collapsed.size() >= 2 &&
+          collapsed.compare(collapsed.size() - 2, 2, "\n\n") == 0) {
+        continue;
+      }
+      collapsed += kept[i];
+    }
+    return std::string(TrimWhitespace(collapsed));
   }
 
   static const GumboNode* FindBody(const GumboNode* root) {
@@ -515,7 +540,7 @@ class Extractor {
   static bool IsLine(const GumboNode* node) {
     const GumboTag tag = TagOf(node);
     return tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DIV ||
-           HeadingLevel(node) > 0;
+           tag == GUMBO_TAG_BLOCKQUOTE || HeadingLevel(node) > 0;
   }
 
   // A heading, or a run of text of `chars` characters, in a block's
