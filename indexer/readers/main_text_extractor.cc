@@ -246,6 +246,31 @@ bool IsFurnitureLine(std::string_view text, double link_density) {
       return true;
     }
   }
+  // A credit line under a picture that is not marked as a caption:
+  // "Foto: Jane Doe", "(Credit: Agency)". A "Quelle:" line of any length
+  // up to kMaxFurnitureLineChars.
+  std::string_view unbracketed = line;
+  if (!unbracketed.empty() && unbracketed.front() == '(') {
+    unbracketed.remove_prefix(1);
+  }
+  for (std::string_view label :
+       {"foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "credit:",
+        "credits:", "image:", "titelbild:", "beitragsbild:", "abbildung:",
+        "quelle:", "source:",
+        "cr\xC3\xA9"
+        "dito:"}) {
+    if (unbracketed.compare(0, label.size(), label) == 0) return true;
+  }
+  // A line that only marks an advertisement.
+  std::string_view bare = line;
+  while (!bare.empty() && (bare.back() == ':' || bare.back() == '.')) {
+    bare.remove_suffix(1);
+  }
+  for (std::string_view marker :
+       {"advertisement", "anzeige", "werbung", "reklama", "publicidad",
+        "publicit\xC3\xA9", "pubblicit\xC3\xA0", "sponsored"}) {
+    if (bare == marker) return true;
+  }
   // Names of social networks: two in a short line is a "follow us" or a
   // share bar, whatever the language.
   int networks = 0;

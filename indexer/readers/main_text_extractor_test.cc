@@ -192,5 +192,17 @@ TEST(MainTextExtractorTest, HiddenByStyleCutDrupalLabelHiddenKept) {
   EXPECT_EQ(text.find("Paragraph 5"), std::string::npos) << text;
 }
 
+TEST(MainTextExtractorTest, CreditLinesAndAdMarkersLeftOut) {
+  const std::string text = MainTextOf(
+      "<html><body><article>" + Paragraphs(3) +
+      "<p><em>Foto: Jane Doe / Agency</em></p><p>(Credit: Grist)</p>"
+      "<p>Anzeige</p>" +
+      Paragraph(3) + "<p>Bildung ist teuer.</p></article></body></html>");
+  EXPECT_EQ(text.find("Jane Doe"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Grist"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Anzeige"), std::string::npos) << text;
+  EXPECT_NE(text.find("Bildung ist teuer."), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace chancery
