@@ -34,6 +34,13 @@ constexpr int kMaxEmptyHeadingChars = 50;
 constexpr int kMaxFurnitureLineChars = 200;
 // A lead-in ("Read more") followed by this share of link text is furniture.
 constexpr double kMinLeadInLinkDensity = 0.5;
+// A lead set apart from the text is looked for this many levels above the
+// text's first block, and taken with this many characters, and at most
+// this share of them in links.
+constexpr int kLeadScopeLevels = 3;
+constexpr int kMinLeadChars = 40;
+constexpr int kMaxLeadChars = 1000;
+constexpr double kMaxLeadLinkDensity = 0.3;
 // A caption is cut when it has at most this many characters.
 constexpr int kMaxCaptionChars = 200;
 // Below this many characters the extracted text is taken as a miss and the
@@ -316,11 +323,14 @@ class Extractor {
     const GumboNode* body = FindBody(root_);
     std::string text;
     int kind = 0;
-    if (const GumboNode* container = NamedContainer(&kind)) {
-      text = TextOf(kind <= 1 ? Namesakes(container, kind)
-                              : std::vector{container});
-    } else {
-      text = TextOf(ScoredBlocks(body));
+    const GumboNode* container = NamedContainer(&kind);
+    const std::vector<const GumboNode*> blocks =
+        container == nullptr ? ScoredBlocks(body)
+        : kind <= 1          ? Namesakes(container, kind)
+                             : std::vector{container};
+    text = TextOf(blocks);
+    if (!blocks.empty() && CountChars(text) >= kMinMainChars) {
+      text = LeadsBefore(blocks.front(), text) + text;
     }
     if (CountChars(text) < kMinMainChars) {
       std::string whole = TextOf({body});
@@ -459,6 +469,89 @@ class Extractor {
     }
     auto raw = raw_chars_.find(node);
     return raw == raw_chars_.end() || raw->second <= kMaxCaptionChars;
+  }
+
+  // The article's lead (standfirst, teaser text, intro) when the page sets
+  // it apart from the text: elements named as a lead near `first_block`
+  // (under its ancestors up to kLeadScopeLevels) and before its end, whose
+  // text `text` does not have yet; each followed by "\n\n".
+  std::string LeadsBefore(const GumboNode* first_block,
+                          const std::string& text) const {
+    const GumboNode* scope = first_block;
+    for (int i = 0; i < kLeadScopeLevels; ++i) {
+      const GumboNode* parent = scope->parent;
+      if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT ||
+          TagOf(parent) == GUMBO_TAG_BODY || TagOf(parent) == GUMBO_TAG_HTML) {
+        break;
+      }
+      scope = parent;
+    }
+    std::string leads;
+    bool past_block = false;
+    CollectLeads(scope, first_block, text, 0, past_block, leads);
+    return leads;
+  }
+
+  void CollectLeads(const GumboNode* node, const GumboNode* first_block,
+                    const std::string& text, int depth, bool& past_block,
+                    std::string& leads) const {
+    if (past_block || node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth ||
+        IsSkippedElement(node)) {
+      return;
+    }
+    if (IsLeadNamed(node)) {
+      std::string lead = VisibleTextExcept(node, [this](const GumboNode* n) {
+        return IsSkippedElement(n) || IsCaption(n);
+      });
+      const int chars = CountChars(lead);
+      if (chars >= kMinLeadChars && chars <= kMaxLeadChars &&
+          LinkChars(node, false, 0) < kMaxLeadLinkDensity * chars &&
+          text.find(lead) == std::string::npos &&
+          leads.find(lead) == std::string::npos) {
+        leads += lead;
+        leads += "\n\n";
+      }
+      return;
+    }
+    if (IsCut(node)) return;  // a teaser's lead is not the article's
+    for (unsigned i = 0; i < ChildCount(node) && !past_block; ++i) {
+      CollectLeads(Child(node, i), first_block, text, depth + 1, past_block,
+                   leads);
+    }
+    if (node == first_block) past_block = true;
+  }
+
+  static bool IsLeadNamed(const GumboNode* node) {
+    auto is_lead_word = [](std::string_view word) {
+      for (std::string_view lead :
+           {"lead", "leadtext", "intro", "introtext", "standfirst",
+            "subheadline", "summary", "chapo", "bajada", "deck", "dek"}) {
+        if (word == lead) return true;
+      }
+      return false;
+    };
+    // TYPO3's news lead is a "teaser-text"; Drupal's body field is
+    // "text-with-summary"; "related-lead" is another story's.
+    return AnyToken(AttributeOf(node, "class"), [&](std::string_view token) {
+      return token == "teaser-text" ||
+             (AnyClassWord(token, is_lead_word) &&
+              token.find("with-summary") == std::string_view::npos &&
+              !AnyClassWord(token, IsExtraFurnitureWord));
+    });
+  }
+
+  // Characters of text under `node` inside <a>.
+  static int LinkChars(const GumboNode* node, bool in_link, int depth) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      return in_link ? CountChars(node->v.text.text) : 0;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return 0;
+    in_link = in_link || TagOf(node) == GUMBO_TAG_A;
+    int chars = 0;
+    for (unsigned i = 0; i < ChildCount(node); ++i) {
+      chars += LinkChars(Child(node, i), in_link, depth + 1);
+    }
+    return chars;
   }
 
   // Characters under `node` with only skipped tags and hidden elements
