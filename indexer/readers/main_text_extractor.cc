@@ -525,7 +525,8 @@ class Extractor {
     auto is_lead_word = [](std::string_view word) {
       for (std::string_view lead :
            {"lead", "leadtext", "intro", "introtext", "standfirst",
-            "subheadline", "summary", "chapo", "bajada", "deck", "dek"}) {
+            "subheadline", "subtitle", "subhead", "excerpt", "summary", "chapo",
+            "bajada", "deck", "dek"}) {
         if (word == lead) return true;
       }
       return false;
