@@ -496,8 +496,8 @@ class Extractor {
                     const std::string& text, int depth, bool& past_block,
                     std::string& leads) const {
     if (past_block || node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth ||
-        IsSkippedElement(node)) {
-      return;
+        (IsSkippedElement(node) && TagOf(node) != GUMBO_TAG_HEADER)) {
+      return;  // an article's <header> holds its lead
     }
     if (IsLeadNamed(node)) {
       std::string lead = VisibleTextExcept(node, [this](const GumboNode* n) {
@@ -513,7 +513,9 @@ class Extractor {
       }
       return;
     }
-    if (IsCut(node)) return;  // a teaser's lead is not the article's
+    if (IsCut(node) && TagOf(node) != GUMBO_TAG_HEADER) {
+      return;  // a teaser's lead is not the article's
+    }
     for (unsigned i = 0; i < ChildCount(node) && !past_block; ++i) {
       CollectLeads(Child(node, i), first_block, text, depth + 1, past_block,
                    leads);
@@ -526,7 +528,7 @@ class Extractor {
       for (std::string_view lead :
            {"lead", "leadtext", "intro", "introtext", "standfirst",
             "subheadline", "subtitle", "subhead", "excerpt", "summary", "chapo",
-            "bajada", "deck", "dek"}) {
+            "bajada", "deck", "dek", "lede", "vorspann", "leader"}) {
         if (word == lead) return true;
       }
       return false;
