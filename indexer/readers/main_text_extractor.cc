@@ -528,7 +528,8 @@ class Extractor {
       for (std::string_view lead :
            {"lead", "leadtext", "intro", "introtext", "standfirst",
             "subheadline", "subtitle", "subhead", "excerpt", "summary", "chapo",
-            "bajada", "deck", "dek", "lede", "vorspann", "leader"}) {
+            "bajada", "deck", "dek", "lede", "vorspann", "leader",
+            "description"}) {
         if (word == lead) return true;
       }
       return false;
