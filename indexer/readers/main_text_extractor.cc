@@ -140,7 +140,7 @@ bool IsExtraFurnitureWord(std::string_view word) {
       "vote",       "breadcrumb", "crumbs",      "social",     "subscription",
       "newsletter", "sponsored",  "partner",     "copyright",  "postmetadata",
       "metadata",   "ratings",    "toc",         "affiliate",  "kommentar",
-      "kommentare", "readtime"};
+      "kommentare", "readtime",   "factbox",     "infobox"};
   for (std::string_view w : kWords) {
     if (w == word) return true;
   }
