@@ -46,9 +46,11 @@ constexpr int kMaxCaptionChars = 200;
 // Below this many characters the extracted text is taken as a miss and the
 // whole visible text is used, when it is longer.
 constexpr int kMinMainChars = 250;
-// JSON-LD articleBody wins when it is at least this share of the length
-// of the text the markup gave.
-constexpr double kMinJsonLdShare = 0.8;
+// JSON-LD articleBody wins when it is at least this many times as long as
+// the text the markup gave, or longer than a text under kMinMainChars:
+// when the markup failed (a page built by script, a teaser before a
+// paywall); else the markup's text, with its lead, is as good or better.
+constexpr double kMinJsonLdShare = 2.0;
 // When the text is that short, it is extracted again with class/id names
 // not read, and that text is taken when it is this many times as long.
 constexpr double kMinLenientGain = 3;
@@ -352,8 +354,11 @@ class Extractor {
         }
       });
     }
+    const int ld_chars = CountChars(json_ld_body);
+    const int text_chars = CountChars(text);
     if (!json_ld_body.empty() &&
-        CountChars(json_ld_body) >= kMinJsonLdShare * CountChars(text)) {
+        (ld_chars >= kMinJsonLdShare * text_chars ||
+         (text_chars < kMinMainChars && ld_chars >= text_chars))) {
       text = LdBodyText(json_ld_body);
     }
     return text;
