@@ -654,9 +654,11 @@ class Extractor {
     if (IsCut(node)) return true;
     const BlockStats& stats = StatsOf(node);
     if (IsLine(node) && stats.chars > 0 &&
-        stats.chars <= kMaxFurnitureLineChars &&
-        IsFurnitureLine(PlainText(node), stats.LinkDensity())) {
-      return true;
+        stats.chars <= kMaxFurnitureLineChars) {
+      auto [it, added] = furniture_lines_.try_emplace(node, false);
+      if (added)
+        it->second = IsFurnitureLine(PlainText(node), stats.LinkDensity());
+      if (it->second) return true;
     }
     if (!IsLinkListTag(TagOf(node))) return false;
     return stats.chars > 0 && stats.chars < kLinkListMaxChars &&
@@ -965,6 +967,9 @@ class Extractor {
   const NameTrust trust_;
   std::unordered_map<const GumboNode*, BlockStats> stats_;
   std::vector<const GumboNode*> elements_;  // measured, in document order
+  // IsFurnitureLine of short lines, as found: the text is walked several
+  // times.
+  mutable std::unordered_map<const GumboNode*, bool> furniture_lines_;
   std::unordered_set<const GumboNode*> holds_main_text_;
   std::unordered_map<const GumboNode*, int> raw_chars_;
   int raw_page_chars_ = 0;
