@@ -54,6 +54,8 @@ constexpr double kMinJsonLdShare = 2.0;
 // When the text is that short, it is extracted again with class/id names
 // not read, and that text is taken when it is this many times as long.
 constexpr double kMinLenientGain = 3;
+// When it is still under this many characters, link lists are kept too.
+constexpr int kNearlyNothingChars = 100;
 
 // Code points other than ASCII whitespace.
 int CountChars(std::string_view text) {
@@ -310,6 +312,8 @@ enum class NameTrust {
   kFull,  // names of furniture cut what they name
   kNone,  // only skipped tags and hidden elements are cut: the second try
           // when names (an "ads" on every section) cut the text away
+  kNoneKeepLinks,  // and link lists kept: the last try, when the text is
+                   // still next to nothing (a post that is a list of links)
 };
 
 class Extractor {
@@ -428,7 +432,7 @@ class Extractor {
     if (IsSkippedElement(node)) return true;
     if (IsCaption(node)) return true;
     if (IsProtected(node) || holds_main_text_.count(node) != 0) return false;
-    if (trust_ == NameTrust::kNone) return false;
+    if (trust_ != NameTrust::kFull) return false;
     if (!IsHiddenOrFurniture(node) &&
         !NamesExtraFurniture(AttributeOf(node, "class")) &&
         !NamesExtraFurniture(AttributeOf(node, "id")) &&
@@ -660,7 +664,9 @@ class Extractor {
         it->second = IsFurnitureLine(PlainText(node), stats.LinkDensity());
       if (it->second) return true;
     }
-    if (!IsLinkListTag(TagOf(node))) return false;
+    if (trust_ == NameTrust::kNoneKeepLinks || !IsLinkListTag(TagOf(node))) {
+      return false;
+    }
     return stats.chars > 0 && stats.chars < kLinkListMaxChars &&
            stats.LinkDensity() > kMaxBlockLinkDensity;
   }
@@ -985,6 +991,13 @@ std::string ExtractMainText(const GumboNode* root,
     std::string lenient = Extractor(root, NameTrust::kNone).Run(json_ld_body);
     if (CountChars(lenient) > kMinLenientGain * CountChars(text)) {
       text = std::move(lenient);
+    }
+  }
+  if (CountChars(text) < kNearlyNothingChars) {
+    std::string with_links =
+        Extractor(root, NameTrust::kNoneKeepLinks).Run(json_ld_body);
+    if (CountChars(with_links) > kMinLenientGain * CountChars(text)) {
+      text = std::move(with_links);
     }
   }
   return text;

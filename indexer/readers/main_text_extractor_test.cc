@@ -220,5 +220,14 @@ TEST(MainTextExtractorTest, LeadSetApartFromTheTextComesFirst) {
       "The lead of the article", {"Paragraph 4"}, {"Another story"});
 }
 
+TEST(MainTextExtractorTest, PostThatIsAListOfLinksKept) {
+  ExpectMainText(
+      "<html><body><nav><a href=/>Home</a></nav><article><ul>"
+      "<li><a href=a>Press subsidies: a study doubts the state's support</a>"
+      "</li><li><a href=b>New rules for online platforms in the EU</a></li>"
+      "</ul></article></body></html>",
+      "", {"Press subsidies", "online platforms"}, {"Home"});
+}
+
 }  // namespace
 }  // namespace chancery
