@@ -27,6 +27,9 @@ constexpr int kLinkListMaxChars = 1500;
 // A class/id name of furniture cuts only an element with at most this
 // share of the page's text.
 constexpr double kMaxNamedFurnitureShare = 0.3;
+// Within an <article> or <main>, the scorer's block is the text when it
+// has at least this share of the container's.
+constexpr double kMinInnerShare = 0.9;
 // A heading with no text after it is left out when it has at most this
 // many characters.
 constexpr int kMaxEmptyHeadingChars = 50;
@@ -330,11 +333,22 @@ class Extractor {
     std::string text;
     int kind = 0;
     const GumboNode* container = NamedContainer(&kind);
-    const std::vector<const GumboNode*> blocks =
-        container == nullptr ? ScoredBlocks(body)
+    std::vector<const GumboNode*> blocks =
+        container == nullptr ? ScoredBlocks(body, body)
         : kind <= 1          ? Namesakes(container, kind)
                              : std::vector{container};
     text = TextOf(blocks);
+    if (container != nullptr && kind >= 2) {
+      // An <article> or <main> also holds its header, byline, share bar
+      // and related stories: the scorer's block within it, when that has
+      // most of its text.
+      std::vector<const GumboNode*> inner = ScoredBlocks(body, container);
+      std::string inner_text = TextOf(inner);
+      if (CountChars(inner_text) >= kMinInnerShare * CountChars(text)) {
+        blocks = std::move(inner);
+        text = std::move(inner_text);
+      }
+    }
     if (!blocks.empty() && CountChars(text) >= kMinMainChars) {
       text = LeadsBefore(blocks.front(), text) + text;
     }
@@ -535,10 +549,10 @@ class Extractor {
   static bool IsLeadNamed(const GumboNode* node) {
     auto is_lead_word = [](std::string_view word) {
       for (std::string_view lead :
-           {"lead", "leadtext", "intro", "introtext", "standfirst",
-            "subheadline", "subtitle", "subhead", "excerpt", "summary", "chapo",
-            "bajada", "deck", "dek", "lede", "vorspann", "leader",
-            "description"}) {
+           {"lead",        "leadtext", "intro",   "introtext", "standfirst",
+            "subheadline", "subtitle", "subhead", "excerpt",   "summary",
+            "chapo",       "bajada",   "deck",    "dek",       "lede",
+            "vorspann",    "abstract", "perex",   "leader",    "description"}) {
         if (word == lead) return true;
       }
       return false;
@@ -909,7 +923,18 @@ class Extractor {
 
   // Step 3: the Readability scorer; the best block and those of its
   // siblings that score near it, in document order.
-  std::vector<const GumboNode*> ScoredBlocks(const GumboNode* body) const {
+  // Whether `node` is `scope` or under it.
+  static bool IsWithin(const GumboNode* node, const GumboNode* scope) {
+    for (; node != nullptr; node = node->parent) {
+      if (node == scope) return true;
+    }
+    return false;
+  }
+
+  // Only paragraphs under `scope` are scored, and only `scope` and the
+  // elements under it (the whole page when `scope` is `body`).
+  std::vector<const GumboNode*> ScoredBlocks(const GumboNode* body,
+                                             const GumboNode* scope) const {
     std::unordered_map<const GumboNode*, double> scores;
     std::vector<const GumboNode*> scored;  // in the order first scored
     auto init = [&scores, &scored](const GumboNode* node) -> double& {
@@ -922,14 +947,18 @@ class Extractor {
     };
     for (const GumboNode* node : elements_) {
       const BlockStats& stats = StatsOf(node);
-      if (stats.chars < 25 || !IsParagraphLike(node)) continue;
+      if (stats.chars < 25 || !IsParagraphLike(node) || node == scope ||
+          (scope != body && !IsWithin(node, scope))) {
+        continue;
+      }
       const GumboNode* parent = node->parent;
       if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) continue;
       const double score =
           1 + stats.commas + std::min(stats.chars / 100.0, 3.0);
       init(parent) += score;
       const GumboNode* grandparent = parent->parent;
-      if (grandparent != nullptr && grandparent->type == GUMBO_NODE_ELEMENT) {
+      if (grandparent != nullptr && grandparent->type == GUMBO_NODE_ELEMENT &&
+          parent != scope) {
         init(grandparent) += score / 2;
       }
     }

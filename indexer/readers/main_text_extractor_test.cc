@@ -229,5 +229,13 @@ TEST(MainTextExtractorTest, PostThatIsAListOfLinksKept) {
       "", {"Press subsidies", "online platforms"}, {"Home"});
 }
 
+TEST(MainTextExtractorTest, ArticleNarrowedToItsTextBlock) {
+  ExpectMainText(
+      "<html><body><article><div><span>Jane Doe</span> "
+      "<span>2 May 2024</span></div><div>" +
+          Paragraphs(8) + "</div></article></body></html>",
+      "Paragraph 0", {"Paragraph 7"}, {"Jane Doe"});
+}
+
 }  // namespace
 }  // namespace chancery
