@@ -35,6 +35,8 @@ constexpr double kMinInnerShare = 0.9;
 constexpr int kMaxEmptyHeadingChars = 50;
 // A line of text longer than this is not cut for what it says.
 constexpr int kMaxFurnitureLineChars = 200;
+// A date line ("Last modified: ...") is cut up to this many characters.
+constexpr int kMaxDateLineChars = 80;
 // A lead-in ("Read more") followed by this share of link text is furniture.
 constexpr double kMinLeadInLinkDensity = 0.5;
 // A lead set apart from the text is looked for this many levels above the
@@ -275,14 +277,27 @@ bool IsFurnitureLine(std::string_view text, double link_density) {
         "dito:"}) {
     if (unbracketed.compare(0, label.size(), label) == 0) return true;
   }
-  // A line that only marks an advertisement.
+  // A date line or a byline label: "Last modified: ...", "Aktualisiert
+  // am ...", a lone "Von:".
+  if (CountChars(line) <= kMaxDateLineChars) {
+    for (std::string_view date_line :
+         {"last modified", "last updated",
+          "updated:", "published:", "aktualisiert am", "zuletzt aktualisiert",
+          "ver\xC3\xB6"
+          "ffentlicht am",
+          "stand:", "publicado el", "actualizado el", "mis \xC3\xA0 jour"}) {
+      if (line.compare(0, date_line.size(), date_line) == 0) return true;
+    }
+  }
+  // A line that only marks an advertisement, or labels a byline.
   std::string_view bare = line;
   while (!bare.empty() && (bare.back() == ':' || bare.back() == '.')) {
     bare.remove_suffix(1);
   }
   for (std::string_view marker :
-       {"advertisement", "anzeige", "werbung", "reklama", "publicidad",
-        "publicit\xC3\xA9", "pubblicit\xC3\xA0", "sponsored"}) {
+       {"von", "by", "autor", "author", "por", "par", "advertisement",
+        "anzeige", "werbung", "reklama", "publicidad", "publicit\xC3\xA9",
+        "pubblicit\xC3\xA0", "sponsored"}) {
     if (bare == marker) return true;
   }
   // Names of social networks: two in a short line is a "follow us" or a
@@ -482,8 +497,13 @@ class Extractor {
   // video's description or the article's lead under its picture.
   bool IsCaption(const GumboNode* node) const {
     auto is_caption_word = [](std::string_view word) {
-      return word == "caption" || word == "captions" || word == "credit" ||
-             word == "credits" || word == "figcaption";
+      for (std::string_view caption :
+           {"caption", "captions", "credit", "credits", "figcaption",
+            "imagecaption", "imagedescription", "photocaption",
+            "bildunterschrift"}) {
+        if (word == caption) return true;
+      }
+      return false;
     };
     if (TagOf(node) != GUMBO_TAG_FIGCAPTION &&
         !AnyClassWord(AttributeOf(node, "class"), is_caption_word) &&

@@ -199,13 +199,14 @@ TEST(MainTextExtractorTest, HiddenByStyleCutDrupalLabelHiddenKept) {
       "The article itself", {"Paragraph 3"}, {"Paragraph 5"});
 }
 
-TEST(MainTextExtractorTest, CreditLinesAndAdMarkersLeftOut) {
+TEST(MainTextExtractorTest, CreditDateAndAdLinesLeftOut) {
   ExpectMainText(
       "<html><body><article>" + Paragraphs(3) +
           "<p><em>Foto: Jane Doe / Agency</em></p><p>(Credit: Grist)</p>"
-          "<p>Anzeige</p>" +
+          "<p>Anzeige</p><p>Last updated: 2 May 2024</p><p>Von:</p>" +
           Paragraph(3) + "<p>Bildung ist teuer.</p></article></body></html>",
-      "Paragraph 0", {"Bildung ist teuer."}, {"Jane Doe", "Grist", "Anzeige"});
+      "Paragraph 0", {"Bildung ist teuer."},
+      {"Jane Doe", "Grist", "Anzeige", "Last updated", "Von"});
 }
 
 TEST(MainTextExtractorTest, LeadSetApartFromTheTextComesFirst) {
