@@ -146,7 +146,9 @@ bool IsExtraFurnitureWord(std::string_view word) {
       "vote",       "breadcrumb", "crumbs",      "social",     "subscription",
       "newsletter", "sponsored",  "partner",     "copyright",  "postmetadata",
       "metadata",   "ratings",    "toc",         "affiliate",  "kommentar",
-      "kommentare", "readtime",   "factbox",     "infobox"};
+      "kommentare", "readtime",   "factbox",     "infobox",    "cta",
+      "donate",     "donation",   "donations",   "spenden",    "steady",
+      "membership", "authorbox",  "saboxplugin"};
   for (std::string_view w : kWords) {
     if (w == word) return true;
   }
