@@ -4,15 +4,19 @@
 // segment found a false positive; P, R and F over all segments; pages/s
 // of ArticleFromHtml (charset, parse, metadata and main text) on one core.
 //
-//   build/bin/html_quality [--data ../shared/html] [--dump FILE]
+//   build/bin/html_quality [--data ../shared/html] [--part tuning|heldout|all]
+//                          [--dump FILE] [--explain FILE]
 //
 // The pages are split for good once: a page is held out when the FNV-1a
 // hash of its file name is 0 mod 3 (about a third). Rules and thresholds
 // of the extractor were chosen on the tuning part only; the held-out
 // figures are the ones to quote. --dump writes one line a page
 // (split, file, tp, fn, fp, body length) for error analysis on the tuning
-// part. Exits 0 with a note when the data directory is missing (a user's
-// clone has no ../shared).
+// part. --part tuning scores the tuning part only (held-out pages are not
+// even read), for the rounds of tuning; --explain writes, for tuning pages
+// only, each missed `with` and each found `without` segment; --show FILE
+// prints the text extracted from one tuning page. Exits 0 with a
+// note when the data directory is missing (a user's clone has no ../shared).
 #include <zlib.h>
 
 #include <chrono>
@@ -81,12 +85,32 @@ void PrintRow(const char* label, const Counts& c) {
 int Run(int argc, char** argv) {
   std::string data = "../shared/html";
   std::string dump_path;
+  std::string explain_path;
+  std::string part = "all";
+  std::string show_file;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--data") {
       data = argv[i + 1];
     } else if (flag == "--dump") {
       dump_path = argv[i + 1];
+    } else if (flag == "--explain") {
+      explain_path = argv[i + 1];
+    } else if (flag == "--show") {
+      show_file = argv[i + 1];
+      if (IsHeldOut(show_file)) {
+        std::fprintf(stderr, "html_quality: --show %s: a held-out page\n",
+                     show_file.c_str());
+        return 2;
+      }
+    } else if (flag == "--part") {
+      part = argv[i + 1];
+      if (part != "tuning" && part != "heldout" && part != "all") {
+        std::fprintf(stderr,
+                     "html_quality: --part %s: not tuning|heldout|all\n",
+                     part.c_str());
+        return 2;
+      }
     } else {
       std::fprintf(stderr, "html_quality: unknown flag %s\n", flag.c_str());
       return 2;
@@ -108,16 +132,22 @@ int Run(int argc, char** argv) {
   }
   std::FILE* dump = nullptr;
   if (!dump_path.empty()) dump = std::fopen(dump_path.c_str(), "w");
+  std::FILE* explain = nullptr;
+  if (!explain_path.empty()) explain = std::fopen(explain_path.c_str(), "w");
   Counts tune, held;
   for (const auto& [url, entry] : segments.items()) {
     const std::string file = entry.value("file", "");
+    const bool held_out = IsHeldOut(file);
+    if ((part == "tuning" && held_out) || (part == "heldout" && !held_out) ||
+        (!show_file.empty() && file != show_file)) {
+      continue;
+    }
     std::string html;
     if (!ReadGzip(std::filesystem::path(data) / "pages" / file, &html)) {
       std::fprintf(stderr, "%s/pages/%s: cannot read\n", data.c_str(),
                    file.c_str());
       continue;
     }
-    const bool held_out = IsHeldOut(file);
     Counts& c = held_out ? held : tune;
     const auto start = std::chrono::steady_clock::now();
     std::string date_text;
@@ -125,16 +155,24 @@ int Run(int argc, char** argv) {
     c.seconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
+    if (!show_file.empty()) std::printf("%s\n", article.body.c_str());
     const std::string body = NormaliseSpace(article.body);
     long tp = 0, fn = 0, fp = 0;
     for (const auto& s : entry.value("with", nlohmann::json::array())) {
       const std::string seg = NormaliseSpace(s.get<std::string>());
-      (!body.empty() && body.find(seg) != std::string::npos ? tp : fn)++;
+      const bool found = !body.empty() && body.find(seg) != std::string::npos;
+      (found ? tp : fn)++;
+      if (!found && explain != nullptr && !held_out) {
+        std::fprintf(explain, "%s\tMISSED\t%s\n", file.c_str(), seg.c_str());
+      }
     }
     for (const auto& s : entry.value("without", nlohmann::json::array())) {
       const std::string seg = NormaliseSpace(s.get<std::string>());
       if (!body.empty() && body.find(seg) != std::string::npos) {
         ++fp;
+        if (explain != nullptr && !held_out) {
+          std::fprintf(explain, "%s\tFOUND\t%s\n", file.c_str(), seg.c_str());
+        }
       } else {
         ++c.tn;
       }
@@ -151,6 +189,7 @@ int Run(int argc, char** argv) {
     }
   }
   if (dump != nullptr) std::fclose(dump);
+  if (explain != nullptr) std::fclose(explain);
   Counts all = tune;
   all.tp += held.tp;
   all.fn += held.fn;
@@ -159,9 +198,9 @@ int Run(int argc, char** argv) {
   all.pages += held.pages;
   all.empty_pages += held.empty_pages;
   all.seconds += held.seconds;
-  PrintRow("tuning", tune);
-  PrintRow("held-out", held);
-  PrintRow("all", all);
+  if (part != "heldout") PrintRow("tuning", tune);
+  if (part != "tuning") PrintRow("held-out", held);
+  if (part == "all") PrintRow("all", all);
   return 0;
 }
 

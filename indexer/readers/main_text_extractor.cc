@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/base/strings.h"
+#include "indexer/readers/furniture_line.h"
 #include "indexer/readers/html_text.h"
 
 namespace chancery {
@@ -27,12 +28,47 @@ constexpr int kLinkListMaxChars = 1500;
 // A class/id name of furniture cuts only an element with at most this
 // share of the page's text.
 constexpr double kMaxNamedFurnitureShare = 0.3;
+// Within an <article> or <main>, the scorer's block is the text when it
+// has at least this share of the container's.
+constexpr double kMinInnerShare = 0.9;
+// A heading with no text after it is left out when it has at most this
+// many characters.
+constexpr int kMaxEmptyHeadingChars = 50;
+// A line of text longer than this is not cut for what it says.
+constexpr int kMaxFurnitureLineChars = 200;
+// A lead set apart from the text is looked for this many levels above the
+// text's first block, and taken with this many characters, and at most
+// this share of them in links.
+constexpr int kLeadScopeLevels = 3;
+constexpr int kMinLeadChars = 40;
+constexpr int kMaxLeadChars = 1000;
+constexpr double kMaxLeadLinkDensity = 0.3;
+// A caption is cut when it has at most this many characters.
+constexpr int kMaxCaptionChars = 200;
 // Below this many characters the extracted text is taken as a miss and the
 // whole visible text is used, when it is longer.
 constexpr int kMinMainChars = 250;
-// JSON-LD articleBody wins when it is at least this share of the length
-// of the text the markup gave.
-constexpr double kMinJsonLdShare = 0.8;
+// JSON-LD articleBody wins when it is at least this many times as long as
+// the text the markup gave, or longer than a text under kMinMainChars:
+// when the markup failed (a page built by script, a teaser before a
+// paywall); else the markup's text, with its lead, is as good or better.
+constexpr double kMinJsonLdShare = 2.0;
+// When the text is that short, it is extracted again with class/id names
+// not read, and that text is taken when it is this many times as long.
+constexpr double kMinLenientGain = 3;
+// When it is still under this many characters, link lists are kept too.
+constexpr int kNearlyNothingChars = 100;
+
+// Code points other than ASCII whitespace.
+int CountChars(std::string_view text) {
+  int n = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && !IsAsciiSpace(c)) {
+      ++n;
+    }
+  }
+  return n;
+}
 
 // What the text under one element amounts to, furniture left out.
 struct BlockStats {
@@ -74,7 +110,7 @@ bool ContainsAny(std::string_view text,
 }
 
 // Class/id names that content management systems give the article text.
-bool NamesMainText(std::string_view name) {
+bool NamesMainTextToken(std::string_view name) {
   return ContainsAny(name,
                      {"articlebody",      "article-body",    "article_body",
                       "article__body",    "article-content", "article_content",
@@ -108,23 +144,46 @@ bool IsExtraFurnitureWord(std::string_view word) {
       "toolbar",    "tools",      "widget",      "widgets",    "signup",
       "paywall",    "login",      "skip",        "hidden",     "rating",
       "vote",       "breadcrumb", "crumbs",      "social",     "subscription",
-      "newsletter", "sponsored",  "partner",     "copyright"};
+      "newsletter", "sponsored",  "partner",     "copyright",  "postmetadata",
+      "metadata",   "ratings",    "toc",         "affiliate",  "kommentar",
+      "kommentare", "readtime",   "factbox",     "infobox",    "cta",
+      "donate",     "donation",   "donations",   "spenden",    "steady",
+      "membership", "authorbox",  "saboxplugin"};
   for (std::string_view w : kWords) {
     if (w == word) return true;
   }
   return false;
 }
 
-// Whether a class or id value names extra furniture. Its tokens that
-// classify a post rather than name a part of the page ("tag-sports",
-// "category-popular" on a WordPress post) are not read.
-bool NamesExtraFurniture(std::string_view value) {
+// Whether `visit` holds for a token of a class/id value (tokens separated
+// by spaces).
+template <typename Visit>
+bool AnyToken(std::string_view value, Visit visit) {
   size_t at = 0;
   while (at < value.size()) {
     size_t end = value.find(' ', at);
     if (end == std::string_view::npos) end = value.size();
-    const std::string_view token = value.substr(at, end - at);
+    if (visit(value.substr(at, end - at))) return true;
     at = end + 1;
+  }
+  return false;
+}
+
+// Whether a class/id value (words separated by spaces) has a token naming
+// the article text, one that does not also name furniture
+// ("related-post-content" is a teaser's).
+bool NamesMainText(std::string_view name) {
+  return AnyToken(name, [](std::string_view token) {
+    return NamesMainTextToken(token) &&
+           !AnyClassWord(token, IsExtraFurnitureWord);
+  });
+}
+
+// Whether a class or id value names extra furniture. Its tokens that
+// classify a post rather than name a part of the page ("tag-sports",
+// "category-popular" on a WordPress post) are not read.
+bool NamesExtraFurniture(std::string_view value) {
+  return AnyToken(value, [](std::string_view token) {
     bool classifies = false;
     for (std::string_view prefix :
          {"tag-", "category-", "type-", "format-", "status-", "has-", "no-"}) {
@@ -134,14 +193,39 @@ bool NamesExtraFurniture(std::string_view value) {
         token[5] <= '9') {
       classifies = true;  // "post-1113"
     }
-    if (!classifies && AnyClassWord(token, IsExtraFurnitureWord)) return true;
-  }
-  return false;
+    // Drupal's "field--label-hidden" hides the field's label, not the field.
+    if (token.find("label") != std::string_view::npos) classifies = true;
+    return !classifies && AnyClassWord(token, IsExtraFurnitureWord);
+  });
 }
+
+// Whether an inline style hides the element (display:none,
+// visibility:hidden), as Readability takes it.
+bool IsHiddenByStyle(const GumboNode* node) {
+  const std::string_view style = AttributeOf(node, "style");
+  if (style.empty()) return false;
+  std::string compact;
+  for (char c : style) {
+    if (!IsAsciiSpace(c)) compact += c;
+  }
+  compact = AsciiToLower(compact);
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
+}
+
+// How much IsCut trusts class and id names.
+enum class NameTrust {
+  kFull,  // names of furniture cut what they name
+  kNone,  // only skipped tags and hidden elements are cut: the second try
+          // when names (an "ads" on every section) cut the text away
+  kNoneKeepLinks,  // and link lists kept: the last try, when the text is
+                   // still next to nothing (a post that is a list of links)
+};
 
 class Extractor {
  public:
-  explicit Extractor(const GumboNode* root) : root_(root) {
+  Extractor(const GumboNode* root, NameTrust trust)
+      : root_(root), trust_(trust) {
     MarkMainTextHolders(root, 0);
     raw_page_chars_ = MeasureRaw(root, 0);
     Measure(root, 0, /*in_link=*/false);
@@ -151,11 +235,25 @@ class Extractor {
     const GumboNode* body = FindBody(root_);
     std::string text;
     int kind = 0;
-    if (const GumboNode* container = NamedContainer(&kind)) {
-      text = TextOf(kind <= 1 ? Namesakes(container, kind)
-                              : std::vector{container});
-    } else {
-      text = TextOf(ScoredBlocks(body));
+    const GumboNode* container = NamedContainer(&kind);
+    std::vector<const GumboNode*> blocks =
+        container == nullptr ? ScoredBlocks(body, body)
+        : kind <= 1          ? Namesakes(container, kind)
+                             : std::vector{container};
+    text = TextOf(blocks);
+    if (container != nullptr && kind >= 2) {
+      // An <article> or <main> also holds its header, byline, share bar
+      // and related stories: the scorer's block within it, when that has
+      // most of its text.
+      std::vector<const GumboNode*> inner = ScoredBlocks(body, container);
+      std::string inner_text = TextOf(inner);
+      if (CountChars(inner_text) >= kMinInnerShare * CountChars(text)) {
+        blocks = std::move(inner);
+        text = std::move(inner_text);
+      }
+    }
+    if (!blocks.empty() && CountChars(text) >= kMinMainChars) {
+      text = LeadsBefore(blocks.front(), text) + text;
     }
     if (CountChars(text) < kMinMainChars) {
       std::string whole = TextOf({body});
@@ -177,29 +275,47 @@ class Extractor {
         }
       });
     }
+    const int ld_chars = CountChars(json_ld_body);
+    const int text_chars = CountChars(text);
     if (!json_ld_body.empty() &&
-        CountChars(json_ld_body) >= kMinJsonLdShare * CountChars(text)) {
+        (ld_chars >= kMinJsonLdShare * text_chars ||
+         (text_chars < kMinMainChars && ld_chars >= text_chars))) {
       text = LdBodyText(json_ld_body);
     }
     return text;
   }
 
  private:
-  static int CountChars(std::string_view text) {
-    int n = 0;
-    for (char c : text) {
-      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && !IsAsciiSpace(c)) {
-        ++n;
-      }
-    }
-    return n;
-  }
-
+  // The JSON-LD articleBody as text, its furniture lines (a "Read also:"
+  // the publisher left in) left out.
   static std::string LdBodyText(std::string_view body) {
-    if (body.find_first_of("<&") != std::string_view::npos) {
-      return HtmlToText(body);
+    const std::string text = body.find_first_of("<&") != std::string_view::npos
+                                 ? HtmlToText(body)
+                                 : std::string(TrimWhitespace(body));
+    std::string kept;
+    size_t at = 0;
+    while (at <= text.size()) {
+      size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view line = std::string_view(text).substr(at, end - at);
+      at = end + 1;
+      if (CountChars(line) <= kMaxFurnitureLineChars &&
+          IsFurnitureLine(line, CountChars(line), /*link_density=*/0)) {
+        continue;
+      }
+      if (!kept.empty()) kept += '\n';
+      kept += line;
     }
-    return std::string(TrimWhitespace(body));
+    // Lines left out leave runs of blank lines behind.
+    std::string collapsed;
+    for (size_t i = 0; i < kept.size(); ++i) {
+      if (kept[i] == '\n' && collapsed.size() >= 2 &&
+          collapsed.compare(collapsed.size() - 2, 2, "\n\n") == 0) {
+        continue;
+      }
+      collapsed += kept[i];
+    }
+    return std::string(TrimWhitespace(collapsed));
   }
 
   static const GumboNode* FindBody(const GumboNode* root) {
@@ -230,8 +346,10 @@ class Extractor {
     if (node->type != GUMBO_NODE_ELEMENT) return false;
     const GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
-    if (IsHiddenOrSkippedTag(node)) return true;
+    if (IsSkippedElement(node)) return true;
+    if (IsCaption(node)) return true;
     if (IsProtected(node) || holds_main_text_.count(node) != 0) return false;
+    if (trust_ != NameTrust::kFull) return false;
     if (!IsHiddenOrFurniture(node) &&
         !NamesExtraFurniture(AttributeOf(node, "class")) &&
         !NamesExtraFurniture(AttributeOf(node, "id")) &&
@@ -243,6 +361,134 @@ class Extractor {
     return chars <= kMaxNamedFurnitureShare * raw_page_chars_;
   }
 
+  // A skipped tag or a hidden element (by attribute or inline style), but
+  // not a page-structure tag that
+  // holds the main text: an unclosed <header> or a <form> around the
+  // whole page.
+  bool IsSkippedElement(const GumboNode* node) const {
+    if (IsHiddenByStyle(node)) return true;
+    if (!IsHiddenOrSkippedTag(node)) return false;
+    switch (TagOf(node)) {
+      case GUMBO_TAG_HEADER:
+      case GUMBO_TAG_FOOTER:
+      case GUMBO_TAG_FORM:
+      case GUMBO_TAG_ASIDE:
+        return holds_main_text_.count(node) == 0 ||
+               gumbo_get_attribute(&node->v.element.attributes, "hidden") !=
+                   nullptr;
+      default:
+        return true;
+    }
+  }
+
+  // A picture's caption or credit line, short: a long "caption" is a
+  // video's description or the article's lead under its picture.
+  bool IsCaption(const GumboNode* node) const {
+    auto is_caption_word = [](std::string_view word) {
+      for (std::string_view caption :
+           {"caption", "captions", "credit", "credits", "figcaption",
+            "imagecaption", "imagedescription", "photocaption",
+            "bildunterschrift"}) {
+        if (word == caption) return true;
+      }
+      return false;
+    };
+    if (TagOf(node) != GUMBO_TAG_FIGCAPTION &&
+        !AnyClassWord(AttributeOf(node, "class"), is_caption_word) &&
+        !AnyClassWord(AttributeOf(node, "id"), is_caption_word)) {
+      return false;
+    }
+    auto raw = raw_chars_.find(node);
+    return raw == raw_chars_.end() || raw->second <= kMaxCaptionChars;
+  }
+
+  // The article's lead (standfirst, teaser text, intro) when the page sets
+  // it apart from the text: elements named as a lead near `first_block`
+  // (under its ancestors up to kLeadScopeLevels) and before its end, whose
+  // text `text` does not have yet; each followed by "\n\n".
+  std::string LeadsBefore(const GumboNode* first_block,
+                          const std::string& text) const {
+    const GumboNode* scope = first_block;
+    for (int i = 0; i < kLeadScopeLevels; ++i) {
+      const GumboNode* parent = scope->parent;
+      if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT ||
+          TagOf(parent) == GUMBO_TAG_BODY || TagOf(parent) == GUMBO_TAG_HTML) {
+        break;
+      }
+      scope = parent;
+    }
+    std::string leads;
+    bool past_block = false;
+    CollectLeads(scope, first_block, text, 0, past_block, leads);
+    return leads;
+  }
+
+  void CollectLeads(const GumboNode* node, const GumboNode* first_block,
+                    const std::string& text, int depth, bool& past_block,
+                    std::string& leads) const {
+    if (past_block || node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth ||
+        (IsSkippedElement(node) && TagOf(node) != GUMBO_TAG_HEADER)) {
+      return;  // an article's <header> holds its lead
+    }
+    if (IsLeadNamed(node)) {
+      std::string lead = VisibleTextExcept(node, [this](const GumboNode* n) {
+        return IsSkippedElement(n) || IsCaption(n);
+      });
+      const int chars = CountChars(lead);
+      if (chars >= kMinLeadChars && chars <= kMaxLeadChars &&
+          LinkChars(node, false, 0) < kMaxLeadLinkDensity * chars &&
+          text.find(lead) == std::string::npos &&
+          leads.find(lead) == std::string::npos) {
+        leads += lead;
+        leads += "\n\n";
+      }
+      return;
+    }
+    if (IsCut(node) && TagOf(node) != GUMBO_TAG_HEADER) {
+      return;  // a teaser's lead is not the article's
+    }
+    for (unsigned i = 0; i < ChildCount(node) && !past_block; ++i) {
+      CollectLeads(Child(node, i), first_block, text, depth + 1, past_block,
+                   leads);
+    }
+    if (node == first_block) past_block = true;
+  }
+
+  static bool IsLeadNamed(const GumboNode* node) {
+    auto is_lead_word = [](std::string_view word) {
+      for (std::string_view lead :
+           {"lead",        "leadtext", "intro",   "introtext", "standfirst",
+            "subheadline", "subtitle", "subhead", "excerpt",   "summary",
+            "chapo",       "bajada",   "deck",    "dek",       "lede",
+            "vorspann",    "abstract", "perex",   "leader",    "description"}) {
+        if (word == lead) return true;
+      }
+      return false;
+    };
+    // TYPO3's news lead is a "teaser-text"; Drupal's body field is
+    // "text-with-summary"; "related-lead" is another story's.
+    return AnyToken(AttributeOf(node, "class"), [&](std::string_view token) {
+      return token == "teaser-text" ||
+             (AnyClassWord(token, is_lead_word) &&
+              token.find("with-summary") == std::string_view::npos &&
+              !AnyClassWord(token, IsExtraFurnitureWord));
+    });
+  }
+
+  // Characters of text under `node` inside <a>.
+  static int LinkChars(const GumboNode* node, bool in_link, int depth) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      return in_link ? CountChars(node->v.text.text) : 0;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return 0;
+    in_link = in_link || TagOf(node) == GUMBO_TAG_A;
+    int chars = 0;
+    for (unsigned i = 0; i < ChildCount(node); ++i) {
+      chars += LinkChars(Child(node, i), in_link, depth + 1);
+    }
+    return chars;
+  }
+
   // Characters under `node` with only skipped tags and hidden elements
   // left out, noted for each element: what IsCut weighs names against.
   int MeasureRaw(const GumboNode* node, int depth) {
@@ -250,7 +496,7 @@ class Extractor {
       return CountChars(node->v.text.text);
     }
     if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth ||
-        IsHiddenOrSkippedTag(node)) {
+        IsSkippedElement(node)) {
       return 0;
     }
     int chars = 0;
@@ -294,6 +540,7 @@ class Extractor {
       return stats;
     }
     in_link = in_link || node->v.element.tag == GUMBO_TAG_A;
+    elements_.push_back(node);
     for (unsigned i = 0; i < ChildCount(node); ++i) {
       const BlockStats child = Measure(Child(node, i), depth + 1, in_link);
       stats.chars += child.chars;
@@ -331,18 +578,109 @@ class Extractor {
   // Left out of the text: furniture, and blocks that are mostly links.
   bool IsSkippedInText(const GumboNode* node) const {
     if (IsCut(node)) return true;
-    if (!IsLinkListTag(TagOf(node))) return false;
     const BlockStats& stats = StatsOf(node);
+    if (IsLine(node) && stats.chars > 0 &&
+        stats.chars <= kMaxFurnitureLineChars) {
+      auto [it, added] = furniture_lines_.try_emplace(node, false);
+      if (added)
+        it->second =
+            IsFurnitureLine(PlainText(node), stats.chars, stats.LinkDensity());
+      if (it->second) return true;
+    }
+    if (trust_ == NameTrust::kNoneKeepLinks || !IsLinkListTag(TagOf(node))) {
+      return false;
+    }
     return stats.chars > 0 && stats.chars < kLinkListMaxChars &&
            stats.LinkDensity() > kMaxBlockLinkDensity;
+  }
+
+  // Whether `node` is a line of text that IsFurnitureLine may cut.
+  static bool IsLine(const GumboNode* node) {
+    const GumboTag tag = TagOf(node);
+    return tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DIV ||
+           tag == GUMBO_TAG_BLOCKQUOTE || HeadingLevel(node) > 0;
+  }
+
+  // A heading, or a run of text of `chars` characters, in a block's
+  // outline as the text will read.
+  struct OutlineItem {
+    const GumboNode* heading;  // null for text
+    int level;                 // 1-6 for <h1>-<h6>
+    int chars;
+  };
+
+  static int HeadingLevel(const GumboNode* node) {
+    switch (TagOf(node)) {
+      case GUMBO_TAG_H1:
+        return 1;
+      case GUMBO_TAG_H2:
+        return 2;
+      case GUMBO_TAG_H3:
+        return 3;
+      case GUMBO_TAG_H4:
+        return 4;
+      case GUMBO_TAG_H5:
+        return 5;
+      case GUMBO_TAG_H6:
+        return 6;
+      default:
+        return 0;
+    }
+  }
+
+  void CollectOutline(const GumboNode* node, const GumboNode* block, int depth,
+                      std::vector<OutlineItem>& items) const {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      const int chars = CountChars(node->v.text.text);
+      if (chars > 0) items.push_back({nullptr, 0, chars});
+      return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
+    if (node != block && IsSkippedInText(node)) return;
+    if (const int level = HeadingLevel(node); level > 0) {
+      items.push_back({node, level, 0});
+      return;
+    }
+    for (unsigned i = 0; i < ChildCount(node); ++i) {
+      CollectOutline(Child(node, i), block, depth + 1, items);
+    }
+  }
+
+  // The short headings under `block` with no text after them before the
+  // next heading of their rank or above: the titles of link lists and
+  // boxes that were cut ("Related stories", "More on this", "Comments").
+  // A long one is the article's lead set as a heading.
+  std::unordered_set<const GumboNode*> EmptyHeadings(
+      const GumboNode* block) const {
+    std::vector<OutlineItem> items;
+    CollectOutline(block, block, 0, items);
+    std::unordered_set<const GumboNode*> empty;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (items[i].heading == nullptr) continue;
+      bool has_text = false;
+      for (size_t j = i + 1; j < items.size() && !has_text; ++j) {
+        if (items[j].heading != nullptr && items[j].level <= items[i].level) {
+          break;
+        }
+        has_text = items[j].chars > 0;
+      }
+      if (!has_text &&
+          StatsOf(items[i].heading).chars <= kMaxEmptyHeadingChars) {
+        empty.insert(items[i].heading);
+      }
+    }
+    return empty;
   }
 
   std::string TextOf(const std::vector<const GumboNode*>& blocks) const {
     std::string text;
     for (const GumboNode* block : blocks) {
-      std::string part =
-          VisibleTextExcept(block, [this, block](const GumboNode* node) {
-            return node != block && IsSkippedInText(node);
+      const std::unordered_set<const GumboNode*> empty_headings =
+          EmptyHeadings(block);
+      std::string part = VisibleTextExcept(
+          block, [this, block, &empty_headings](const GumboNode* node) {
+            return node != block &&
+                   (IsSkippedInText(node) || empty_headings.count(node) != 0);
           });
       if (part.empty()) continue;
       if (!text.empty()) text += "\n\n";
@@ -385,12 +723,11 @@ class Extractor {
     for (int kind = 0; kind < 4; ++kind) {
       const GumboNode* best = nullptr;
       int best_chars = 0;
-      for (const auto& [node, stats] : stats_) {
+      for (const GumboNode* node : elements_) {
         if (!IsContainerOfKind(node, kind)) continue;
+        const BlockStats& stats = StatsOf(node);
         const int chars = stats.chars - stats.link_chars;
-        if (chars > best_chars ||
-            (chars == best_chars && best != nullptr &&
-             node->index_within_parent < best->index_within_parent)) {
+        if (chars > best_chars) {  // the first of equals in document order
           best = node;
           best_chars = chars;
         }
@@ -495,28 +832,49 @@ class Extractor {
 
   // Step 3: the Readability scorer; the best block and those of its
   // siblings that score near it, in document order.
-  std::vector<const GumboNode*> ScoredBlocks(const GumboNode* body) const {
+  // Whether `node` is `scope` or under it.
+  static bool IsWithin(const GumboNode* node, const GumboNode* scope) {
+    for (; node != nullptr; node = node->parent) {
+      if (node == scope) return true;
+    }
+    return false;
+  }
+
+  // Only paragraphs under `scope` are scored, and only `scope` and the
+  // elements under it (the whole page when `scope` is `body`).
+  std::vector<const GumboNode*> ScoredBlocks(const GumboNode* body,
+                                             const GumboNode* scope) const {
     std::unordered_map<const GumboNode*, double> scores;
-    auto init = [&scores](const GumboNode* node) -> double& {
+    std::vector<const GumboNode*> scored;  // in the order first scored
+    auto init = [&scores, &scored](const GumboNode* node) -> double& {
       auto [it, added] = scores.try_emplace(node, 0.0);
-      if (added) it->second = TagWeight(TagOf(node)) + NameWeight(node);
+      if (added) {
+        it->second = TagWeight(TagOf(node)) + NameWeight(node);
+        scored.push_back(node);
+      }
       return it->second;
     };
-    for (const auto& [node, stats] : stats_) {
-      if (stats.chars < 25 || !IsParagraphLike(node)) continue;
+    for (const GumboNode* node : elements_) {
+      const BlockStats& stats = StatsOf(node);
+      if (stats.chars < 25 || !IsParagraphLike(node) || node == scope ||
+          (scope != body && !IsWithin(node, scope))) {
+        continue;
+      }
       const GumboNode* parent = node->parent;
       if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) continue;
       const double score =
           1 + stats.commas + std::min(stats.chars / 100.0, 3.0);
       init(parent) += score;
       const GumboNode* grandparent = parent->parent;
-      if (grandparent != nullptr && grandparent->type == GUMBO_NODE_ELEMENT) {
+      if (grandparent != nullptr && grandparent->type == GUMBO_NODE_ELEMENT &&
+          parent != scope) {
         init(grandparent) += score / 2;
       }
     }
     const GumboNode* top = nullptr;
     double top_score = 0;
-    for (auto& [node, score] : scores) {
+    for (const GumboNode* node : scored) {
+      double& score = scores[node];
       score *= 1 - StatsOf(node).LinkDensity();
       if (top == nullptr || score > top_score) {
         top = node;
@@ -550,7 +908,12 @@ class Extractor {
   }
 
   const GumboNode* root_;
+  const NameTrust trust_;
   std::unordered_map<const GumboNode*, BlockStats> stats_;
+  std::vector<const GumboNode*> elements_;  // measured, in document order
+  // IsFurnitureLine of short lines, as found: the text is walked several
+  // times.
+  mutable std::unordered_map<const GumboNode*, bool> furniture_lines_;
   std::unordered_set<const GumboNode*> holds_main_text_;
   std::unordered_map<const GumboNode*, int> raw_chars_;
   int raw_page_chars_ = 0;
@@ -561,8 +924,21 @@ class Extractor {
 std::string ExtractMainText(const GumboNode* root,
                             std::string_view json_ld_body) {
   if (root == nullptr) return {};
-  Extractor extractor(root);
-  return extractor.Run(json_ld_body);
+  std::string text = Extractor(root, NameTrust::kFull).Run(json_ld_body);
+  if (CountChars(text) < kMinMainChars) {
+    std::string lenient = Extractor(root, NameTrust::kNone).Run(json_ld_body);
+    if (CountChars(lenient) > kMinLenientGain * CountChars(text)) {
+      text = std::move(lenient);
+    }
+  }
+  if (CountChars(text) < kNearlyNothingChars) {
+    std::string with_links =
+        Extractor(root, NameTrust::kNoneKeepLinks).Run(json_ld_body);
+    if (CountChars(with_links) > kMinLenientGain * CountChars(text)) {
+      text = std::move(with_links);
+    }
+  }
+  return text;
 }
 
 }  // namespace chancery

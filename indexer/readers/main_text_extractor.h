@@ -2,8 +2,11 @@
 // in the manner of Readability and trafilatura, on a gumbo tree:
 //   1. Furniture is cut first: what VisibleText skips (navigation, scripts,
 //      hidden elements, menus, share bars, cookie notices...) and, in
-//      addition, comment threads, related-story lists, teasers, tag lists,
-//      bylines and date lines, named by class, id or role.
+//      addition, elements hidden by inline style, comment threads,
+//      related-story lists, teasers, tag lists, bylines, date lines, fact
+//      boxes and short picture captions, named by tag, class, id or role.
+//      A <header>, <footer>, <form> or <aside> that holds the article (an
+//      unclosed <header>, a <form> around the page) is not cut.
 //   2. Precision first: the page's own main-text container, by microdata
 //      (itemprop=articleBody), by the class/id names content management
 //      systems give it (article-body, entry-content, story-body...), else
@@ -12,13 +15,21 @@
 //      grandparent by length and commas, scores fall with link density and
 //      rise or fall with class/id hints; the best block and its
 //      similar-scoring siblings are the text.
-//   4. Recall fallback: when that is still short against the page's whole
-//      visible text, the whole visible text (less link lists).
-//   5. JSON-LD articleBody, when the page gives one at least about as long
-//      as what the markup gave, is taken instead (it is what the publisher
-//      says the text is, free of furniture).
-// Within the chosen text, blocks that are mostly links (lists of related
-// stories, tag clouds) are left out.
+//   4. The article's lead, when the page sets it apart near the text (a
+//      standfirst, intro, teaser text or description), is put first.
+//   5. Recall fallback: when that is still short against the page's whole
+//      visible text, the whole visible text (less link lists); when class
+//      and id names left almost nothing, all of it again without reading
+//      names.
+//   6. JSON-LD articleBody, when the page gives one at least twice as long
+//      as what the markup gave, or longer than a short markup text (the
+//      markup failed: a page built by script, a teaser before a paywall),
+//      is taken instead.
+// Within the chosen text are left out: blocks that are mostly links (lists
+// of related stories, tag clouds), short headings with no text after them
+// (the titles of boxes cut), and short lines that are furniture by what
+// they say (a "Read more:" or "Lesen Sie auch" lead-in, a credit line, an
+// advertisement marker, a line naming social networks to follow).
 //
 // Pure functions of the tree; thread-safe on distinct or unmodified trees.
 #ifndef CHANCERY_INDEXER_READERS_MAIN_TEXT_EXTRACTOR_H_

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/html_text.h"
@@ -89,6 +90,152 @@ TEST(MainTextExtractorTest, ShortPageFallsBackToWholeText) {
   EXPECT_EQ(ExtractMainText(noscript.root(), ""), "Only here.");
   GumboDocument empty("<html><body><script>x()</script></body></html>");
   EXPECT_EQ(ExtractMainText(empty.root(), ""), "");
+}
+
+// A paragraph of article text, long enough for the container rules.
+std::string Paragraph(int i) {
+  return "<p>Paragraph " + std::to_string(i) +
+         " of the article, with enough words in it, and commas, to read as "
+         "text rather than as a menu or a list of links.</p>";
+}
+
+// The main text of the page `html`, no JSON-LD.
+std::string MainTextOf(const std::string& html) {
+  GumboDocument page(html);
+  return ExtractMainText(page.root(), "");
+}
+
+std::string Paragraphs(int n) {
+  std::string html;
+  for (int i = 0; i < n; ++i) html += Paragraph(i);
+  return html;
+}
+
+// Checks the main text of a page: it begins with `first` (unless empty),
+// has each of `kept` and none of `left_out`.
+void ExpectMainText(const std::string& html, std::string_view first,
+                    std::initializer_list<std::string_view> kept,
+                    std::initializer_list<std::string_view> left_out) {
+  const std::string text = MainTextOf(html);
+  if (!first.empty()) {
+    EXPECT_EQ(text.find(first), 0u) << text;
+  }
+  for (std::string_view part : kept) {
+    EXPECT_NE(text.find(part), std::string::npos) << part << " in\n" << text;
+  }
+  for (std::string_view part : left_out) {
+    EXPECT_EQ(text.find(part), std::string::npos) << part << " in\n" << text;
+  }
+}
+
+TEST(MainTextExtractorTest, ShortCaptionsLeftOutLongOnesKept) {
+  const std::string long_caption = std::string(200, 'y');
+  ExpectMainText(
+      "<html><body><article><figure><img src=a.jpg>"
+      "<figcaption>Photo: Jane Doe / Agency</figcaption>"
+      "</figure>" +
+          Paragraphs(5) +
+          "<p class='wp-caption-text'>The harbour at dawn</p>"
+          "<div class='item-caption'><p>" +
+          std::string(30, 'x') + " " + long_caption +
+          "</p></div></article></body></html>",
+      "Paragraph 0", {"Paragraph 4", long_caption},
+      {"Jane Doe", "harbour at dawn"});
+}
+
+TEST(MainTextExtractorTest, UnclosedHeaderAroundThePageKept) {
+  ExpectMainText(
+      "<html><body><header><div class='logo'>Site</div>"
+      "<main><article>" +
+          Paragraphs(5) + "</article></main></body></html>",
+      "Paragraph 0", {"Paragraph 4"}, {});
+}
+
+TEST(MainTextExtractorTest, NamesThatCutEverySectionAreNotTrusted) {
+  std::string sections;
+  for (int i = 0; i < 5; ++i) {
+    sections +=
+        "<section class='report-section--ads'>" + Paragraph(i) + "</section>";
+  }
+  ExpectMainText("<html><body><article><h1>Test report</h1>" + sections +
+                     "</article><div class='ads'>Buy now</div></body></html>",
+                 "", {"Paragraph 0", "Paragraph 4"}, {});
+}
+
+TEST(MainTextExtractorTest, HeadingsOfCutBoxesLeftOut) {
+  const std::string long_heading = std::string(60, 'h');
+  ExpectMainText(
+      "<html><body><article><h1>The title</h1>" + Paragraphs(3) +
+          "<h2>Background</h2><h3>Early years</h3>" + Paragraph(3) +
+          "<h3>Related stories</h3><ul class='related'><li><a href=a>One</a>"
+          "</li></ul><h2>Comments</h2><h2>" +
+          long_heading + "</h2></article></body></html>",
+      "The title", {"Background", "Early years", long_heading},
+      {"Related stories", "Comments"});
+}
+
+TEST(MainTextExtractorTest, LeadInsAndFollowUsLinesLeftOut) {
+  ExpectMainText(
+      "<html><body><article>" + Paragraphs(3) +
+          "<p><strong>Lesen Sie auch:</strong> Ein anderer Artikel</p>"
+          "<p>VEA TAMBIÉN: Otra noticia del día</p>" +
+          Paragraph(3) +
+          "<p>Follow us on Twitter, Facebook and Instagram.</p>"
+          "<p>Read more about the study in the journal, which published the "
+          "data on Monday, with the methods and the code.</p>"
+          "</article></body></html>",
+      "Paragraph 0", {"Paragraph 3", "Read more about the study"},
+      {"Lesen Sie", "VEA", "Follow us"});
+}
+
+TEST(MainTextExtractorTest, HiddenByStyleCutDrupalLabelHiddenKept) {
+  ExpectMainText(
+      "<html><body><div class='consent' style='display: None'>" +
+          Paragraphs(6) +
+          "</div><article><div class='field field--label-hidden'>"
+          "<p>The article itself, which names its field label hidden, is "
+          "long enough, with commas, to be the text of the page.</p>" +
+          Paragraphs(4) + "</div></article></body></html>",
+      "The article itself", {"Paragraph 3"}, {"Paragraph 5"});
+}
+
+TEST(MainTextExtractorTest, CreditDateAndAdLinesLeftOut) {
+  ExpectMainText(
+      "<html><body><article>" + Paragraphs(3) +
+          "<p><em>Foto: Jane Doe / Agency</em></p><p>(Credit: Grist)</p>"
+          "<p>Anzeige</p><p>Last updated: 2 May 2024</p><p>Von:</p>" +
+          Paragraph(3) + "<p>Bildung ist teuer.</p></article></body></html>",
+      "Paragraph 0", {"Bildung ist teuer."},
+      {"Jane Doe", "Grist", "Anzeige", "Last updated", "Von"});
+}
+
+TEST(MainTextExtractorTest, LeadSetApartFromTheTextComesFirst) {
+  ExpectMainText(
+      "<html><body><div class='news-single'><div class='article'>"
+      "<h1>Title</h1><div class='teaser-text'><p>The lead of the article, "
+      "which the page sets apart from its text.</p></div>"
+      "<div class='related'><p class='lead'>Another story's lead, in a box "
+      "of related stories.</p></div>"
+      "<div class='news-text-wrap'>" +
+          Paragraphs(5) + "</div></div></div></body></html>",
+      "The lead of the article", {"Paragraph 4"}, {"Another story"});
+}
+
+TEST(MainTextExtractorTest, PostThatIsAListOfLinksKept) {
+  ExpectMainText(
+      "<html><body><nav><a href=/>Home</a></nav><article><ul>"
+      "<li><a href=a>Press subsidies: a study doubts the state's support</a>"
+      "</li><li><a href=b>New rules for online platforms in the EU</a></li>"
+      "</ul></article></body></html>",
+      "", {"Press subsidies", "online platforms"}, {"Home"});
+}
+
+TEST(MainTextExtractorTest, ArticleNarrowedToItsTextBlock) {
+  ExpectMainText(
+      "<html><body><article><div><span>Jane Doe</span> "
+      "<span>2 May 2024</span></div><div>" +
+          Paragraphs(8) + "</div></article></body></html>",
+      "Paragraph 0", {"Paragraph 7"}, {"Jane Doe"});
 }
 
 }  // namespace
