@@ -24,6 +24,13 @@ namespace chancery {
 
 enum class WriteOutcome { kAdded, kReplaced, kUnchanged };
 
+// Whether a write records the document's facet labels and native forms
+// (schema::kLabelKey, kFormsKey metadata). kSkip on the shards of a
+// sharded index other than its metadata shard, which records them for
+// every document in input order (ShardedWriter), so labels are chosen as
+// one index would choose them.
+enum class LabelRecording { kRecord, kSkip };
+
 class IndexWriter {
  public:
   // Opens or creates the index at `path`. batch_size >= 1.
@@ -36,7 +43,13 @@ class IndexWriter {
   // the stored article is byte-for-byte the same (nothing is written).
   // InvalidArgument when this document cannot be stored (the index is
   // unharmed); IoError when the index cannot be written.
-  [[nodiscard]] StatusOr<WriteOutcome> Upsert(const BuiltDocument& built);
+  [[nodiscard]] StatusOr<WriteOutcome> Upsert(
+      const BuiltDocument& built,
+      LabelRecording labels = LabelRecording::kRecord);
+  // Records the labels and native forms of `built` without writing the
+  // document (it goes to another shard). InvalidArgument, recording
+  // nothing, for a document Upsert would refuse.
+  [[nodiscard]] Status RecordLabels(const BuiltDocument& built);
   // Removes the document with this id; false when there was none.
   [[nodiscard]] StatusOr<bool> Delete(const std::string& id);
   // The documents matching `query`, with their document data (pending
@@ -56,6 +69,8 @@ class IndexWriter {
  private:
   explicit IndexWriter(Xapian::WritableDatabase db, int batch_size);
   Status CountChange();
+  // InvalidArgument for a document that cannot be stored.
+  static Status CheckStorable(const BuiltDocument& built);
   void RecordLabel(const std::string& term, const std::string& label);
   // Adds the new ones of `forms` to the term's stored native forms
   // (schema::kFormsKey), up to schema::kMaxNativeForms.
@@ -68,6 +83,9 @@ class IndexWriter {
   // seen is certainly new and needs no lookup.
   std::unique_ptr<IdFilter> new_ids_;
   int pending_ = 0;
+  // Labels or forms were set since the last commit (they may come without
+  // a document change: RecordLabels).
+  bool labels_dirty_ = false;
   // Labels already written this run, so metadata is touched once per value.
   std::unordered_map<std::string, std::string> labels_;
   // Native forms of each term as in the index (read once per value this

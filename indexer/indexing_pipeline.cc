@@ -16,7 +16,7 @@ constexpr uint64_t kReorderWindow = 1024;
 
 }  // namespace
 
-IndexingPipeline::IndexingPipeline(IndexWriter& writer,
+IndexingPipeline::IndexingPipeline(ShardedWriter& writer,
                                    BoilerplateFilter& boilerplate,
                                    ExtractEntitiesFn extract, int threads,
                                    ProgressReporter& progress)
@@ -26,6 +26,10 @@ IndexingPipeline::IndexingPipeline(IndexWriter& writer,
       progress_(progress) {
   CHECK(threads >= 1) << "IndexingPipeline needs an analysis thread, got "
                       << threads;
+  writer_.SetOutcomeHandler(
+      [this](const std::string& origin, const StatusOr<WriteOutcome>& outcome) {
+        OnWritten(origin, outcome);
+      });
   for (int i = 0; i < threads; ++i)
     workers_.emplace_back([this] { WorkerLoop(); });
   writer_thread_ = std::thread([this] { WriterLoop(); });
@@ -162,33 +166,18 @@ void IndexingPipeline::WriterLoop() {
         if (batch.empty()) return;
         DCHECK(next_write_ + batch.size() <= next_seq_);
       }
-      IndexingStats done;
       Status error = failed_;  // after a write error, drain without writing
-      for (const BuiltDocument& built : batch) {
+      for (BuiltDocument& built : batch) {
         if (!error.ok()) break;
         origin = built.origin;
-        StatusOr<WriteOutcome> outcome = writer_.Upsert(built);
-        if (outcome.status().code() == StatusCode::kInvalidArgument) {
-          // This article only; the rest of the input goes on.
-          OnReject(built.origin, outcome.status().message());
-        } else if (!outcome.ok()) {
-          error = outcome.status();
-        } else if (*outcome == WriteOutcome::kAdded) {
-          ++done.added;
-        } else if (*outcome == WriteOutcome::kReplaced) {
-          ++done.replaced;
-        } else {
-          ++done.unchanged;
-        }
+        // The outcome comes back through OnWritten.
+        error = writer_.Submit(std::move(built));
       }
       origin.clear();
       std::lock_guard<std::mutex> lock(mu_);
       next_write_ += batch.size();
       if (!error.ok() && write_error_.ok()) write_error_ = error;
       failed_ = write_error_;
-      stats_.added += done.added;
-      stats_.replaced += done.replaced;
-      stats_.unchanged += done.unchanged;
       output_cv_.notify_all();
       // The bar counts articles written, so it moves as the index grows.
       progress_.Update(stats_.added + stats_.replaced + stats_.unchanged,
@@ -198,6 +187,25 @@ void IndexingPipeline::WriterLoop() {
     Abort("index writer", origin, e.what());
   } catch (...) {
     Abort("index writer", origin, "unknown exception");
+  }
+}
+
+void IndexingPipeline::OnWritten(const std::string& origin,
+                                 const StatusOr<WriteOutcome>& outcome) {
+  if (outcome.status().code() == StatusCode::kInvalidArgument) {
+    // This article only; the rest of the input goes on.
+    OnReject(origin, outcome.status().message());
+    return;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!outcome.ok()) {
+    if (write_error_.ok()) write_error_ = outcome.status();
+  } else if (*outcome == WriteOutcome::kAdded) {
+    ++stats_.added;
+  } else if (*outcome == WriteOutcome::kReplaced) {
+    ++stats_.replaced;
+  } else {
+    ++stats_.unchanged;
   }
 }
 
@@ -213,6 +221,8 @@ Status IndexingPipeline::Finish() {
   for (std::thread& t : workers_) t.join();
   writer_thread_.join();
   workers_.clear();
+  // The shards' writer threads may still hold documents.
+  Status flushed = writer_.Flush();
   CHANCERY_RETURN_IF_ERROR(thread_error_);
   // With every thread ended and none failed, each article read was built
   // and went through the writer.
@@ -220,6 +230,7 @@ Status IndexingPipeline::Finish() {
       << input_.size() << " articles unbuilt, " << output_.size()
       << " unwritten, " << next_seq_ - next_write_ << " missing";
   CHANCERY_RETURN_IF_ERROR(write_error_);
+  CHANCERY_RETURN_IF_ERROR(flushed);
   CHANCERY_ASSIGN_OR_RETURN(uint64_t recleaned,
                             RecleanFurniture(boilerplate_, writer_));
   {

@@ -1,9 +1,10 @@
 // IndexingPipeline: reads articles from a reader (as its ArticleSink),
 // analyses them on worker threads (language, entities, Xapian document) and
-// writes them through one IndexWriter on a writer thread, in input order,
-// so the last version of a repeated id wins. Using both cores this way is
-// what lets the indexer do more than a bare single-threaded Xapian indexer
-// in the same time.
+// hands them, in input order, to a ShardedWriter on a writer thread (which
+// writes one database itself, or routes each document to a shard's writer
+// thread), so the last version of a repeated id wins. Using both cores this
+// way is what lets the indexer do more than a bare single-threaded Xapian
+// indexer in the same time.
 //
 // Thread safety: the ArticleSink methods must be called from one thread
 // (the reader's). Finish() once, from that same thread.
@@ -37,6 +38,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/progress_reporter.h"
 #include "indexer/readers/article_reader.h"
+#include "indexer/sharded_writer.h"
 
 namespace chancery {
 
@@ -61,7 +63,7 @@ class IndexingPipeline : public ArticleSink {
  public:
   // `writer`, `boilerplate` and `progress` are borrowed and must outlive
   // the pipeline. Precondition: threads >= 1 analysis threads.
-  IndexingPipeline(IndexWriter& writer, BoilerplateFilter& boilerplate,
+  IndexingPipeline(ShardedWriter& writer, BoilerplateFilter& boilerplate,
                    ExtractEntitiesFn extract, int threads,
                    ProgressReporter& progress);
   ~IndexingPipeline() override;
@@ -92,11 +94,14 @@ class IndexingPipeline : public ArticleSink {
   };
   void WorkerLoop();
   void WriterLoop();
+  // The writer's report on one document; from any thread. Takes mu_.
+  void OnWritten(const std::string& origin,
+                 const StatusOr<WriteOutcome>& outcome);
   // Records the first thread failure and stops the pipeline. Takes mu_.
   void Abort(const std::string& thread, const std::string& origin,
              const std::string& what);
 
-  IndexWriter& writer_;
+  ShardedWriter& writer_;
   BoilerplateFilter& boilerplate_;
   ExtractEntitiesFn extract_;
   ProgressReporter& progress_;
