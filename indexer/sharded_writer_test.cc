@@ -162,7 +162,7 @@ TEST_F(ShardedWriterTest, CompactionKeepsDocumentsValuesAndMetadata) {
   auto size = MeasureIndex(db);
   ASSERT_TRUE(size.ok());
   EXPECT_GT(size->total, 0u);
-  EXPECT_GT(size->value_bytes, 40u * 3);  // at least the ids
+  EXPECT_GE(size->value_bytes, 110u);  // at least the ids' bytes
   EXPECT_NE(FormatIndexSize(*size).find("positions"), std::string::npos);
 }
 
