@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -339,8 +340,15 @@ int RunIndexer(const IndexerOptions& options) {
       finished.ok() && compact && (*writer)->bulk() &&
       shard_paths != std::vector<std::string>{options.config.db_path};
   if (finished.ok()) finished = (*writer)->Close();
+  PhaseTimes phases = pipeline.phase_times();
   if (merge && finished.ok()) {
+    progress.Message("chancery-index: compacting " +
+                     std::to_string(shard_paths.size()) + " shards");
+    const auto start = std::chrono::steady_clock::now();
     finished = CompactIndex(options.config.db_path, shard_paths);
+    phases.compact =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
   }
   progress.Finish();
   if (!finished.ok()) {
@@ -350,6 +358,8 @@ int RunIndexer(const IndexerOptions& options) {
     return kExitFatal;
   }
   PrintSummary(stats, progress.ElapsedSeconds(), (*writer)->DocumentCount());
+  std::fprintf(stderr, "chancery-index: phases: %s\n",
+               FormatPhases(stats.read, phases).c_str());
   StatusOr<IndexSize> size = MeasureIndex(options.config.db_path);
   if (size.ok()) {
     std::fprintf(stderr, "chancery-index: %s\n",

@@ -14,6 +14,14 @@ namespace {
 constexpr size_t kInputCapacity = 512;
 constexpr uint64_t kReorderWindow = 1024;
 
+using Clock = std::chrono::steady_clock;
+
+int64_t NanosSince(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() -
+                                                              start)
+      .count();
+}
+
 }  // namespace
 
 IndexingPipeline::IndexingPipeline(ShardedWriter& writer,
@@ -23,7 +31,9 @@ IndexingPipeline::IndexingPipeline(ShardedWriter& writer,
     : writer_(writer),
       boilerplate_(boilerplate),
       extract_(std::move(extract)),
-      progress_(progress) {
+      progress_(progress),
+      threads_(threads),
+      last_return_(Clock::now()) {
   CHECK(threads >= 1) << "IndexingPipeline needs an analysis thread, got "
                       << threads;
   writer_.SetOutcomeHandler(
@@ -44,10 +54,13 @@ void IndexingPipeline::OnArticle(Article&& article) {
   // After a failure nothing more is written; skip the cleaning too.
   if (aborted_.load(std::memory_order_relaxed)) return;
   boilerplate_.Clean(article);
+  // The reader's work: since it last returned, up to the wait for space.
+  read_nanos_ += NanosSince(last_return_);
   std::unique_lock<std::mutex> lock(mu_);
   input_cv_.wait(lock, [&] {
     return input_.size() < kInputCapacity || closing_ || aborted_;
   });
+  last_return_ = Clock::now();
   if (closing_ || aborted_) return;
   input_.push_back(Job{next_seq_++, std::move(article)});
   DCHECK(input_.size() <= kInputCapacity);
@@ -117,6 +130,7 @@ void IndexingPipeline::WorkerLoop() {
         if (aborted_) return;
       }
       origin = job.article.origin;
+      const Clock::time_point started = Clock::now();
       ResolveLanguage(job.article);
       // Entities are found in the searchable text, as a reader sees it.
       ArticleEntities entities;
@@ -129,6 +143,7 @@ void IndexingPipeline::WorkerLoop() {
         entities = extract_(searchable);
       }
       BuiltDocument built = builder.Build(job.article, entities);
+      analyse_nanos_ += NanosSince(started);
       std::lock_guard<std::mutex> lock(mu_);
       const bool inserted = output_.emplace(job.seq, std::move(built)).second;
       DCHECK(inserted) << "article " << job.seq << " built twice";
@@ -180,6 +195,7 @@ void IndexingPipeline::WriterLoop() {
       failed_ = write_error_;
       output_cv_.notify_all();
       // The bar counts articles written, so it moves as the index grows.
+      progress_.SetPhases(phase_times());
       progress_.Update(stats_.added + stats_.replaced + stats_.unchanged,
                        bytes_read_total_);
     }
@@ -240,6 +256,16 @@ Status IndexingPipeline::Finish() {
   CHANCERY_RETURN_IF_ERROR(
       writer_.SetMetadata(schema::kBoilerplateKey, boilerplate_.Serialize()));
   return writer_.Commit();
+}
+
+PhaseTimes IndexingPipeline::phase_times() const {
+  PhaseTimes t;
+  t.read = read_nanos_ / 1e9;
+  t.analyse = analyse_nanos_ / 1e9;
+  t.analyse_threads = threads_;
+  t.write = writer_.WriteSeconds();
+  t.write_threads = writer_.shard_count();
+  return t;
 }
 
 IndexingStats IndexingPipeline::stats() const {

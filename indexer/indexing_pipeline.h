@@ -22,6 +22,7 @@
 #define CHANCERY_INDEXER_INDEXING_PIPELINE_H_
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -86,6 +87,8 @@ class IndexingPipeline : public ArticleSink {
   // then dropped), else Commit's. Precondition: not called before.
   [[nodiscard]] Status Finish();
   IndexingStats stats() const;
+  // Busy time of reading, analysis and writing so far (compact stays 0).
+  PhaseTimes phase_times() const;
 
  private:
   struct Job {
@@ -124,6 +127,12 @@ class IndexingPipeline : public ArticleSink {
   uint64_t bytes_before_file_ = 0;
   uint64_t bytes_in_file_ = 0;
   std::atomic<uint64_t> bytes_read_total_{0};  // for the writer's progress
+  const int threads_;
+  // Phase timing: the reader thread's own work (outside OnArticle's wait
+  // for queue space), and the workers' analysis, in nanoseconds.
+  std::chrono::steady_clock::time_point last_return_;
+  std::atomic<int64_t> read_nanos_{0};
+  std::atomic<int64_t> analyse_nanos_{0};
   bool finished_ = false;
 
   std::vector<std::thread> workers_;

@@ -58,7 +58,7 @@ class ShardedWriter {
 
   // True when Open found no index: this run builds it.
   bool bulk() const { return bulk_; }
-  int shard_count() const { return static_cast<int>(shards_.size()); }
+  int shard_count() const { return static_cast<int>(paths_.size()); }
   // The shard databases, in shard order ({path} for a single index).
   const std::vector<std::string>& shard_paths() const { return paths_; }
 
