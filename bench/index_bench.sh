@@ -115,8 +115,10 @@ run() {  # label, command...  -> prints a line, keeps the figures
 echo
 echo "one run each at ${first}x:"
 in="$work/in.$first.jsonl"
-rm -rf "$work/full" "$work/rules" "$work/text"
+rm -rf "$work/full" "$work/rules" "$work/text" "$work/s1" "$work/s3"
 run "chancery-index" "$build/bin/chancery-index" --db "$work/full" "$in"
+run "chancery-index --shards 1 (compacted)" "$build/bin/chancery-index" --shards 1 --db "$work/s1" "$in"
+run "chancery-index --shards 3" "$build/bin/chancery-index" --shards 3 --db "$work/s3" "$in"
 run "chancery-index --entities rules" "$build/bin/chancery-index" --entities rules --db "$work/rules" "$in"
 run "chancery-index --no-entities" "$build/bin/chancery-index" --no-entities --db "$work/text" "$in"
 run "chancery-index, re-run (unchanged)" "$build/bin/chancery-index" --db "$work/full" "$in"
