@@ -1,6 +1,9 @@
 # Entry points for people and CI. See README.md.
 #   make demo   install what is missing, build, index the sample, serve :8080
-#   make test   install what is missing, build, run every test
+#   make test   install what is missing, build, run every test, then the
+#               sanitizer runs below
+#   make asan-test   unit and integration tests under ASan+UBSan (build-asan)
+#   make tsan-test   the concurrent components' tests under TSan (build-tsan)
 #   make install PREFIX=/usr/local   bin/, share/chancery/, etc/chancery/
 #   make deb    the Debian package, build/chancery_VERSION_ARCH.deb
 BUILD ?= build
@@ -9,7 +12,7 @@ SAMPLE_DB ?= $(BUILD)/sample-index
 PORT ?= 8080
 PREFIX ?= /usr/local
 
-.PHONY: all deps test-deps build demo test unit-test e2e-test format-check lint bench install deb ner-models clean
+.PHONY: all deps test-deps build demo test unit-test e2e-test asan-test tsan-test format-check lint bench install deb ner-models fuzz-build fuzz-smoke clean
 
 all: build
 
@@ -34,12 +37,56 @@ test: test-deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	CHANCERY_BIN_DIR=$(abspath $(BUILD))/bin tests/e2e/run.sh
 	scripts/lint.sh $(BUILD)
+	$(MAKE) asan-test tsan-test
+	$(MAKE) fuzz-smoke
 
 unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 e2e-test: build
 	CHANCERY_BIN_DIR=$(abspath $(BUILD))/bin tests/e2e/run.sh
+
+# Sanitizer trees: the Sanitize build type (-O1, line tables), clang (the
+# fuzz targets share build-asan), and only the test binaries they run plus
+# the programs those tests start. Any report fails (scripts/sanitizer-ctest.sh).
+# ASan+UBSan: every ctest binary but install_test, which installs and
+# packages the tree (cmake --install, cpack, dpkg-deb): release-tree
+# behaviour, and its binaries are the ones the other tests already run.
+ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
+SANITIZER_CXX ?= clang++
+SANITIZER_PROGRAMS = chancery-index chancery-searchd
+ASAN_TESTS = base_test common_test entities_test ner_test readers_test \
+  indexer_test search_core_test search_http_handlers_test searchd_config_test \
+  connection_gate_test indexer_cli_test archive_formats_test \
+  searchd_http_test sample_search_test
+# TSan: the components with threads: indexing pipeline (indexer_test),
+# handle pool and task pool (search_core_test), handlers, connection gate
+# and the server (search_http_handlers_test, connection_gate_test,
+# searchd_http_test).
+TSAN_TESTS = indexer_test search_core_test search_http_handlers_test \
+  connection_gate_test searchd_http_test
+empty :=
+space := $(empty) $(empty)
+tests_named = ^($(subst $(space),|,$(strip $(1))))(/[0-9]+)?$$
+
+# build-asan is also the fuzz tree (CHANCERY_FUZZ=ON: coverage
+# instrumentation on every library), so make test builds the libraries
+# once for the ASan tests and the fuzz targets.
+ASAN_CONFIGURE = CXX=$(SANITIZER_CXX) cmake -S . -B $(ASAN_BUILD) \
+  -DCMAKE_BUILD_TYPE=Sanitize -DCHANCERY_SANITIZERS=address,undefined \
+  -DCHANCERY_FUZZ=ON >/dev/null
+
+asan-test: test-deps
+	$(ASAN_CONFIGURE)
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target $(ASAN_TESTS) $(SANITIZER_PROGRAMS)
+	scripts/sanitizer-ctest.sh $(ASAN_BUILD) '$(call tests_named,$(ASAN_TESTS))' -j $(JOBS)
+
+tsan-test: test-deps
+	CXX=$(SANITIZER_CXX) cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Sanitize \
+	  -DCHANCERY_SANITIZERS=thread >/dev/null
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target $(TSAN_TESTS) $(SANITIZER_PROGRAMS)
+	scripts/sanitizer-ctest.sh $(TSAN_BUILD) '$(call tests_named,$(TSAN_TESTS))' -j $(JOBS)
 
 # clang-format (Google style, .clang-format) over every tracked C++ file.
 format-check:
@@ -73,6 +120,23 @@ ner-models: build
 	done
 	$(BUILD)/bin/chancery-ner-train --lang zh --tokenization characters \
 	  $(NER_TRAIN_FLAGS) --train $(NER_DATA)/zh/train.txt --out models/ner/zh.model
+
+# libFuzzer targets (fuzz/, README "Fuzzing"): a clang ASan+UBSan tree with
+# CHANCERY_FUZZ=ON in $(FUZZ_BUILD), only the fuzz targets built.
+# fuzz-smoke replays every regression input, then runs each target for
+# FUZZ_SECONDS (two at a time) and fails on any crash, leak, UB or timeout.
+# bench/fuzz.sh HOURS is the long run.
+FUZZ_BUILD = $(ASAN_BUILD)
+FUZZ_SECONDS ?= 30
+fuzz-build: test-deps
+	$(ASAN_CONFIGURE)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
+
+fuzz-smoke: fuzz-build
+	cd $(FUZZ_BUILD) && ctest --output-on-failure -R '^fuzz_regressions_'
+	rm -rf $(FUZZ_BUILD)/fuzz-smoke
+	scripts/fuzz-run.sh --build $(FUZZ_BUILD) --out $(FUZZ_BUILD)/fuzz-smoke \
+	  --seconds $(FUZZ_SECONDS) --jobs 2
 
 clean:
 	rm -rf $(BUILD)

@@ -38,6 +38,10 @@ void ArticleTextIndexer::Index(std::string_view title, std::string_view body,
   generator_.index_text(FoldForIndexing(body));
   generator_.increase_termpos(kFieldGap);
   generator_.index_text(folded_title, 1, std::string(schema::kTitle));
+  // Let go of `doc`: Xapian's reference counts are not atomic, so a
+  // reference kept here would be dropped by the next Index() while another
+  // thread (the pipeline's writer) holds the document.
+  generator_.set_document(Xapian::Document());
 }
 
 unsigned QueryParserFlags() {

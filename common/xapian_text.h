@@ -25,7 +25,8 @@ class ArticleTextIndexer {
 
   // `title` and `body` are original text (FoldForIndexing here); `lang` an ISO
   // 639-1 code or "" (no stemming). Precondition: `doc` is the document being
-  // built; existing terms are kept.
+  // built; existing terms are kept. Keeps no reference to `doc`, which may
+  // go to another thread afterwards.
   void Index(std::string_view title, std::string_view body,
              std::string_view lang, Xapian::Document& doc);
 

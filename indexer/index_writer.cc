@@ -57,13 +57,23 @@ std::vector<std::string> SplitForms(const std::string& stored) {
 }  // namespace
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase db, int batch_size)
-    : db_(std::move(db)), batch_size_(batch_size) {
-  if (db_.get_doccount() == 0) new_ids_ = std::make_unique<IdFilter>();
+    : db_(std::move(db)),
+      batch_size_(batch_size),
+      committed_documents_(db_.get_doccount()) {
+  if (committed_documents_ == 0) new_ids_ = std::make_unique<IdFilter>();
 }
 
 IndexWriter::~IndexWriter() {
+  // After a write error the caller has the error; a second attempt would
+  // only fail again (ENOSPC) with a more confusing message.
+  if (!write_error_.ok()) return;
   Status s = Commit();
   if (!s.ok()) std::cerr << "chancery-index: " << s.ToString() << "\n";
+}
+
+Status IndexWriter::Fail(Status error) {
+  if (write_error_.ok()) write_error_ = error;
+  return error;
 }
 
 StatusOr<std::unique_ptr<IndexWriter>> IndexWriter::Open(
@@ -144,6 +154,7 @@ Status IndexWriter::CheckStorable(const BuiltDocument& built) {
 }
 
 Status IndexWriter::RecordLabels(const BuiltDocument& built) {
+  CHANCERY_RETURN_IF_ERROR(write_error_);
   CHANCERY_RETURN_IF_ERROR(CheckStorable(built));
   try {
     for (const auto& [term, label] : built.labels) RecordLabel(term, label);
@@ -152,12 +163,14 @@ Status IndexWriter::RecordLabels(const BuiltDocument& built) {
     }
     return Status::Ok();
   } catch (const Xapian::Error& e) {
-    return Status::IoError("writing " + built.id + ": " + e.get_description());
+    return Fail(
+        Status::IoError("writing " + built.id + ": " + e.get_description()));
   }
 }
 
 StatusOr<WriteOutcome> IndexWriter::Upsert(const BuiltDocument& built,
                                            LabelRecording labels) {
+  CHANCERY_RETURN_IF_ERROR(write_error_);
   if (labels == LabelRecording::kRecord) {
     CHANCERY_RETURN_IF_ERROR(RecordLabels(built));
   } else {
@@ -182,11 +195,13 @@ StatusOr<WriteOutcome> IndexWriter::Upsert(const BuiltDocument& built,
     CHANCERY_RETURN_IF_ERROR(CountChange());
     return WriteOutcome::kReplaced;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("writing " + built.id + ": " + e.get_description());
+    return Fail(
+        Status::IoError("writing " + built.id + ": " + e.get_description()));
   }
 }
 
 StatusOr<bool> IndexWriter::Delete(const std::string& id) {
+  CHANCERY_RETURN_IF_ERROR(write_error_);
   try {
     const std::string id_term = IdTerm(id);
     if (db_.postlist_begin(id_term) == db_.postlist_end(id_term)) return false;
@@ -194,7 +209,7 @@ StatusOr<bool> IndexWriter::Delete(const std::string& id) {
     CHANCERY_RETURN_IF_ERROR(CountChange());
     return true;
   } catch (const Xapian::Error& e) {
-    return Status::IoError("deleting " + id + ": " + e.get_description());
+    return Fail(Status::IoError("deleting " + id + ": " + e.get_description()));
   }
 }
 
@@ -233,8 +248,8 @@ Status IndexWriter::SetMetadata(std::string_view key,
     ++pending_;  // written by the next Commit
     return Status::Ok();
   } catch (const Xapian::Error& e) {
-    return Status::IoError("writing metadata " + std::string(key) + ": " +
-                           e.get_description());
+    return Fail(Status::IoError("writing metadata " + std::string(key) + ": " +
+                                e.get_description()));
   }
 }
 
@@ -244,6 +259,7 @@ Status IndexWriter::CountChange() {
 }
 
 Status IndexWriter::Commit() {
+  CHANCERY_RETURN_IF_ERROR(write_error_);
   if (pending_ == 0 && !labels_dirty_) return Status::Ok();
   try {
     db_.set_metadata(std::string(schema::kLastUpdateKey),
@@ -251,9 +267,10 @@ Status IndexWriter::Commit() {
     db_.commit();
     pending_ = 0;
     labels_dirty_ = false;
+    committed_documents_ = db_.get_doccount();
     return Status::Ok();
   } catch (const Xapian::Error& e) {
-    return Status::IoError("commit failed: " + e.get_description());
+    return Fail(Status::IoError("commit failed: " + e.get_description()));
   }
 }
 

@@ -37,7 +37,8 @@ class IndexWriter {
   [[nodiscard]] static StatusOr<std::unique_ptr<IndexWriter>> Open(
       const std::string& path, int batch_size);
   ~IndexWriter();  // Commits what is pending (errors are logged, not lost
-                   // silently: call Commit() to see them).
+                   // silently: call Commit() to see them), unless a write
+                   // failed.
 
   // Adds the document, or replaces the one with the same id. kUnchanged when
   // the stored article is byte-for-byte the same (nothing is written).
@@ -63,14 +64,24 @@ class IndexWriter {
                                    const std::string& value);
   // Makes every change so far durable and visible to readers.
   [[nodiscard]] Status Commit();
+  // After a write fails (IoError: a full disk, a failing device), every
+  // later Upsert, Delete and Commit returns that first error and nothing
+  // more is written: the index on disk stays as of its last commit.
 
   Xapian::doccount DocumentCount() const;
+  // Documents in the index as of the last commit (or at Open): what
+  // readers see, and what is left after a failed write.
+  Xapian::doccount CommittedDocumentCount() const {
+    return committed_documents_;
+  }
 
  private:
   explicit IndexWriter(Xapian::WritableDatabase db, int batch_size);
   Status CountChange();
   // InvalidArgument for a document that cannot be stored.
   static Status CheckStorable(const BuiltDocument& built);
+  // Records `error` as the first write failure; returns it.
+  Status Fail(Status error);
   void RecordLabel(const std::string& term, const std::string& label);
   // Adds the new ones of `forms` to the term's stored native forms
   // (schema::kFormsKey), up to schema::kMaxNativeForms.
@@ -86,6 +97,8 @@ class IndexWriter {
   // Labels or forms were set since the last commit (they may come without
   // a document change: RecordLabels).
   bool labels_dirty_ = false;
+  Xapian::doccount committed_documents_ = 0;
+  Status write_error_;  // the first failed write, if any
   // Labels already written this run, so metadata is touched once per value.
   std::unordered_map<std::string, std::string> labels_;
   // Native forms of each term as in the index (read once per value this

@@ -165,10 +165,11 @@ int RunExtract(const IndexerOptions& options, const EntityExtractor& extractor,
   ExtractionPrinter printer(extractor, boilerplate, progress);
   for (const std::string& input : options.inputs) {
     Status s = ReadArticles(input, printer);
-    if (!s.ok()) {
+    if (s.code() == StatusCode::kNotFound) {
       std::cerr << "chancery-index: " << s.message() << "\n";
       return kExitFatal;
     }
+    if (!s.ok()) RejectUnreadableFile(input, s, printer);
   }
   std::cout.flush();
   return printer.rejected > 0 ? kExitRejected : kExitOk;
@@ -215,7 +216,8 @@ INPUT is a file, a directory (walked recursively) or - for JSON Lines on
 standard input. Formats, detected by extension and content, each optionally
 gzip-compressed:
   JSON Lines / NDJSON (.jsonl .ndjson), JSON arrays (.json),
-  RSS 2.0, RSS 1.0 and Atom feeds (.xml .rss .atom),
+  feeds: RSS 0.90-0.94, RSS 1.0 (RDF), RSS 2.0, Atom 0.3, Atom 1.0 and
+  CDF (.xml .rss .rdf .atom .cdf),
   NewsML-G2 (.xml .newsml) and NITF (.xml .nitf), the agencies' XML,
   WARC web archives (.warc .warc.gz, Common Crawl News): HTML responses,
   HTML pages (.html .htm .xhtml), plain text and Markdown (.txt .md).
@@ -223,8 +225,10 @@ gzip-compressed:
 options (flags win over --config FILE, which wins over the defaults):
 )" + FlagsUsage(CommandSettings(defaults)) +
          R"(
-exit status: 0 all indexed, 3 finished but some records were rejected
-(each reported as FILE:LINE: reason), 2 usage error, 1 fatal error.
+exit status: 0 all indexed, 3 finished but some records or files were
+rejected (each reported as FILE:LINE: reason, or FILE: reason for a file
+that could not be read), 2 usage error, 1 fatal error (an INPUT that does
+not exist, an index that cannot be written).
 )";
 }
 
@@ -313,9 +317,14 @@ int RunIndexer(const IndexerOptions& options) {
   for (const std::string& input : options.inputs) {
     pipeline.StartFile();
     Status s = ReadArticles(input, pipeline);
-    if (!s.ok()) {
+    // A path that does not exist is the user's mistake and fatal; a file
+    // that exists but cannot be read is one rejected record, as it is in a
+    // directory walk, and the other inputs are still indexed.
+    if (s.code() == StatusCode::kNotFound) {
       progress.Message("chancery-index: " + s.message());
       exit_status = kExitFatal;
+    } else if (!s.ok()) {
+      RejectUnreadableFile(input, s, pipeline);
     }
   }
   Status finished = pipeline.Finish();
@@ -352,9 +361,15 @@ int RunIndexer(const IndexerOptions& options) {
   }
   progress.Finish();
   if (!finished.ok()) {
-    // One line, whether the index could not be written or an analysis
-    // thread failed (the pipeline stopped instead of terminating).
-    std::cerr << "chancery-index: error: " << finished.message() << "\n";
+    // One line, whether the index could not be written (then with what
+    // readers are left with: IndexWriter writes nothing more) or an
+    // analysis thread failed (the pipeline stopped instead of terminating).
+    std::cerr << "chancery-index: error: " << finished.message();
+    if (finished.code() == StatusCode::kIoError) {
+      std::cerr << "; the index is as of its last commit ("
+                << (*writer)->CommittedDocumentCount() << " articles)";
+    }
+    std::cerr << "\n";
     return kExitFatal;
   }
   PrintSummary(stats, progress.ElapsedSeconds(), (*writer)->DocumentCount());

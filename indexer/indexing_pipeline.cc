@@ -13,6 +13,12 @@ namespace {
 // Bounds on articles in flight, so memory does not grow with the input.
 constexpr size_t kInputCapacity = 512;
 constexpr uint64_t kReorderWindow = 1024;
+// And on the text waiting for a worker: reading is far faster than
+// analysis, so without it 512 articles of megabytes each would queue up
+// (20 of 8 MB took 680 MB). One article is always let in.
+constexpr size_t kInputTextCapacity = 32 << 20;
+
+size_t TextBytes(const Article& a) { return a.title.size() + a.body.size(); }
 
 using Clock = std::chrono::steady_clock;
 
@@ -57,11 +63,15 @@ void IndexingPipeline::OnArticle(Article&& article) {
   // The reader's work: since it last returned, up to the wait for space.
   read_nanos_ += NanosSince(last_return_);
   std::unique_lock<std::mutex> lock(mu_);
+  const size_t bytes = TextBytes(article);
   input_cv_.wait(lock, [&] {
-    return input_.size() < kInputCapacity || closing_ || aborted_;
+    return (input_.size() < kInputCapacity &&
+            (input_.empty() || input_bytes_ + bytes <= kInputTextCapacity)) ||
+           closing_ || aborted_;
   });
   last_return_ = Clock::now();
   if (closing_ || aborted_) return;
+  input_bytes_ += bytes;
   input_.push_back(Job{next_seq_++, std::move(article)});
   DCHECK(input_.size() <= kInputCapacity);
   ++stats_.read;
@@ -119,6 +129,7 @@ void IndexingPipeline::WorkerLoop() {
         if (input_.empty() || aborted_) return;
         job = std::move(input_.front());
         input_.pop_front();
+        input_bytes_ -= TextBytes(job.article);
         input_cv_.notify_all();
         // Keep the reorder buffer bounded; the job the writer waits for is
         // always inside the window, so this cannot deadlock.

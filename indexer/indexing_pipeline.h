@@ -16,7 +16,8 @@
 //
 // Invariants (CHECKed or DCHECKed): every article accepted by OnArticle is
 // written, rejected or dropped after a failure, in input order; at most
-// kInputCapacity articles wait for a worker, and built documents wait in
+// kInputCapacity articles, and kInputTextCapacity bytes of their text
+// (or one article), wait for a worker, and built documents wait in
 // the reorder buffer only within kReorderWindow of the next one to write.
 #ifndef CHANCERY_INDEXER_INDEXING_PIPELINE_H_
 #define CHANCERY_INDEXER_INDEXING_PIPELINE_H_
@@ -113,6 +114,7 @@ class IndexingPipeline : public ArticleSink {
   std::condition_variable input_cv_;   // input_ changed or closing
   std::condition_variable output_cv_;  // output_ changed or closing
   std::deque<Job> input_;
+  size_t input_bytes_ = 0;  // title and body bytes of the articles in input_
   std::map<uint64_t, BuiltDocument> output_;  // reorder buffer, by seq
   uint64_t next_seq_ = 0;                     // next seq to hand out
   uint64_t next_write_ = 0;                   // next seq the writer takes

@@ -251,6 +251,7 @@ Status ShardedWriter::Close() {
   StopThreads();
   Status committed = Commit();
   closed_count_ = DocumentCount();
+  closed_committed_ = CommittedDocumentCount();
   shards_.clear();  // closes the databases, releasing their locks
   closed_ = true;
   return flushed.ok() ? committed : flushed;
@@ -260,6 +261,15 @@ Xapian::doccount ShardedWriter::DocumentCount() const {
   if (closed_) return closed_count_;
   Xapian::doccount total = 0;
   for (const auto& shard : shards_) total += shard->writer->DocumentCount();
+  return total;
+}
+
+Xapian::doccount ShardedWriter::CommittedDocumentCount() const {
+  if (closed_) return closed_committed_;
+  Xapian::doccount total = 0;
+  for (const auto& shard : shards_) {
+    total += shard->writer->CommittedDocumentCount();
+  }
   return total;
 }
 

@@ -89,6 +89,8 @@ class ShardedWriter {
   [[nodiscard]] Status Close();
 
   Xapian::doccount DocumentCount() const;
+  // Documents as of each shard's last commit, summed (IndexWriter's).
+  Xapian::doccount CommittedDocumentCount() const;
 
   // Seconds the shard threads (or the caller, unsharded) spent writing,
   // summed over shards: the write phase's busy time.
@@ -128,6 +130,7 @@ class ShardedWriter {
   Status error_;  // the first write error; guarded by error_mu_
   std::atomic<int64_t> write_nanos_{0};
   Xapian::doccount closed_count_ = 0;
+  Xapian::doccount closed_committed_ = 0;
   bool closed_ = false;
 };
 

@@ -9,7 +9,8 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git ca-certificates
   libxapian-dev libicu-dev libcpp-httplib-dev nlohmann-json3-dev
-  libcld2-dev libxml2-dev libgumbo-dev libuchardet-dev zlib1g-dev iso-codes
+  libcld2-dev libxml2-dev libgumbo-dev libuchardet-dev liburiparser-dev
+  zlib1g-dev iso-codes
   googletest libgtest-dev
   # make deb: CPack's DEB generator runs dpkg-shlibdeps and file.
   dpkg-dev file
@@ -17,7 +18,9 @@ packages=(
 # Node.js runs the build-time gazetteer generation (and the browser tests).
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium clang-format clang-tidy)
+  # clang and its sanitizer runtimes build the sanitizer trees
+  # (make asan-test, make tsan-test).
+  packages+=(chromium clang-format clang-tidy clang libclang-rt-dev)
 fi
 
 missing=()

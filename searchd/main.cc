@@ -2,6 +2,7 @@
 // open the index -> serve until SIGTERM/SIGINT, which finish requests in flight
 // and exit 0. Every start-up failure is one line on stderr and a non-zero
 // exit status.
+#include <pthread.h>
 #include <sys/resource.h>
 
 #include <csignal>
@@ -62,11 +63,14 @@ int main(int argc, char** argv) {
   chancery::HttpServer server(**searcher, config);
   if (auto s = server.Bind(); !s.ok()) return Fail(s, kExitFailure);
 
-  std::thread([&server, signals] {
+  // Joined before `server` is destroyed: Serve() can return while Stop()
+  // is still running on the waiter. When Serve() ends by itself, the
+  // waiter is woken with a signal of its own (Stop() then does nothing).
+  std::thread waiter([&server, signals] {
     int received = 0;
     sigwait(&signals, &received);
     server.Stop();
-  }).detach();
+  });
 
   std::string shards;
   for (const std::string& path : config.search.db_paths) {
@@ -74,7 +78,10 @@ int main(int argc, char** argv) {
   }
   std::cerr << "chancery-searchd: serving " << shards << " on http://"
             << config.listen_host << ":" << config.listen_port << "\n";
-  if (auto s = server.Serve(); !s.ok()) return Fail(s, kExitFailure);
+  const chancery::Status served = server.Serve();
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  if (!served.ok()) return Fail(served, kExitFailure);
   std::cerr << "chancery-searchd: stopped\n";
   return kExitOk;
 }

@@ -16,11 +16,19 @@ namespace chancery {
 inline constexpr uint64_t kFnv1aOffset = 0xcbf29ce484222325ULL;
 inline constexpr uint64_t kFnv1aPrime = 0x100000001b3ULL;
 
+// FNV-1a of `bytes` continued from `hash`, the result of an earlier
+// Fnv1a64 or Fnv1a64Extend: hashes a concatenation piece by piece, so
+// Fnv1a64Extend(Fnv1a64(a), b) == Fnv1a64(a + b).
+constexpr uint64_t Fnv1a64Extend(uint64_t hash, std::string_view bytes) {
+  for (char c : bytes) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * kFnv1aPrime;
+  }
+  return hash;
+}
+
 // FNV-1a of `bytes`, starting from the offset basis xor `seed`.
 constexpr uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 0) {
-  uint64_t h = kFnv1aOffset ^ seed;
-  for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * kFnv1aPrime;
-  return h;
+  return Fnv1a64Extend(kFnv1aOffset ^ seed, bytes);
 }
 
 }  // namespace chancery

@@ -23,6 +23,19 @@ void DeliverArticle(Article&& article, std::string_view date_text,
     sink.OnReject(article.origin, "no title or body text");
     return;
   }
+  if (article.body.size() > kMaxBodyBytes) {
+    size_t cut = kMaxBodyBytes;
+    // Back to the start of a UTF-8 sequence, so the text stays valid.
+    while (cut > 0 &&
+           (static_cast<unsigned char>(article.body[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    article.body.resize(cut);
+    article.body.shrink_to_fit();
+    sink.OnWarning(article.origin, "body longer than " +
+                                       std::to_string(kMaxBodyBytes >> 20) +
+                                       " MiB; truncated");
+  }
   date_text = TrimWhitespace(date_text);
   if (!article.date && !date_text.empty()) {
     std::optional<ParsedDate> parsed = ParseDateDetailed(date_text);

@@ -15,8 +15,15 @@ namespace chancery {
 // trims title and body; normalises lang (NormalizeLanguage: an ISO 639-1
 // code, or empty when unrecognised); parses `date_text` into article.date
 // unless the date is already set, warning "unrecognised date \"...\"" when it
-// cannot; rejects the article when it has neither title nor body text; derives
-// its id with DeriveArticleId when it has none.
+// cannot; rejects the article when it has neither title nor body text; cuts
+// a body longer than kMaxBodyBytes there (at a character boundary), warning
+// "body longer than 4 MiB; truncated"; derives its id with DeriveArticleId
+// when it has none.
+//
+// Analysing a body takes about ten times its size (entities, terms), so
+// this is what bounds one article's share of the indexer's memory; no news
+// article comes near it.
+inline constexpr size_t kMaxBodyBytes = 4 << 20;
 void DeliverArticle(Article&& article, std::string_view date_text,
                     ArticleSink& sink);
 

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/base/hash.h"
 #include "common/base/strings.h"
 #include "indexer/readers/feed_reader.h"
 #include "indexer/readers/html_reader.h"
@@ -153,9 +154,28 @@ Status ReadArticles(const std::string& path, ArticleSink& sink) {
     // One unreadable file must not stop an archive walk: report it as a
     // rejected record and go on.
     Status file_status = ReadFile(file, sink, bytes_read, &bytes_read);
-    if (!file_status.ok()) sink.OnReject(file, file_status.message());
+    if (!file_status.ok()) RejectUnreadableFile(file, file_status, sink);
   }
   return Status::Ok();
+}
+
+void RejectUnreadableFile(const std::string& file, const Status& status,
+                          ArticleSink& sink) {
+  std::string origin = file;
+  std::string reason = status.message();
+  if (reason.starts_with(file + ":")) {
+    // "FILE: why", or "FILE:LINE: why" from a reader that knows the line:
+    // the origin as the reader named it.
+    if (const size_t colon = reason.find(": ", file.size());
+        colon != std::string::npos) {
+      origin = reason.substr(0, colon);
+      reason.erase(0, colon + 2);
+    }
+  } else if (const size_t at = reason.find(" " + file + ":");
+             at != std::string::npos) {
+    reason.erase(at, file.size() + 1);  // "cannot open FILE: why"
+  }
+  sink.OnReject(origin, reason);
 }
 
 uint64_t InputSizeBytes(const std::string& path) {
@@ -180,10 +200,10 @@ std::string DeriveArticleId(const Article& article) {
   // ("ab", "c") and ("a", "bc") hash differently.
   constexpr std::string_view kSeparator = "\x1f";
   uint64_t hash = Fnv1a64(TrimWhitespace(article.title));
-  hash = Fnv1a64(kSeparator, hash);
-  if (article.date) hash = Fnv1a64(std::to_string(*article.date), hash);
-  hash = Fnv1a64(kSeparator, hash);
-  hash = Fnv1a64(TrimWhitespace(article.body), hash);
+  hash = Fnv1a64Extend(hash, kSeparator);
+  if (article.date) hash = Fnv1a64Extend(hash, std::to_string(*article.date));
+  hash = Fnv1a64Extend(hash, kSeparator);
+  hash = Fnv1a64Extend(hash, TrimWhitespace(article.body));
   return "c-" + Hex64(hash);
 }
 

@@ -1,8 +1,9 @@
-// Reading archives into Articles: JSON Lines / NDJSON, JSON arrays, RSS 2.0
-// and Atom feeds, NewsML-G2 and NITF, WARC web archives, HTML pages, plain
-// text and Markdown, each optionally gzip-compressed; directories are walked
-// recursively; "-" is JSON Lines on standard input. Input is streamed: memory
-// stays bounded by the largest single article, never by the archive.
+// Reading archives into Articles: JSON Lines / NDJSON, JSON arrays, RSS
+// (0.90-2.0, RDF), Atom (0.3, 1.0) and CDF feeds, NewsML-G2 and NITF, WARC web
+// archives, HTML pages, plain text and Markdown, each optionally
+// gzip-compressed; directories are walked recursively; "-" is JSON Lines on
+// standard input. Input is streamed: memory stays bounded by the largest single
+// article, never by the archive.
 #ifndef CHANCERY_INDEXER_READERS_ARTICLE_READER_H_
 #define CHANCERY_INDEXER_READERS_ARTICLE_READER_H_
 
@@ -49,14 +50,23 @@ class ArticleSink {
 // Status only when the input as a whole cannot be read (missing,
 // unreadable, not a supported format); bad records inside a readable input
 // are reported through OnReject and reading goes on. The format comes from
-// the file name (.jsonl .ndjson .json .xml .rss .atom .newsml .nitf .warc
-// .html .htm .txt .md .markdown, each optionally .gz) and, when the name
+// the file name (.jsonl .ndjson .json .xml .rss .atom .rdf .cdf .newsml .nitf
+// .warc .html .htm .txt .md .markdown, each optionally .gz) and, when the name
 // does not say (or is .json or .xml), from the first bytes. A damaged gzip
 // member is rejected as "FILE:offset N" (its offset) and reading goes on
 // at the next member. Directories are walked recursively in sorted order,
 // skipping hidden entries and (with a warning) files of unrecognised names; a
 // file that fails there is reported through OnReject and the walk goes on.
 Status ReadArticles(const std::string& path, ArticleSink& sink);
+
+// Reports `file`, which could not be read at all (`status` is the error
+// ReadArticles or a reader returned for it), to `sink` as one rejected
+// record: origin `file` (or "FILE:LINE" when the message starts with it),
+// reason the message without the file name that readers put into it for
+// callers that print the status alone, so that a printer writing
+// "ORIGIN: REASON" names the file once.
+void RejectUnreadableFile(const std::string& file, const Status& status,
+                          ArticleSink& sink);
 
 // Total size in bytes (compressed, for .gz) of the files ReadArticles
 // would read for `path` (recursively for a directory), or 0 when unknown

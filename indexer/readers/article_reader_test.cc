@@ -28,6 +28,8 @@ TEST(InputFormatTest, FromFileName) {
   EXPECT_EQ(FormatFromFileName("b.json"), InputFormat::kJson);
   EXPECT_EQ(FormatFromFileName("feed.rss"), InputFormat::kFeed);
   EXPECT_EQ(FormatFromFileName("x.atom.gz"), InputFormat::kFeed);
+  EXPECT_EQ(FormatFromFileName("wire.rdf"), InputFormat::kFeed);
+  EXPECT_EQ(FormatFromFileName("channel.CDF"), InputFormat::kFeed);
   EXPECT_EQ(FormatFromFileName("p.htm"), InputFormat::kHtml);
   EXPECT_EQ(FormatFromFileName("n.markdown"), InputFormat::kText);
   EXPECT_EQ(FormatFromFileName("data.gz"), InputFormat::kUnknown);
@@ -40,6 +42,8 @@ TEST(InputFormatTest, FromContent) {
   EXPECT_EQ(FormatFromContent("<?xml version='1.0'?>\n<!-- c -->\n<rss>"),
             InputFormat::kFeed);
   EXPECT_EQ(FormatFromContent("<feed xmlns='http://www.w3.org/2005/Atom'>"),
+            InputFormat::kFeed);
+  EXPECT_EQ(FormatFromContent("<?XML VERSION=\"1.0\"?>\n<CHANNEL HREF=\"x\">"),
             InputFormat::kFeed);
   EXPECT_EQ(FormatFromContent("<?xml version='1.0'?><html>"),
             InputFormat::kHtml);
@@ -104,6 +108,25 @@ TEST_F(ArticleReaderTest, DirectoryWalkIsRecursiveSortedAndSkipsHidden) {
   // end of the walk.
   ASSERT_EQ(sink.rejects.size(), 1u);
   EXPECT_EQ(sink.rejects[0].origin, (dir_ / "b/catalog.xml").string());
+  // The reason does not repeat the file the origin names.
+  EXPECT_EQ(sink.rejects[0].reason,
+            "XML root <catalog> is not an RSS (0.90-2.0, RDF), Atom (0.3, "
+            "1.0) or CDF feed");
+}
+
+TEST(RejectUnreadableFileTest, NamesTheFileOnce) {
+  RecordingSink sink;
+  RejectUnreadableFile("d/a.rss", Status::InvalidArgument("d/a.rss: bad"),
+                       sink);
+  RejectUnreadableFile(
+      "d/b.rss", Status::IoError("cannot open d/b.rss: Permission denied"),
+      sink);
+  RejectUnreadableFile("d/c.rss", Status::IoError("disk on fire"), sink);
+  ASSERT_EQ(sink.rejects.size(), 3u);
+  EXPECT_EQ(sink.rejects[0].origin, "d/a.rss");
+  EXPECT_EQ(sink.rejects[0].reason, "bad");
+  EXPECT_EQ(sink.rejects[1].reason, "cannot open: Permission denied");
+  EXPECT_EQ(sink.rejects[2].reason, "disk on fire");
 }
 
 TEST_F(ArticleReaderTest, InputSizeBytes) {

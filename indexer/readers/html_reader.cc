@@ -357,7 +357,7 @@ Article ArticleFromHtml(std::string html, std::string_view charset_hint,
 
 Status ReadHtmlPage(InputSource& source, ArticleSink& sink) {
   std::string html;
-  CHANCERY_RETURN_IF_ERROR(source.ReadAll(&html));
+  CHANCERY_RETURN_IF_ERROR(source.ReadAll(&html, InputSource::kMaxHtmlBytes));
   std::string date_text;
   Article article = ArticleFromHtml(std::move(html), "", &date_text);
   article.origin = source.path();

@@ -53,7 +53,7 @@ Article ArticleFromHtml(std::string html, std::string_view charset_hint,
 std::string_view CharsetOfContentType(std::string_view content_type);
 
 // Reads the whole page from `source` (at most
-// InputSource::kMaxDocumentBytes) and delivers at most one article. Non-ok
+// InputSource::kMaxHtmlBytes) and delivers at most one article. Non-ok
 // only when the page cannot be read.
 Status ReadHtmlPage(InputSource& source, ArticleSink& sink);
 

@@ -3,8 +3,6 @@
 #include <array>
 #include <string>
 
-#include "indexer/readers/text_util.h"
-
 namespace chancery {
 namespace {
 

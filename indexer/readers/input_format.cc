@@ -56,6 +56,8 @@ InputFormat FormatFromFileName(std::string_view path) {
       {".warc", InputFormat::kWarc},
       {".rss", InputFormat::kFeed},
       {".atom", InputFormat::kFeed},
+      {".rdf", InputFormat::kFeed},
+      {".cdf", InputFormat::kFeed},
       {".html", InputFormat::kHtml},
       {".htm", InputFormat::kHtml},
       {".xhtml", InputFormat::kHtml},
@@ -78,7 +80,8 @@ InputFormat FormatFromContent(std::string_view head) {
   if (head.substr(0, 5) == "WARC/") return InputFormat::kWarc;
   if (head[0] != '<') return InputFormat::kText;
   std::string root = FirstElementName(head);
-  if (root == "rss" || root == "feed" || root == "rdf:rdf") {
+  if (root == "rss" || root == "feed" || root == "rdf:rdf" ||
+      root == "channel") {
     return InputFormat::kFeed;
   }
   // NewsML-G2 and NITF are often written with a namespace prefix.

@@ -330,11 +330,14 @@ size_t InputSource::Read(size_t n, std::string* out) {
 Status InputSource::ReadAll(std::string* out, size_t max_bytes) {
   do {
     out->append(buffer_.data() + pos_, end_ - pos_);
+    line_number_ +=
+        std::count(buffer_.data() + pos_, buffer_.data() + end_, '\n');
     pos_ = end_;
     if (out->size() > max_bytes) {
-      return Status::InvalidArgument(path_ + ": larger than " +
-                                     std::to_string(max_bytes >> 20) +
-                                     " MiB, too large for one document");
+      return Status::InvalidArgument(
+          path_ + ":" + std::to_string(line_number_) + ": larger than " +
+          std::to_string(max_bytes >> 20) +
+          " MiB, too large for one document; not indexed");
     }
   } while (Refill());
   return status_;

@@ -69,8 +69,13 @@ class InputSource {
 
   // Appends the rest of the input to *out. For one-document formats (a
   // feed, a page, a text file), which are parsed whole. Fails with
-  // InvalidArgument beyond `max_bytes` (decompressed).
+  // InvalidArgument "PATH:LINE: ..." beyond `max_bytes` (decompressed),
+  // LINE being where the limit was reached.
   static constexpr size_t kMaxDocumentBytes = 64 << 20;
+  // For HTML, whose parse tree takes about 30 times the page's size (a
+  // 16 MiB page took 480 MB): what keeps one page within the indexer's
+  // memory bound (README "Robustness").
+  static constexpr size_t kMaxHtmlBytes = 8 << 20;
   Status ReadAll(std::string* out, size_t max_bytes = kMaxDocumentBytes);
 
   // 1-based number of the line the next byte belongs to.

@@ -1,5 +1,7 @@
 #include "indexer/readers/page_metadata.h"
 
+#include <uriparser/Uri.h>
+
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -71,6 +73,39 @@ std::string DateAt(const std::vector<std::string_view>& words, size_t start) {
   return {};
 }
 
+// A uriparser parse of a string that outlives it, freed on destruction.
+struct ParsedUri {
+  UriUriA uri{};
+  bool owned = false;
+
+  ParsedUri() = default;
+  ParsedUri(const ParsedUri&) = delete;
+  ParsedUri& operator=(const ParsedUri&) = delete;
+  ~ParsedUri() {
+    if (owned) uriFreeUriMembersA(&uri);
+  }
+
+  bool Parse(const std::string& text) {
+    owned = true;
+    const char* error_pos = nullptr;
+    return uriParseSingleUriExA(&uri, text.data(), text.data() + text.size(),
+                                &error_pos) == URI_SUCCESS;
+  }
+};
+
+// A scheme: a letter, then letters, digits, '+', '-' or '.', up to a ':'
+// that comes before any '/', '?' or '#'.
+bool LooksAbsolute(std::string_view reference) {
+  const size_t colon = reference.find(':');
+  if (colon == std::string_view::npos || colon == 0 ||
+      colon > reference.find_first_of("/?#")) {
+    return false;
+  }
+  return std::all_of(reference.begin(), reference.begin() + colon, [](char c) {
+    return IsWordByte(c) || c == '+' || c == '-' || c == '.';
+  });
+}
+
 }  // namespace
 
 std::string AuthorFromByline(std::string_view byline) {
@@ -127,48 +162,45 @@ std::string FindDateline(std::string_view text, int max_lines) {
 std::string ResolveUrl(std::string_view base, std::string_view reference) {
   reference = TrimWhitespace(reference);
   if (reference.empty()) return {};
-  // A scheme: letters (digits, '+', '-', '.') up to a ':' that comes
-  // before any '/', '?' or '#'.
-  const size_t colon = reference.find(':');
-  if (colon != std::string_view::npos && colon > 0 &&
-      colon < reference.find_first_of("/?#")) {
-    const std::string_view scheme = reference.substr(0, colon);
-    if (std::all_of(scheme.begin(), scheme.end(), [](char c) {
-          return IsWordByte(c) || c == '+' || c == '-' || c == '.';
-        })) {
-      return std::string(reference);
-    }
+  const std::string reference_text(reference);
+  ParsedUri parsed_reference;
+  if (!parsed_reference.Parse(reference_text)) {
+    // Not RFC 3986 (a space, a raw non-ASCII byte): an absolute URL is
+    // still worth keeping as written; a relative one cannot be resolved.
+    return LooksAbsolute(reference) ? reference_text : std::string();
   }
-  base = TrimWhitespace(base);
-  const size_t scheme_end = base.find("://");
-  if (scheme_end == std::string_view::npos ||
-      !(EqualsIgnoreAsciiCase(base.substr(0, scheme_end), "http") ||
-        EqualsIgnoreAsciiCase(base.substr(0, scheme_end), "https"))) {
+  // Absolute references are kept byte for byte: ids are derived from urls.
+  if (parsed_reference.uri.scheme.first != nullptr) return reference_text;
+  const std::string base_text(TrimWhitespace(base));
+  ParsedUri parsed_base;
+  if (!parsed_base.Parse(base_text) ||
+      parsed_base.uri.scheme.first == nullptr) {
     return {};
   }
-  const size_t authority_end =
-      std::min(base.find_first_of("/?#", scheme_end + 3), base.size());
-  const size_t path_end =
-      std::min(base.find_first_of("?#", authority_end), base.size());
-  std::string resolved;
-  if (reference.substr(0, 2) == "//") {
-    resolved = std::string(base.substr(0, scheme_end + 1));
-  } else if (reference[0] == '/') {
-    resolved = std::string(base.substr(0, authority_end));
-  } else if (reference[0] == '?') {
-    resolved = std::string(base.substr(0, path_end));
-  } else if (reference[0] == '#') {
-    resolved = std::string(base.substr(0, base.find('#')));
-  } else {
-    const std::string_view path =
-        base.substr(authority_end, path_end - authority_end);
-    const size_t slash = path.rfind('/');
-    resolved = std::string(base.substr(0, authority_end));
-    resolved += slash == std::string_view::npos ? std::string_view("/")
-                                                : path.substr(0, slash + 1);
+  const std::string_view scheme(
+      parsed_base.uri.scheme.first,
+      parsed_base.uri.scheme.afterLast - parsed_base.uri.scheme.first);
+  if (!EqualsIgnoreAsciiCase(scheme, "http") &&
+      !EqualsIgnoreAsciiCase(scheme, "https")) {
+    return {};
   }
-  resolved += reference;
-  return resolved;
+  ParsedUri resolved;
+  resolved.owned = true;
+  if (uriAddBaseUriExA(&resolved.uri, &parsed_reference.uri, &parsed_base.uri,
+                       URI_RESOLVE_STRICTLY) != URI_SUCCESS) {
+    return {};
+  }
+  int chars = 0;
+  if (uriToStringCharsRequiredA(&resolved.uri, &chars) != URI_SUCCESS) {
+    return {};
+  }
+  std::string out(static_cast<size_t>(chars) + 1, '\0');
+  if (uriToStringA(out.data(), &resolved.uri, chars + 1, nullptr) !=
+      URI_SUCCESS) {
+    return {};
+  }
+  out.resize(static_cast<size_t>(chars));
+  return out;
 }
 
 }  // namespace chancery

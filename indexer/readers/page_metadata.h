@@ -28,11 +28,13 @@ std::string AuthorFromByline(std::string_view byline);
 // publication date. "" when there is none.
 std::string FindDateline(std::string_view text, int max_lines);
 
-// `reference` (an href) resolved against the absolute URL `base` (RFC 3986
-// section 5.2, without dot-segment removal): an absolute reference as is,
-// "//host/p" with base's scheme, "/p" with base's scheme and host, "p" or
-// "?q" beside base's path. "" when `reference` is empty or relative and
-// `base` is not an absolute http(s) URL.
+// `reference` (an href) resolved against the absolute http(s) URL `base`
+// by RFC 3986 section 5 (uriparser, dot segments removed): "//host/p" with
+// base's scheme, "/p" with base's scheme and host, "p", "../p" or "?q"
+// beside base's path. An absolute reference is returned as written
+// (trimmed), so that ids derived from it stay stable. "" when `reference`
+// is empty, or relative and `base` is not an absolute http(s) URL or the
+// reference is not a valid RFC 3986 reference.
 std::string ResolveUrl(std::string_view base, std::string_view reference);
 
 }  // namespace chancery

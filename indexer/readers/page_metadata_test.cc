@@ -66,6 +66,14 @@ TEST(ResolveUrlTest, ReferenceForms) {
   EXPECT_EQ(ResolveUrl("", "/a"), "");
   EXPECT_EQ(ResolveUrl("file:///tmp/page.html", "/a"), "");
   EXPECT_EQ(ResolveUrl(base, ""), "");
+  // RFC 3986 5.2.4: dot segments are removed from the merged path.
+  EXPECT_EQ(ResolveUrl(base, "../europe/./b.html"),
+            "https://news.example/europe/b.html");
+  EXPECT_EQ(ResolveUrl(base, "#comments"),
+            "https://news.example/world/story.html?x=1#comments");
+  // Absolute references are kept as written, even when not valid RFC 3986.
+  EXPECT_EQ(ResolveUrl(base, "https://x.example/a b"), "https://x.example/a b");
+  EXPECT_EQ(ResolveUrl(base, "a b.html"), "");
 }
 
 }  // namespace

@@ -182,14 +182,15 @@ class WarcRecordReader {
     const std::string type = AsciiToLower(FieldValue(fields, "WARC-Type"));
     const bool wanted = type == "response" || type == "resource";
     const uint64_t size = static_cast<uint64_t>(*length);
-    if (wanted && size > InputSource::kMaxDocumentBytes) {
+    // Records are HTML pages (with their HTTP headers): the HTML limit.
+    if (wanted && size > InputSource::kMaxHtmlBytes) {
       sink_.OnWarning(origin_,
                       "WARC record larger than " +
-                          std::to_string(InputSource::kMaxDocumentBytes >> 20) +
+                          std::to_string(InputSource::kMaxHtmlBytes >> 20) +
                           " MiB; skipped");
     }
     std::string block;
-    const bool keep = wanted && size <= InputSource::kMaxDocumentBytes;
+    const bool keep = wanted && size <= InputSource::kMaxHtmlBytes;
     uint64_t got = 0;
     if (keep) {
       got = source_.Read(size, &block);

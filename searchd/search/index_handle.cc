@@ -5,11 +5,18 @@
 namespace chancery {
 namespace {
 
+// Times Borrow reads a newer revision after DatabaseModifiedError before
+// answering 503 (a writer committing every few milliseconds).
+constexpr int kModifiedRetries = 3;
+
+// The shards' revisions, each with its database's UUID: an index replaced
+// by another (rebuilt elsewhere and renamed into place) may have the same
+// revision number, and must not get the other's snapshot.
 std::string RevisionOf(const std::vector<Xapian::Database>& shards) {
   std::string rev;
   for (const Xapian::Database& shard : shards) {
     if (!rev.empty()) rev += ',';
-    rev += std::to_string(shard.get_revision());
+    rev += shard.get_uuid() + ':' + std::to_string(shard.get_revision());
   }
   return rev;
 }
@@ -87,16 +94,26 @@ StatusOr<HandlePool::Lease> HandlePool::Borrow() {
     }
   }
   const bool fresh = handle == nullptr;
-  try {
-    if (fresh) {
-      handle = OpenHandle();
-    } else {
-      Refresh(*handle, /*force=*/false);
-    }
-  } catch (const Xapian::Error& e) {
-    // A lent handle that fails to refresh is dropped with its count.
+  // A lent handle that fails to refresh is dropped with its count.
+  auto fail = [&](const Xapian::Error& e) {
     if (!fresh) Forget();
     return Status::IoError("cannot read the index: " + e.get_description());
+  };
+  for (int attempt = 0;; ++attempt) {
+    try {
+      if (handle == nullptr) {
+        handle = OpenHandle();
+      } else {
+        Refresh(*handle, /*force=*/attempt > 0);
+      }
+      break;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      // A writer committing twice while the snapshot was being read
+      // discards the revision it read: read the newest one again.
+      if (attempt == kModifiedRetries) return fail(e);
+    } catch (const Xapian::Error& e) {
+      return fail(e);
+    }
   }
   if (fresh) {
     std::lock_guard<std::mutex> lock(mu_);

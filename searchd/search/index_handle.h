@@ -9,7 +9,9 @@
 // many handles as the peak number of concurrent users. On lending, a handle
 // not checked for reload_interval has its databases reopened; when the
 // revision changed, it takes the new snapshot, which the pool builds once
-// and shares between handles.
+// and shares between handles. A handle that failed to read is closed, not
+// returned (Lease::Discard), so a repaired or replaced index is opened
+// afresh by the next request.
 //
 // Invariants (CHECKed or DCHECKed): a handle is either lent to exactly one
 // Lease or idle in the pool, never both; every handle has one shard per
@@ -50,7 +52,12 @@ class HandlePool {
     Lease(Lease&&) = default;
     Lease& operator=(Lease&&) = delete;
     ~Lease() {
-      if (handle_) pool_->Return(std::move(handle_));
+      if (!handle_) return;
+      if (discard_) {
+        pool_->Forget();
+      } else {
+        pool_->Return(std::move(handle_));
+      }
     }
     // Precondition: the lease was not moved from.
     IndexHandle& operator*() const {
@@ -61,10 +68,16 @@ class HandlePool {
     // Reopens now (after a DatabaseModifiedError) and refreshes the
     // snapshot. Throws Xapian::Error.
     void Reopen() { pool_->Refresh(*handle_, /*force=*/true); }
+    // The handle failed to read (a damaged or vanished index): it is
+    // closed rather than returned, so the next request opens the index
+    // afresh by path and sees a repaired or replaced one, whose revision
+    // may well be the same as the damaged one's.
+    void Discard() { discard_ = true; }
 
    private:
     HandlePool* pool_;
     std::unique_ptr<IndexHandle> handle_;
+    bool discard_ = false;
   };
 
   // Checks that every path opens as an index; IoError naming it otherwise.
@@ -88,7 +101,7 @@ class HandlePool {
   void Refresh(IndexHandle& handle, bool force);  // Throws Xapian::Error.
   std::shared_ptr<const IndexSnapshot> SnapshotFor(const IndexHandle& handle);
   void Return(std::unique_ptr<IndexHandle> handle);
-  void Forget();  // A lent handle is gone (failed to refresh).
+  void Forget();  // A lent handle is gone (failed to refresh or read).
 
   const std::vector<std::string> paths_;
   const std::chrono::milliseconds reload_;

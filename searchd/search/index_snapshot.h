@@ -88,7 +88,7 @@ class FacetColumn {
 };
 
 struct IndexSnapshot {
-  std::string revision;  // Revisions of the shards, "12,7".
+  std::string revision;  // Each shard's UUID:revision, "<uuid>:12,<uuid>:7".
   Xapian::doccount doc_count = 0;
   Xapian::docid last_docid = 0;
   // One column per value field, in schema::kFields order.

@@ -5,6 +5,7 @@
 #include <memory>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/base/language.h"
@@ -58,17 +59,38 @@ class FacetFieldProcessor : public Xapian::FieldProcessor {
   const FacetColumn& column_;
 };
 
-// date:2024-03 inside q.
+// Documents dated within [first_day, last_day], the range cut to the
+// index's own dates first: no document lies outside them, and a range of
+// millennia ("date:1000..9999") would otherwise be thousands of terms, a
+// costly query for one short q (found by fuzz/query_fuzzer).
+Xapian::Query IndexedDateQuery(const IndexSnapshot& snapshot, int64_t first_day,
+                               int64_t last_day) {
+  return QueryBuilder::DateQuery(std::max(first_day, snapshot.min_day),
+                                 std::min(last_day, snapshot.max_day));
+}
+
+// date:2024-03 inside q. A bad date is noted rather than thrown: Xapian
+// 1.4's parser leaks its partial parse when a processor throws through it
+// (found by fuzz/query_fuzzer), and a server parses every request's q.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
+  explicit DateFieldProcessor(const IndexSnapshot& snapshot)
+      : snapshot_(snapshot) {}
   Xapian::Query operator()(const std::string& value) override {
     auto first = ParseDateBound(value, false);
     auto last = ParseDateBound(value, true);
     if (!first || !last) {
-      throw Xapian::QueryParserError("bad date \"" + value + "\"");
+      bad_date_ = true;
+      return Xapian::Query();
     }
-    return QueryBuilder::DateQuery(*first, *last);
+    return IndexedDateQuery(snapshot_, *first, *last);
   }
+  // Whether a bad date was met since the last call.
+  bool TakeBadDate() { return std::exchange(bad_date_, false); }
+
+ private:
+  const IndexSnapshot& snapshot_;
+  bool bad_date_ = false;
 };
 
 // date:2024-01..2024-03 inside q; either side may be empty.
@@ -87,7 +109,7 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
         end.empty() ? std::optional<int64_t>(snapshot_.max_day)
                     : ParseDateBound(end, true);
     if (!first || !last) return Xapian::Query(Xapian::Query::OP_INVALID);
-    return QueryBuilder::DateQuery(*first, *last);
+    return IndexedDateQuery(snapshot_, *first, *last);
   }
 
  private:
@@ -243,7 +265,7 @@ Xapian::Query QueryBuilder::TextQuery(
   }
 
   std::vector<std::unique_ptr<FacetFieldProcessor>> processors;
-  DateFieldProcessor date_field;
+  DateFieldProcessor date_field(snap);
   DateRangeProcessor date_range(snap);
   Xapian::QueryParser parser;
   parser.set_database(handle_.db);
@@ -262,11 +284,14 @@ Xapian::Query QueryBuilder::TextQuery(
   for (const auto& [unused, code] : stemmers) {
     SetQueryLanguage(code, parser);
     Xapian::Query parsed;
+    bool parses_whole = false;
+    date_field.TakeBadDate();
     try {
       parsed = parser.parse_query(folded, QueryParserFlags());
+      parses_whole = !date_field.TakeBadDate();
     } catch (const Xapian::QueryParserError&) {
-      parsed = PlainWordsQuery(parser, folded);
     }
+    if (!parses_whole) parsed = PlainWordsQuery(parser, folded);
     // Languages whose stemmers agree on every word give the same query;
     // OR-ing copies would only slow the match down.
     const std::string description = parsed.get_description();
@@ -330,12 +355,10 @@ Xapian::Query QueryBuilder::SearchQuery(
   if (first_day || last_day) {
     const IndexSnapshot& snap = *handle_.snapshot;
     // Open ends stop at the index's own dates.
-    int64_t first = first_day.value_or(snap.min_day);
-    int64_t last = last_day.value_or(snap.max_day);
-    first = std::max(first, snap.min_day);
-    last = std::min(last, snap.max_day);
     query =
-        Xapian::Query(Xapian::Query::OP_FILTER, query, DateQuery(first, last));
+        Xapian::Query(Xapian::Query::OP_FILTER, query,
+                      IndexedDateQuery(snap, first_day.value_or(snap.min_day),
+                                       last_day.value_or(snap.max_day)));
   }
   return query;
 }

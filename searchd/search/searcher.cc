@@ -55,6 +55,7 @@ auto WithHandle(HandlePool& pool, Fn&& fn) ->
       try {
         lease->Reopen();
       } catch (const Xapian::Error& e2) {
+        lease->Discard();
         return Status::IoError("cannot reopen the index: " +
                                e2.get_description());
       }
@@ -63,6 +64,9 @@ auto WithHandle(HandlePool& pool, Fn&& fn) ->
       // (QueryBuilder::TextQuery falls back to its plain words first).
       return Status::InvalidArgument("q: " + e.get_msg(), "q");
     } catch (const Xapian::Error& e) {
+      // DatabaseCorruptError, DatabaseError, DatabaseOpeningError...: this
+      // handle may be reading files that were since replaced.
+      lease->Discard();
       return Status::IoError("index error: " + e.get_description());
     } catch (const std::exception& e) {
       return Status::Internal(e.what());

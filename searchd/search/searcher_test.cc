@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <memory>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "searchd/testing/test_corpus.h"
@@ -153,6 +156,15 @@ TEST_F(SearcherTest, FieldPrefixes) {
   EXPECT_EQ(Ids(Query("date:2024-01..2024-02")),
             (std::set<std::string>{"a1", "a2", "a3"}));
   EXPECT_EQ(Ids(Query("date:2023")), (std::set<std::string>{"a6", "a7"}));
+}
+
+// A range in q is cut to the index's own dates (a millennium is not
+// thousands of year terms), which leaves what it matches unchanged.
+TEST_F(SearcherTest, DateRangeInQueryWiderThanTheIndex) {
+  EXPECT_EQ(Query("date:1000..9999").total, 12);
+  EXPECT_EQ(Ids(Query("date:1000..2023")), Ids(Query("date:2023")));
+  EXPECT_EQ(Query("date:1000..1999").total, 0);
+  EXPECT_EQ(Query("date:3000").total, 0);
 }
 
 TEST_F(SearcherTest, UnparsableQueryFallsBackToWords) {
@@ -695,24 +707,81 @@ TEST(SearcherShardsTest, SeveralShardsSearchAsOne) {
   std::filesystem::remove_all(b);
 }
 
-TEST(SearcherReloadTest, SeesIndexUpdates) {
-  std::vector<fixtures::TestArticle> corpus = SmallCorpus();
-  std::string dir = fixtures::MakeTempDir("reload");
-  ASSERT_TRUE(
-      fixtures::WriteIndex(dir, {corpus.begin(), corpus.begin() + 3}).ok());
-  SearcherOptions options;
-  options.db_paths = {dir};
-  options.reload_interval_ms = 50;
-  auto searcher = Searcher::Open(options);
-  ASSERT_TRUE(searcher.ok());
-  EXPECT_EQ((*searcher)->Search({})->total, 3);
-  ASSERT_TRUE(
-      fixtures::WriteIndex(dir, {corpus.begin() + 3, corpus.end()}).ok());
+// An index of the corpus' first 3 articles that Grow() extends to all 12
+// in one commit, as a chancery-index run would.
+class SearcherGrowingIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(
+        fixtures::WriteIndex(dir_, {corpus_.begin(), corpus_.begin() + 3})
+            .ok());
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::unique_ptr<Searcher> Open(int reload_interval_ms) {
+    SearcherOptions options;
+    options.db_paths = {dir_};
+    options.reload_interval_ms = reload_interval_ms;
+    auto searcher = Searcher::Open(options);
+    EXPECT_TRUE(searcher.ok()) << searcher.status().ToString();
+    return searcher.ok() ? std::move(*searcher) : nullptr;
+  }
+  Status Grow() {
+    return fixtures::WriteIndex(dir_, {corpus_.begin() + 3, corpus_.end()});
+  }
+
+  const std::vector<fixtures::TestArticle> corpus_ = SmallCorpus();
+  const std::string dir_ = fixtures::MakeTempDir("growing");
+};
+
+TEST_F(SearcherGrowingIndexTest, SeesIndexUpdates) {
+  std::unique_ptr<Searcher> searcher = Open(50);
+  ASSERT_NE(searcher, nullptr);
+  EXPECT_EQ(searcher->Search({})->total, 3);
+  ASSERT_TRUE(Grow().ok());
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  auto after = (*searcher)->Search({});
+  auto after = searcher->Search({});
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->total, 12);
-  std::filesystem::remove_all(dir);
+}
+
+// Concurrent requests while chancery-index adds articles: each borrows a
+// handle of its own from the pool (more are made as needed), handles
+// reopen and share the new revision's snapshot, facets are counted on the
+// task pool. Run under TSan by make tsan-test.
+TEST_F(SearcherGrowingIndexTest, ThreadsSearchWhileTheIndexGrows) {
+  // Every borrow checks for a new revision.
+  std::unique_ptr<Searcher> searcher = Open(0);
+  ASSERT_NE(searcher, nullptr);
+  const Searcher& shared = *searcher;
+
+  std::atomic<int> failures{0};
+  std::atomic<int> odd_totals{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&shared, &failures, &odd_totals, t] {
+      for (int i = 0; i < 20; ++i) {
+        SearchRequest request;
+        request.q = t % 2 ? "macron" : "";
+        auto response = shared.Search(request);
+        if (!response.ok()) {
+          ++failures;
+          continue;
+        }
+        // Either revision, never a mix: 3 articles or all 12 when the
+        // query matches everything.
+        if (t % 2 == 0 && response->total != 3 && response->total != 12)
+          ++odd_totals;
+        if (!shared.Stats().ok()) ++failures;
+      }
+    });
+  }
+  EXPECT_TRUE(Grow().ok());
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(odd_totals, 0);
+  auto after = shared.Search({});
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->total, 12);
 }
 
 }  // namespace

@@ -192,9 +192,9 @@ void ExpectControlFields(const std::string& deb) {
   const std::string info = DpkgDeb({"-I", deb}).out;
   EXPECT_TRUE(Contains(info, " Package: chancery\n")) << info;
   const std::string depends = DpkgDeb({"-f", deb, "Depends"}).out;
-  for (const char* lib :
-       {"libxapian30", "libicu", "libcld2-0", "libxml2", "libgumbo1",
-        "libuchardet0", "zlib1g", "libcpp-httplib", "adduser"}) {
+  for (const char* lib : {"libxapian30", "libicu", "libcld2-0", "libxml2",
+                          "libgumbo1", "libuchardet0", "liburiparser1",
+                          "zlib1g", "libcpp-httplib", "adduser"}) {
     EXPECT_TRUE(Contains(depends, lib)) << lib << " not in " << depends;
   }
   EXPECT_EQ(DpkgDeb({"-I", deb, "conffiles"}).out,

@@ -1,15 +1,20 @@
 #include "tests/testing/command_runner.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 extern char** environ;
 
@@ -45,11 +50,11 @@ std::string SourcePath(const std::string& relative) {
   return std::string(CHANCERY_SOURCE_DIR) + "/" + relative;
 }
 
-CommandResult RunCommand(const std::vector<std::string>& argv,
-                         const std::string& stdin_text) {
-  std::string dir = MakeTempDir("cmd");
-  std::string in_path = dir + "/stdin", out_path = dir + "/stdout",
-              err_path = dir + "/stderr";
+BackgroundCommand::BackgroundCommand(const std::vector<std::string>& argv,
+                                     const std::string& stdin_text)
+    : dir_(MakeTempDir("cmd")) {
+  std::string in_path = dir_ + "/stdin", out_path = dir_ + "/stdout",
+              err_path = dir_ + "/stderr";
   std::ofstream(in_path, std::ios::binary) << stdin_text;
 
   posix_spawn_file_actions_t actions;
@@ -63,21 +68,60 @@ CommandResult RunCommand(const std::vector<std::string>& argv,
   for (const std::string& a : argv)
     args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
-
-  CommandResult result;
   pid_t pid = 0;
   if (posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) ==
       0) {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    result.exit_status =
-        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    pid_ = pid;
   }
   posix_spawn_file_actions_destroy(&actions);
-  result.out = ReadFile(out_path);
-  result.err = ReadFile(err_path);
-  std::filesystem::remove_all(dir);
-  return result;
+}
+
+BackgroundCommand::~BackgroundCommand() {
+  if (started() && !reaped_) {
+    kill(pid_, SIGKILL);
+    (void)Wait();
+  }
+  std::filesystem::remove_all(dir_);
+}
+
+bool BackgroundCommand::Running() { return !Reap(/*block=*/false); }
+
+bool BackgroundCommand::Reap(bool block) {
+  if (!started() || reaped_) return true;
+  int status = 0;
+  rusage usage{};
+  if (wait4(pid_, &status, block ? 0 : WNOHANG, &usage) != pid_) return false;
+  reaped_ = true;
+  result_.exit_status =
+      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result_.peak_rss_kb = usage.ru_maxrss;
+  return true;
+}
+
+void BackgroundCommand::Signal(int sig) {
+  if (started() && !reaped_) kill(pid_, sig);
+}
+
+CommandResult BackgroundCommand::Wait(int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::milliseconds(std::max(timeout_ms, 0));
+  while (!Reap(/*block=*/timeout_ms < 0)) {
+    if (timeout_ms >= 0 && std::chrono::steady_clock::now() > deadline) {
+      result_.timed_out = true;
+      kill(pid_, SIGKILL);
+      timeout_ms = -1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  result_.out = ReadFile(dir_ + "/stdout");
+  result_.err = ReadFile(dir_ + "/stderr");
+  return result_;
+}
+
+CommandResult RunCommand(const std::vector<std::string>& argv,
+                         const std::string& stdin_text) {
+  BackgroundCommand command(argv, stdin_text);
+  return command.Wait();
 }
 
 }  // namespace chancery::testing
