@@ -38,6 +38,10 @@ inline constexpr unsigned kSlotDate = 0;
 // Day number since the epoch as a sortable_serialise'd double, for the date
 // facet's buckets.
 inline constexpr unsigned kSlotDay = 4;
+// The article id, so that rankings break ties by id: docids differ between
+// an index written in one pass and the same articles written as shards or
+// compacted from them, ids do not.
+inline constexpr unsigned kSlotId = 5;
 
 // --- Metadata keys -------------------------------------------------------
 // Display label of a facet value: key kLabelKey + term (e.g.

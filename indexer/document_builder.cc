@@ -135,6 +135,7 @@ BuiltDocument DocumentBuilder::Build(const Article& article,
     }
   }
   doc.add_boolean_term(std::string(schema::kId) + article.id);
+  doc.add_value(schema::kSlotId, article.id);
   for (const schema::FieldSpec& field : schema::kFields) {
     switch (field.kind) {
       case schema::FieldKind::kEntity:

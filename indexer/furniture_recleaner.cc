@@ -63,7 +63,7 @@ Xapian::Query AffectedDocuments(const BoilerplateFilter::LineToRecheck& line) {
 }  // namespace
 
 StatusOr<uint64_t> RecleanFurniture(const BoilerplateFilter& filter,
-                                    IndexWriter& writer) {
+                                    ShardedWriter& writer) {
   DocumentBuilder builder;
   uint64_t rewritten = 0;
   for (const BoilerplateFilter::LineToRecheck& line : filter.LinesToRecheck()) {

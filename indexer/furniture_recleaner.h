@@ -23,7 +23,7 @@
 
 #include "common/status.h"
 #include "indexer/boilerplate_filter.h"
-#include "indexer/index_writer.h"
+#include "indexer/sharded_writer.h"
 
 namespace chancery {
 
@@ -31,7 +31,7 @@ namespace chancery {
 // decides now; returns how many. Errors are the writer's (IoError), or
 // Corruption for a stored document that cannot be decoded.
 [[nodiscard]] StatusOr<uint64_t> RecleanFurniture(
-    const BoilerplateFilter& filter, IndexWriter& writer);
+    const BoilerplateFilter& filter, ShardedWriter& writer);
 
 }  // namespace chancery
 

@@ -56,7 +56,7 @@ class FurnitureIndexTest : public ::testing::Test {
   // as chancery-index does: the stored table first, then the pipeline.
   IndexingStats Index(const std::string& name,
                       const std::vector<Article>& articles) {
-    auto writer = IndexWriter::Open(base_ + "/" + name, 100);
+    auto writer = ShardedWriter::Open(base_ + "/" + name, 1, false, 100);
     EXPECT_TRUE(writer.ok()) << writer.status().ToString();
     auto filter = BoilerplateFilter::Load(std::string(CHANCERY_SOURCE_DIR) +
                                           "/config/boilerplate.tsv");

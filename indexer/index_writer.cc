@@ -104,6 +104,7 @@ void IndexWriter::RecordLabel(const std::string& term,
     }
   }
   db_.set_metadata(key, label);
+  labels_dirty_ = true;
   labels_[term] = label;
 }
 
@@ -138,23 +139,45 @@ void IndexWriter::RecordForms(const std::string& term,
     joined += form;
   }
   db_.set_metadata(key, joined);
+  labels_dirty_ = true;
 }
 
-StatusOr<WriteOutcome> IndexWriter::Upsert(const BuiltDocument& built) {
+Status IndexWriter::CheckStorable(const BuiltDocument& built) {
+  // Checked before writing because a document Xapian refuses inside
+  // add_document makes it cancel every uncommitted change.
+  if (IdTerm(built.id).size() > kMaxIdTermBytes) {
+    return Status::InvalidArgument(
+        "id longer than " + std::to_string(kMaxIdTermBytes - 1) + " bytes",
+        "id");
+  }
+  return Status::Ok();
+}
+
+Status IndexWriter::RecordLabels(const BuiltDocument& built) {
   CHANCERY_RETURN_IF_ERROR(write_error_);
+  CHANCERY_RETURN_IF_ERROR(CheckStorable(built));
   try {
-    const std::string id_term = IdTerm(built.id);
-    // Checked here because a document Xapian refuses inside add_document
-    // makes it cancel every uncommitted change.
-    if (id_term.size() > kMaxIdTermBytes) {
-      return Status::InvalidArgument(
-          "id longer than " + std::to_string(kMaxIdTermBytes - 1) + " bytes",
-          "id");
-    }
     for (const auto& [term, label] : built.labels) RecordLabel(term, label);
     for (const auto& [term, forms] : built.native_forms) {
       RecordForms(term, forms);
     }
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Fail(
+        Status::IoError("writing " + built.id + ": " + e.get_description()));
+  }
+}
+
+StatusOr<WriteOutcome> IndexWriter::Upsert(const BuiltDocument& built,
+                                           LabelRecording labels) {
+  CHANCERY_RETURN_IF_ERROR(write_error_);
+  if (labels == LabelRecording::kRecord) {
+    CHANCERY_RETURN_IF_ERROR(RecordLabels(built));
+  } else {
+    CHANCERY_RETURN_IF_ERROR(CheckStorable(built));
+  }
+  try {
+    const std::string id_term = IdTerm(built.id);
     // Opening a posting list on a writable database flushes pending
     // document lengths, which would dominate the cost of indexing new
     // articles; the id filter spares even the cheaper term_exists.
@@ -237,12 +260,13 @@ Status IndexWriter::CountChange() {
 
 Status IndexWriter::Commit() {
   CHANCERY_RETURN_IF_ERROR(write_error_);
-  if (pending_ == 0) return Status::Ok();
+  if (pending_ == 0 && !labels_dirty_) return Status::Ok();
   try {
     db_.set_metadata(std::string(schema::kLastUpdateKey),
                      std::to_string(std::time(nullptr)));
     db_.commit();
     pending_ = 0;
+    labels_dirty_ = false;
     committed_documents_ = db_.get_doccount();
     return Status::Ok();
   } catch (const Xapian::Error& e) {

@@ -24,6 +24,13 @@ namespace chancery {
 
 enum class WriteOutcome { kAdded, kReplaced, kUnchanged };
 
+// Whether a write records the document's facet labels and native forms
+// (schema::kLabelKey, kFormsKey metadata). kSkip on the shards of a
+// sharded index other than its metadata shard, which records them for
+// every document in input order (ShardedWriter), so labels are chosen as
+// one index would choose them.
+enum class LabelRecording { kRecord, kSkip };
+
 class IndexWriter {
  public:
   // Opens or creates the index at `path`. batch_size >= 1.
@@ -37,7 +44,13 @@ class IndexWriter {
   // the stored article is byte-for-byte the same (nothing is written).
   // InvalidArgument when this document cannot be stored (the index is
   // unharmed); IoError when the index cannot be written.
-  [[nodiscard]] StatusOr<WriteOutcome> Upsert(const BuiltDocument& built);
+  [[nodiscard]] StatusOr<WriteOutcome> Upsert(
+      const BuiltDocument& built,
+      LabelRecording labels = LabelRecording::kRecord);
+  // Records the labels and native forms of `built` without writing the
+  // document (it goes to another shard). InvalidArgument, recording
+  // nothing, for a document Upsert would refuse.
+  [[nodiscard]] Status RecordLabels(const BuiltDocument& built);
   // Removes the document with this id; false when there was none.
   [[nodiscard]] StatusOr<bool> Delete(const std::string& id);
   // The documents matching `query`, with their document data (pending
@@ -65,6 +78,8 @@ class IndexWriter {
  private:
   explicit IndexWriter(Xapian::WritableDatabase db, int batch_size);
   Status CountChange();
+  // InvalidArgument for a document that cannot be stored.
+  static Status CheckStorable(const BuiltDocument& built);
   // Records `error` as the first write failure; returns it.
   Status Fail(Status error);
   void RecordLabel(const std::string& term, const std::string& label);
@@ -79,6 +94,9 @@ class IndexWriter {
   // seen is certainly new and needs no lookup.
   std::unique_ptr<IdFilter> new_ids_;
   int pending_ = 0;
+  // Labels or forms were set since the last commit (they may come without
+  // a document change: RecordLabels).
+  bool labels_dirty_ = false;
   Xapian::doccount committed_documents_ = 0;
   Status write_error_;  // the first failed write, if any
   // Labels already written this run, so metadata is touched once per value.

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -15,10 +16,11 @@
 #include "common/stored_article.h"
 #include "indexer/boilerplate_filter.h"
 #include "indexer/document_builder.h"
-#include "indexer/index_writer.h"
+#include "indexer/index_compactor.h"
 #include "indexer/indexing_pipeline.h"
 #include "indexer/progress_reporter.h"
 #include "indexer/readers/article_reader.h"
+#include "indexer/sharded_writer.h"
 
 namespace chancery {
 namespace {
@@ -39,6 +41,10 @@ SettingsTable CommandSettings(IndexerOptions& o) {
                    .target = &o.no_entities,
                    .help = "index text only, without entity extraction "
                            "(faster; country/person/org facets stay empty)"});
+  table.push_back(
+      {.flag = "--no-compact",
+       .target = &o.no_compact,
+       .help = "keep a bulk run's shards (same as --compact=false)"});
   table.push_back({.flag = "--extract",
                    .target = &o.extract_only,
                    .help = "print the entities found, one JSON line per "
@@ -272,8 +278,13 @@ int RunIndexer(const IndexerOptions& options) {
     std::cerr << "chancery-index: " << ids.status().message() << "\n";
     return kExitFatal;
   }
-  auto writer =
-      IndexWriter::Open(options.config.db_path, options.config.batch_size);
+  const bool compact = options.config.compact && !options.no_compact;
+  const int new_shards =
+      options.config.index_shards > 0
+          ? options.config.index_shards
+          : AutoShardCount(std::thread::hardware_concurrency());
+  auto writer = ShardedWriter::Open(options.config.db_path, new_shards, compact,
+                                    options.config.batch_size);
   if (!writer.ok()) {
     std::cerr << "chancery-index: " << writer.status().message() << "\n";
     return kExitFatal;
@@ -333,6 +344,21 @@ int RunIndexer(const IndexerOptions& options) {
     }
     if (finished.ok()) finished = (*writer)->Commit();
   }
+  const std::vector<std::string> shard_paths = (*writer)->shard_paths();
+  const bool merge =
+      finished.ok() && compact && (*writer)->bulk() &&
+      shard_paths != std::vector<std::string>{options.config.db_path};
+  if (finished.ok()) finished = (*writer)->Close();
+  PhaseTimes phases = pipeline.phase_times();
+  if (merge && finished.ok()) {
+    progress.Message("chancery-index: compacting " +
+                     std::to_string(shard_paths.size()) + " shards");
+    const auto start = std::chrono::steady_clock::now();
+    finished = CompactIndex(options.config.db_path, shard_paths);
+    phases.compact =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+  }
   progress.Finish();
   if (!finished.ok()) {
     // One line, whether the index could not be written (then with what
@@ -347,6 +373,13 @@ int RunIndexer(const IndexerOptions& options) {
     return kExitFatal;
   }
   PrintSummary(stats, progress.ElapsedSeconds(), (*writer)->DocumentCount());
+  std::fprintf(stderr, "chancery-index: phases: %s\n",
+               FormatPhases(stats.read, phases).c_str());
+  StatusOr<IndexSize> size = MeasureIndex(options.config.db_path);
+  if (size.ok()) {
+    std::fprintf(stderr, "chancery-index: %s\n",
+                 FormatIndexSize(*size).c_str());
+  }
   if (exit_status == kExitOk && stats.rejected > 0) exit_status = kExitRejected;
   return exit_status;
 }

@@ -25,6 +25,7 @@ struct IndexerOptions {
   std::string delete_from;              // --delete-from FILE (one id a line)
   bool extract_only = false;            // --extract
   bool no_entities = false;             // --no-entities: skip extraction
+  bool no_compact = false;              // --no-compact: as --compact=false
   bool help = false;
 };
 

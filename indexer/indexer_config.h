@@ -24,12 +24,29 @@ struct IndexerConfig {
   std::string ner_models_dir = FindDataDirs().ner_models_dir;
   int batch_size = 10000;  // Articles per commit.
   int index_threads = 0;   // Analysis threads; 0 = one per core.
+  // Shards a bulk run (into a new index) writes in parallel, one writer
+  // thread each; 0 = AutoShardCount(). An existing index keeps its layout.
+  // 1 (one writer, as before shards) until a kill during compaction can
+  // no longer leave the directory unopenable and the speed-up is measured
+  // on a quiet machine.
+  int index_shards = 1;
+  // After a bulk run, merge the shards into one compact database. false
+  // keeps them as a sharded index (a stub and shard-N directories), which
+  // later runs write shard by shard and searchd opens as one. Off by
+  // default for the same reason.
+  bool compact = false;
 };
+
+// The shard count for index_shards = 0 on a machine of `cores` cores: the
+// cores left once the analysis threads' share is taken (half), at least 2
+// when there are two cores, at most 8 (merging many shards costs more than
+// their writes save).
+int AutoShardCount(unsigned cores);
 
 // db_path (--db), config_dir (--config-dir), entity_mode (--entities),
 // ner_models_dir (--ner-models), batch_size (--batch-size), index_threads
-// (--threads). The rows point into `config`, which must
-// outlive the table.
+// (--threads), index_shards (--shards), compact (--compact). The rows point
+// into `config`, which must outlive the table.
 SettingsTable IndexerSettings(IndexerConfig& config);
 
 // What a run needs of the configuration: an index run writes to db_path,

@@ -20,18 +20,32 @@ constexpr size_t kInputTextCapacity = 32 << 20;
 
 size_t TextBytes(const Article& a) { return a.title.size() + a.body.size(); }
 
+using Clock = std::chrono::steady_clock;
+
+int64_t NanosSince(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() -
+                                                              start)
+      .count();
+}
+
 }  // namespace
 
-IndexingPipeline::IndexingPipeline(IndexWriter& writer,
+IndexingPipeline::IndexingPipeline(ShardedWriter& writer,
                                    BoilerplateFilter& boilerplate,
                                    ExtractEntitiesFn extract, int threads,
                                    ProgressReporter& progress)
     : writer_(writer),
       boilerplate_(boilerplate),
       extract_(std::move(extract)),
-      progress_(progress) {
+      progress_(progress),
+      threads_(threads),
+      last_return_(Clock::now()) {
   CHECK(threads >= 1) << "IndexingPipeline needs an analysis thread, got "
                       << threads;
+  writer_.SetOutcomeHandler(
+      [this](const std::string& origin, const StatusOr<WriteOutcome>& outcome) {
+        OnWritten(origin, outcome);
+      });
   for (int i = 0; i < threads; ++i)
     workers_.emplace_back([this] { WorkerLoop(); });
   writer_thread_ = std::thread([this] { WriterLoop(); });
@@ -46,6 +60,8 @@ void IndexingPipeline::OnArticle(Article&& article) {
   // After a failure nothing more is written; skip the cleaning too.
   if (aborted_.load(std::memory_order_relaxed)) return;
   boilerplate_.Clean(article);
+  // The reader's work: since it last returned, up to the wait for space.
+  read_nanos_ += NanosSince(last_return_);
   std::unique_lock<std::mutex> lock(mu_);
   const size_t bytes = TextBytes(article);
   input_cv_.wait(lock, [&] {
@@ -53,6 +69,7 @@ void IndexingPipeline::OnArticle(Article&& article) {
             (input_.empty() || input_bytes_ + bytes <= kInputTextCapacity)) ||
            closing_ || aborted_;
   });
+  last_return_ = Clock::now();
   if (closing_ || aborted_) return;
   input_bytes_ += bytes;
   input_.push_back(Job{next_seq_++, std::move(article)});
@@ -124,6 +141,7 @@ void IndexingPipeline::WorkerLoop() {
         if (aborted_) return;
       }
       origin = job.article.origin;
+      const Clock::time_point started = Clock::now();
       ResolveLanguage(job.article);
       // Entities are found in the searchable text, as a reader sees it.
       ArticleEntities entities;
@@ -136,6 +154,7 @@ void IndexingPipeline::WorkerLoop() {
         entities = extract_(searchable);
       }
       BuiltDocument built = builder.Build(job.article, entities);
+      analyse_nanos_ += NanosSince(started);
       std::lock_guard<std::mutex> lock(mu_);
       const bool inserted = output_.emplace(job.seq, std::move(built)).second;
       DCHECK(inserted) << "article " << job.seq << " built twice";
@@ -173,35 +192,21 @@ void IndexingPipeline::WriterLoop() {
         if (batch.empty()) return;
         DCHECK(next_write_ + batch.size() <= next_seq_);
       }
-      IndexingStats done;
       Status error = failed_;  // after a write error, drain without writing
-      for (const BuiltDocument& built : batch) {
+      for (BuiltDocument& built : batch) {
         if (!error.ok()) break;
         origin = built.origin;
-        StatusOr<WriteOutcome> outcome = writer_.Upsert(built);
-        if (outcome.status().code() == StatusCode::kInvalidArgument) {
-          // This article only; the rest of the input goes on.
-          OnReject(built.origin, outcome.status().message());
-        } else if (!outcome.ok()) {
-          error = outcome.status();
-        } else if (*outcome == WriteOutcome::kAdded) {
-          ++done.added;
-        } else if (*outcome == WriteOutcome::kReplaced) {
-          ++done.replaced;
-        } else {
-          ++done.unchanged;
-        }
+        // The outcome comes back through OnWritten.
+        error = writer_.Submit(std::move(built));
       }
       origin.clear();
       std::lock_guard<std::mutex> lock(mu_);
       next_write_ += batch.size();
       if (!error.ok() && write_error_.ok()) write_error_ = error;
       failed_ = write_error_;
-      stats_.added += done.added;
-      stats_.replaced += done.replaced;
-      stats_.unchanged += done.unchanged;
       output_cv_.notify_all();
       // The bar counts articles written, so it moves as the index grows.
+      progress_.SetPhases(phase_times());
       progress_.Update(stats_.added + stats_.replaced + stats_.unchanged,
                        bytes_read_total_);
     }
@@ -209,6 +214,25 @@ void IndexingPipeline::WriterLoop() {
     Abort("index writer", origin, e.what());
   } catch (...) {
     Abort("index writer", origin, "unknown exception");
+  }
+}
+
+void IndexingPipeline::OnWritten(const std::string& origin,
+                                 const StatusOr<WriteOutcome>& outcome) {
+  if (outcome.status().code() == StatusCode::kInvalidArgument) {
+    // This article only; the rest of the input goes on.
+    OnReject(origin, outcome.status().message());
+    return;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!outcome.ok()) {
+    if (write_error_.ok()) write_error_ = outcome.status();
+  } else if (*outcome == WriteOutcome::kAdded) {
+    ++stats_.added;
+  } else if (*outcome == WriteOutcome::kReplaced) {
+    ++stats_.replaced;
+  } else {
+    ++stats_.unchanged;
   }
 }
 
@@ -224,6 +248,8 @@ Status IndexingPipeline::Finish() {
   for (std::thread& t : workers_) t.join();
   writer_thread_.join();
   workers_.clear();
+  // The shards' writer threads may still hold documents.
+  Status flushed = writer_.Flush();
   CHANCERY_RETURN_IF_ERROR(thread_error_);
   // With every thread ended and none failed, each article read was built
   // and went through the writer.
@@ -231,6 +257,7 @@ Status IndexingPipeline::Finish() {
       << input_.size() << " articles unbuilt, " << output_.size()
       << " unwritten, " << next_seq_ - next_write_ << " missing";
   CHANCERY_RETURN_IF_ERROR(write_error_);
+  CHANCERY_RETURN_IF_ERROR(flushed);
   CHANCERY_ASSIGN_OR_RETURN(uint64_t recleaned,
                             RecleanFurniture(boilerplate_, writer_));
   {
@@ -240,6 +267,16 @@ Status IndexingPipeline::Finish() {
   CHANCERY_RETURN_IF_ERROR(
       writer_.SetMetadata(schema::kBoilerplateKey, boilerplate_.Serialize()));
   return writer_.Commit();
+}
+
+PhaseTimes IndexingPipeline::phase_times() const {
+  PhaseTimes t;
+  t.read = read_nanos_ / 1e9;
+  t.analyse = analyse_nanos_ / 1e9;
+  t.analyse_threads = threads_;
+  t.write = writer_.WriteSeconds();
+  t.write_threads = writer_.shard_count();
+  return t;
 }
 
 IndexingStats IndexingPipeline::stats() const {

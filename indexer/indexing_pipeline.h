@@ -1,9 +1,10 @@
 // IndexingPipeline: reads articles from a reader (as its ArticleSink),
 // analyses them on worker threads (language, entities, Xapian document) and
-// writes them through one IndexWriter on a writer thread, in input order,
-// so the last version of a repeated id wins. Using both cores this way is
-// what lets the indexer do more than a bare single-threaded Xapian indexer
-// in the same time.
+// hands them, in input order, to a ShardedWriter on a writer thread (which
+// writes one database itself, or routes each document to a shard's writer
+// thread), so the last version of a repeated id wins. Using both cores this
+// way is what lets the indexer do more than a bare single-threaded Xapian
+// indexer in the same time.
 //
 // Thread safety: the ArticleSink methods must be called from one thread
 // (the reader's). Finish() once, from that same thread.
@@ -22,6 +23,7 @@
 #define CHANCERY_INDEXER_INDEXING_PIPELINE_H_
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -38,6 +40,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/progress_reporter.h"
 #include "indexer/readers/article_reader.h"
+#include "indexer/sharded_writer.h"
 
 namespace chancery {
 
@@ -62,7 +65,7 @@ class IndexingPipeline : public ArticleSink {
  public:
   // `writer`, `boilerplate` and `progress` are borrowed and must outlive
   // the pipeline. Precondition: threads >= 1 analysis threads.
-  IndexingPipeline(IndexWriter& writer, BoilerplateFilter& boilerplate,
+  IndexingPipeline(ShardedWriter& writer, BoilerplateFilter& boilerplate,
                    ExtractEntitiesFn extract, int threads,
                    ProgressReporter& progress);
   ~IndexingPipeline() override;
@@ -85,6 +88,8 @@ class IndexingPipeline : public ArticleSink {
   // then dropped), else Commit's. Precondition: not called before.
   [[nodiscard]] Status Finish();
   IndexingStats stats() const;
+  // Busy time of reading, analysis and writing so far (compact stays 0).
+  PhaseTimes phase_times() const;
 
  private:
   struct Job {
@@ -93,11 +98,14 @@ class IndexingPipeline : public ArticleSink {
   };
   void WorkerLoop();
   void WriterLoop();
+  // The writer's report on one document; from any thread. Takes mu_.
+  void OnWritten(const std::string& origin,
+                 const StatusOr<WriteOutcome>& outcome);
   // Records the first thread failure and stops the pipeline. Takes mu_.
   void Abort(const std::string& thread, const std::string& origin,
              const std::string& what);
 
-  IndexWriter& writer_;
+  ShardedWriter& writer_;
   BoilerplateFilter& boilerplate_;
   ExtractEntitiesFn extract_;
   ProgressReporter& progress_;
@@ -121,6 +129,12 @@ class IndexingPipeline : public ArticleSink {
   uint64_t bytes_before_file_ = 0;
   uint64_t bytes_in_file_ = 0;
   std::atomic<uint64_t> bytes_read_total_{0};  // for the writer's progress
+  const int threads_;
+  // Phase timing: the reader thread's own work (outside OnArticle's wait
+  // for queue space), and the workers' analysis, in nanoseconds.
+  std::chrono::steady_clock::time_point last_return_;
+  std::atomic<int64_t> read_nanos_{0};
+  std::atomic<int64_t> analyse_nanos_{0};
   bool finished_ = false;
 
   std::vector<std::thread> workers_;

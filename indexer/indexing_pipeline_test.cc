@@ -32,7 +32,7 @@ class IndexingPipelineTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name()))
               .string();
     std::filesystem::remove_all(db_);
-    auto writer = IndexWriter::Open(db_, 500);
+    auto writer = ShardedWriter::Open(db_, 1, false, 500);
     ASSERT_TRUE(writer.ok()) << writer.status().ToString();
     writer_ = std::move(writer).value();
     progress_out_ = std::tmpfile();
@@ -68,7 +68,7 @@ class IndexingPipelineTest : public ::testing::Test {
   }
 
   std::string db_;
-  std::unique_ptr<IndexWriter> writer_;
+  std::unique_ptr<ShardedWriter> writer_;
   BoilerplateFilter boilerplate_;
   std::FILE* progress_out_ = nullptr;
   std::unique_ptr<ProgressReporter> progress_;

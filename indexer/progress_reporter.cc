@@ -1,5 +1,7 @@
 #include "indexer/progress_reporter.h"
 
+#include <string>
+
 namespace chancery {
 namespace {
 
@@ -21,7 +23,41 @@ std::string FormatDuration(double seconds) {
   return buf;
 }
 
+// "12,345": rates are read at a glance.
+std::string Grouped(double value) {
+  std::string digits = std::to_string(static_cast<long long>(value + 0.5));
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+    digits.insert(static_cast<size_t>(i), ",");
+  }
+  return digits;
+}
+
+std::string PhaseRate(const char* name, uint64_t articles, double seconds,
+                      int threads, const char* unit) {
+  std::string out = name;
+  out += ' ';
+  out += seconds > 0 ? Grouped(articles / (seconds / threads)) + "/s"
+                     : std::string("-");
+  if (threads > 1) {
+    out += " (" + std::to_string(threads) + " " + unit + ")";
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string FormatPhases(uint64_t articles, const PhaseTimes& p) {
+  std::string out =
+      PhaseRate("read", articles, p.read, 1, "") + ", " +
+      PhaseRate("analyse", articles, p.analyse, p.analyse_threads, "threads") +
+      ", " + PhaseRate("write", articles, p.write, p.write_threads, "shards");
+  if (p.compact > 0) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, ", compact %.1f s", p.compact);
+    out += buf;
+  }
+  return out;
+}
 
 ProgressReporter::ProgressReporter(std::FILE* out, bool is_tty,
                                    uint64_t total_bytes)
@@ -57,6 +93,12 @@ void ProgressReporter::Update(uint64_t articles, uint64_t bytes_read) {
   DrawLocked(articles, bytes_read);
 }
 
+void ProgressReporter::SetPhases(const PhaseTimes& phases) {
+  std::lock_guard<std::mutex> lock(mu_);
+  phases_ = phases;
+  has_phases_ = true;
+}
+
 void ProgressReporter::DrawLocked(uint64_t articles, uint64_t bytes_read) {
   double elapsed = std::max(ElapsedSeconds(), 1e-3);
   double rate = articles / elapsed;
@@ -83,6 +125,7 @@ void ProgressReporter::DrawLocked(uint64_t articles, uint64_t bytes_read) {
                   FormatDuration(elapsed).c_str());
   }
   line += buf;
+  if (has_phases_) line += "; " + FormatPhases(articles, phases_);
   if (is_tty_) {
     std::fprintf(out_, "\r\033[K%s", line.c_str());
     bar_shown_ = true;

@@ -1,5 +1,7 @@
 #include "searchd/search/index_handle.h"
 
+#include "common/index_layout.h"
+
 namespace chancery {
 namespace {
 
@@ -24,14 +26,22 @@ std::string RevisionOf(const std::vector<Xapian::Database>& shards) {
 StatusOr<std::unique_ptr<HandlePool>> HandlePool::Create(
     const std::vector<std::string>& paths, std::chrono::milliseconds reload) {
   if (paths.empty()) return Status::InvalidArgument("no index given", "db");
+  // A sharded index directory stands for its shards (index_layout.h), each
+  // searched as a database of its own.
+  std::vector<std::string> shard_paths;
   for (const std::string& path : paths) {
+    CHANCERY_ASSIGN_OR_RETURN(std::vector<std::string> shards,
+                              ShardPaths(path));
+    shard_paths.insert(shard_paths.end(), shards.begin(), shards.end());
+  }
+  for (const std::string& path : shard_paths) {
     try {
       Xapian::Database probe(path);
     } catch (const Xapian::Error& e) {
       return Status::IoError("cannot open index " + path + ": " + e.get_msg());
     }
   }
-  auto pool = std::unique_ptr<HandlePool>(new HandlePool(paths, reload));
+  auto pool = std::unique_ptr<HandlePool>(new HandlePool(shard_paths, reload));
   // Open one handle now so that a broken index fails at start-up.
   StatusOr<Lease> first = pool->Borrow();
   if (!first.ok()) return first.status();

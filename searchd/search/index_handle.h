@@ -81,12 +81,14 @@ class HandlePool {
   };
 
   // Checks that every path opens as an index; IoError naming it otherwise.
+  // A sharded index directory (common/index_layout.h) counts as its shards.
   [[nodiscard]] static StatusOr<std::unique_ptr<HandlePool>> Create(
       const std::vector<std::string>& paths, std::chrono::milliseconds reload);
 
   // Status when the index cannot be opened or read.
   [[nodiscard]] StatusOr<Lease> Borrow();
 
+  // The shard databases, sharded index directories expanded.
   const std::vector<std::string>& paths() const { return paths_; }
 
   // Precondition: every Lease has been destroyed.

@@ -183,13 +183,21 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
     Xapian::Enquire enquire(h.db);
     enquire.set_query(builder.SearchQuery(request, dates.first_day,
                                           dates.last_day, {}, &highlight));
-    if (request.sort == "date" || request.sort == "date_asc") {
-      enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
-                                               request.sort == "date");
-    } else if (request.q.find_first_not_of(" \t\r\n") == std::string::npos) {
+    // Ties are broken by id, never by docid: docids depend on how the
+    // index was written (one pass, shards, compaction), ids do not.
+    Xapian::MultiValueKeyMaker date_then_id;
+    const bool browsing =
+        request.q.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (request.sort == "date" || request.sort == "date_asc" || browsing) {
       // Browsing (no query text): every match weighs 0, so "relevance"
       // would be storage order; newest first instead.
-      enquire.set_sort_by_value(schema::kSlotDate, /*reverse=*/true);
+      date_then_id.add_value(schema::kSlotDate,
+                             /*reverse=*/request.sort != "date_asc");
+      date_then_id.add_value(schema::kSlotId);
+      enquire.set_sort_by_key_then_relevance(&date_then_id, /*reverse=*/false);
+    } else {
+      enquire.set_sort_by_relevance_then_value(schema::kSlotId,
+                                               /*reverse=*/false);
     }
     Xapian::MSet mset =
         enquire.get_mset((request.page - 1) * request.size, request.size);
@@ -285,6 +293,8 @@ StatusOr<SearchResponse> Searcher::Similar(
             Xapian::Query::OP_AND_NOT,
             Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
             Xapian::Query(std::string(schema::kId) + request.id)));
+        enquire.set_sort_by_relevance_then_value(schema::kSlotId,
+                                                 /*reverse=*/false);
         Xapian::MSet mset = enquire.get_mset(0, request.size);
         SearchResponse response;
         response.total = mset.get_matches_estimated();

@@ -1,0 +1,170 @@
+// ShardedWriter and CompactIndex on real indexes on disk: ids stay in their
+// shard across runs, labels are chosen in input order whichever shard an
+// article lands in, and compaction keeps documents, values and metadata.
+#include "indexer/sharded_writer.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/index_layout.h"
+#include "common/schema.h"
+#include "indexer/index_compactor.h"
+
+namespace chancery {
+namespace {
+
+class ShardedWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = (std::filesystem::temp_directory_path() /
+            ("chancery-sharded-" + std::to_string(getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+               .string();
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  BuiltDocument Build(const std::string& id, const std::string& source) {
+    Article a;
+    a.id = id;
+    a.title = "Harbour " + id;
+    a.body = "Ships arrived in the harbour, said " + source + ".";
+    a.lang = "en";
+    a.source = source;
+    a.origin = "test:" + id;
+    return builder_.Build(a, ArticleEntities());
+  }
+
+  // Writes (id, source) pairs through a writer of `shards` new shards.
+  std::unique_ptr<ShardedWriter> Write(
+      const std::string& db, int shards,
+      const std::vector<std::pair<std::string, std::string>>& docs) {
+    auto writer = ShardedWriter::Open(db, shards, /*compact_new=*/false, 10);
+    EXPECT_TRUE(writer.ok()) << writer.status().ToString();
+    (*writer)->SetOutcomeHandler(
+        [this](const std::string&, const StatusOr<WriteOutcome>& outcome) {
+          EXPECT_TRUE(outcome.ok()) << outcome.status().ToString();
+          ++outcomes_;
+        });
+    for (const auto& [id, source] : docs) {
+      EXPECT_TRUE((*writer)->Submit(Build(id, source)).ok());
+    }
+    EXPECT_TRUE((*writer)->Flush().ok());
+    return std::move(*writer);
+  }
+
+  // An id routed to shard `shard` of `shards`.
+  static std::string IdIn(uint32_t shard, uint32_t shards, int from) {
+    for (int i = from;; ++i) {
+      std::string id = "a" + std::to_string(i);
+      if (ShardOfId(id, shards) == shard) return id;
+    }
+  }
+
+  std::string dir_;
+  DocumentBuilder builder_;
+  std::atomic<int> outcomes_{0};
+};
+
+TEST_F(ShardedWriterTest, LabelsAreChosenInInputOrderAcrossShards) {
+  // First seen wins among forms of equal worth; here the first article goes
+  // to shard 2 and the second to the metadata shard.
+  const std::string first = IdIn(2, 3, 0);
+  const std::string second = IdIn(0, 3, 0);
+  const std::string label_key = std::string(schema::kLabelKey) +
+                                std::string(schema::kSource) + "harbour news";
+  for (int shards : {1, 3}) {
+    const std::string db = dir_ + "/" + std::to_string(shards);
+    auto writer =
+        Write(db, shards, {{first, "Harbour News"}, {second, "HARBOUR NEWS"}});
+    ASSERT_TRUE(writer->Close().ok());
+    EXPECT_EQ(writer->DocumentCount(), 2u);
+    EXPECT_EQ(IsShardedIndex(db), shards > 1);
+    Xapian::Database index(db);  // a stub opens as its shards
+    EXPECT_EQ(index.get_doccount(), 2u);
+    // searchd reads labels from the first shard that has one.
+    auto paths = ShardPaths(db);
+    ASSERT_TRUE(paths.ok());
+    EXPECT_EQ(Xapian::Database(paths->front()).get_metadata(label_key),
+              "Harbour News")
+        << shards << " shards";
+  }
+  EXPECT_EQ(outcomes_, 4);
+}
+
+TEST_F(ShardedWriterTest, AnIdStaysInItsShardAcrossRuns) {
+  const std::string db = dir_ + "/idx";
+  std::vector<std::pair<std::string, std::string>> docs;
+  for (int i = 0; i < 60; ++i) docs.emplace_back("a" + std::to_string(i), "X");
+  ASSERT_TRUE(Write(db, 4, docs)->Close().ok());
+  // A later run: the layout on disk decides, not the shard count asked for.
+  auto again = Write(db, 2, {{"a7", "Y"}, {"b1", "Y"}});
+  EXPECT_EQ(again->shard_count(), 4);
+  EXPECT_FALSE(again->bulk());
+  auto deleted = again->Delete("a8");
+  ASSERT_TRUE(deleted.ok());
+  EXPECT_TRUE(*deleted);
+  ASSERT_TRUE(again->Close().ok());
+  EXPECT_EQ(again->DocumentCount(), 60u);  // 60 + b1 - a8
+  auto paths = ShardPaths(db);
+  ASSERT_TRUE(paths.ok());
+  ASSERT_EQ(paths->size(), 4u);
+  Xapian::doccount total = 0;
+  for (size_t s = 0; s < paths->size(); ++s) {
+    Xapian::Database shard((*paths)[s]);
+    total += shard.get_doccount();
+    for (auto t = shard.allterms_begin(std::string(schema::kId));
+         t != shard.allterms_end(std::string(schema::kId)); ++t) {
+      const std::string id = (*t).substr(schema::kId.size());
+      EXPECT_EQ(ShardOfId(id, 4), s) << id;
+      EXPECT_EQ(t.get_termfreq(), 1u) << id << " written twice";
+    }
+  }
+  EXPECT_EQ(total, 60u);
+}
+
+TEST_F(ShardedWriterTest, CompactionKeepsDocumentsValuesAndMetadata) {
+  const std::string db = dir_ + "/idx";
+  std::vector<std::pair<std::string, std::string>> docs;
+  for (int i = 0; i < 40; ++i) {
+    docs.emplace_back("a" + std::to_string(i),
+                      i == 3 ? "Le Mondé" : "Le Monde");
+  }
+  auto writer = Write(db, 3, docs);
+  ASSERT_TRUE(writer->SetMetadata(schema::kBoilerplateKey, "table").ok());
+  const std::vector<std::string> shards = writer->shard_paths();
+  ASSERT_TRUE(writer->Close().ok());
+  ASSERT_TRUE(CompactIndex(db, shards).ok());
+  EXPECT_FALSE(IsShardedIndex(db));
+  for (const std::string& shard : shards) {
+    EXPECT_FALSE(std::filesystem::exists(shard)) << shard;
+  }
+  Xapian::Database merged(db);
+  EXPECT_EQ(merged.get_doccount(), 40u);
+  EXPECT_EQ(merged.get_metadata(std::string(schema::kBoilerplateKey)), "table");
+  EXPECT_FALSE(
+      merged.get_metadata(std::string(schema::kLastUpdateKey)).empty());
+  // The accented form is the better label, wherever it was written.
+  EXPECT_EQ(merged.get_metadata(std::string(schema::kLabelKey) +
+                                std::string(schema::kSource) + "le monde"),
+            "Le Mondé");
+  Xapian::PostingIterator p = merged.postlist_begin("Qa17");
+  ASSERT_NE(p, merged.postlist_end("Qa17"));
+  Xapian::Document doc = merged.get_document(*p);
+  EXPECT_EQ(doc.get_value(schema::kSlotId), "a17");
+  EXPECT_FALSE(doc.get_data().empty());
+  auto size = MeasureIndex(db);
+  ASSERT_TRUE(size.ok());
+  EXPECT_GT(size->total, 0u);
+  EXPECT_GE(size->value_bytes, 110u);  // at least the ids' bytes
+  EXPECT_NE(FormatIndexSize(*size).find("positions"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace chancery
