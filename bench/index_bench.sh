@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Indexing speed, memory and index size: chancery-index (extraction with the
-# named-entity tagger on, the default shards and compaction) beside two
+# named-entity tagger on, --shards 0 --compact) beside two
 # baselines on the same JSON Lines in the same run: bench/bare_indexer, a
 # bare single-threaded Xapian indexer, and SQLite FTS5 through python3's
 # sqlite3 (porter unicode61, one row per article, bench/sqlite_fts5_index.py);
@@ -48,13 +48,13 @@ done
 systems=(bare chancery chancery-1 sqlite)
 declare -A names=(
   [bare]="bare Xapian indexer"
-  [chancery]="chancery-index"
+  [chancery]="chancery-index --shards 0 --compact"
   [chancery-1]="chancery-index --shards 1, no compaction"
   [sqlite]="SQLite FTS5 (python3 sqlite3)")
 index() {  # system, db, input
   case $1 in
     bare) "$build/bin/bare_indexer" "$2" "$3" ;;
-    chancery) "$build/bin/chancery-index" --db "$2" "$3" ;;
+    chancery) "$build/bin/chancery-index" --shards 0 --compact --db "$2" "$3" ;;
     chancery-1) "$build/bin/chancery-index" --shards 1 --compact=false --db "$2" "$3" ;;
     sqlite) mkdir -p "$2" && python3 bench/sqlite_fts5_index.py "$2/fts5.db" "$3" ;;
   esac
@@ -117,8 +117,8 @@ echo "one run each at ${first}x:"
 in="$work/in.$first.jsonl"
 rm -rf "$work/full" "$work/rules" "$work/text" "$work/s1" "$work/s3"
 run "chancery-index" "$build/bin/chancery-index" --db "$work/full" "$in"
-run "chancery-index --shards 1 (compacted)" "$build/bin/chancery-index" --shards 1 --db "$work/s1" "$in"
-run "chancery-index --shards 3" "$build/bin/chancery-index" --shards 3 --db "$work/s3" "$in"
+run "chancery-index --shards 1 (compacted)" "$build/bin/chancery-index" --shards 1 --compact --db "$work/s1" "$in"
+run "chancery-index --shards 3" "$build/bin/chancery-index" --shards 3 --compact --db "$work/s3" "$in"
 run "chancery-index --entities rules" "$build/bin/chancery-index" --entities rules --db "$work/rules" "$in"
 run "chancery-index --no-entities" "$build/bin/chancery-index" --no-entities --db "$work/text" "$in"
 run "chancery-index, re-run (unchanged)" "$build/bin/chancery-index" --db "$work/full" "$in"

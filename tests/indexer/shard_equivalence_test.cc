@@ -1,7 +1,7 @@
 // A sharded index, kept or compacted into one, answers as a single index
 // built from the same input: the real chancery-index builds each layout
 // (--shards 1 --compact=false, --shards 3 --no-compact, --shards 3
-// compacted, the default), then the same upserts and deletes go into each,
+// --compact), then the same upserts and deletes go into each,
 // and the search core (searcher.h) must give the same totals, facet counts
 // and labels, the same ranked ids with the same scores on every page and
 // sort order, the same "more like this" and facet autocomplete.
@@ -134,7 +134,7 @@ const std::vector<Layout>& Layouts() {
   static const auto* layouts = new std::vector<Layout>{
       {"single", {"--shards", "1", "--compact=false"}, Match::kExact},
       {"sharded", {"--shards", "3", "--no-compact"}, Match::kKeptShards},
-      {"compacted", {"--shards", "3"}, Match::kExact},
+      {"compacted", {"--shards", "3", "--compact"}, Match::kExact},
   };
   return *layouts;
 }
