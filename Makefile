@@ -122,20 +122,19 @@ ner-models: build
 	  $(NER_TRAIN_FLAGS) --train $(NER_DATA)/zh/train.txt --out models/ner/zh.model
 
 # libFuzzer targets (fuzz/, README "Fuzzing"): a clang ASan+UBSan tree with
-# CHANCERY_FUZZ=ON in $(FUZZ_BUILD), only the fuzz targets built.
+# CHANCERY_FUZZ=ON in $(ASAN_BUILD), only the fuzz targets built.
 # fuzz-smoke replays every regression input, then runs each target for
 # FUZZ_SECONDS (two at a time) and fails on any crash, leak, UB or timeout.
 # bench/fuzz.sh HOURS is the long run.
-FUZZ_BUILD = $(ASAN_BUILD)
 FUZZ_SECONDS ?= 30
 fuzz-build: test-deps
 	$(ASAN_CONFIGURE)
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target fuzz_targets
 
 fuzz-smoke: fuzz-build
-	cd $(FUZZ_BUILD) && ctest --output-on-failure -R '^fuzz_regressions_'
-	rm -rf $(FUZZ_BUILD)/fuzz-smoke
-	scripts/fuzz-run.sh --build $(FUZZ_BUILD) --out $(FUZZ_BUILD)/fuzz-smoke \
+	cd $(ASAN_BUILD) && ctest --output-on-failure -R '^fuzz_regressions_'
+	rm -rf $(ASAN_BUILD)/fuzz-smoke
+	scripts/fuzz-run.sh --build $(ASAN_BUILD) --out $(ASAN_BUILD)/fuzz-smoke \
 	  --seconds $(FUZZ_SECONDS) --jobs 2
 
 clean:

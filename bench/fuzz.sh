@@ -14,8 +14,8 @@ cd "$(dirname "$0")/.."
 hours=$1; shift
 seconds=$(awk -v h="$hours" 'BEGIN { printf "%d", h * 3600 }')
 out=${FUZZ_OUT:-fuzz-out}
-build=${FUZZ_BUILD:-build-asan}
-make --no-print-directory fuzz-build FUZZ_BUILD="$build" >/dev/null
+build=${ASAN_BUILD:-build-asan}
+make --no-print-directory fuzz-build ASAN_BUILD="$build" >/dev/null
 count=$(wc -l <"$build/fuzz/targets.tsv")
 echo "bench/fuzz: started $(date -u +%FT%TZ), $(nproc) cores"
 scripts/fuzz-run.sh --build "$build" --out "$out" --seconds "$seconds" \

@@ -22,12 +22,7 @@ constexpr size_t kDetectionSampleBytes = 2048;
 constexpr size_t kMaxTermBytes = 240;
 
 std::string ClampTerm(std::string term) {
-  if (term.size() <= kMaxTermBytes) return term;
-  size_t cut = kMaxTermBytes;
-  while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
-  term.resize(cut);
+  TruncateUtf8(&term, kMaxTermBytes);
   return term;
 }
 
@@ -113,7 +108,10 @@ void ResolveLanguage(Article& article) {
   if (!article.lang.empty()) return;
   std::string sample = article.title;
   sample += "\n";
-  sample.append(article.body, 0, kDetectionSampleBytes);
+  // One byte past the sample, so that the cut can tell whether it would
+  // split a character, and cut before it: CLD2 gets whole characters.
+  sample.append(article.body, 0, kDetectionSampleBytes + 1);
+  TruncateUtf8(&sample, article.title.size() + 1 + kDetectionSampleBytes);
   article.lang = DetectLanguage(sample);
 }
 

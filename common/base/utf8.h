@@ -2,6 +2,7 @@
 #ifndef CHANCERY_COMMON_BASE_UTF8_H_
 #define CHANCERY_COMMON_BASE_UTF8_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,10 @@ bool IsValidUtf8(std::string_view s);
 // they are, so valid input comes back unchanged. The result is always
 // valid UTF-8.
 std::string ReplaceInvalidUtf8(std::string_view s);
+
+// Shortens `s` to at most `max_bytes`, cutting back to the start of a UTF-8
+// sequence so that valid text stays valid. No-op when `s` already fits.
+void TruncateUtf8(std::string* s, size_t max_bytes);
 
 }  // namespace chancery
 

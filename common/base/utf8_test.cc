@@ -46,5 +46,17 @@ TEST(ReplaceInvalidUtf8, KeepsValidTextAndReplacesEachBadByte) {
   EXPECT_EQ(fixed.size(), 6 * 3);
 }
 
+TEST(TruncateUtf8, CutsAtASequenceStart) {
+  std::string s = "ab\xC3\xA9z";  // "abéz"
+  TruncateUtf8(&s, 3);            // would split é
+  EXPECT_EQ(s, "ab");
+  s = "ab\xC3\xA9z";
+  TruncateUtf8(&s, 4);
+  EXPECT_EQ(s, "ab\xC3\xA9");
+  s = "abc";
+  TruncateUtf8(&s, 10);
+  EXPECT_EQ(s, "abc");
+}
+
 }  // namespace
 }  // namespace chancery

@@ -5,6 +5,7 @@
 
 #include "common/base/language.h"
 #include "common/base/strings.h"
+#include "common/base/utf8.h"
 #include "indexer/readers/date_parser.h"
 
 namespace chancery {
@@ -24,13 +25,7 @@ void DeliverArticle(Article&& article, std::string_view date_text,
     return;
   }
   if (article.body.size() > kMaxBodyBytes) {
-    size_t cut = kMaxBodyBytes;
-    // Back to the start of a UTF-8 sequence, so the text stays valid.
-    while (cut > 0 &&
-           (static_cast<unsigned char>(article.body[cut]) & 0xC0) == 0x80) {
-      --cut;
-    }
-    article.body.resize(cut);
+    TruncateUtf8(&article.body, kMaxBodyBytes);
     article.body.shrink_to_fit();
     sink.OnWarning(article.origin, "body longer than " +
                                        std::to_string(kMaxBodyBytes >> 20) +
