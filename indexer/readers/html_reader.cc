@@ -21,7 +21,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr int kMaxDepth = 400;  // as in html_text.cc
 // Datelines stand above the text or right after the headline.
 constexpr int kMaxDatelineLines = 4;
 // Bylines and datelines are a line each; more is the story itself.
@@ -209,7 +208,7 @@ bool NoteBylineParts(const GumboNode* node, PageFacts& facts) {
 
 void CollectFacts(const GumboNode* node, int depth, Place place,
                   PageFacts& facts) {
-  if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
+  if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxHtmlDepth) return;
   const GumboElement& element = node->v.element;
   if (element.tag != GUMBO_TAG_HEADER && element.tag != GUMBO_TAG_HEAD &&
       IsHiddenOrFurniture(node)) {

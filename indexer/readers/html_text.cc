@@ -6,10 +6,6 @@
 namespace chancery {
 namespace {
 
-// Pathologically nested markup is cut off here rather than risking the
-// stack; real articles nest a few dozen levels.
-constexpr int kMaxDepth = 400;
-
 // Accumulates text with HTML's whitespace rules: runs of whitespace become
 // one space, breaks are emitted only between pieces of text, and the
 // strongest pending break wins.
@@ -175,7 +171,7 @@ void AppendText(const GumboNode* node, const SkipFunction* skip, int depth,
       return;
   }
   const GumboElement& element = node->v.element;
-  if (depth > kMaxDepth) return;
+  if (depth > kMaxHtmlDepth) return;
   if (skip != nullptr && (*skip)(node)) {
     // The skipped element still separates the text around it.
     out.AddGap(TextBuilder::Gap::kSpace);

@@ -13,6 +13,11 @@
 
 namespace chancery {
 
+// Pathologically nested markup is cut off at this depth by every walk over
+// a gumbo tree rather than risking the stack; real articles nest a few
+// dozen levels.
+inline constexpr int kMaxHtmlDepth = 400;
+
 // A parsed gumbo document, destroyed with its owner. Input must be UTF-8
 // (invalid bytes become U+FFFD).
 class GumboDocument {

@@ -14,8 +14,6 @@
 namespace chancery {
 namespace {
 
-constexpr int kMaxDepth = 400;  // as in html_text.cc
-
 // Thresholds, chosen on the tuning part of bench/html_quality only.
 // A container found by name or tag is the text when it holds this many
 // characters that are not link text...
@@ -426,7 +424,8 @@ class Extractor {
   void CollectLeads(const GumboNode* node, const GumboNode* first_block,
                     const std::string& text, int depth, bool& past_block,
                     std::string& leads) const {
-    if (past_block || node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth ||
+    if (past_block || node->type != GUMBO_NODE_ELEMENT ||
+        depth > kMaxHtmlDepth ||
         (IsSkippedElement(node) && TagOf(node) != GUMBO_TAG_HEADER)) {
       return;  // an article's <header> holds its lead
     }
@@ -480,7 +479,7 @@ class Extractor {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
       return in_link ? CountChars(node->v.text.text) : 0;
     }
-    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return 0;
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxHtmlDepth) return 0;
     in_link = in_link || TagOf(node) == GUMBO_TAG_A;
     int chars = 0;
     for (unsigned i = 0; i < ChildCount(node); ++i) {
@@ -495,7 +494,7 @@ class Extractor {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
       return CountChars(node->v.text.text);
     }
-    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth ||
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxHtmlDepth ||
         IsSkippedElement(node)) {
       return 0;
     }
@@ -511,7 +510,7 @@ class Extractor {
   // names such as "date-outer" or "widget Blog" around a blog post must
   // not cut. Returns whether `node` is or holds one.
   bool MarkMainTextHolders(const GumboNode* node, int depth) {
-    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return false;
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxHtmlDepth) return false;
     bool holds = false;
     for (unsigned i = 0; i < ChildCount(node); ++i) {
       holds = MarkMainTextHolders(Child(node, i), depth + 1) || holds;
@@ -536,7 +535,8 @@ class Extractor {
       }
       return stats;
     }
-    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth || IsCut(node)) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxHtmlDepth ||
+        IsCut(node)) {
       return stats;
     }
     in_link = in_link || node->v.element.tag == GUMBO_TAG_A;
@@ -635,7 +635,7 @@ class Extractor {
       if (chars > 0) items.push_back({nullptr, 0, chars});
       return;
     }
-    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxHtmlDepth) return;
     if (node != block && IsSkippedInText(node)) return;
     if (const int level = HeadingLevel(node); level > 0) {
       items.push_back({node, level, 0});
@@ -706,7 +706,8 @@ class Extractor {
 
   void CollectNamesakes(const GumboNode* node, int kind, std::string_view name,
                         int depth, std::vector<const GumboNode*>& found) const {
-    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth || IsCut(node)) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxHtmlDepth ||
+        IsCut(node)) {
       return;
     }
     if (IsContainerOfKind(node, kind) && AttributeOf(node, "class") == name) {

@@ -146,6 +146,13 @@ class InlineTaskQueue : public httplib::TaskQueue {
   void shutdown() override {}
 };
 
+}  // namespace
+
+// Named rather than file-local because HttpServer::Impl holds one: GCC's
+// -Wsubobject-linkage rejects a field of a file-local type once this file
+// is compiled inside a unity batch (CHANCERY_UNITY_BUILD).
+namespace http_server_internal {
+
 class GatedServer : public httplib::Server {
  public:
   // `gate` outlives serving; null drops connections (not serving).
@@ -172,7 +179,7 @@ class GatedServer : public httplib::Server {
   ConnectionGate* gate_ = nullptr;
 };
 
-}  // namespace
+}  // namespace http_server_internal
 
 struct HttpServer::Impl {
   Impl(const Searcher& searcher, const ServerConfig& config)
@@ -206,7 +213,7 @@ struct HttpServer::Impl {
   const ServerConfig& config;
   Metrics metrics;
   ServerContext context;
-  GatedServer server;
+  http_server_internal::GatedServer server;
   std::unique_ptr<ConnectionGate> gate;  // While Serve() runs.
   // The last socket httplib made to bind (set in the socket-options hook).
   socket_t listen_socket = INVALID_SOCKET;
@@ -313,7 +320,7 @@ Status HttpServer::Serve() {
         limits.max_connections,
         files.rlim_cur > 256 ? files.rlim_cur - 128 : files.rlim_cur / 2));
   }
-  GatedServer& server = impl_->server;
+  http_server_internal::GatedServer& server = impl_->server;
   impl_->gate = std::make_unique<ConnectionGate>(
       limits, c.http_threads, [&server, &c](Connection& conn) {
         return server.ServeOne(conn, c.header_timeout_ms);
