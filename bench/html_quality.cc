@@ -5,7 +5,8 @@
 // of ArticleFromHtml (charset, parse, metadata and main text) on one core.
 //
 //   build/bin/html_quality [--data ../shared/html] [--part tuning|heldout|all]
-//                          [--dump FILE] [--explain FILE]
+//                          [--dump FILE] [--explain FILE] [--show FILE]
+//                          [--model FILE] [--folds K --fold I]
 //
 // The pages are split for good once: a page is held out when the FNV-1a
 // hash of its file name is 0 mod 3 (about a third). Rules and thresholds
@@ -15,19 +16,23 @@
 // part. --part tuning scores the tuning part only (held-out pages are not
 // even read), for the rounds of tuning; --explain writes, for tuning pages
 // only, each missed `with` and each found `without` segment; --show FILE
-// prints the text extracted from one tuning page. Exits 0 with a
+// prints the text extracted from one tuning page. --model FILE uses a
+// block classifier html_block_train wrote instead of the built-in one;
+// --folds K --fold I scores only the tuning pages of sites in fold I of K
+// (SiteFold), for cross-validation within the tuning part. Exits 0 with a
 // note when the data directory is missing (a user's clone has no ../shared).
-#include <zlib.h>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
-#include "common/base/hash.h"
+#include "bench/html_pages.h"
+#include "common/base/numbers.h"
 #include "indexer/readers/html_reader.h"
 
 namespace chancery {
@@ -38,39 +43,6 @@ struct Counts {
   long pages = 0, empty_pages = 0;
   double seconds = 0;
 };
-
-bool IsHeldOut(const std::string& file) { return Fnv1a64(file) % 3 == 0; }
-
-// Whitespace runs as one space, trimmed: how the evaluation compares text.
-std::string NormaliseSpace(std::string_view text) {
-  std::string out;
-  bool gap = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const bool nbsp =
-        c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || nbsp) {
-      gap = true;
-      if (nbsp) ++i;
-      continue;
-    }
-    if (gap && !out.empty()) out += ' ';
-    gap = false;
-    out += c;
-  }
-  return out;
-}
-
-bool ReadGzip(const std::filesystem::path& path, std::string* out) {
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (file == nullptr) return false;
-  char buffer[1 << 16];
-  int n;
-  while ((n = gzread(file, buffer, sizeof buffer)) > 0) out->append(buffer, n);
-  const bool ok = n == 0;
-  gzclose(file);
-  return ok;
-}
 
 void PrintRow(const char* label, const Counts& c) {
   const double p = c.tp + c.fp ? double(c.tp) / (c.tp + c.fp) : 0;
@@ -88,6 +60,8 @@ int Run(int argc, char** argv) {
   std::string explain_path;
   std::string part = "all";
   std::string show_file;
+  std::string model_path;
+  int folds = 0, fold = -1;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--data") {
@@ -103,6 +77,16 @@ int Run(int argc, char** argv) {
                      show_file.c_str());
         return 2;
       }
+    } else if (flag == "--model") {
+      model_path = argv[i + 1];
+    } else if (flag == "--folds" || flag == "--fold") {
+      const std::optional<int> n = ParseInt(argv[i + 1]);
+      if (!n.has_value() || *n < 0) {
+        std::fprintf(stderr, "html_quality: %s %s: not a count\n", flag.c_str(),
+                     argv[i + 1]);
+        return 2;
+      }
+      (flag == "--folds" ? folds : fold) = *n;
     } else if (flag == "--part") {
       part = argv[i + 1];
       if (part != "tuning" && part != "heldout" && part != "all") {
@@ -123,6 +107,33 @@ int Run(int argc, char** argv) {
                 segments_path.c_str());
     return 0;
   }
+  if (fold >= 0 && (folds < 2 || fold >= folds)) {
+    std::fprintf(stderr, "html_quality: --fold %d: needs --folds above it\n",
+                 fold);
+    return 2;
+  }
+  if (fold >= 0) part = "tuning";  // folds split the tuning part only
+  std::optional<BlockModel> model;
+  if (!model_path.empty()) {
+    std::ifstream model_in(model_path);
+    std::stringstream model_text;
+    model_text << model_in.rdbuf();
+    if (!model_in) {
+      std::fprintf(stderr, "html_quality: --model %s: cannot read\n",
+                   model_path.c_str());
+      return 2;
+    }
+    StatusOr<BlockModel> parsed =
+        BlockModel::Parse(model_text.str(), model_path);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "html_quality: %s\n",
+                   parsed.status().ToString().c_str());
+      return 2;
+    }
+    model.emplace(std::move(parsed).value());
+  }
+  MainTextOptions options;
+  if (model.has_value()) options.model = &*model;
   std::ifstream in(segments_path);
   const nlohmann::json segments =
       nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
@@ -139,7 +150,8 @@ int Run(int argc, char** argv) {
     const std::string file = entry.value("file", "");
     const bool held_out = IsHeldOut(file);
     if ((part == "tuning" && held_out) || (part == "heldout" && !held_out) ||
-        (!show_file.empty() && file != show_file)) {
+        (!show_file.empty() && file != show_file) ||
+        (fold >= 0 && SiteFold(url, folds) != fold)) {
       continue;
     }
     std::string html;
@@ -151,7 +163,8 @@ int Run(int argc, char** argv) {
     Counts& c = held_out ? held : tune;
     const auto start = std::chrono::steady_clock::now();
     std::string date_text;
-    const Article article = ArticleFromHtml(std::move(html), "", &date_text);
+    const Article article =
+        ArticleFromHtml(std::move(html), "", &date_text, "", options);
     c.seconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();

@@ -305,7 +305,8 @@ std::string_view CharsetOfContentType(std::string_view content_type) {
 }
 
 Article ArticleFromHtml(std::string html, std::string_view charset_hint,
-                        std::string* date_text, std::string_view page_url) {
+                        std::string* date_text, std::string_view page_url,
+                        const MainTextOptions& options) {
   auto document = std::make_unique<GumboDocument>(html);
   PageFacts facts;
   CollectFacts(document->root(), 0, Place(), facts);
@@ -337,7 +338,7 @@ Article ArticleFromHtml(std::string html, std::string_view charset_hint,
       FirstNonEmpty({&facts.meta_author, &facts.article_author,
                      &facts.ld_author, &facts.rel_author, &facts.byline});
   article.source = FirstNonEmpty({&facts.og_site_name, &facts.ld_publisher});
-  article.body = ExtractMainText(document->root(), facts.ld_body);
+  article.body = ExtractMainText(document->root(), facts.ld_body, options);
   // A dateline is looked for only when the markup gives no date: prose
   // is the least certain source.
   std::string dateline;

@@ -34,6 +34,7 @@
 #include "common/status.h"
 #include "indexer/readers/article_reader.h"
 #include "indexer/readers/input_source.h"
+#include "indexer/readers/main_text_extractor.h"
 
 namespace chancery {
 
@@ -45,8 +46,10 @@ namespace chancery {
 // was fetched from, which relative canonical URLs are resolved against
 // ("" when unknown: og:url stands in). For readers of archives that hold
 // pages (WARC).
+// `options` go to ExtractMainText (the default: the built-in classifier).
 Article ArticleFromHtml(std::string html, std::string_view charset_hint,
-                        std::string* date_text, std::string_view page_url = {});
+                        std::string* date_text, std::string_view page_url = {},
+                        const MainTextOptions& options = {});
 
 // The charset parameter of a Content-Type value:
 // "text/html; charset=iso-8859-1" -> "iso-8859-1"; "" when it has none.

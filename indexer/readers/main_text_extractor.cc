@@ -9,6 +9,7 @@
 
 #include "common/base/strings.h"
 #include "indexer/readers/furniture_line.h"
+#include "indexer/readers/furniture_names.h"
 #include "indexer/readers/html_text.h"
 
 namespace chancery {
@@ -54,6 +55,9 @@ constexpr double kMinJsonLdShare = 2.0;
 // When the text is that short, it is extracted again with class/id names
 // not read, and that text is taken when it is this many times as long.
 constexpr double kMinLenientGain = 3;
+// The block classifier is asked about blocks of at most this many
+// characters.
+constexpr int kMaxClassifiedChars = 600;
 // When it is still under this many characters, link lists are kept too.
 constexpr int kNearlyNothingChars = 100;
 
@@ -73,6 +77,7 @@ struct BlockStats {
   int chars = 0;       // code points other than whitespace
   int link_chars = 0;  // of which inside <a>
   int commas = 0;
+  int start = 0;  // characters measured before it in the page
   double LinkDensity() const {
     return chars == 0 ? 0.0 : static_cast<double>(link_chars) / chars;
   }
@@ -97,104 +102,6 @@ std::string NameOf(const GumboNode* node) {
   name += ' ';
   name += AsciiToLower(AttributeOf(node, "id"));
   return name;
-}
-
-bool ContainsAny(std::string_view text,
-                 std::initializer_list<std::string_view> needles) {
-  for (std::string_view needle : needles) {
-    if (text.find(needle) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-// Class/id names that content management systems give the article text.
-bool NamesMainTextToken(std::string_view name) {
-  return ContainsAny(name,
-                     {"articlebody",      "article-body",    "article_body",
-                      "article__body",    "article-content", "article_content",
-                      "article__content", "articlecontent",  "article-text",
-                      "article_text",     "articletext",     "article__text",
-                      "fulltext",         "story-body",      "storybody",
-                      "story_body",       "story__body",     "story-content",
-                      "storycontent",     "story-text",      "entry-content",
-                      "entry_content",    "entry-body",      "post-content",
-                      "post_content",     "postcontent",     "post-body",
-                      "post_body",        "postbody",        "post-text",
-                      "post-entry",       "single-content",  "content-body",
-                      "body-text",        "bodytext",        "text-body",
-                      "main-text",        "maintext",        "rich-text",
-                      "richtext",         "news-content",    "news-text",
-                      "newstext",         "blog-content",    "field-name-body",
-                      "field--name-body", "node-content",    "article-copy",
-                      "articlecopy",      "text-content",    "article-entry"});
-}
-
-// Words (of a class, id or role) naming furniture beyond what
-// VisibleText already skips: comments, teasers, bylines and date lines.
-bool IsExtraFurnitureWord(std::string_view word) {
-  static constexpr std::string_view kWords[] = {
-      "comment",    "comments",   "commentlist", "disqus",     "reply",
-      "replies",    "related",    "recommended", "recommend",  "teaser",
-      "teasers",    "trending",   "popular",     "most",       "more",
-      "tags",       "tag",        "taglist",     "keywords",   "byline",
-      "author",     "authors",    "dateline",    "date",       "timestamp",
-      "published",  "meta",       "postmeta",    "pagination", "pager",
-      "toolbar",    "tools",      "widget",      "widgets",    "signup",
-      "paywall",    "login",      "skip",        "hidden",     "rating",
-      "vote",       "breadcrumb", "crumbs",      "social",     "subscription",
-      "newsletter", "sponsored",  "partner",     "copyright",  "postmetadata",
-      "metadata",   "ratings",    "toc",         "affiliate",  "kommentar",
-      "kommentare", "readtime",   "factbox",     "infobox",    "cta",
-      "donate",     "donation",   "donations",   "spenden",    "steady",
-      "membership", "authorbox",  "saboxplugin"};
-  for (std::string_view w : kWords) {
-    if (w == word) return true;
-  }
-  return false;
-}
-
-// Whether `visit` holds for a token of a class/id value (tokens separated
-// by spaces).
-template <typename Visit>
-bool AnyToken(std::string_view value, Visit visit) {
-  size_t at = 0;
-  while (at < value.size()) {
-    size_t end = value.find(' ', at);
-    if (end == std::string_view::npos) end = value.size();
-    if (visit(value.substr(at, end - at))) return true;
-    at = end + 1;
-  }
-  return false;
-}
-
-// Whether a class/id value (words separated by spaces) has a token naming
-// the article text, one that does not also name furniture
-// ("related-post-content" is a teaser's).
-bool NamesMainText(std::string_view name) {
-  return AnyToken(name, [](std::string_view token) {
-    return NamesMainTextToken(token) &&
-           !AnyClassWord(token, IsExtraFurnitureWord);
-  });
-}
-
-// Whether a class or id value names extra furniture. Its tokens that
-// classify a post rather than name a part of the page ("tag-sports",
-// "category-popular" on a WordPress post) are not read.
-bool NamesExtraFurniture(std::string_view value) {
-  return AnyToken(value, [](std::string_view token) {
-    bool classifies = false;
-    for (std::string_view prefix :
-         {"tag-", "category-", "type-", "format-", "status-", "has-", "no-"}) {
-      if (token.substr(0, prefix.size()) == prefix) classifies = true;
-    }
-    if (token.substr(0, 5) == "post-" && token.size() > 5 && token[5] >= '0' &&
-        token[5] <= '9') {
-      classifies = true;  // "post-1113"
-    }
-    // Drupal's "field--label-hidden" hides the field's label, not the field.
-    if (token.find("label") != std::string_view::npos) classifies = true;
-    return !classifies && AnyClassWord(token, IsExtraFurnitureWord);
-  });
 }
 
 // Whether an inline style hides the element (display:none,
@@ -222,8 +129,9 @@ enum class NameTrust {
 
 class Extractor {
  public:
-  Extractor(const GumboNode* root, NameTrust trust)
-      : root_(root), trust_(trust) {
+  Extractor(const GumboNode* root, NameTrust trust, const BlockModel* model,
+            std::vector<BlockSample>* samples)
+      : root_(root), trust_(trust), model_(model), samples_(samples) {
     MarkMainTextHolders(root, 0);
     raw_page_chars_ = MeasureRaw(root, 0);
     Measure(root, 0, /*in_link=*/false);
@@ -279,6 +187,9 @@ class Extractor {
         (ld_chars >= kMinJsonLdShare * text_chars ||
          (text_chars < kMinMainChars && ld_chars >= text_chars))) {
       text = LdBodyText(json_ld_body);
+    }
+    if (samples_ != nullptr) {
+      TextOf({body});  // the trainer learns from the blocks around the text too
     }
     return text;
   }
@@ -526,6 +437,7 @@ class Extractor {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
       const std::string_view text = node->v.text.text;
       stats.chars = CountChars(text);
+      measured_chars_ += stats.chars;
       if (in_link) stats.link_chars = stats.chars;
       for (size_t i = 0; i < text.size(); ++i) {
         if (text[i] == ',' || text.substr(i, 3) == "\xEF\xBC\x8C" ||
@@ -541,6 +453,7 @@ class Extractor {
     }
     in_link = in_link || node->v.element.tag == GUMBO_TAG_A;
     elements_.push_back(node);
+    stats.start = measured_chars_;
     for (unsigned i = 0; i < ChildCount(node); ++i) {
       const BlockStats child = Measure(Child(node, i), depth + 1, in_link);
       stats.chars += child.chars;
@@ -587,11 +500,75 @@ class Extractor {
             IsFurnitureLine(PlainText(node), stats.chars, stats.LinkDensity());
       if (it->second) return true;
     }
-    if (trust_ == NameTrust::kNoneKeepLinks || !IsLinkListTag(TagOf(node))) {
+    if (trust_ != NameTrust::kNoneKeepLinks && IsLinkListTag(TagOf(node)) &&
+        stats.chars > 0 && stats.chars < kLinkListMaxChars &&
+        stats.LinkDensity() > kMaxBlockLinkDensity) {
+      return true;
+    }
+    return IsClassifiedFurniture(node, stats);
+  }
+
+  // Whether the block classifier takes `node` for furniture (noting it as
+  // a sample instead when sampling).
+  bool IsClassifiedFurniture(const GumboNode* node,
+                             const BlockStats& stats) const {
+    if (stats.chars == 0 || stats.chars > kMaxClassifiedChars ||
+        current_block_ == nullptr || !IsClassifiedBlock(node) ||
+        (samples_ == nullptr && model_->threshold() >= 1)) {
       return false;
     }
-    return stats.chars > 0 && stats.chars < kLinkListMaxChars &&
-           stats.LinkDensity() > kMaxBlockLinkDensity;
+    auto [it, added] = classified_.try_emplace(node, false);
+    if (!added) return it->second;
+    BlockContext context;
+    context.chars = stats.chars;
+    context.link_chars = stats.link_chars;
+    context.commas = stats.commas;
+    const BlockStats& block = StatsOf(current_block_);
+    context.position =
+        block.chars == 0
+            ? 0
+            : std::clamp(
+                  static_cast<double>(stats.start - block.start) / block.chars,
+                  0.0, 1.0);
+    for (const GumboNode* n = node; n != nullptr && n != current_block_;
+         n = n->parent) {
+      ++context.depth;
+    }
+    const GumboNode* parent = node->parent;
+    if (parent != nullptr && parent->type == GUMBO_NODE_ELEMENT) {
+      context.parent_chars = StatsOf(parent).chars;
+      context.parent_link_chars = StatsOf(parent).link_chars;
+      for (unsigned i = 0; i < ChildCount(parent); ++i) {
+        const GumboNode* sibling = Child(parent, i);
+        if (sibling == node || sibling->type != GUMBO_NODE_ELEMENT) continue;
+        ++context.siblings;
+        if (TagOf(sibling) == TagOf(node)) ++context.same_siblings;
+      }
+      const unsigned at = node->index_within_parent;
+      for (unsigned i = at; i-- > 0;) {
+        const GumboNode* sibling = Child(parent, i);
+        if (sibling->type != GUMBO_NODE_ELEMENT) continue;
+        context.prev_tag = TagOf(sibling);
+        context.prev_chars = StatsOf(sibling).chars;
+        context.prev_link_chars = StatsOf(sibling).link_chars;
+        break;
+      }
+      for (unsigned i = at + 1; i < ChildCount(parent); ++i) {
+        const GumboNode* sibling = Child(parent, i);
+        if (sibling->type != GUMBO_NODE_ELEMENT) continue;
+        context.next_tag = TagOf(sibling);
+        context.next_chars = StatsOf(sibling).chars;
+        context.next_link_chars = StatsOf(sibling).link_chars;
+        break;
+      }
+    }
+    BlockFeatures(node, context, &features_);
+    if (samples_ != nullptr) {
+      samples_->push_back({PlainText(node), features_});
+      return false;
+    }
+    it->second = model_->FurnitureProbability(features_) > model_->threshold();
+    return it->second;
   }
 
   // Whether `node` is a line of text that IsFurnitureLine may cut.
@@ -675,6 +652,7 @@ class Extractor {
   std::string TextOf(const std::vector<const GumboNode*>& blocks) const {
     std::string text;
     for (const GumboNode* block : blocks) {
+      current_block_ = block;
       const std::unordered_set<const GumboNode*> empty_headings =
           EmptyHeadings(block);
       std::string part = VisibleTextExcept(
@@ -682,6 +660,7 @@ class Extractor {
             return node != block &&
                    (IsSkippedInText(node) || empty_headings.count(node) != 0);
           });
+      current_block_ = nullptr;
       if (part.empty()) continue;
       if (!text.empty()) text += "\n\n";
       text += part;
@@ -910,6 +889,13 @@ class Extractor {
 
   const GumboNode* root_;
   const NameTrust trust_;
+  const BlockModel* model_;
+  std::vector<BlockSample>* samples_;
+  // The block TextOf is writing, which the classifier places blocks in.
+  mutable const GumboNode* current_block_ = nullptr;
+  mutable std::unordered_map<const GumboNode*, bool> classified_;
+  mutable std::vector<BlockFeature> features_;
+  int measured_chars_ = 0;
   std::unordered_map<const GumboNode*, BlockStats> stats_;
   std::vector<const GumboNode*> elements_;  // measured, in document order
   // IsFurnitureLine of short lines, as found: the text is walked several
@@ -923,18 +909,24 @@ class Extractor {
 }  // namespace
 
 std::string ExtractMainText(const GumboNode* root,
-                            std::string_view json_ld_body) {
+                            std::string_view json_ld_body,
+                            const MainTextOptions& options) {
   if (root == nullptr) return {};
-  std::string text = Extractor(root, NameTrust::kFull).Run(json_ld_body);
+  const BlockModel built_in = BlockModel::BuiltIn();
+  const BlockModel* model =
+      options.model != nullptr ? options.model : &built_in;
+  auto extract = [&](NameTrust trust) {
+    return Extractor(root, trust, model, options.samples).Run(json_ld_body);
+  };
+  std::string text = extract(NameTrust::kFull);
   if (CountChars(text) < kMinMainChars) {
-    std::string lenient = Extractor(root, NameTrust::kNone).Run(json_ld_body);
+    std::string lenient = extract(NameTrust::kNone);
     if (CountChars(lenient) > kMinLenientGain * CountChars(text)) {
       text = std::move(lenient);
     }
   }
   if (CountChars(text) < kNearlyNothingChars) {
-    std::string with_links =
-        Extractor(root, NameTrust::kNoneKeepLinks).Run(json_ld_body);
+    std::string with_links = extract(NameTrust::kNoneKeepLinks);
     if (CountChars(with_links) > kMinLenientGain * CountChars(text)) {
       text = std::move(with_links);
     }

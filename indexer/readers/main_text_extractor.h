@@ -25,11 +25,13 @@
 //      as what the markup gave, or longer than a short markup text (the
 //      markup failed: a page built by script, a teaser before a paywall),
 //      is taken instead.
-// Within the chosen text are left out: blocks that are mostly links (lists
-// of related stories, tag clouds), short headings with no text after them
-// (the titles of boxes cut), and short lines that are furniture by what
-// they say (a "Read more:" or "Lesen Sie auch" lead-in, a credit line, an
-// advertisement marker, a line naming social networks to follow).
+// Within the chosen text are left out, last, the blocks a trained
+// classifier (block_classifier.h) takes for furniture; and before: blocks that
+// are mostly links (lists of related stories, tag clouds), short headings with
+// no text after them (the titles of boxes cut), and short lines that are
+// furniture by what they say (a "Read more:" or "Lesen Sie auch" lead-in, a
+// credit line, an advertisement marker, a line naming social networks to
+// follow).
 //
 // Pure functions of the tree; thread-safe on distinct or unmodified trees.
 #ifndef CHANCERY_INDEXER_READERS_MAIN_TEXT_EXTRACTOR_H_
@@ -39,15 +41,33 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "indexer/readers/block_classifier.h"
 
 namespace chancery {
+
+// A block of a page's text as the classifier saw it: for its trainer.
+struct BlockSample {
+  std::string text;  // PlainText of the block
+  std::vector<BlockFeature> features;
+};
+
+struct MainTextOptions {
+  // The block classifier; null for BlockModel::BuiltIn().
+  const BlockModel* model = nullptr;
+  // When set, every block the classifier would be asked about is noted
+  // here (once) and no block is left out by a classifier.
+  std::vector<BlockSample>* samples = nullptr;
+};
 
 // The main text under `root` (a document's <html> element, or any element),
 // formatted as VisibleText formats (paragraphs separated by "\n\n").
 // `json_ld_body` is the page's JSON-LD articleBody ("" when none). "" only when
 // the page has no visible text at all.
 std::string ExtractMainText(const GumboNode* root,
-                            std::string_view json_ld_body);
+                            std::string_view json_ld_body,
+                            const MainTextOptions& options = {});
 
 }  // namespace chancery
 
