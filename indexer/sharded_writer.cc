@@ -6,6 +6,7 @@
 
 #include "common/base/check.h"
 #include "common/index_layout.h"
+#include "indexer/index_compactor.h"
 
 namespace chancery {
 namespace {
@@ -60,7 +61,11 @@ StatusOr<std::unique_ptr<ShardedWriter>> ShardedWriter::Open(
   }
   // The stub last, so that a directory with a stub has its shards.
   if (new_layout) {
-    CHANCERY_RETURN_IF_ERROR(WriteShardStub(path, new_shards));
+    CHANCERY_RETURN_IF_ERROR(WriteShardStub(path, new_shards, compact_new));
+  } else if (IsShardedIndex(path)) {
+    // What an interrupted compaction left; the writers now hold the locks
+    // of the databases the stub names, so no other run is compacting.
+    CHANCERY_RETURN_IF_ERROR(RemoveIndexLeftovers(path).status());
   }
   if (writer->shards_.size() > 1) {
     for (size_t i = 0; i < writer->shards_.size(); ++i) {
