@@ -1,7 +1,5 @@
 #include "common/stored_article.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -15,78 +13,6 @@ namespace chancery {
 namespace {
 
 using nlohmann::json;
-
-// The first byte of deflated document data. JSON starts with '{'.
-constexpr char kDeflatedMarker = '\x01';
-
-// zlib's preset dictionary for document data: the keys and words most
-// articles have, so that even a short one compresses. NEVER change it:
-// data written with it could not be read; a new one needs a new marker.
-constexpr std::string_view kDictionary =
-    R"({"id":"","title":"","body":"","url":"","source":"","lang":"en",)"
-    R"("author":"","dateline":"","date":"T00:00:00Z","countries":[{"id":"",)"
-    R"("label":"","mentions":1,"spans":[["b",,"LOC"]]}],"people":[{"id":"",)"
-    R"("label":"","mentions":1,"spans":[["t",,"PER"]]}],"orgs":[{"id":"",)"
-    R"("label":"","mentions":1,"spans":[["d",,"ORG"],["p",,"rule"]]}],)"
-    R"("meta":{},"furniture":[[,]]} the of to and in said a for it is on )"
-    R"(was that from by with at as its be has have will would year percent)";
-
-const Bytef* DictionaryBytes() {
-  return reinterpret_cast<const Bytef*>(kDictionary.data());
-}
-
-// `json` deflated behind the marker, or `json` itself when that is not
-// smaller.
-std::string Deflate(std::string json) {
-  z_stream z{};
-  if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return json;
-  std::string out(1 + deflateBound(&z, json.size()), '\0');
-  out[0] = kDeflatedMarker;
-  deflateSetDictionary(&z, DictionaryBytes(), kDictionary.size());
-  z.next_in = reinterpret_cast<Bytef*>(json.data());
-  z.avail_in = static_cast<uInt>(json.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data() + 1);
-  z.avail_out = static_cast<uInt>(out.size() - 1);
-  const int rc = deflate(&z, Z_FINISH);
-  const size_t size = 1 + z.total_out;
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END || size >= json.size()) return json;
-  out.resize(size);
-  return out;
-}
-
-// The JSON of deflated document data (after the marker).
-StatusOr<std::string> Inflate(std::string_view data) {
-  z_stream z{};
-  if (inflateInit(&z) != Z_OK) {
-    return Status::Internal("document data: inflateInit failed");
-  }
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  std::string out;
-  char buf[16384];
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    z.next_out = reinterpret_cast<Bytef*>(buf);
-    z.avail_out = sizeof buf;
-    rc = inflate(&z, Z_NO_FLUSH);
-    if (rc == Z_NEED_DICT) {
-      rc = inflateSetDictionary(&z, DictionaryBytes(), kDictionary.size());
-      if (rc == Z_OK) continue;
-    }
-    if (rc != Z_OK && rc != Z_STREAM_END) break;
-    out.append(buf, sizeof buf - z.avail_out);
-    if (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0) {
-      rc = Z_DATA_ERROR;  // truncated
-      break;
-    }
-  }
-  inflateEnd(&z);
-  if (rc != Z_STREAM_END) {
-    return Status::Corruption("document data: bad deflated data");
-  }
-  return out;
-}
 
 constexpr MentionField kMentionFields[] = {
     MentionField::kTitle, MentionField::kBody, MentionField::kDateline,
@@ -258,18 +184,11 @@ std::string EncodeStoredArticle(const Article& a, const ArticleEntities& e) {
     for (const auto& [begin, end] : a.furniture) ranges.push_back({begin, end});
     j["furniture"] = std::move(ranges);
   }
-  return Deflate(j.dump(-1, ' ', false, json::error_handler_t::replace));
-}
-
-StatusOr<std::string> StoredArticleJson(std::string_view data) {
-  if (!data.empty() && data[0] == kDeflatedMarker)
-    return Inflate(data.substr(1));
-  return std::string(data);
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 StatusOr<StoredArticle> DecodeStoredArticle(std::string_view data) {
-  CHANCERY_ASSIGN_OR_RETURN(const std::string text, StoredArticleJson(data));
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return Status::Corruption("document data is not JSON");
   StoredArticle s;
   try {

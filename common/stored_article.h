@@ -15,10 +15,6 @@
 // Data written before spans and forms existed decodes with both empty; a
 // span that is not such a 4-element array (or names an unknown field or
 // type, or has begin > end) is dropped on decoding, not an error.
-// The JSON is stored deflated (zlib with a fixed preset dictionary) behind
-// a marker byte 0x01 when that is smaller, which it is for all but the
-// shortest articles (document data was 23% of a compacted index, raw); data
-// written as plain JSON, as before, decodes the same.
 // Encoding and decoding live here only, so the two sides cannot drift.
 #ifndef CHANCERY_COMMON_STORED_ARTICLE_H_
 #define CHANCERY_COMMON_STORED_ARTICLE_H_
@@ -40,10 +36,6 @@ struct StoredArticle {
 // Serialises to the document data format above. Never fails.
 std::string EncodeStoredArticle(const Article& article,
                                 const ArticleEntities& entities);
-
-// The JSON text of document data (inflated when deflated), for tools that
-// read it as JSON. Corruption when deflated data is damaged.
-StatusOr<std::string> StoredArticleJson(std::string_view data);
 
 // Parses document data. Corruption when it is not what EncodeStoredArticle
 // wrote.

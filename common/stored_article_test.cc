@@ -56,7 +56,7 @@ TEST(StoredArticle, RoundTripsSpansAndNativeForms) {
   e.countries.push_back(cn);
   e.orgs.push_back(Named("un", "United Nations"));
 
-  const std::string data = StoredArticleJson(EncodeStoredArticle(a, e)).value();
+  const std::string data = EncodeStoredArticle(a, e);
   // The compact form the header documents.
   EXPECT_NE(data.find(R"("spans":[["t",0,12,"PER"],["b",0,13,"PER"],)"
                       R"(["p",0,0,"rule"]])"),
@@ -115,48 +115,6 @@ TEST(StoredArticle, DropsMalformedSpansAndForms) {
                          {MentionField::kBody, 1, 4, MentionType::kPer},
                          {MentionField::kDateline, 0, 3, MentionType::kLoc}}));
   EXPECT_EQ(p.native_forms, std::vector<std::string>{"Пэ"});
-}
-
-TEST(StoredArticle, StoresDeflatedAndReadsPlainJsonAsBefore) {
-  Article a;
-  a.id = "w1";
-  a.title = "Grain exports rise";
-  for (int i = 0; i < 40; ++i) {
-    a.body +=
-        "Wheat exports rose " + std::to_string(i) + " pct, traders said. ";
-  }
-  a.lang = "en";
-  ArticleEntities e;
-  e.countries.push_back(Named("FR", "France", 2));
-  const std::string data = EncodeStoredArticle(a, e);
-  const std::string json = StoredArticleJson(data).value();
-  ASSERT_EQ(json.front(), '{');
-  EXPECT_NE(data.front(), '{') << "not deflated";
-  EXPECT_LT(data.size(), json.size() / 3) << "repetitive text deflates well";
-  // Both the deflated form and plain JSON (what indexes written before
-  // compression hold) decode to the article.
-  for (const std::string& stored : {data, json}) {
-    auto decoded = DecodeStoredArticle(stored);
-    ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
-    EXPECT_EQ(decoded->article.body, a.body);
-    EXPECT_EQ(decoded->entities.countries[0].label, "France");
-  }
-  // The same input stores the same bytes (re-runs find articles unchanged).
-  EXPECT_EQ(EncodeStoredArticle(a, e), data);
-  // A tiny article that does not shrink stays plain JSON.
-  Article tiny;
-  tiny.id = "t";
-  const std::string tiny_data = EncodeStoredArticle(tiny, ArticleEntities());
-  EXPECT_EQ(StoredArticleJson(tiny_data).value().size() <= tiny_data.size(),
-            tiny_data.front() == '{');
-  // Damaged deflated data is corruption, not a crash.
-  for (size_t cut : {size_t{1}, size_t{5}, data.size() - 3}) {
-    auto damaged = DecodeStoredArticle(data.substr(0, cut));
-    EXPECT_EQ(damaged.status().code(), StatusCode::kCorruption) << cut;
-  }
-  std::string flipped = data;
-  flipped[flipped.size() / 2] ^= 0x5A;
-  EXPECT_FALSE(DecodeStoredArticle(flipped).ok());
 }
 
 TEST(StoredArticle, RejectsGarbage) {

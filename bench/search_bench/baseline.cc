@@ -8,7 +8,6 @@
 #include <nlohmann/json.hpp>
 
 #include "common/schema.h"
-#include "common/stored_article.h"
 #include "common/text_analyzer.h"
 #include "common/xapian_text.h"
 
@@ -82,9 +81,8 @@ std::vector<double> RunBaseline(const std::string& db_path,
     Xapian::MSet mset = enquire.get_mset(0, 10, db.get_doccount());
     size_t sink = 0;
     for (auto m = mset.begin(); m != mset.end(); ++m) {
-      auto j = nlohmann::json::parse(
-          StoredArticleJson(m.get_document().get_data()).value(), nullptr,
-          false);
+      auto j =
+          nlohmann::json::parse(m.get_document().get_data(), nullptr, false);
       std::string body = j.is_object() ? j.value("body", "") : "";
       sink += mset.snippet(body, 200, stem).size();
     }

@@ -12,7 +12,6 @@
 #include <string>
 
 #include "common/schema.h"
-#include "common/stored_article.h"
 #include "tests/testing/command_runner.h"
 
 namespace chancery {
@@ -46,8 +45,7 @@ std::map<std::string, IndexedDoc> ReadIndex(const std::string& db_path) {
   for (Xapian::PostingIterator it = db.postlist_begin("");
        it != db.postlist_end(""); ++it) {
     const Xapian::Document doc = db.get_document(*it);
-    IndexedDoc indexed{
-        nlohmann::json::parse(StoredArticleJson(doc.get_data()).value()), {}};
+    IndexedDoc indexed{nlohmann::json::parse(doc.get_data()), {}};
     const std::string prefix(schema::kCountry);
     for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end();
          ++t) {

@@ -6,7 +6,6 @@
 
 #include "common/base/hash.h"
 #include "common/schema.h"
-#include "common/stored_article.h"
 
 namespace chancery::robustness {
 
@@ -65,7 +64,7 @@ std::string AllStoredData(const std::string& db_path) {
   Xapian::Database db(db_path);
   std::string all;
   for (auto post = db.postlist_begin(""); post != db.postlist_end(""); ++post) {
-    all += StoredArticleJson(db.get_document(*post).get_data()).value();
+    all += db.get_document(*post).get_data();
     all += '\n';
   }
   return all;
