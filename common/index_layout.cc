@@ -56,6 +56,37 @@ std::string ShardDirName(int i) { return "shard-" + std::to_string(i); }
 
 std::string CompactDirName(int n) { return "compact-" + std::to_string(n); }
 
+namespace {
+
+// The number after `prefix` in `name`, if name is prefix + digits.
+std::optional<int> NumberAfter(std::string_view name, std::string_view prefix) {
+  if (name.size() <= prefix.size() || name.substr(0, prefix.size()) != prefix ||
+      name.size() - prefix.size() > 9) {
+    return std::nullopt;
+  }
+  int n = 0;
+  for (const char c : name.substr(prefix.size())) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<int> CompactDirNumber(std::string_view name) {
+  return NumberAfter(name, "compact-");
+}
+
+bool IsLayoutDirName(std::string_view name) {
+  if (name.size() > kRemovingSuffix.size() &&
+      name.substr(name.size() - kRemovingSuffix.size()) == kRemovingSuffix) {
+    name.remove_suffix(kRemovingSuffix.size());
+  }
+  return CompactDirNumber(name).has_value() ||
+         NumberAfter(name, "shard-").has_value();
+}
+
 uint32_t ShardOfId(std::string_view id, uint32_t shards) {
   uint64_t h = Fnv1a64(id);
   // FNV's low bits alone spread short ids that differ in one digit

@@ -18,6 +18,7 @@
 #define CHANCERY_COMMON_INDEX_LAYOUT_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,16 @@ std::string ShardDirName(int i);
 // "compact-<n>": the database compaction number n (> 0) writes. Numbers
 // only grow, so a name is never reused while a reader has an older one.
 std::string CompactDirName(int n);
+
+// What a directory being removed is renamed to first: NAME + this.
+inline constexpr std::string_view kRemovingSuffix = ".removing";
+
+// n of a "compact-<n>" name; nullopt for any other name.
+std::optional<int> CompactDirNumber(std::string_view name);
+
+// Whether `name` is a directory name of the layout: "shard-<i>",
+// "compact-<n>", or either with kRemovingSuffix.
+bool IsLayoutDirName(std::string_view name);
 
 // The shard of `id` among `shards` (>= 1): FNV-1a of the id's bytes, so
 // the same on every machine and in every run.

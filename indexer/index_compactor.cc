@@ -19,34 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kRemovingSuffix = ".removing";
-
-// n of "compact-<n>", if `name` is one.
-std::optional<int> CompactNumber(const fs::path& name) {
-  const std::string prefix = CompactDirName(0).substr(0, 8);  // "compact-"
-  const std::string s = name.string();
-  if (s.size() <= prefix.size() || s.compare(0, prefix.size(), prefix) != 0) {
-    return std::nullopt;
-  }
-  int n = 0;
-  for (size_t i = prefix.size(); i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9' || n > 100000000) return std::nullopt;
-    n = n * 10 + (s[i] - '0');
-  }
-  return n;
-}
-
-// Whether `name` is a directory name the layout uses: shard-<i>,
-// compact-<n>, or one of those being removed.
-bool IsLayoutPart(fs::path name) {
-  if (name.extension() == kRemovingSuffix) name = name.stem();
-  if (CompactNumber(name)) return true;
-  const std::string s = name.string();
-  const std::string prefix = ShardDirName(0).substr(0, 6);  // "shard-"
-  return s.size() > prefix.size() && s.compare(0, prefix.size(), prefix) == 0 &&
-         s.find_first_not_of("0123456789", prefix.size()) == std::string::npos;
-}
-
 class MetadataMerger : public Xapian::Compactor {
  public:
   explicit MetadataMerger(const CompactionHook& hook) : hook_(hook) {}
@@ -108,7 +80,8 @@ StatusOr<std::string> CompactShards(const std::string& index_dir,
   int number = 1;
   std::error_code ec;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
-    const std::optional<int> n = CompactNumber(entry.path().filename());
+    const std::optional<int> n =
+        CompactDirNumber(entry.path().filename().string());
     if (n && *n >= number) number = *n + 1;
   }
   const std::string name = CompactDirName(number);
@@ -151,7 +124,7 @@ StatusOr<int> RemoveIndexLeftovers(const std::string& index_dir,
   for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
     const fs::path name = entry.path().filename();
     if (keep.count(entry.path().lexically_normal()) > 0) continue;
-    if (IsLayoutPart(name) ||
+    if (IsLayoutDirName(name.string()) ||
         name.string() == std::string(kStubFileName) + ".tmp") {
       leftovers.push_back(entry.path());
     }

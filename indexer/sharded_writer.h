@@ -8,7 +8,9 @@
 //    where an earlier run put it; what an interrupted compaction left
 //    beside them is removed (RemoveIndexLeftovers);
 //  - an existing single index: that database, written as before;
-//  - no index yet (a bulk run): `new_shards` shards, shard-0.. with a stub,
+//  - no index yet (a bulk run; shard directories without a stub, left by a
+//    bulk run killed before it wrote one, count as none and are removed):
+//    `new_shards` shards, shard-0.. with a stub,
 //    when new_shards > 1 or the run will compact (CompactShards merges them
 //    into one database afterwards; the stub says compaction is pending
 //    until then); else one database at the path.

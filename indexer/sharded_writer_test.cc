@@ -215,5 +215,34 @@ TEST_F(ShardedWriterTest, LeftoversOfASwitchAreRemovedAndNothingElse) {
   EXPECT_EQ(Xapian::Database(db).get_doccount(), 2u);
 }
 
+TEST_F(ShardedWriterTest, EmptyShardsWithoutAStubAreANewIndex) {
+  namespace fs = std::filesystem;
+  // A bulk run killed between creating its shards and writing the stub.
+  const std::string db = dir_ + "/idx";
+  fs::create_directories(db);
+  Xapian::WritableDatabase(db + "/shard-0", Xapian::DB_CREATE);
+  fs::create_directories(db + "/shard-1");
+  auto writer = ShardedWriter::Open(db, 2, /*compact_new=*/true, 10);
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  EXPECT_TRUE((*writer)->bulk());
+  EXPECT_TRUE(IsShardedIndex(db));
+  EXPECT_TRUE(CompactionPending(db));
+  ASSERT_TRUE((*writer)->Close().ok());
+
+  // Shards holding articles are a sharded index that lost its stub: an
+  // error naming it, and nothing removed.
+  const std::string lost = dir_ + "/lost";
+  ASSERT_TRUE(
+      Write(lost, 2, {{"a1", "X"}, {"a2", "Y"}, {"a3", "Z"}})->Close().ok());
+  fs::remove(fs::path(lost) / kStubFileName);
+  auto refused = ShardedWriter::Open(lost, 2, /*compact_new=*/true, 10);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("XAPIANDB"), std::string::npos)
+      << refused.status().ToString();
+  EXPECT_EQ(Xapian::Database(lost + "/shard-0").get_doccount() +
+                Xapian::Database(lost + "/shard-1").get_doccount(),
+            3u);
+}
+
 }  // namespace
 }  // namespace chancery
