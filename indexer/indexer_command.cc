@@ -293,15 +293,16 @@ int RunIndexer(const IndexerOptions& options) {
     return kExitFatal;
   }
   // A run without inputs (deletes only) that finds no index makes an empty
-  // single database: nothing to write in parallel or to compact.
-  const bool compact =
-      options.config.compact && !options.no_compact && !options.inputs.empty();
+  // single database: nothing to write in parallel or to compact. (It still
+  // finishes a compaction an interrupted bulk run left pending.)
+  const bool compact = options.config.compact && !options.no_compact;
   const int new_shards =
       options.inputs.empty() ? 1
       : options.config.index_shards > 0
           ? options.config.index_shards
           : AutoShardCount(std::thread::hardware_concurrency());
-  auto writer = ShardedWriter::Open(options.config.db_path, new_shards, compact,
+  auto writer = ShardedWriter::Open(options.config.db_path, new_shards,
+                                    compact && !options.inputs.empty(),
                                     options.config.batch_size);
   if (!writer.ok()) {
     std::cerr << "chancery-index: " << writer.status().message() << "\n";

@@ -80,8 +80,8 @@ void HandlePool::Refresh(IndexHandle& handle, bool force) {
   handle.last_check = now;
   std::vector<std::string> paths = CurrentPaths();
   if (paths != handle.paths) {
-    // The stub names other databases now: open them. The old ones stay
-    // readable through this handle's open files until it is replaced.
+    // The stub names other databases now: open them. Handles lent out on
+    // the old ones keep reading them through their open files.
     handle = std::move(*OpenHandle(std::move(paths)));
     return;
   }
