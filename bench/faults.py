@@ -264,7 +264,9 @@ def section_damaged(a, work):
     print("\n== damaged: searchd over an index damaged under it")
     index = os.path.join(a.bin, "chancery-index")
     good = os.path.join(work, "good")
-    rc, _, _, _ = run_measured([index, "--db", good, a.corpus])
+    # One plain database (no stub): damage() and the repair copy its files.
+    rc, _, _, _ = run_measured([index, "--db", good, "--shards", "1",
+                                "--compact=false", a.corpus])
     db = os.path.join(work, "live")
     shutil.copytree(good, db)
     sd = Searchd(a.bin, db, work, ["--reload-interval-ms", "50"])

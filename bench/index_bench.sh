@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Indexing speed, memory and index size: chancery-index (extraction with the
-# named-entity tagger on, --shards 0 --compact) beside two
+# named-entity tagger on, the defaults: --shards 0, compacted) beside two
 # baselines on the same JSON Lines in the same run: bench/bare_indexer, a
 # bare single-threaded Xapian indexer, and SQLite FTS5 through python3's
 # sqlite3 (porter unicode61, one row per article, bench/sqlite_fts5_index.py);
-# and chancery-index as it was before shards (--shards 1 --compact=false).
+# and chancery-index as it was before shards (--shards 1 --compact=false,
+# the defaults until compaction became crash-safe).
 # At 1x and 5x the corpus (the 5x replicate has its ids made unique), rounds
 # alternate the systems; each figure is the median over the rounds of
 # articles/s, MB/s of input, CPU seconds, peak RSS and index size on disk
@@ -48,8 +49,8 @@ done
 systems=(bare chancery chancery-1 sqlite)
 declare -A names=(
   [bare]="bare Xapian indexer"
-  [chancery]="chancery-index --shards 0 --compact"
-  [chancery-1]="chancery-index --shards 1, no compaction"
+  [chancery]="chancery-index (--shards 0, compact)"
+  [chancery-1]="chancery-index --shards 1 --no-compact"
   [sqlite]="SQLite FTS5 (python3 sqlite3)")
 index() {  # system, db, input
   case $1 in

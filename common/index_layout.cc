@@ -1,14 +1,91 @@
 #include "common/index_layout.h"
 
-#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
 #include "common/base/hash.h"
 
 namespace chancery {
+namespace {
+
+// The stub's comment line of a bulk run not compacted yet.
+constexpr std::string_view kCompactionPendingLine =
+    "# chancery: compaction pending";
+
+// Writes `text` to `path` and syncs it; IoError naming the path.
+Status WriteSynced(const std::string& path, const std::string& text) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd < 0) {
+    return Status::IoError("cannot write " + path + ": " +
+                           std::strerror(errno));
+  }
+  size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  const bool ok = done == text.size() && ::fsync(fd) == 0;
+  const int saved = errno;
+  ::close(fd);
+  if (!ok) {
+    return Status::IoError("cannot write " + path + ": " +
+                           std::strerror(saved));
+  }
+  return Status::Ok();
+}
+
+// Makes a rename inside `dir` durable (best effort: a reader sees the
+// rename at once either way).
+void SyncDirectory(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
 
 std::string ShardDirName(int i) { return "shard-" + std::to_string(i); }
+
+std::string CompactDirName(int n) { return "compact-" + std::to_string(n); }
+
+namespace {
+
+// The number after `prefix` in `name`, if name is prefix + digits.
+std::optional<int> NumberAfter(std::string_view name, std::string_view prefix) {
+  if (name.size() <= prefix.size() || name.substr(0, prefix.size()) != prefix ||
+      name.size() - prefix.size() > 9) {
+    return std::nullopt;
+  }
+  int n = 0;
+  for (const char c : name.substr(prefix.size())) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<int> CompactDirNumber(std::string_view name) {
+  return NumberAfter(name, "compact-");
+}
+
+bool IsLayoutDirName(std::string_view name) {
+  if (name.size() > kRemovingSuffix.size() &&
+      name.substr(name.size() - kRemovingSuffix.size()) == kRemovingSuffix) {
+    name.remove_suffix(kRemovingSuffix.size());
+  }
+  return CompactDirNumber(name).has_value() ||
+         NumberAfter(name, "shard-").has_value();
+}
 
 uint32_t ShardOfId(std::string_view id, uint32_t shards) {
   uint64_t h = Fnv1a64(id);
@@ -51,23 +128,40 @@ StatusOr<std::vector<std::string>> ShardPaths(const std::string& index_dir) {
   return paths;
 }
 
-Status WriteShardStub(const std::string& index_dir, int shards) {
+Status WriteStub(const std::string& index_dir,
+                 const std::vector<std::string>& databases,
+                 bool compaction_pending) {
   const std::filesystem::path stub =
       std::filesystem::path(index_dir) / kStubFileName;
-  const std::filesystem::path tmp = stub.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    for (int i = 0; i < shards; ++i) out << "auto " << ShardDirName(i) << "\n";
-    out.close();
-    if (!out) return Status::IoError("cannot write " + tmp.string());
-  }
+  const std::string tmp = stub.string() + ".tmp";
+  std::string text;
+  if (compaction_pending) text.append(kCompactionPendingLine).append("\n");
+  for (const std::string& db : databases) text += "auto " + db + "\n";
+  CHANCERY_RETURN_IF_ERROR(WriteSynced(tmp, text));
   std::error_code ec;
   std::filesystem::rename(tmp, stub, ec);
   if (ec) {
     return Status::IoError("cannot write " + stub.string() + ": " +
                            ec.message());
   }
+  SyncDirectory(index_dir);
   return Status::Ok();
+}
+
+Status WriteShardStub(const std::string& index_dir, int shards,
+                      bool compaction_pending) {
+  std::vector<std::string> names;
+  for (int i = 0; i < shards; ++i) names.push_back(ShardDirName(i));
+  return WriteStub(index_dir, names, compaction_pending);
+}
+
+bool CompactionPending(const std::string& index_dir) {
+  std::ifstream in(std::filesystem::path(index_dir) / kStubFileName);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line == kCompactionPendingLine) return true;
+  }
+  return false;
 }
 
 }  // namespace chancery

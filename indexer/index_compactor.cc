@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <set>
 #include <string_view>
 
 #include "common/index_layout.h"
@@ -19,6 +21,14 @@ namespace fs = std::filesystem;
 
 class MetadataMerger : public Xapian::Compactor {
  public:
+  explicit MetadataMerger(const CompactionHook& hook) : hook_(hook) {}
+
+  // Xapian reports each table as it starts and ends it.
+  void set_status(const std::string& table,
+                  const std::string& status) override {
+    if (hook_ && status.empty()) hook_("table " + table);
+  }
+
   std::string resolve_duplicate_metadata(const std::string& key,
                                          size_t num_tags,
                                          const std::string tags[]) override {
@@ -33,6 +43,9 @@ class MetadataMerger : public Xapian::Compactor {
     }
     return tags[0];  // the metadata shard's
   }
+
+ private:
+  const CompactionHook& hook_;
 };
 
 // The part of the index each glass table file holds.
@@ -58,41 +71,90 @@ std::string Megabytes(uint64_t bytes) {
 
 }  // namespace
 
-Status CompactIndex(const std::string& index_dir,
-                    const std::vector<std::string>& shard_paths) {
+StatusOr<std::string> CompactShards(const std::string& index_dir,
+                                    const std::vector<std::string>& shard_paths,
+                                    const CompactionHook& hook) {
   const fs::path dir(index_dir);
-  const fs::path merged = dir / "compacting";
+  // A number above every compact-<n> present, so that no reader still
+  // holding an older one sees its name reused.
+  int number = 1;
   std::error_code ec;
-  fs::remove_all(merged, ec);
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+    const std::optional<int> n =
+        CompactDirNumber(entry.path().filename().string());
+    if (n && *n >= number) number = *n + 1;
+  }
+  const std::string name = CompactDirName(number);
+  const fs::path merged = dir / name;
   try {
     Xapian::Database shards;
     for (const std::string& path : shard_paths) {
       shards.add_database(Xapian::Database(path));
     }
-    MetadataMerger merger;
+    MetadataMerger merger(hook);
     shards.compact(merged.string(), Xapian::Compactor::FULL, 0, merger);
   } catch (const Xapian::Error& e) {
     fs::remove_all(merged, ec);
     return Status::IoError("compacting " + index_dir + ": " +
                            e.get_description());
   }
-  // The stub goes first: from here the shards are no longer the index.
-  fs::remove(dir / kStubFileName, ec);
-  if (ec) {
-    return Status::IoError("compacting " + index_dir + ": cannot remove " +
-                           (dir / kStubFileName).string() + ": " +
-                           ec.message());
+  if (hook) hook("switch");
+  Status switched = WriteStub(index_dir, {name}, false);
+  if (!switched.ok()) {
+    fs::remove_all(merged, ec);
+    return Status::IoError("compacting " + index_dir + ": " +
+                           switched.message());
   }
-  for (const std::string& path : shard_paths) fs::remove_all(path, ec);
-  for (const fs::directory_entry& entry : fs::directory_iterator(merged, ec)) {
-    fs::rename(entry.path(), dir / entry.path().filename(), ec);
-    if (ec) {
-      return Status::IoError("compacting " + index_dir + ": cannot move " +
-                             entry.path().string() + ": " + ec.message());
+  if (hook) hook("switched");
+  return merged.string();
+}
+
+StatusOr<int> RemoveIndexLeftovers(const std::string& index_dir,
+                                   const CompactionHook& hook) {
+  if (!IsShardedIndex(index_dir)) return 0;
+  CHANCERY_ASSIGN_OR_RETURN(std::vector<std::string> named,
+                            ShardPaths(index_dir));
+  std::set<fs::path> keep;
+  for (const std::string& path : named) {
+    keep.insert(fs::path(path).lexically_normal());
+  }
+  const fs::path dir(index_dir);
+  std::vector<fs::path> leftovers;
+  std::error_code ec;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+    const fs::path name = entry.path().filename();
+    if (keep.count(entry.path().lexically_normal()) > 0) continue;
+    if (IsLayoutDirName(name.string()) ||
+        name.string() == std::string(kStubFileName) + ".tmp") {
+      leftovers.push_back(entry.path());
     }
   }
-  fs::remove_all(merged, ec);
-  return Status::Ok();
+  if (ec) {
+    return Status::IoError("cannot list " + index_dir + ": " + ec.message());
+  }
+  std::sort(leftovers.begin(), leftovers.end());
+  int removed = 0;
+  for (const fs::path& path : leftovers) {
+    if (hook) hook("remove " + path.filename().string());
+    fs::path doomed = path;
+    if (fs::is_directory(path, ec) && path.extension() != kRemovingSuffix) {
+      doomed += kRemovingSuffix;
+      fs::rename(path, doomed, ec);
+    }
+    if (!ec) fs::remove_all(doomed, ec);
+    if (ec) {
+      return Status::IoError("cannot remove " + path.string() + ": " +
+                             ec.message());
+    }
+    ++removed;
+  }
+  return removed;
+}
+
+Status CompactIndex(const std::string& index_dir,
+                    const std::vector<std::string>& shard_paths) {
+  CHANCERY_RETURN_IF_ERROR(CompactShards(index_dir, shard_paths).status());
+  return RemoveIndexLeftovers(index_dir).status();
 }
 
 StatusOr<IndexSize> MeasureIndex(const std::string& index_dir) {

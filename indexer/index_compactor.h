@@ -1,6 +1,15 @@
-// CompactIndex merges the shards of a bulk run into one compact Xapian
+// CompactShards merges the shards of a bulk run into one compact Xapian
 // database in their index directory (Xapian::Compactor, as xapian-compact
-// does), and MeasureIndex says what the index's bytes are spent on.
+// does), RemoveIndexLeftovers clears what a switch of layout left behind,
+// and MeasureIndex says what the index's bytes are spent on.
+//
+// Crash safety: the compacted database is written as DIR/compact-<n>, a
+// directory the stub does not name, and becomes the index in one rename of
+// a new stub ("auto compact-<n>") over DIR/XAPIANDB; the shards are removed
+// only after that. So at every instant, a SIGKILL included, DIR opens as a
+// whole index: the shards until the rename, the compacted database after.
+// What a kill leaves (a half-written compact-<n>, shards the stub no longer
+// names) is removed by the next run's RemoveIndexLeftovers.
 //
 // Compaction renumbers documents (shard 0's first, then shard 1's...), so
 // docids differ from those of an index written in one pass; the search side
@@ -15,7 +24,9 @@
 #define CHANCERY_INDEXER_INDEX_COMPACTOR_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,9 +34,36 @@
 
 namespace chancery {
 
-// Replaces the shards (and stub) in `index_dir` by one compact database of
-// their documents. IoError naming the path when a shard cannot be read or
-// the result written; the shards are then left as they were.
+// Told each step of a compaction, before it is taken: "table postlist"
+// (and each other table Xapian writes), "switch" (the compacted database
+// is complete, the stub not yet replaced), "switched" (the stub names it),
+// "remove shard-0" (and each other leftover). Tests kill the process there.
+using CompactionHook = std::function<void(std::string_view step)>;
+
+// Writes the documents of `shard_paths` (the databases the stub of
+// `index_dir` names) into a new database index_dir/compact-<n> and makes it
+// the index (a stub naming it alone, renamed into place); the shards stay
+// on disk for RemoveIndexLeftovers. The caller should hold the shards'
+// write locks (open writers with nothing uncommitted), so that no other
+// run writes into them meanwhile. Returns the new database's path; IoError
+// naming the path when a shard cannot be read or the result written, and
+// then the index is as it was (the partial compact-<n> removed).
+[[nodiscard]] StatusOr<std::string> CompactShards(
+    const std::string& index_dir, const std::vector<std::string>& shard_paths,
+    const CompactionHook& hook = {});
+
+// Removes, from an index_dir with a stub, the shard-<i> and compact-<n>
+// directories and the stub's temporary file that the stub does not name
+// (each directory first renamed to NAME.removing, so no reader opens it
+// half-removed; NAME.removing ones are removed too). Nothing without a
+// stub. Precondition: no other writer of index_dir runs (the caller holds
+// the locks of the databases the stub names). Returns how many entries it
+// removed; IoError naming the first it could not.
+[[nodiscard]] StatusOr<int> RemoveIndexLeftovers(
+    const std::string& index_dir, const CompactionHook& hook = {});
+
+// CompactShards then RemoveIndexLeftovers, for callers that closed the
+// shards' writers.
 [[nodiscard]] Status CompactIndex(const std::string& index_dir,
                                   const std::vector<std::string>& shard_paths);
 

@@ -1,9 +1,11 @@
 #include "indexer/indexer_command.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -12,6 +14,7 @@
 #include "common/base/numbers.h"
 #include "common/base/strings.h"
 #include "common/entities/entity_extractor.h"
+#include "common/index_layout.h"
 #include "common/schema.h"
 #include "common/stored_article.h"
 #include "indexer/boilerplate_filter.h"
@@ -188,6 +191,17 @@ StatusOr<std::vector<std::string>> IdsToDelete(const IndexerOptions& options) {
   return ids;
 }
 
+// For tests (tests/robustness/kill_rerun_test.cc): with
+// CHANCERY_TEST_KILL_AT=STEP in the environment, the process kills itself
+// (SIGKILL) when compaction reaches STEP (index_compactor.h names them).
+CompactionHook TestKillHook() {
+  const char* at = std::getenv("CHANCERY_TEST_KILL_AT");
+  if (at == nullptr || *at == '\0') return {};
+  return [step = std::string(at)](std::string_view now) {
+    if (now == step) ::kill(::getpid(), SIGKILL);
+  };
+}
+
 void PrintSummary(const IndexingStats& s, double elapsed, uint64_t docs) {
   std::fprintf(stderr,
                "chancery-index: %llu added, %llu replaced, %llu deleted, "
@@ -278,12 +292,17 @@ int RunIndexer(const IndexerOptions& options) {
     std::cerr << "chancery-index: " << ids.status().message() << "\n";
     return kExitFatal;
   }
+  // A run without inputs (deletes only) that finds no index makes an empty
+  // single database: nothing to write in parallel or to compact. (It still
+  // finishes a compaction an interrupted bulk run left pending.)
   const bool compact = options.config.compact && !options.no_compact;
   const int new_shards =
-      options.config.index_shards > 0
+      options.inputs.empty() ? 1
+      : options.config.index_shards > 0
           ? options.config.index_shards
           : AutoShardCount(std::thread::hardware_concurrency());
-  auto writer = ShardedWriter::Open(options.config.db_path, new_shards, compact,
+  auto writer = ShardedWriter::Open(options.config.db_path, new_shards,
+                                    compact && !options.inputs.empty(),
                                     options.config.batch_size);
   if (!writer.ok()) {
     std::cerr << "chancery-index: " << writer.status().message() << "\n";
@@ -344,20 +363,26 @@ int RunIndexer(const IndexerOptions& options) {
     }
     if (finished.ok()) finished = (*writer)->Commit();
   }
+  // Compaction holds the shards' locks (the writers stay open, everything
+  // committed) until the stub names the compacted database.
   const std::vector<std::string> shard_paths = (*writer)->shard_paths();
   const bool merge =
-      finished.ok() && compact && (*writer)->bulk() &&
-      shard_paths != std::vector<std::string>{options.config.db_path};
-  if (finished.ok()) finished = (*writer)->Close();
+      finished.ok() && compact && CompactionPending(options.config.db_path);
+  const CompactionHook hook = TestKillHook();
   PhaseTimes phases = pipeline.phase_times();
-  if (merge && finished.ok()) {
+  const auto compact_start = std::chrono::steady_clock::now();
+  if (merge) {
     progress.Message("chancery-index: compacting " +
                      std::to_string(shard_paths.size()) + " shards");
-    const auto start = std::chrono::steady_clock::now();
-    finished = CompactIndex(options.config.db_path, shard_paths);
-    phases.compact =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count();
+    finished =
+        CompactShards(options.config.db_path, shard_paths, hook).status();
+  }
+  if (finished.ok()) finished = (*writer)->Close();
+  if (merge && finished.ok()) {
+    finished = RemoveIndexLeftovers(options.config.db_path, hook).status();
+    phases.compact = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - compact_start)
+                         .count();
   }
   progress.Finish();
   if (!finished.ok()) {

@@ -48,12 +48,12 @@ SettingsTable IndexerSettings(IndexerConfig& c) {
        .max = 64,
        .value_name = "N",
        .help = "shards a bulk run into a new index writes in parallel, "
-               "0 = by cores (default 1)"},
+               "0 = by cores"},
       {.key = "compact",
        .flag = "--compact",
        .target = &c.compact,
        .help = "after a bulk run, merge the shards into one compact index "
-               "(default false; --compact turns it on)"},
+               "(--no-compact keeps them)"},
   };
 }
 

@@ -26,15 +26,13 @@ struct IndexerConfig {
   int index_threads = 0;   // Analysis threads; 0 = one per core.
   // Shards a bulk run (into a new index) writes in parallel, one writer
   // thread each; 0 = AutoShardCount(). An existing index keeps its layout.
-  // 1 (one writer, as before shards) until a kill during compaction can
-  // no longer leave the directory unopenable and the speed-up is measured
-  // on a quiet machine.
-  int index_shards = 1;
-  // After a bulk run, merge the shards into one compact database. false
-  // keeps them as a sharded index (a stub and shard-N directories), which
-  // later runs write shard by shard and searchd opens as one. Off by
-  // default for the same reason.
-  bool compact = false;
+  int index_shards = 0;
+  // After a bulk run, merge the shards into one compact database (crash-
+  // safe: indexer/index_compactor.h), which later runs write as a single
+  // index. false keeps them as a sharded index (a stub and shard-N
+  // directories), which later runs write shard by shard and searchd opens
+  // as one.
+  bool compact = true;
 };
 
 // The shard count for index_shards = 0 on a machine of `cores` cores: the

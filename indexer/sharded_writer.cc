@@ -6,6 +6,7 @@
 
 #include "common/base/check.h"
 #include "common/index_layout.h"
+#include "indexer/index_compactor.h"
 
 namespace chancery {
 namespace {
@@ -14,11 +15,46 @@ namespace {
 // shard, few enough that memory stays bounded.
 constexpr size_t kQueueCapacity = 256;
 
-bool IsMissingOrEmptyDir(const std::string& path) {
+// Whether `path` holds no index yet: it is missing, empty, or holds only
+// the empty shard directories of a bulk run killed before it wrote its
+// stub (the stub follows their creation at once), which are removed.
+// IoError when such a directory is locked (that run is still going) or
+// holds documents (a sharded index whose stub was lost: not ours to drop).
+StatusOr<bool> IsNewIndexDir(const std::string& path) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return true;
-  return std::filesystem::is_directory(path, ec) &&
-         std::filesystem::is_empty(path, ec);
+  if (!fs::exists(path, ec)) return true;
+  if (!fs::is_directory(path, ec)) return false;
+  std::vector<fs::path> unfinished;
+  for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_directory(ec) || !IsLayoutDirName(name) ||
+        CompactDirNumber(name)) {
+      return false;
+    }
+    unfinished.push_back(entry.path());
+  }
+  for (const fs::path& dir : unfinished) {
+    try {
+      if (fs::exists(dir / "iamglass", ec) &&
+          Xapian::WritableDatabase(dir.string(), Xapian::DB_OPEN)
+                  .get_doccount() > 0) {
+        return Status::IoError(
+            path + " holds shard directories with articles but no stub " +
+            std::string(kStubFileName) + ": restore it, or remove them");
+      }
+    } catch (const Xapian::DatabaseLockError& e) {
+      return Status::IoError("index " + path + " is locked: " + e.get_msg());
+    } catch (const Xapian::Error&) {
+      // Half-created by the killed run: nothing to keep.
+    }
+    fs::remove_all(dir, ec);
+    if (ec) {
+      return Status::IoError("cannot remove " + dir.string() + ": " +
+                             ec.message());
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -30,9 +66,14 @@ StatusOr<std::unique_ptr<ShardedWriter>> ShardedWriter::Open(
   std::vector<std::string> paths;
   bool bulk = false;
   bool new_layout = false;
-  if (IsShardedIndex(path)) {
+  const bool sharded = IsShardedIndex(path);
+  bool fresh = false;
+  if (!sharded) {
+    CHANCERY_ASSIGN_OR_RETURN(fresh, IsNewIndexDir(path));
+  }
+  if (sharded) {
     CHANCERY_ASSIGN_OR_RETURN(paths, ShardPaths(path));
-  } else if (IsMissingOrEmptyDir(path) && (new_shards > 1 || compact_new)) {
+  } else if (fresh && (new_shards > 1 || compact_new)) {
     bulk = true;
     new_layout = true;
     std::error_code ec;
@@ -45,7 +86,7 @@ StatusOr<std::unique_ptr<ShardedWriter>> ShardedWriter::Open(
       paths.push_back((std::filesystem::path(path) / ShardDirName(i)).string());
     }
   } else {
-    bulk = IsMissingOrEmptyDir(path);
+    bulk = fresh;
     paths = {path};
   }
   auto writer =
@@ -60,7 +101,11 @@ StatusOr<std::unique_ptr<ShardedWriter>> ShardedWriter::Open(
   }
   // The stub last, so that a directory with a stub has its shards.
   if (new_layout) {
-    CHANCERY_RETURN_IF_ERROR(WriteShardStub(path, new_shards));
+    CHANCERY_RETURN_IF_ERROR(WriteShardStub(path, new_shards, compact_new));
+  } else if (sharded) {
+    // What an interrupted compaction left; the writers now hold the locks
+    // of the databases the stub names, so no other run is compacting.
+    CHANCERY_RETURN_IF_ERROR(RemoveIndexLeftovers(path).status());
   }
   if (writer->shards_.size() > 1) {
     for (size_t i = 0; i < writer->shards_.size(); ++i) {

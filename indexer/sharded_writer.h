@@ -2,13 +2,18 @@
 // as shards written in parallel (common/index_layout.h).
 //
 // Open decides the layout from what is on disk:
-//  - a sharded index (a stub lists its shards): every shard is opened, and
-//    each id is routed to ShardOfId(id, shards), so upserts and deletes of
-//    an id find it where an earlier run put it;
+//  - a sharded index (a stub lists its shards, or the one database they
+//    were compacted into): every database is opened, and each id is routed
+//    to ShardOfId(id, shards), so upserts and deletes of an id find it
+//    where an earlier run put it; what an interrupted compaction left
+//    beside them is removed (RemoveIndexLeftovers);
 //  - an existing single index: that database, written as before;
-//  - no index yet (a bulk run): `new_shards` shards, shard-0.. with a stub,
-//    when new_shards > 1 or the run will compact (CompactIndex merges them
-//    into one database afterwards); else one database at the path.
+//  - no index yet (a bulk run; shard directories without a stub, left by a
+//    bulk run killed before it wrote one, count as none and are removed):
+//    `new_shards` shards, shard-0.. with a stub,
+//    when new_shards > 1 or the run will compact (CompactShards merges them
+//    into one database afterwards; the stub says compaction is pending
+//    until then); else one database at the path.
 //
 // With several shards, each has a writer thread of its own: Submit hands a
 // document to its shard's bounded queue and returns, so the shards' Xapian
@@ -83,9 +88,8 @@ class ShardedWriter {
   [[nodiscard]] Status SetMetadata(std::string_view key,
                                    const std::string& value);
   [[nodiscard]] Status Commit();  // Every shard.
-  // Flushes, commits and closes every shard (releasing its lock, so that
-  // CompactIndex can read it). Nothing may be called afterwards but
-  // DocumentCount (the last count).
+  // Flushes, commits and closes every shard, releasing its lock. Nothing
+  // may be called afterwards but DocumentCount (the last count).
   [[nodiscard]] Status Close();
 
   Xapian::doccount DocumentCount() const;

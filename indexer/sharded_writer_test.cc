@@ -8,6 +8,8 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -141,9 +143,13 @@ TEST_F(ShardedWriterTest, CompactionKeepsDocumentsValuesAndMetadata) {
   const std::vector<std::string> shards = writer->shard_paths();
   ASSERT_TRUE(writer->Close().ok());
   ASSERT_TRUE(CompactIndex(db, shards).ok());
-  EXPECT_FALSE(IsShardedIndex(db));
+  // A stub naming the compacted database alone; the shards are gone.
+  EXPECT_EQ(ShardPaths(db).value(),
+            std::vector<std::string>{db + "/compact-1"});
+  EXPECT_FALSE(CompactionPending(db));
   for (const std::string& shard : shards) {
     EXPECT_FALSE(std::filesystem::exists(shard)) << shard;
+    EXPECT_FALSE(std::filesystem::exists(shard + ".removing")) << shard;
   }
   Xapian::Database merged(db);
   EXPECT_EQ(merged.get_doccount(), 40u);
@@ -164,6 +170,78 @@ TEST_F(ShardedWriterTest, CompactionKeepsDocumentsValuesAndMetadata) {
   EXPECT_GT(size->total, 0u);
   EXPECT_GE(size->value_bytes, 110u);  // at least the ids' bytes
   EXPECT_NE(FormatIndexSize(*size).find("positions"), std::string::npos);
+}
+
+TEST_F(ShardedWriterTest, LeftoversOfASwitchAreRemovedAndNothingElse) {
+  namespace fs = std::filesystem;
+  const std::string db = dir_ + "/idx";
+  ASSERT_TRUE(Write(db, 2, {{"a1", "X"}, {"a2", "Y"}})->Close().ok());
+  const std::vector<std::string> shards = ShardPaths(db).value();
+  // A kill after the switch to compact-2, with the shards, an unnamed
+  // compact-1 and compact-3, a half-removed shard and the stub's temporary
+  // file still there.
+  auto compacted = CompactShards(db, shards);
+  ASSERT_TRUE(compacted.ok()) << compacted.status().ToString();
+  EXPECT_EQ(*compacted, db + "/compact-1");
+  fs::rename(db + "/compact-1", db + "/compact-2");
+  ASSERT_TRUE(WriteStub(db, {"compact-2"}, false).ok());
+  for (const char* leftover :
+       {"compact-1", "compact-3", "shard-7.removing", "shard-x"}) {
+    fs::create_directories(db + "/" + leftover);
+  }
+  std::ofstream(db + "/XAPIANDB.tmp") << "auto shard-0\n";
+  std::ofstream(db + "/notes.txt") << "not ours\n";
+  auto removed = RemoveIndexLeftovers(db);
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  EXPECT_EQ(*removed, 6);  // shard-0, shard-1, compact-1, -3, .removing, tmp
+  std::set<std::string> left;
+  for (const auto& entry : fs::directory_iterator(db)) {
+    left.insert(entry.path().filename().string());
+  }
+  EXPECT_EQ(left, (std::set<std::string>{"XAPIANDB", "compact-2", "notes.txt",
+                                         "shard-x"}));
+  // The compacted database is the index, written as a single one.
+  auto again = ShardedWriter::Open(db, 4, /*compact_new=*/true, 10);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_FALSE((*again)->bulk());
+  EXPECT_EQ((*again)->shard_paths(),
+            std::vector<std::string>{db + "/compact-2"});
+  EXPECT_EQ((*again)->DocumentCount(), 2u);
+  // A compaction after it takes the next number.
+  ASSERT_TRUE((*again)->Close().ok());
+  compacted = CompactShards(db, {db + "/compact-2"});
+  ASSERT_TRUE(compacted.ok()) << compacted.status().ToString();
+  EXPECT_EQ(*compacted, db + "/compact-3");
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 2u);
+}
+
+TEST_F(ShardedWriterTest, EmptyShardsWithoutAStubAreANewIndex) {
+  namespace fs = std::filesystem;
+  // A bulk run killed between creating its shards and writing the stub.
+  const std::string db = dir_ + "/idx";
+  fs::create_directories(db);
+  Xapian::WritableDatabase(db + "/shard-0", Xapian::DB_CREATE);
+  fs::create_directories(db + "/shard-1");
+  auto writer = ShardedWriter::Open(db, 2, /*compact_new=*/true, 10);
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  EXPECT_TRUE((*writer)->bulk());
+  EXPECT_TRUE(IsShardedIndex(db));
+  EXPECT_TRUE(CompactionPending(db));
+  ASSERT_TRUE((*writer)->Close().ok());
+
+  // Shards holding articles are a sharded index that lost its stub: an
+  // error naming it, and nothing removed.
+  const std::string lost = dir_ + "/lost";
+  ASSERT_TRUE(
+      Write(lost, 2, {{"a1", "X"}, {"a2", "Y"}, {"a3", "Z"}})->Close().ok());
+  fs::remove(fs::path(lost) / kStubFileName);
+  auto refused = ShardedWriter::Open(lost, 2, /*compact_new=*/true, 10);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("XAPIANDB"), std::string::npos)
+      << refused.status().ToString();
+  EXPECT_EQ(Xapian::Database(lost + "/shard-0").get_doccount() +
+                Xapian::Database(lost + "/shard-1").get_doccount(),
+            3u);
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 namespace chancery {
 namespace {
 
-// Times Borrow reads a newer revision after DatabaseModifiedError before
+// Times Borrow reads a newer revision after DatabaseModifiedError, or the
+// databases a switched stub names after one vanished, before
 // answering 503 (a writer committing every few milliseconds).
 constexpr int kModifiedRetries = 3;
 
@@ -26,45 +27,64 @@ std::string RevisionOf(const std::vector<Xapian::Database>& shards) {
 StatusOr<std::unique_ptr<HandlePool>> HandlePool::Create(
     const std::vector<std::string>& paths, std::chrono::milliseconds reload) {
   if (paths.empty()) return Status::InvalidArgument("no index given", "db");
-  // A sharded index directory stands for its shards (index_layout.h), each
-  // searched as a database of its own.
-  std::vector<std::string> shard_paths;
+  // An index directory with a stub stands for its databases (shards or
+  // the compacted one, index_layout.h), each searched as a database.
   for (const std::string& path : paths) {
     CHANCERY_ASSIGN_OR_RETURN(std::vector<std::string> shards,
                               ShardPaths(path));
-    shard_paths.insert(shard_paths.end(), shards.begin(), shards.end());
-  }
-  for (const std::string& path : shard_paths) {
-    try {
-      Xapian::Database probe(path);
-    } catch (const Xapian::Error& e) {
-      return Status::IoError("cannot open index " + path + ": " + e.get_msg());
+    for (const std::string& shard : shards) {
+      try {
+        Xapian::Database probe(shard);
+      } catch (const Xapian::Error& e) {
+        return Status::IoError("cannot open index " + shard + ": " +
+                               e.get_msg());
+      }
     }
   }
-  auto pool = std::unique_ptr<HandlePool>(new HandlePool(shard_paths, reload));
+  auto pool = std::unique_ptr<HandlePool>(new HandlePool(paths, reload));
   // Open one handle now so that a broken index fails at start-up.
   StatusOr<Lease> first = pool->Borrow();
   if (!first.ok()) return first.status();
   return pool;
 }
 
-std::unique_ptr<IndexHandle> HandlePool::OpenHandle() {
+std::vector<std::string> HandlePool::CurrentPaths() const {
+  std::vector<std::string> all;
+  for (const std::string& dir : dirs_) {
+    StatusOr<std::vector<std::string>> paths = ShardPaths(dir);
+    if (!paths.ok())
+      throw Xapian::DatabaseOpeningError(paths.status().message());
+    all.insert(all.end(), paths->begin(), paths->end());
+  }
+  return all;
+}
+
+std::unique_ptr<IndexHandle> HandlePool::OpenHandle(
+    std::vector<std::string> paths) {
   auto handle = std::make_unique<IndexHandle>();
-  for (const std::string& path : paths_) {
+  for (const std::string& path : paths) {
     handle->shards.emplace_back(path);
     handle->db.add_database(handle->shards.back());
   }
+  handle->paths = std::move(paths);
   handle->snapshot = SnapshotFor(*handle);
   handle->last_check = std::chrono::steady_clock::now();
-  DCHECK(handle->shards.size() == paths_.size() && handle->snapshot);
+  DCHECK(handle->shards.size() == handle->paths.size() && handle->snapshot);
   return handle;
 }
 
 void HandlePool::Refresh(IndexHandle& handle, bool force) {
-  DCHECK(handle.shards.size() == paths_.size() && handle.snapshot);
+  DCHECK(handle.shards.size() == handle.paths.size() && handle.snapshot);
   auto now = std::chrono::steady_clock::now();
   if (!force && now - handle.last_check < reload_) return;
   handle.last_check = now;
+  std::vector<std::string> paths = CurrentPaths();
+  if (paths != handle.paths) {
+    // The stub names other databases now: open them. Handles lent out on
+    // the old ones keep reading them through their open files.
+    handle = std::move(*OpenHandle(std::move(paths)));
+    return;
+  }
   // Reopening the combined database reopens the shards it shares.
   handle.db.reopen();
   if (RevisionOf(handle.shards) != handle.snapshot->revision) {
@@ -93,16 +113,17 @@ StatusOr<HandlePool::Lease> HandlePool::Borrow() {
       idle_.pop_back();
     }
   }
-  const bool fresh = handle == nullptr;
-  // A lent handle that fails to refresh is dropped with its count.
+  // An idle handle counts in handles_; one that fails is dropped with its
+  // count, one replaced by a new opening keeps it.
+  const bool counted = handle != nullptr;
   auto fail = [&](const Xapian::Error& e) {
-    if (!fresh) Forget();
+    if (counted) Forget();
     return Status::IoError("cannot read the index: " + e.get_description());
   };
   for (int attempt = 0;; ++attempt) {
     try {
       if (handle == nullptr) {
-        handle = OpenHandle();
+        handle = OpenHandle(CurrentPaths());
       } else {
         Refresh(*handle, /*force=*/attempt > 0);
       }
@@ -111,11 +132,16 @@ StatusOr<HandlePool::Lease> HandlePool::Borrow() {
       // A writer committing twice while the snapshot was being read
       // discards the revision it read: read the newest one again.
       if (attempt == kModifiedRetries) return fail(e);
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      // A database the stub named vanished (a compaction switched the
+      // stub and removed it meanwhile): open what the stub names now.
+      if (attempt == kModifiedRetries) return fail(e);
+      handle.reset();
     } catch (const Xapian::Error& e) {
       return fail(e);
     }
   }
-  if (fresh) {
+  if (!counted) {
     std::lock_guard<std::mutex> lock(mu_);
     ++handles_;
   }

@@ -3,19 +3,23 @@
 // thread-safe) and keeps it current.
 //
 // A handle is the combined database of all shards (Database::add_database),
-// the shard databases themselves (metadata is per shard), and the
-// IndexSnapshot of the revision it sees. The pool lends handles out one
+// the shard databases themselves (metadata is per shard), their paths, and
+// the IndexSnapshot of the revision it sees. The pool lends handles out one
 // request at a time and creates more when all are lent, so there are as
 // many handles as the peak number of concurrent users. On lending, a handle
 // not checked for reload_interval has its databases reopened; when the
 // revision changed, it takes the new snapshot, which the pool builds once
-// and shares between handles. A handle that failed to read is closed, not
-// returned (Lease::Discard), so a repaired or replaced index is opened
-// afresh by the next request.
+// and shares between handles. The index directories' stubs are re-read at
+// each check: when they name other databases (the indexer compacted the
+// shards into one, common/index_layout.h), the handle opens those instead,
+// and a database that vanished while being opened (the switch happening
+// meanwhile) is retried on the new stub. A handle that failed to read is
+// closed, not returned (Lease::Discard), so a repaired or replaced index is
+// opened afresh by the next request.
 //
 // Invariants (CHECKed or DCHECKed): a handle is either lent to exactly one
 // Lease or idle in the pool, never both; every handle has one shard per
-// path and a snapshot; every Lease is destroyed before its pool.
+// path it opened and a snapshot; every Lease is destroyed before its pool.
 #ifndef CHANCERY_SEARCHD_SEARCH_INDEX_HANDLE_H_
 #define CHANCERY_SEARCHD_SEARCH_INDEX_HANDLE_H_
 
@@ -36,6 +40,7 @@ namespace chancery {
 struct IndexHandle {
   Xapian::Database db;                   // All shards as one database.
   std::vector<Xapian::Database> shards;  // Share db's sub-databases.
+  std::vector<std::string> paths;        // shards[i] was opened at paths[i]
   std::shared_ptr<const IndexSnapshot> snapshot;
   std::chrono::steady_clock::time_point last_check;
 };
@@ -81,29 +86,31 @@ class HandlePool {
   };
 
   // Checks that every path opens as an index; IoError naming it otherwise.
-  // A sharded index directory (common/index_layout.h) counts as its shards.
+  // An index directory with a stub (common/index_layout.h) counts as the
+  // databases it names, as of each check.
   [[nodiscard]] static StatusOr<std::unique_ptr<HandlePool>> Create(
       const std::vector<std::string>& paths, std::chrono::milliseconds reload);
 
   // Status when the index cannot be opened or read.
   [[nodiscard]] StatusOr<Lease> Borrow();
 
-  // The shard databases, sharded index directories expanded.
-  const std::vector<std::string>& paths() const { return paths_; }
-
   // Precondition: every Lease has been destroyed.
   ~HandlePool();
 
  private:
-  HandlePool(std::vector<std::string> paths, std::chrono::milliseconds reload)
-      : paths_(std::move(paths)), reload_(reload) {}
-  std::unique_ptr<IndexHandle> OpenHandle();      // Throws Xapian::Error.
+  HandlePool(std::vector<std::string> dirs, std::chrono::milliseconds reload)
+      : dirs_(std::move(dirs)), reload_(reload) {}
+  // The databases the index directories name now. Throws
+  // Xapian::DatabaseOpeningError when a stub cannot be read.
+  std::vector<std::string> CurrentPaths() const;
+  // Opens the databases at `paths`. Throws Xapian::Error.
+  std::unique_ptr<IndexHandle> OpenHandle(std::vector<std::string> paths);
   void Refresh(IndexHandle& handle, bool force);  // Throws Xapian::Error.
   std::shared_ptr<const IndexSnapshot> SnapshotFor(const IndexHandle& handle);
   void Return(std::unique_ptr<IndexHandle> handle);
   void Forget();  // A lent handle is gone (failed to refresh or read).
 
-  const std::vector<std::string> paths_;
+  const std::vector<std::string> dirs_;  // as given to Create
   const std::chrono::milliseconds reload_;
 
   std::mutex mu_;  // Guards idle_ and handles_.

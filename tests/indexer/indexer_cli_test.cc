@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "common/index_layout.h"
 #include "common/schema.h"
 #include "tests/testing/command_runner.h"
 
@@ -315,8 +316,9 @@ TEST(IndexerCli, KilledRunLeavesLastCommitAndReRunCompletes) {
   }
   std::string bin = BinaryPath("chancery-index");
   std::string batch = std::to_string(kBatch);
-  const char* argv[] = {bin.c_str(),    "--db",        db.c_str(),
-                        "--batch-size", batch.c_str(), input.c_str(),
+  // Two shards commit kBatch / 2 articles each at a time.
+  const char* argv[] = {bin.c_str(),   "--db",     db.c_str(), "--batch-size",
+                        batch.c_str(), "--shards", "2",        input.c_str(),
                         nullptr};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -343,13 +345,22 @@ TEST(IndexerCli, KilledRunLeavesLastCommitAndReRunCompletes) {
   int status = 0;
   waitpid(pid, &status, 0);
   Xapian::doccount after_kill = CountDocs(db);
-  EXPECT_EQ(after_kill % kBatch, 0u) << "index must stop at a commit";
+  const auto shards = ShardPaths(db);
+  ASSERT_TRUE(shards.ok()) << shards.status().ToString();
+  ASSERT_EQ(shards->size(), 2u);
+  for (const std::string& shard : *shards) {
+    EXPECT_EQ(CountDocs(shard) % (kBatch / 2), 0u)
+        << shard << ": a shard must stop at a commit";
+  }
   EXPECT_LT(after_kill, static_cast<Xapian::doccount>(kArticles))
       << "the run finished before it could be killed; raise kArticles";
 
+  // The re-run completes the index and the compaction the bulk run meant.
   CommandResult r = Index({"--db", db, input});
   EXPECT_EQ(r.exit_status, 0) << r.err;
   EXPECT_EQ(CountDocs(db), static_cast<Xapian::doccount>(kArticles));
+  EXPECT_EQ(ShardPaths(db).value(),
+            std::vector<std::string>{db + "/compact-1"});
 }
 
 }  // namespace

@@ -288,7 +288,9 @@ TEST(ShardEquivalence, LayoutsAnswerAlikeAfterBulkAndIncrementalRuns) {
   }
   EXPECT_FALSE(IsShardedIndex(dbs[0]));
   EXPECT_TRUE(IsShardedIndex(dbs[1]));
-  EXPECT_FALSE(IsShardedIndex(dbs[2]));
+  // Compacted: a stub naming the one database the shards became.
+  EXPECT_EQ(ShardPaths(dbs[2]).value(),
+            std::vector<std::string>{dbs[2] + "/compact-1"});
   const std::vector<std::string> ids = {"g1", "g30", "twin25a", "g299"};
   ExpectSameAnswers(dbs, kQueries, ids);
 
@@ -299,6 +301,9 @@ TEST(ShardEquivalence, LayoutsAnswerAlikeAfterBulkAndIncrementalRuns) {
           {"--delete", "g2", "g30", "n3", "twin50b", "g299"});
   }
   EXPECT_TRUE(IsShardedIndex(dbs[1])) << "an existing index keeps its layout";
+  EXPECT_EQ(ShardPaths(dbs[2]).value(),
+            std::vector<std::string>{dbs[2] + "/compact-1"})
+      << "the compacted database is the one written";
   ExpectSameAnswers(dbs, kQueries, {"g1", "n5", "twin25a", "g12"});
 }
 

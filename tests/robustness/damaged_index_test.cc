@@ -117,10 +117,12 @@ TEST(DamagedIndex, Is503JsonThenRecoversWhenRepairedOrReplaced) {
   const std::string dir = MakeTempDir("damaged");
   const std::string good = dir + "/good", db = dir + "/db";
   robustness::WriteArticles(dir + "/in.jsonl", "d", kArticles, 200);
-  ASSERT_EQ(robustness::RunIndexer(
-                {"--db", good, "--entities", "rules", dir + "/in.jsonl"})
-                .exit_status,
-            0);
+  // One plain database (no stub), whose files Damage and CopyIndex know.
+  ASSERT_EQ(
+      robustness::RunIndexer({"--db", good, "--shards", "1", "--compact=false",
+                              "--entities", "rules", dir + "/in.jsonl"})
+          .exit_status,
+      0);
   CopyIndex(good, db);
   ServerProcess searchd(
       {"--db", db, "--reload-interval-ms", "50", "--no-access-log"});
