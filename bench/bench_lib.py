@@ -75,8 +75,9 @@ class Searchd:
             time.sleep(0.025)
         raise RuntimeError("searchd did not start")
 
-    def get(self, target, timeout=10):
-        """(status, parsed JSON or None); status 0 when nothing answered."""
+    def get_raw(self, target, timeout=10):
+        """(status, body bytes); status 0 and the reason when nothing
+        answered."""
         try:
             c = http.client.HTTPConnection("127.0.0.1", self.port,
                                            timeout=timeout)
@@ -84,12 +85,30 @@ class Searchd:
             r = c.getresponse()
             body = r.read()
             c.close()
-            try:
-                return r.status, json.loads(body)
-            except ValueError:
-                return r.status, None
+            return r.status, body
         except (OSError, http.client.HTTPException) as e:
             return 0, str(e)
+
+    def get(self, target, timeout=10):
+        """(status, parsed JSON or None); status 0 when nothing answered."""
+        status, body = self.get_raw(target, timeout)
+        if status == 0:
+            return status, body
+        try:
+            return status, json.loads(body)
+        except ValueError:
+            return status, None
+
+    def heap_in_use_mb(self):
+        """The malloc heap in use, from GET /metrics, in MB (0 when it
+        cannot be read)."""
+        status, body = self.get_raw("/metrics")
+        if status != 200:
+            return 0.0
+        for line in body.decode("utf-8", "replace").splitlines():
+            if line.startswith('chancery_heap_bytes{state="in_use"} '):
+                return float(line.split()[-1]) / (1024.0 * 1024.0)
+        return 0.0
 
     def alive(self):
         return self.proc.poll() is None

@@ -153,6 +153,7 @@ def main():
         for th in threads:
             th.start()
         rss = collections.defaultdict(float)
+        heap = collections.defaultdict(float)
         docs = {}
         indexer, next_chunk, index_runs = None, 0, []
         while time.monotonic() < end:
@@ -168,6 +169,7 @@ def main():
                     stderr=subprocess.DEVNULL)
                 next_chunk += 1
             rss[minute] = max(rss[minute], rss_mb(sd.proc.pid))
+            heap[minute] = max(heap[minute], sd.heap_in_use_mb())
             status, stats = sd.get("/api/stats")
             if status == 200:
                 docs[minute] = stats["articles"]
@@ -178,18 +180,18 @@ def main():
             indexer.wait()
             index_runs.append(time.monotonic() - index_started)
 
-        print("%6s %9s %8s %8s %8s %7s %11s %9s" %
+        print("%6s %9s %8s %8s %8s %7s %11s %8s %9s" %
               ("minute", "requests", "req/s", "p50 ms", "p99 ms", "errors",
-               "searchd MB", "articles"))
+               "searchd MB", "heap MB", "articles"))
         total_req = total_err = 0
         for m in range(a.minutes):
             lat = sorted(samples[m])
             total_req += len(lat) + errors[m]
             total_err += errors[m]
-            print("%6d %9d %8.0f %8.1f %8.1f %7d %11.0f %9s" %
+            print("%6d %9d %8.0f %8.1f %8.1f %7d %11.0f %8.1f %9s" %
                   (m + 1, len(lat) + errors[m], (len(lat) + errors[m]) / 60.0,
                    percentile(lat, 50), percentile(lat, 99), errors[m],
-                   rss[m], docs.get(m, "?")))
+                   rss[m], heap[m], docs.get(m, "?")))
         warm = [rss[m] for m in range(1, a.minutes)]
         growth = (max(warm) - warm[0]) if len(warm) > 1 else 0.0
         print("total: %d requests (%d distinct), %d errors; searchd RSS "

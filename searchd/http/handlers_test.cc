@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "common/facets.h"
 #include "searchd/http/request_params.h"
@@ -180,6 +182,23 @@ TEST(MetricsTest, PrometheusText) {
       text.find(
           "chancery_http_request_duration_seconds_count{route=\"search\"} 2"),
       std::string::npos);
+}
+
+// The memory gauges are this process's: a resident set of at least the
+// block just allocated and touched, and a heap in use at least that large.
+TEST(MetricsTest, MemoryGaugesAreThisProcesses) {
+  constexpr size_t kBlock = 8 << 20;
+  std::vector<char> block(kBlock, 'x');
+  const std::string text = Metrics().RenderPrometheus();
+  auto gauge = [&text](const std::string& name) -> double {
+    const size_t at = text.find("\n" + name + " ");
+    if (at == std::string::npos) return -1;
+    return std::stod(text.substr(at + name.size() + 2));
+  };
+  EXPECT_GE(gauge("process_resident_memory_bytes"), kBlock);
+  EXPECT_GE(gauge("chancery_heap_bytes{state=\"in_use\"}"), kBlock);
+  EXPECT_GE(gauge("chancery_heap_bytes{state=\"free\"}"), 0);
+  EXPECT_EQ(block[kBlock - 1], 'x');
 }
 
 }  // namespace

@@ -1,6 +1,10 @@
 #include "searchd/http/metrics.h"
 
+#include <malloc.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <fstream>
 
 namespace chancery {
 
@@ -17,6 +21,39 @@ void Metrics::Record(const std::string& route, int status, double seconds) {
   ++l.count;
   l.sum += seconds;
 }
+
+namespace {
+
+// Resident bytes from /proc/self/statm (its second field, in pages); 0 when
+// it cannot be read.
+uint64_t ResidentBytes() {
+  std::ifstream statm("/proc/self/statm");
+  uint64_t size_pages = 0, resident_pages = 0;
+  if (!(statm >> size_pages >> resident_pages)) return 0;
+  return resident_pages * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
+std::string RenderMemory() {
+  // mallinfo2 walks every arena under its lock: microseconds here.
+  const struct mallinfo2 heap = mallinfo2();
+  char text[512];
+  std::snprintf(
+      text, sizeof text,
+      "# HELP process_resident_memory_bytes Resident memory size in bytes.\n"
+      "# TYPE process_resident_memory_bytes gauge\n"
+      "process_resident_memory_bytes %llu\n"
+      "# HELP chancery_heap_bytes malloc heap: allocated and in use, or held "
+      "free by the allocator.\n"
+      "# TYPE chancery_heap_bytes gauge\n"
+      "chancery_heap_bytes{state=\"in_use\"} %llu\n"
+      "chancery_heap_bytes{state=\"free\"} %llu\n",
+      static_cast<unsigned long long>(ResidentBytes()),
+      static_cast<unsigned long long>(heap.uordblks + heap.hblkhd),
+      static_cast<unsigned long long>(heap.fordblks));
+  return text;
+}
+
+}  // namespace
 
 std::string Metrics::RenderPrometheus() const {
   std::lock_guard<std::mutex> lock(mu_);
@@ -57,7 +94,7 @@ std::string Metrics::RenderPrometheus() const {
         l.sum, route.c_str(), static_cast<unsigned long long>(l.count));
     out += line;
   }
-  return out;
+  return out + RenderMemory();
 }
 
 }  // namespace chancery

@@ -1,5 +1,9 @@
 // Metrics: request counts by route and status and a latency histogram per
-// route, rendered in the Prometheus text exposition format for GET /metrics.
+// route, rendered in the Prometheus text exposition format for GET /metrics,
+// with the process's memory: resident set (process_resident_memory_bytes,
+// Prometheus's standard name) and the malloc heap in use and held free
+// (chancery_heap_bytes{state="in_use"|"free"}), which tell a leak (in use
+// grows) from memory the allocator keeps (free grows).
 // Thread-safe (one mutex; a record is a few increments). Owned by the
 // server, not global.
 #ifndef CHANCERY_SEARCHD_HTTP_METRICS_H_
