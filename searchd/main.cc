@@ -47,10 +47,11 @@ void BoundMallocArenas() {
 // Even with one arena per core, glibc keeps the pages of freed chunks in
 // the middle of an arena (only the top is given back by itself), so the
 // resident set rises to each arena's high-water mark and stays: 39 -> 62 MB
-// over a 10-minute soak with the heap in use flat (bench/soak.sh, which
-// prints both). Every kTrimPeriodSeconds the signal waiter hands those
-// pages back (malloc_trim madvises them away; a few milliseconds for the
-// whole heap, under each arena's lock in turn).
+// over a 10-minute soak on an index that did not change. Every
+// kTrimPeriodSeconds the signal waiter hands those pages back (malloc_trim
+// madvises them away; milliseconds for the whole heap, under each arena's
+// lock in turn): 44 -> 46 MB over the same kind of soak, with the heap in
+// use at 22 -> 28 MB (bench/soak.sh prints both).
 constexpr int kTrimPeriodSeconds = 10;
 
 void ReturnFreedHeap() { malloc_trim(0); }
