@@ -11,8 +11,10 @@ per article: {"id", "countries": [codes], "people": [{"id", "name"}],
     (last digit 3-9) and a held-out part (last digit 0-2): country
     precision/recall/F1 against labels.places (slugs mapped to codes by
     config/entities/reuters_places.tsv) and people recall against
-    labels.people, for each part. Rules and thresholds are chosen on the
-    tuning part only; --show-errors prints tuning-part mismatches only;
+    labels.people, for the part --part names (tuning by default; score
+    the held-out part once, after the rules are chosen). Rules and
+    thresholds are chosen on the tuning part only; --show-errors and
+    --explain print tuning-part mismatches only;
   * the hand-labelled set tests/data/entities_labelled.jsonl: the same plus
     organisation precision/recall (labels.countries codes, labels.people
     full names, labels.orgs ids);
