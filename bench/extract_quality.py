@@ -11,8 +11,10 @@ per article: {"id", "countries": [codes], "people": [{"id", "name"}],
     (last digit 3-9) and a held-out part (last digit 0-2): country
     precision/recall/F1 against labels.places (slugs mapped to codes by
     config/entities/reuters_places.tsv) and people recall against
-    labels.people, for each part. Rules and thresholds are chosen on the
-    tuning part only; --show-errors prints tuning-part mismatches only;
+    labels.people, for the part --part names (tuning by default; score
+    the held-out part once, after the rules are chosen). Rules and
+    thresholds are chosen on the tuning part only; --show-errors and
+    --explain print tuning-part mismatches only;
   * the hand-labelled set tests/data/entities_labelled.jsonl: the same plus
     organisation precision/recall (labels.countries codes, labels.people
     full names, labels.orgs ids);
@@ -177,7 +179,28 @@ def heldout_newid(article_id):
     return newid.isdigit() and int(newid) % 10 <= 2
 
 
-def bench_reuters(path, modes, commands, place_map, show_errors):
+def explain_countries(mode, rows, predictions, gold_of, limit):
+    """Per-country false positives and misses of `mode` over `rows` (the
+    tuning part only), most frequent first, then `limit` articles each."""
+    fp, fn = {}, {}
+    for row in rows:
+        gold = gold_of[row["id"]]
+        if not gold:
+            continue
+        pred = set((predictions.get(row["id"]) or {}).get("countries", []))
+        for code in pred - gold:
+            fp.setdefault(code, []).append(row["id"])
+        for code in gold - pred:
+            fn.setdefault(code, []).append(row["id"])
+    for what, table in (("false positives", fp), ("misses", fn)):
+        print("-- %s: country %s, tuning part only (%d)" % (
+            mode, what, sum(len(v) for v in table.values())))
+        for code, ids in sorted(table.items(), key=lambda kv: -len(kv[1])):
+            print("  %-4s %4d  %s" % (code, len(ids), " ".join(ids[:limit])))
+
+
+def bench_reuters(path, modes, commands, place_map, show_errors, part,
+                  explain):
     rows = read_jsonl(path)
     runs = {m: run_extractor(commands[m], path) for m in modes}
     unmapped = set()
@@ -209,6 +232,8 @@ def bench_reuters(path, modes, commands, place_map, show_errors):
         if missing:
             print("WARNING: %s: %d articles missing from the extractor output"
                   % (m, missing))
+    if part != "all":
+        parts = [parts[0] if part == "tuning" else parts[1]]
     for name, part in parts:
         print("-- %s: %d articles, %d with places" % (
             name, len(part), sum(1 for r in part if gold_of[r["id"]])))
@@ -230,8 +255,11 @@ def bench_reuters(path, modes, commands, place_map, show_errors):
         print_row("people recall (surname found)",
                   [recall_cell(people_recall(part, runs[m][0], surnames))
                    for m in modes])
+    tuning = [r for r in rows if not heldout_newid(r["id"])]
+    if explain:
+        for m in modes:
+            explain_countries(m, tuning, runs[m][0], gold_of, explain)
     if show_errors:
-        tuning = parts[0][1]
         for m in modes:
             print("-- %s: first %d country mismatches, tuning part only"
                   % (m, show_errors))
@@ -364,6 +392,15 @@ def main():
     parser.add_argument("--show-errors", type=int, default=0,
                         help="print this many Reuters country mismatches "
                              "per mode (tuning part only)")
+    parser.add_argument("--part", choices=("tuning", "heldout", "all"),
+                        default="tuning",
+                        help="which Reuters part to score: the tuning part "
+                             "(default), the held-out part (score it once, "
+                             "after the rules are chosen), or both")
+    parser.add_argument("--explain", type=int, default=0, metavar="N",
+                        help="print each country's false positives and "
+                             "misses on the tuning part, with N article ids "
+                             "each")
     args = parser.parse_args()
     modes = [m for m in args.modes.split(",") if m]
     commands = {m: args.command.replace("{mode}", m) for m in modes}
@@ -371,7 +408,8 @@ def main():
     ran = False
     if os.path.exists(args.reuters):
         bench_reuters(args.reuters, modes, commands,
-                      read_place_map(args.place_map), args.show_errors)
+                      read_place_map(args.place_map), args.show_errors,
+                      args.part, args.explain)
         ran = True
     else:
         print("skipping Reuters: %s not found" % args.reuters)

@@ -50,4 +50,10 @@ bool IsWordByte(char c) {
          (u >= '0' && u <= '9') || u >= 0x80;
 }
 
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace chancery

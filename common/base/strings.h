@@ -3,6 +3,7 @@
 #ifndef CHANCERY_COMMON_BASE_STRINGS_H_
 #define CHANCERY_COMMON_BASE_STRINGS_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,10 @@ std::string AsciiToLower(std::string_view s);
 // suggestions all split words by this rule, so they agree on what a word
 // is.
 bool IsWordByte(char c);
+
+// The number of code points in UTF-8 text `s` (bytes that do not
+// continue a sequence; invalid bytes count one each).
+size_t CodePoints(std::string_view s);
 
 }  // namespace chancery
 

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 #include <xapian.h>
 
+#include "common/base/strings.h"
 #include "common/data_file.h"
 
 namespace chancery {
@@ -168,12 +169,6 @@ const std::string& StemWord(int lang_index, const std::string& word,
   }
   *out = stemmers[lang_index](word);
   return *out;
-}
-
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 }  // namespace

@@ -114,6 +114,26 @@ struct CountryTally {
 // set (every country named).
 constexpr int kWireStorySalience = 4;  // Half points.
 
+// Besides that evidence, a country other than the dateline's named once,
+// and not in the headline, is a side remark (a buyer, a comparison, one of
+// a list of markets: "sales of wheat to Japan", "Japan said it would
+// follow") unless the story is short and names several countries (a
+// meeting, a list of actors in three paragraphs). Chosen on the Reuters
+// tuning part: the Reuters-21578 labels leave such countries out
+// (bench/README-extract.md).
+constexpr size_t kShortStoryChars = 1000;  // Body code points.
+constexpr size_t kSeveralCountries = 3;    // The dateline's included.
+
+// Whether a wire story is about the country of `t`, given whether the
+// story is short and how many countries pass kWireStorySalience.
+bool AboutInWireStory(const CountryTally& t, bool short_story,
+                      size_t countries) {
+  if (t.dateline || t.given) return true;
+  if (t.salience() < kWireStorySalience) return false;
+  return t.title > 0 || t.lead + t.body >= 2 ||
+         (short_story && countries >= kSeveralCountries);
+}
+
 // Actor and enumeration mentions count double only this near the top of
 // the body; mentions after kDeepTokens count half.
 constexpr size_t kFrontTokens = 200;
@@ -535,9 +555,15 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
   const bool wire_story =
       std::any_of(tallies.begin(), tallies.end(),
                   [](const auto& entry) { return entry.second.dateline; });
+  const bool short_story = CodePoints(article.body) < kShortStoryChars;
+  const size_t salient = static_cast<size_t>(
+      std::count_if(tallies.begin(), tallies.end(), [](const auto& entry) {
+        const CountryTally& t = entry.second;
+        return t.dateline || t.given || t.salience() >= kWireStorySalience;
+      }));
   for (uint32_t country : order) {
     const CountryTally& t = tallies[country];
-    if (wire_story && t.salience() < kWireStorySalience) continue;
+    if (wire_story && !AboutInWireStory(t, short_story, salient)) continue;
     out.countries.push_back(Entity{country_aliases.id(country),
                                    country_aliases.label(country),
                                    t.mentions(),

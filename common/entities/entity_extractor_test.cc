@@ -126,6 +126,34 @@ TEST(EntityExtractorTest, WireStoryKeepsActorsAndEnumerations) {
               UnorderedElementsAre("JP", "CN", "FR", "GB", "DE", "IT"));
 }
 
+TEST(EntityExtractorTest, WireStoryDropsOneOffActorsInLongStories) {
+  Article article;
+  article.dateline = "OTTAWA, May 6";
+  article.title = "Canadian lumber output climbs";
+  article.body =
+      "Canadian lumber output rose eight pct in April from a year ago, "
+      "Statistics Canada said. Sweden said it expected a similar rise.";
+  // Short, but only its dateline's country besides: Sweden is a remark.
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("CA"));
+  // Short and naming several countries: each one-off actor is kept.
+  article.body += " Norway and Finland reported lower output.";
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("CA", "SE", "NO", "FI"));
+  // Long: a country named once outside the headline is not what the
+  // story is about, however it is named; one named twice is.
+  for (int i = 0; i < 12; ++i) {
+    article.body +=
+        " Mills in British Columbia and Quebec ran at full capacity for "
+        "most of the month, the agency said in its report.";
+  }
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("CA"));
+  article.body += " Shipments to Norway doubled.";
+  EXPECT_THAT(Ids(SharedExtractor().Extract(article).countries),
+              UnorderedElementsAre("CA", "NO"));
+}
+
 TEST(EntityExtractorTest, DatelineInBodyGivesCountry) {
   Article article;
   article.body = "BEIJING, March 12 (Reuters) - Officials said output rose.";
