@@ -29,6 +29,13 @@ inline constexpr std::string_view kDay = "D";       // + "20240226"
 // its FurnitureLineHash as 16 lower-case hex digits. Lets a later pass find
 // the documents a changed decision affects.
 inline constexpr std::string_view kFurnitureLine = "XF";
+// The story an article belongs to (indexer/story_grouper.h): + the story
+// id, which is the id of its earliest article. Also in kSlotStory.
+inline constexpr std::string_view kStory = "XT";
+// A MinHash band key of the searchable text (indexer/min_hash.h BandKeys):
+// + 16 lower-case hex digits, so later runs find an article's candidate
+// near-copies in the index.
+inline constexpr std::string_view kStoryBand = "XH";
 
 // --- Value slots ---------------------------------------------------------
 // Publication time: Xapian::sortable_serialise(seconds since epoch, UTC).
@@ -42,6 +49,11 @@ inline constexpr unsigned kSlotDay = 4;
 // an index written in one pass and the same articles written as shards or
 // compacted from them, ids do not.
 inline constexpr unsigned kSlotId = 5;
+// The story id (as the kStory term has it), for collapsing by story.
+inline constexpr unsigned kSlotStory = 6;
+// The MinHash sketch of the searchable text (EncodeMinHash), absent when
+// the text is too short for one.
+inline constexpr unsigned kSlotMinHash = 7;
 
 // --- Metadata keys -------------------------------------------------------
 // Display label of a facet value: key kLabelKey + term (e.g.

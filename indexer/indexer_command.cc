@@ -331,7 +331,7 @@ int RunIndexer(const IndexerOptions& options) {
   if (options.no_entities)
     extract = [](const Article&) { return ArticleEntities(); };
   IndexingPipeline pipeline(**writer, *boilerplate, std::move(extract), threads,
-                            progress);
+                            progress, options.config.story_similarity / 100.0);
   int exit_status = kExitOk;
   for (const std::string& input : options.inputs) {
     pipeline.StartFile();

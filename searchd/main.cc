@@ -7,8 +7,8 @@
 #include <sys/resource.h>
 
 #include <csignal>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <thread>
 

@@ -342,7 +342,8 @@ TEST(IndexerCli, KilledRunLeavesLastCommitAndReRunCompletes) {
   // blocks this write until it has), committing kCommitted articles.
   const size_t held_back = lines.rfind('\n', lines.size() - 2) + 1;
   for (size_t done = 0; done < held_back;) {
-    const ssize_t n = write(to_indexer[1], lines.data() + done, held_back - done);
+    const ssize_t n =
+        write(to_indexer[1], lines.data() + done, held_back - done);
     ASSERT_GT(n, 0) << "the indexer stopped reading";
     done += static_cast<size_t>(n);
   }

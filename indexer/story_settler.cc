@@ -1,0 +1,90 @@
+#include "indexer/story_settler.h"
+
+#include <xapian.h>
+
+#include <cinttypes>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/schema.h"
+#include "indexer/document_builder.h"
+
+namespace chancery {
+namespace {
+
+Xapian::Query BandQuery(const MinHash& sketch) {
+  std::vector<std::string> terms;
+  for (uint64_t key : BandKeys(sketch)) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016" PRIx64, key);
+    terms.push_back(std::string(schema::kStoryBand) + hex);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+std::optional<int64_t> DateOf(const Xapian::Document& doc) {
+  const std::string value = doc.get_value(schema::kSlotDate);
+  if (value.empty()) return std::nullopt;
+  return static_cast<int64_t>(Xapian::sortable_unserialise(value));
+}
+
+// Adds the documents matching `query` to the grouper; the stories of those
+// not in the run go to `stories`.
+Status AddMatching(const Xapian::Query& query, StoryGrouper& grouper,
+                   ShardedWriter& writer, std::set<std::string>& stories) {
+  CHANCERY_ASSIGN_OR_RETURN(std::vector<Xapian::Document> docs,
+                            writer.MatchingDocuments(query));
+  try {
+    for (const Xapian::Document& doc : docs) {
+      const std::string id = doc.get_value(schema::kSlotId);
+      const std::string story = StoryOfDocument(doc);
+      grouper.AddIndexed(id, DateOf(doc), SketchOfDocument(doc), story);
+      if (!grouper.InRun(id) && !story.empty()) stories.insert(story);
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("reading the index: " + e.get_description());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<uint64_t> SettleStories(StoryGrouper& grouper, ShardedWriter& writer,
+                                 bool bulk) {
+  if (!bulk) {
+    std::set<std::string> stories;
+    for (const MinHash& sketch : grouper.RunSketches()) {
+      CHANCERY_RETURN_IF_ERROR(
+          AddMatching(BandQuery(sketch), grouper, writer, stories));
+    }
+    std::set<std::string> done;
+    while (!stories.empty()) {
+      const std::string story = *stories.begin();
+      stories.erase(stories.begin());
+      if (!done.insert(story).second) continue;
+      CHANCERY_RETURN_IF_ERROR(
+          AddMatching(Xapian::Query(std::string(schema::kStory) + story),
+                      grouper, writer, stories));
+    }
+  }
+  uint64_t rewritten = 0;
+  for (const auto& [id, story] : grouper.Changes()) {
+    CHANCERY_ASSIGN_OR_RETURN(
+        std::vector<Xapian::Document> docs,
+        writer.MatchingDocuments(Xapian::Query(std::string(schema::kId) + id)));
+    if (docs.empty()) continue;  // rejected when written
+    try {
+      Xapian::Document doc = docs.front();
+      SetStory(story, doc);
+      CHANCERY_RETURN_IF_ERROR(writer.Replace(id, doc));
+    } catch (const Xapian::Error& e) {
+      return Status::IoError("rewriting " + id + ": " + e.get_description());
+    }
+    ++rewritten;
+  }
+  return rewritten;
+}
+
+}  // namespace chancery

@@ -1,0 +1,31 @@
+// SettleStories: the end of a run's story grouping. During the run each
+// article is written with the story its predecessors in the input tell
+// (StoryGrouper::Add); this pass adds what the index already holds and
+// rewrites every document whose story is not its component's earliest
+// article, so the index's story ids are what the whole index says,
+// whatever the input order, and survive re-runs.
+//
+// Unless `bulk` (a new index: nothing to look up), for each article of the
+// run it finds the indexed documents sharing one of its band terms
+// (schema::kStoryBand), and for each of their stories every document of
+// that story (schema::kStory), in every shard.
+#ifndef CHANCERY_INDEXER_STORY_SETTLER_H_
+#define CHANCERY_INDEXER_STORY_SETTLER_H_
+
+#include <cstdint>
+
+#include "common/status.h"
+#include "indexer/sharded_writer.h"
+#include "indexer/story_grouper.h"
+
+namespace chancery {
+
+// Returns how many documents were rewritten. Precondition: `writer` was
+// flushed. Errors are the writer's (IoError).
+[[nodiscard]] StatusOr<uint64_t> SettleStories(StoryGrouper& grouper,
+                                               ShardedWriter& writer,
+                                               bool bulk);
+
+}  // namespace chancery
+
+#endif  // CHANCERY_INDEXER_STORY_SETTLER_H_
