@@ -30,12 +30,10 @@ inline constexpr std::string_view kDay = "D";       // + "20240226"
 // the documents a changed decision affects.
 inline constexpr std::string_view kFurnitureLine = "XF";
 // The story an article belongs to (indexer/story_grouper.h): + the story
-// id, which is the id of its earliest article. Also in kSlotStory.
+// id, which is the id of its earliest article; only on the story's other
+// articles (the earliest has its kId term), since a unique term per
+// document costs a tenth of the write speed. The id is in kSlotStory.
 inline constexpr std::string_view kStory = "XT";
-// A MinHash band key of the searchable text (indexer/min_hash.h BandKeys):
-// + 16 lower-case hex digits, so later runs find an article's candidate
-// near-copies in the index.
-inline constexpr std::string_view kStoryBand = "XH";
 
 // --- Value slots ---------------------------------------------------------
 // Publication time: Xapian::sortable_serialise(seconds since epoch, UTC).
@@ -49,7 +47,7 @@ inline constexpr unsigned kSlotDay = 4;
 // an index written in one pass and the same articles written as shards or
 // compacted from them, ids do not.
 inline constexpr unsigned kSlotId = 5;
-// The story id (as the kStory term has it), for collapsing by story.
+// The story id (every document has one), for collapsing by story.
 inline constexpr unsigned kSlotStory = 6;
 // The MinHash sketch of the searchable text (EncodeMinHash), absent when
 // the text is too short for one.

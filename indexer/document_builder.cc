@@ -92,26 +92,24 @@ void ReplaceInvalidUtf8Fields(Article& article) {
 void AddSketch(std::string_view searchable_body, BuiltDocument& built) {
   built.sketch = ComputeMinHash(searchable_body);
   if (!built.sketch) return;
-  for (uint64_t key : BandKeys(*built.sketch)) {
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016" PRIx64, key);
-    built.document.add_boolean_term(std::string(schema::kStoryBand) + hex);
-  }
   built.document.add_value(schema::kSlotMinHash, EncodeMinHash(*built.sketch));
 }
 
 }  // namespace
 
 void SetStory(const std::string& story, Xapian::Document& doc) {
+  const std::string id = doc.get_value(schema::kSlotId);
   const std::string old = doc.get_value(schema::kSlotStory);
-  if (!old.empty()) {
+  if (!old.empty() && old != id) {
     try {
       doc.remove_term(std::string(schema::kStory) + old);
     } catch (const Xapian::InvalidArgumentError&) {
       // Not there: nothing to remove.
     }
   }
-  doc.add_boolean_term(ClampTerm(std::string(schema::kStory) + story));
+  if (story != id) {
+    doc.add_boolean_term(ClampTerm(std::string(schema::kStory) + story));
+  }
   doc.add_value(schema::kSlotStory, story);
 }
 

@@ -29,7 +29,7 @@ struct BuiltDocument {
   std::vector<std::pair<std::string, std::vector<std::string>>> native_forms;
   // For grouping into stories (indexer/story_grouper.h): the article's
   // date and the MinHash sketch of its searchable body (also in the
-  // document as kSlotMinHash and kStoryBand terms).
+  // document as kSlotMinHash).
   std::optional<int64_t> date;
   std::optional<MinHash> sketch;
 };
@@ -48,8 +48,9 @@ std::string SourceTerm(std::string_view source);
 // The boolean term marking a furniture line (schema::kFurnitureLine).
 std::string FurnitureLineTerm(uint64_t line_hash);
 
-// Makes `story` the document's story (schema::kStory term, replacing any
-// other, and kSlotStory).
+// Makes `story` the document's story (kSlotStory, and the schema::kStory
+// term, replacing any other, unless it is the document's own id).
+// Precondition: the document has its kSlotId value.
 void SetStory(const std::string& story, Xapian::Document& doc);
 
 // The story id and MinHash sketch a document holds ("" and nullopt when

@@ -53,18 +53,27 @@ std::vector<uint64_t> WordHashes(std::string_view text) {
 
 }  // namespace
 
-std::optional<MinHash> ComputeMinHash(std::string_view text) {
+std::vector<uint64_t> ShingleHashes(std::string_view text) {
   const std::vector<uint64_t> words = WordHashes(text);
-  if (words.size() < static_cast<size_t>(kShingleWords + kMinShingles - 1)) {
-    return std::nullopt;
-  }
-  MinHash sketch;
-  sketch.fill(std::numeric_limits<uint32_t>::max());
+  std::vector<uint64_t> shingles;
   for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {
     uint64_t shingle = 0;
     for (int w = 0; w < kShingleWords; ++w) {
       shingle = Mix(shingle ^ words[i + w]);
     }
+    shingles.push_back(shingle);
+  }
+  return shingles;
+}
+
+std::optional<MinHash> ComputeMinHash(std::string_view text) {
+  const std::vector<uint64_t> shingles = ShingleHashes(text);
+  if (shingles.size() < static_cast<size_t>(kMinShingles)) {
+    return std::nullopt;
+  }
+  MinHash sketch;
+  sketch.fill(std::numeric_limits<uint32_t>::max());
+  for (uint64_t shingle : shingles) {
     // kMinHashes hash functions from one 64-bit hash: h_k = mix(s + k*c).
     for (int k = 0; k < kMinHashes; ++k) {
       const uint32_t h = static_cast<uint32_t>(

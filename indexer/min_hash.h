@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace chancery {
 
@@ -29,6 +30,9 @@ inline constexpr int kBandRows = kMinHashes / kBands;  // 3
 inline constexpr int kMinShingles = 8;
 
 using MinHash = std::array<uint32_t, kMinHashes>;
+
+// The 64-bit hashes of the text's shingles, in text order (with repeats).
+std::vector<uint64_t> ShingleHashes(std::string_view text);
 
 // The sketch of `text`, or nullopt when it has fewer than kMinShingles
 // shingles.

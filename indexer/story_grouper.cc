@@ -1,5 +1,6 @@
 #include "indexer/story_grouper.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "common/base/check.h"
@@ -10,6 +11,17 @@ StoryGrouper::StoryGrouper(double threshold) : threshold_(threshold) {
   CHECK(threshold > 0 && threshold <= 1)
       << "story threshold out of (0, 1]: " << threshold;
 }
+
+namespace {
+
+constexpr int64_t kUndated = std::numeric_limits<int64_t>::max();
+
+bool WithinWindow(int64_t a, int64_t b) {
+  if (a == kUndated || b == kUndated) return true;
+  return (a > b ? a - b : b - a) <= StoryGrouper::kWindowSeconds;
+}
+
+}  // namespace
 
 bool StoryGrouper::Earlier(uint32_t a, uint32_t b) const {
   const Member& x = members_[a];
@@ -44,7 +56,7 @@ uint32_t StoryGrouper::NewMember(const std::string& id,
                                  bool in_run) {
   const uint32_t m = static_cast<uint32_t>(members_.size());
   members_.push_back(Member{id,
-                            date.value_or(std::numeric_limits<int64_t>::max()),
+                            date.value_or(kUndated),
                             sketch, "", m, in_run});
   by_id_[id] = m;
   return m;
@@ -56,7 +68,10 @@ void StoryGrouper::Link(uint32_t m) {
   for (uint64_t key : BandKeys(sketch)) {
     std::vector<uint32_t>& bucket = bands_[key];
     for (uint32_t other : bucket) {
-      if (Find(other) == Find(m)) continue;
+      if (Find(other) == Find(m) ||
+          !WithinWindow(members_[m].date, members_[other].date)) {
+        continue;
+      }
       const std::optional<MinHash>& theirs = members_[other].sketch;
       if (theirs && EstimateJaccard(sketch, *theirs) >= threshold_) {
         Union(m, other);
@@ -72,7 +87,7 @@ std::string StoryGrouper::Add(const std::string& id,
   uint32_t m;
   if (auto it = by_id_.find(id); it != by_id_.end()) {
     m = it->second;
-    members_[m].date = date.value_or(std::numeric_limits<int64_t>::max());
+    members_[m].date = date.value_or(kUndated);
     members_[m].sketch = sketch;
   } else {
     m = NewMember(id, date, sketch, true);
@@ -100,12 +115,18 @@ void StoryGrouper::AddIndexed(const std::string& id,
   Link(m);
 }
 
-std::vector<MinHash> StoryGrouper::RunSketches() const {
-  std::vector<MinHash> sketches;
+std::optional<std::pair<int64_t, int64_t>> StoryGrouper::RunSpan() const {
+  std::optional<std::pair<int64_t, int64_t>> span;
   for (const Member& m : members_) {
-    if (m.in_run && m.sketch) sketches.push_back(*m.sketch);
+    if (!m.in_run || !m.sketch) continue;
+    if (m.date == kUndated) {
+      return std::make_pair(std::numeric_limits<int64_t>::min(), kUndated);
+    }
+    if (!span) span = std::make_pair(m.date, m.date);
+    span->first = std::min(span->first, m.date);
+    span->second = std::max(span->second, m.date);
   }
-  return sketches;
+  return span;
 }
 
 bool StoryGrouper::InRun(const std::string& id) const {

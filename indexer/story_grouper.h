@@ -3,7 +3,11 @@
 // versions, the same text under another headline).
 //
 // Two articles are linked when the MinHash estimate of their shingle sets'
-// Jaccard similarity (indexer/min_hash.h) is at least `threshold`; only
+// Jaccard similarity (indexer/min_hash.h) is at least `threshold` and
+// their dates are at most kWindowSeconds apart (an undated article links
+// whatever the other's date): without the window, the daily and monthly
+// reports of a wire ("FED ADDS RESERVES VIA CUSTOMER REPURCHASES", the same
+// template with other figures) would be one story for ever. Only
 // pairs sharing a band key are compared, so the cost per article is
 // bounded (at most kMaxBucket candidates per band). A story is a connected
 // component of links; its id is the id of its earliest article (by date,
@@ -33,6 +37,7 @@ class StoryGrouper {
   // Articles more similar than this many per band are not remembered for
   // that band (they still link to the ones it holds).
   static constexpr size_t kMaxBucket = 64;
+  static constexpr int64_t kWindowSeconds = 2 * 86400;
 
   // Precondition: 0 < threshold <= 1.
   explicit StoryGrouper(double threshold);
@@ -51,8 +56,9 @@ class StoryGrouper {
                   const std::optional<MinHash>& sketch,
                   const std::string& story);
 
-  // The sketches of this run's articles, in the order added.
-  std::vector<MinHash> RunSketches() const;
+  // The earliest and latest dates of this run's articles with a sketch
+  // (first = INT64_MIN when one is undated); nullopt when there is none.
+  std::optional<std::pair<int64_t, int64_t>> RunSpan() const;
 
   // True when `id` was given to Add.
   bool InRun(const std::string& id) const;

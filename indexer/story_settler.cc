@@ -2,8 +2,9 @@
 
 #include <xapian.h>
 
-#include <cinttypes>
-#include <cstdio>
+#include <limits>
+#include <optional>
+#include <utility>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,16 +14,6 @@
 
 namespace chancery {
 namespace {
-
-Xapian::Query BandQuery(const MinHash& sketch) {
-  std::vector<std::string> terms;
-  for (uint64_t key : BandKeys(sketch)) {
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016" PRIx64, key);
-    terms.push_back(std::string(schema::kStoryBand) + hex);
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-}
 
 std::optional<int64_t> DateOf(const Xapian::Document& doc) {
   const std::string value = doc.get_value(schema::kSlotDate);
@@ -55,18 +46,32 @@ StatusOr<uint64_t> SettleStories(StoryGrouper& grouper, ShardedWriter& writer,
                                  bool bulk) {
   if (!bulk) {
     std::set<std::string> stories;
-    for (const MinHash& sketch : grouper.RunSketches()) {
+    const std::optional<std::pair<int64_t, int64_t>> span = grouper.RunSpan();
+    if (span) {
+      // Only articles dated within the window of one of the run's can link
+      // to it (undated ones too: every indexed article then).
+      Xapian::Query candidates = Xapian::Query::MatchAll;
+      if (span->first != std::numeric_limits<int64_t>::min()) {
+        candidates = Xapian::Query(
+            Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
+            Xapian::sortable_serialise(static_cast<double>(
+                span->first - StoryGrouper::kWindowSeconds)),
+            Xapian::sortable_serialise(static_cast<double>(
+                span->second + StoryGrouper::kWindowSeconds)));
+      }
       CHANCERY_RETURN_IF_ERROR(
-          AddMatching(BandQuery(sketch), grouper, writer, stories));
+          AddMatching(candidates, grouper, writer, stories));
     }
     std::set<std::string> done;
     while (!stories.empty()) {
       const std::string story = *stories.begin();
       stories.erase(stories.begin());
       if (!done.insert(story).second) continue;
-      CHANCERY_RETURN_IF_ERROR(
-          AddMatching(Xapian::Query(std::string(schema::kStory) + story),
-                      grouper, writer, stories));
+      CHANCERY_RETURN_IF_ERROR(AddMatching(
+          Xapian::Query(Xapian::Query::OP_OR,
+                        Xapian::Query(std::string(schema::kStory) + story),
+                        Xapian::Query(std::string(schema::kId) + story)),
+          grouper, writer, stories));
     }
   }
   uint64_t rewritten = 0;
