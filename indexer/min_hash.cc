@@ -44,8 +44,7 @@ std::vector<uint64_t> WordHashes(std::string_view text) {
     const size_t start = i;
     while (i < folded.size() && IsWordByte(folded[i])) ++i;
     if (i > start) {
-      words.push_back(
-          Fnv1a(std::string_view(folded).substr(start, i - start)));
+      words.push_back(Fnv1a(std::string_view(folded).substr(start, i - start)));
     }
   }
   return words;
@@ -107,7 +106,8 @@ std::string EncodeMinHash(const MinHash& sketch) {
   std::string bytes;
   bytes.reserve(4 * kMinHashes);
   for (uint32_t h : sketch) {
-    for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<char>(h >> (8 * i)));
+    for (int i = 0; i < 4; ++i)
+      bytes.push_back(static_cast<char>(h >> (8 * i)));
   }
   return bytes;
 }

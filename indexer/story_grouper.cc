@@ -55,9 +55,8 @@ uint32_t StoryGrouper::NewMember(const std::string& id,
                                  const std::optional<MinHash>& sketch,
                                  bool in_run) {
   const uint32_t m = static_cast<uint32_t>(members_.size());
-  members_.push_back(Member{id,
-                            date.value_or(kUndated),
-                            sketch, "", m, in_run});
+  members_.push_back(
+      Member{id, date.value_or(kUndated), sketch, "", m, in_run});
   by_id_[id] = m;
   return m;
 }

@@ -21,6 +21,7 @@
 #include "indexer/indexing_pipeline.h"
 #include "indexer/min_hash.h"
 #include "indexer/readers/article_reader.h"
+#include "indexer/story_settler.h"
 
 namespace chancery {
 namespace {
@@ -81,9 +82,8 @@ class StoryTest : public ::testing::Test {
     if (!std::filesystem::exists(db_ + "/iamglass") &&
         std::filesystem::exists(db_ + "/shard-0")) {
       paths.clear();
-      for (int i = 0; std::filesystem::exists(db_ + "/shard-" +
-                                              std::to_string(i));
-           ++i) {
+      for (int i = 0;
+           std::filesystem::exists(db_ + "/shard-" + std::to_string(i)); ++i) {
         paths.push_back(db_ + "/shard-" + std::to_string(i));
       }
     }
@@ -107,10 +107,8 @@ class StoryTest : public ::testing::Test {
 };
 
 const std::map<std::string, std::string> kExpected = {
-    {"ecb-wire", "ecb-wire"},
-    {"ecb-herald", "ecb-wire"},
-    {"ecb-post", "ecb-wire"},
-    {"ecb-wire-update1", "ecb-wire"},
+    {"ecb-wire", "ecb-wire"},       {"ecb-herald", "ecb-wire"},
+    {"ecb-post", "ecb-wire"},       {"ecb-wire-update1", "ecb-wire"},
     {"rail-strike", "rail-strike"},
 };
 
@@ -143,6 +141,29 @@ TEST_F(StoryTest, LaterRunsJoinTheStoryInTheIndex) {
   // A re-run of everything changes nothing.
   Index(lines);
   EXPECT_EQ(Stories(), kExpected);
+}
+
+TEST_F(StoryTest, DeletingTheFirstArticleRehomesTheStory) {
+  Index(FixtureLines(), /*shards=*/2);
+  {
+    auto writer = ShardedWriter::Open(db_, 1, false, 100);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    auto deleted = (*writer)->Delete("ecb-wire");
+    ASSERT_TRUE(deleted.ok() && *deleted);
+    auto rehomed =
+        RehomeStories({"ecb-wire"}, kDefaultStorySimilarity, **writer);
+    ASSERT_TRUE(rehomed.ok()) << rehomed.status().ToString();
+    EXPECT_EQ(*rehomed, 3u);
+    ASSERT_TRUE((*writer)->Close().ok());
+  }
+  // The next earliest names the story now.
+  const std::map<std::string, std::string> expected = {
+      {"ecb-herald", "ecb-herald"},
+      {"ecb-post", "ecb-herald"},
+      {"ecb-wire-update1", "ecb-herald"},
+      {"rail-strike", "rail-strike"},
+  };
+  EXPECT_EQ(Stories(), expected);
 }
 
 TEST(StoryGrouperTest, DatesFarApartAreSeparateStories) {

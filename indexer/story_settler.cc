@@ -4,9 +4,9 @@
 
 #include <limits>
 #include <optional>
-#include <utility>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/schema.h"
@@ -52,12 +52,12 @@ StatusOr<uint64_t> SettleStories(StoryGrouper& grouper, ShardedWriter& writer,
       // to it (undated ones too: every indexed article then).
       Xapian::Query candidates = Xapian::Query::MatchAll;
       if (span->first != std::numeric_limits<int64_t>::min()) {
-        candidates = Xapian::Query(
-            Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
-            Xapian::sortable_serialise(static_cast<double>(
-                span->first - StoryGrouper::kWindowSeconds)),
-            Xapian::sortable_serialise(static_cast<double>(
-                span->second + StoryGrouper::kWindowSeconds)));
+        candidates =
+            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
+                          Xapian::sortable_serialise(static_cast<double>(
+                              span->first - StoryGrouper::kWindowSeconds)),
+                          Xapian::sortable_serialise(static_cast<double>(
+                              span->second + StoryGrouper::kWindowSeconds)));
       }
       CHANCERY_RETURN_IF_ERROR(
           AddMatching(candidates, grouper, writer, stories));
@@ -88,6 +88,35 @@ StatusOr<uint64_t> SettleStories(StoryGrouper& grouper, ShardedWriter& writer,
       return Status::IoError("rewriting " + id + ": " + e.get_description());
     }
     ++rewritten;
+  }
+  return rewritten;
+}
+
+StatusOr<uint64_t> RehomeStories(const std::vector<std::string>& deleted_ids,
+                                 double threshold, ShardedWriter& writer) {
+  uint64_t rewritten = 0;
+  for (const std::string& deleted : deleted_ids) {
+    CHANCERY_ASSIGN_OR_RETURN(std::vector<Xapian::Document> docs,
+                              writer.MatchingDocuments(Xapian::Query(
+                                  std::string(schema::kStory) + deleted)));
+    if (docs.empty()) continue;
+    StoryGrouper grouper(threshold);
+    std::vector<std::pair<std::string, Xapian::Document>> members;
+    try {
+      for (const Xapian::Document& doc : docs) {
+        const std::string id = doc.get_value(schema::kSlotId);
+        (void)grouper.Add(id, DateOf(doc), SketchOfDocument(doc));
+        members.emplace_back(id, doc);
+      }
+      // Every document is changed (so read) before any is written.
+      for (auto& [id, doc] : members) SetStory(grouper.StoryOf(id), doc);
+    } catch (const Xapian::Error& e) {
+      return Status::IoError("reading the index: " + e.get_description());
+    }
+    for (const auto& [id, doc] : members) {
+      CHANCERY_RETURN_IF_ERROR(writer.Replace(id, doc));
+      ++rewritten;
+    }
   }
   return rewritten;
 }

@@ -15,6 +15,8 @@
 #define CHANCERY_INDEXER_STORY_SETTLER_H_
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "indexer/sharded_writer.h"
@@ -27,6 +29,15 @@ namespace chancery {
 [[nodiscard]] StatusOr<uint64_t> SettleStories(StoryGrouper& grouper,
                                                ShardedWriter& writer,
                                                bool bulk);
+
+// After the articles `deleted_ids` were deleted: the other articles of
+// each of their stories are regrouped among themselves (a story may split
+// without its first article, or be named by its next earliest) with
+// `threshold` (StoryGrouper's) and rewritten. Returns how many were.
+// Errors are the writer's (IoError).
+[[nodiscard]] StatusOr<uint64_t> RehomeStories(
+    const std::vector<std::string>& deleted_ids, double threshold,
+    ShardedWriter& writer);
 
 }  // namespace chancery
 
