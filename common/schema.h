@@ -29,6 +29,11 @@ inline constexpr std::string_view kDay = "D";       // + "20240226"
 // its FurnitureLineHash as 16 lower-case hex digits. Lets a later pass find
 // the documents a changed decision affects.
 inline constexpr std::string_view kFurnitureLine = "XF";
+// The story an article belongs to (indexer/story_grouper.h): + the story
+// id, which is the id of its earliest article; only on the story's other
+// articles (the earliest has its kId term), since a unique term per
+// document costs a tenth of the write speed. The id is in kSlotStory.
+inline constexpr std::string_view kStory = "XT";
 
 // --- Value slots ---------------------------------------------------------
 // Publication time: Xapian::sortable_serialise(seconds since epoch, UTC).
@@ -42,6 +47,11 @@ inline constexpr unsigned kSlotDay = 4;
 // an index written in one pass and the same articles written as shards or
 // compacted from them, ids do not.
 inline constexpr unsigned kSlotId = 5;
+// The story id (every document has one), for collapsing by story.
+inline constexpr unsigned kSlotStory = 6;
+// The MinHash sketch of the searchable text (EncodeMinHash), absent when
+// the text is too short for one.
+inline constexpr unsigned kSlotMinHash = 7;
 
 // --- Metadata keys -------------------------------------------------------
 // Display label of a facet value: key kLabelKey + term (e.g.

@@ -89,7 +89,37 @@ void ReplaceInvalidUtf8Fields(Article& article) {
   if (!IsValidUtf8(article.body)) ReplaceInvalidBodyUtf8(article);
 }
 
+void AddSketch(std::string_view searchable_body, BuiltDocument& built) {
+  built.sketch = ComputeMinHash(searchable_body);
+  if (!built.sketch) return;
+  built.document.add_value(schema::kSlotMinHash, EncodeMinHash(*built.sketch));
+}
+
 }  // namespace
+
+void SetStory(const std::string& story, Xapian::Document& doc) {
+  const std::string id = doc.get_value(schema::kSlotId);
+  const std::string old = doc.get_value(schema::kSlotStory);
+  if (!old.empty() && old != id) {
+    try {
+      doc.remove_term(std::string(schema::kStory) + old);
+    } catch (const Xapian::InvalidArgumentError&) {
+      // Not there: nothing to remove.
+    }
+  }
+  if (story != id) {
+    doc.add_boolean_term(ClampTerm(std::string(schema::kStory) + story));
+  }
+  doc.add_value(schema::kSlotStory, story);
+}
+
+std::string StoryOfDocument(const Xapian::Document& doc) {
+  return doc.get_value(schema::kSlotStory);
+}
+
+std::optional<MinHash> SketchOfDocument(const Xapian::Document& doc) {
+  return DecodeMinHash(doc.get_value(schema::kSlotMinHash));
+}
 
 std::string SourceTerm(std::string_view source) {
   return ClampTerm(std::string(schema::kSource) + FoldForMatching(source));
@@ -121,11 +151,14 @@ BuiltDocument DocumentBuilder::Build(const Article& article,
   built.id = article.id;
   built.origin = article.origin;
   Xapian::Document& doc = built.document;
+  built.date = article.date;
   if (article.furniture.empty()) {
     text_indexer_.Index(article.title, article.body, article.lang, doc);
+    AddSketch(article.body, built);
   } else {
-    text_indexer_.Index(article.title, SearchableBody(article), article.lang,
-                        doc);
+    const std::string searchable = SearchableBody(article);
+    text_indexer_.Index(article.title, searchable, article.lang, doc);
+    AddSketch(searchable, built);
     const std::string_view body = article.body;
     for (const auto& [begin, end] : article.furniture) {
       doc.add_boolean_term(FurnitureLineTerm(

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "common/article.h"
 #include "common/entities/entities.h"
 #include "common/xapian_text.h"
+#include "indexer/min_hash.h"
 
 namespace chancery {
 
@@ -25,6 +27,11 @@ struct BuiltDocument {
   // (entity facet term, Entity::native_forms) for the index's forms
   // metadata (schema::kFormsKey); only entities that have some.
   std::vector<std::pair<std::string, std::vector<std::string>>> native_forms;
+  // For grouping into stories (indexer/story_grouper.h): the article's
+  // date and the MinHash sketch of its searchable body (also in the
+  // document as kSlotMinHash).
+  std::optional<int64_t> date;
+  std::optional<MinHash> sketch;
 };
 
 // Replaces malformed UTF-8 in the article's text fields with U+FFFD
@@ -40,6 +47,16 @@ std::string SourceTerm(std::string_view source);
 
 // The boolean term marking a furniture line (schema::kFurnitureLine).
 std::string FurnitureLineTerm(uint64_t line_hash);
+
+// Makes `story` the document's story (kSlotStory, and the schema::kStory
+// term, replacing any other, unless it is the document's own id).
+// Precondition: the document has its kSlotId value.
+void SetStory(const std::string& story, Xapian::Document& doc);
+
+// The story id and MinHash sketch a document holds ("" and nullopt when
+// absent).
+std::string StoryOfDocument(const Xapian::Document& doc);
+std::optional<MinHash> SketchOfDocument(const Xapian::Document& doc);
 
 class DocumentBuilder {
  public:

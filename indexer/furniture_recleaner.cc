@@ -69,17 +69,27 @@ StatusOr<uint64_t> RecleanFurniture(const BoilerplateFilter& filter,
   for (const BoilerplateFilter::LineToRecheck& line : filter.LinesToRecheck()) {
     Xapian::Query docs = AffectedDocuments(line);
     if (docs.empty()) continue;
-    CHANCERY_ASSIGN_OR_RETURN(std::vector<std::string> found,
-                              writer.MatchingData(docs));
-    for (const std::string& data : found) {
+    CHANCERY_ASSIGN_OR_RETURN(std::vector<Xapian::Document> found,
+                              writer.MatchingDocuments(docs));
+    for (const Xapian::Document& doc : found) {
+      std::string data;
+      std::string story;
+      try {
+        data = doc.get_data();
+        story = StoryOfDocument(doc);
+      } catch (const Xapian::Error& e) {
+        return Status::IoError("reading the index: " + e.get_description());
+      }
       CHANCERY_ASSIGN_OR_RETURN(StoredArticle stored,
                                 DecodeStoredArticle(data));
       std::vector<std::pair<size_t, size_t>> furniture =
           filter.Find(stored.article);
       if (furniture == stored.article.furniture) continue;
       stored.article.furniture = std::move(furniture);
-      StatusOr<WriteOutcome> outcome =
-          writer.Upsert(builder.Build(stored.article, stored.entities));
+      BuiltDocument built = builder.Build(stored.article, stored.entities);
+      // The story is settled after this pass, from the new text.
+      if (!story.empty()) SetStory(story, built.document);
+      StatusOr<WriteOutcome> outcome = writer.Upsert(built);
       CHANCERY_RETURN_IF_ERROR(outcome.status());
       ++rewritten;
     }

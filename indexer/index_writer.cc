@@ -213,7 +213,7 @@ StatusOr<bool> IndexWriter::Delete(const std::string& id) {
   }
 }
 
-StatusOr<std::vector<std::string>> IndexWriter::MatchingData(
+StatusOr<std::vector<Xapian::Document>> IndexWriter::MatchingDocuments(
     const Xapian::Query& query) {
   try {
     Xapian::Enquire enquire(db_);
@@ -221,14 +221,39 @@ StatusOr<std::vector<std::string>> IndexWriter::MatchingData(
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::MSet matches = enquire.get_mset(0, db_.get_doccount());
-    std::vector<std::string> data;
-    data.reserve(matches.size());
+    std::vector<Xapian::Document> docs;
+    docs.reserve(matches.size());
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-      data.push_back(it.get_document().get_data());
+      docs.push_back(it.get_document());
     }
+    return docs;
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("reading the index: " + e.get_description());
+  }
+}
+
+StatusOr<std::vector<std::string>> IndexWriter::MatchingData(
+    const Xapian::Query& query) {
+  CHANCERY_ASSIGN_OR_RETURN(std::vector<Xapian::Document> docs,
+                            MatchingDocuments(query));
+  try {
+    std::vector<std::string> data;
+    data.reserve(docs.size());
+    for (const Xapian::Document& doc : docs) data.push_back(doc.get_data());
     return data;
   } catch (const Xapian::Error& e) {
     return Status::IoError("reading the index: " + e.get_description());
+  }
+}
+
+Status IndexWriter::Replace(const std::string& id,
+                            const Xapian::Document& doc) {
+  CHANCERY_RETURN_IF_ERROR(write_error_);
+  try {
+    db_.replace_document(IdTerm(id), doc);
+    return CountChange();
+  } catch (const Xapian::Error& e) {
+    return Fail(Status::IoError("writing " + id + ": " + e.get_description()));
   }
 }
 

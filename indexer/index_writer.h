@@ -57,6 +57,15 @@ class IndexWriter {
   // changes included). IoError when the index cannot be read.
   [[nodiscard]] StatusOr<std::vector<std::string>> MatchingData(
       const Xapian::Query& query);
+  // The same documents themselves, in docid order. Reading them after a
+  // later write to this index is undefined.
+  [[nodiscard]] StatusOr<std::vector<Xapian::Document>> MatchingDocuments(
+      const Xapian::Query& query);
+  // Writes `doc` in place of the document with this id (which must
+  // exist), without Upsert's unchanged check: for a change outside the
+  // stored article (its story). IoError when the index cannot be written.
+  [[nodiscard]] Status Replace(const std::string& id,
+                               const Xapian::Document& doc);
   // The metadata value of `key` ("" when unset); SetMetadata writes it with
   // the next commit.
   [[nodiscard]] StatusOr<std::string> Metadata(std::string_view key) const;

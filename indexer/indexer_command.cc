@@ -24,6 +24,7 @@
 #include "indexer/progress_reporter.h"
 #include "indexer/readers/article_reader.h"
 #include "indexer/sharded_writer.h"
+#include "indexer/story_settler.h"
 
 namespace chancery {
 namespace {
@@ -331,7 +332,7 @@ int RunIndexer(const IndexerOptions& options) {
   if (options.no_entities)
     extract = [](const Article&) { return ArticleEntities(); };
   IndexingPipeline pipeline(**writer, *boilerplate, std::move(extract), threads,
-                            progress);
+                            progress, options.config.story_similarity / 100.0);
   int exit_status = kExitOk;
   for (const std::string& input : options.inputs) {
     pipeline.StartFile();
@@ -349,6 +350,7 @@ int RunIndexer(const IndexerOptions& options) {
   Status finished = pipeline.Finish();
   IndexingStats stats = pipeline.stats();
   if (finished.ok()) {
+    std::vector<std::string> deleted_ids;
     for (const std::string& id : *ids) {
       auto deleted = (*writer)->Delete(id);
       if (!deleted.ok()) {
@@ -357,9 +359,16 @@ int RunIndexer(const IndexerOptions& options) {
       }
       if (*deleted) {
         ++stats.deleted;
+        deleted_ids.push_back(id);
       } else {
         progress.Message("chancery-index: --delete: no article with id " + id);
       }
+    }
+    if (finished.ok()) {
+      finished =
+          RehomeStories(deleted_ids, options.config.story_similarity / 100.0,
+                        **writer)
+              .status();
     }
     if (finished.ok()) finished = (*writer)->Commit();
   }

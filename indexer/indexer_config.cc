@@ -54,6 +54,14 @@ SettingsTable IndexerSettings(IndexerConfig& c) {
        .target = &c.compact,
        .help = "after a bulk run, merge the shards into one compact index "
                "(--no-compact keeps them)"},
+      {.key = "story_similarity",
+       .flag = "--story-similarity",
+       .target = &c.story_similarity,
+       .min = 1,
+       .max = 100,
+       .value_name = "PERCENT",
+       .help = "near-copies at least this similar (Jaccard of 4-word "
+               "shingles) are one story"},
   };
 }
 

@@ -33,6 +33,10 @@ struct IndexerConfig {
   // directories), which later runs write shard by shard and searchd opens
   // as one.
   bool compact = true;
+  // Articles whose searchable bodies have at least this estimated Jaccard
+  // similarity of 4-word shingles, in percent, are one story
+  // (indexer/story_grouper.h).
+  int story_similarity = 50;
 };
 
 // The shard count for index_shards = 0 on a machine of `cores` cores: the
@@ -43,7 +47,8 @@ int AutoShardCount(unsigned cores);
 
 // db_path (--db), config_dir (--config-dir), entity_mode (--entities),
 // ner_models_dir (--ner-models), batch_size (--batch-size), index_threads
-// (--threads), index_shards (--shards), compact (--compact). The rows point
+// (--threads), index_shards (--shards), compact (--compact),
+// story_similarity (--story-similarity). The rows point
 // into `config`, which must outlive the table.
 SettingsTable IndexerSettings(IndexerConfig& config);
 

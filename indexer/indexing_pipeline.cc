@@ -6,6 +6,7 @@
 #include "common/schema.h"
 #include "common/stored_article.h"
 #include "indexer/furniture_recleaner.h"
+#include "indexer/story_settler.h"
 
 namespace chancery {
 namespace {
@@ -33,11 +34,13 @@ int64_t NanosSince(Clock::time_point start) {
 IndexingPipeline::IndexingPipeline(ShardedWriter& writer,
                                    BoilerplateFilter& boilerplate,
                                    ExtractEntitiesFn extract, int threads,
-                                   ProgressReporter& progress)
+                                   ProgressReporter& progress,
+                                   double story_similarity)
     : writer_(writer),
       boilerplate_(boilerplate),
       extract_(std::move(extract)),
       progress_(progress),
+      stories_(story_similarity),
       threads_(threads),
       last_return_(Clock::now()) {
   CHECK(threads >= 1) << "IndexingPipeline needs an analysis thread, got "
@@ -196,6 +199,8 @@ void IndexingPipeline::WriterLoop() {
       for (BuiltDocument& built : batch) {
         if (!error.ok()) break;
         origin = built.origin;
+        SetStory(stories_.Add(built.id, built.date, built.sketch),
+                 built.document);
         // The outcome comes back through OnWritten.
         error = writer_.Submit(std::move(built));
       }
@@ -260,9 +265,12 @@ Status IndexingPipeline::Finish() {
   CHANCERY_RETURN_IF_ERROR(flushed);
   CHANCERY_ASSIGN_OR_RETURN(uint64_t recleaned,
                             RecleanFurniture(boilerplate_, writer_));
+  CHANCERY_ASSIGN_OR_RETURN(uint64_t restoried,
+                            SettleStories(stories_, writer_, writer_.bulk()));
   {
     std::lock_guard<std::mutex> lock(mu_);
     stats_.recleaned = recleaned;
+    stats_.restoried = restoried;
   }
   CHANCERY_RETURN_IF_ERROR(
       writer_.SetMetadata(schema::kBoilerplateKey, boilerplate_.Serialize()));

@@ -41,6 +41,7 @@
 #include "indexer/progress_reporter.h"
 #include "indexer/readers/article_reader.h"
 #include "indexer/sharded_writer.h"
+#include "indexer/story_grouper.h"
 
 namespace chancery {
 
@@ -55,6 +56,9 @@ struct IndexingStats {
   // Documents rewritten at the end because their furniture changed
   // (furniture_recleaner.h); each was counted once as added or replaced.
   uint64_t recleaned = 0;
+  // Documents rewritten at the end because their story changed
+  // (story_settler.h).
+  uint64_t restoried = 0;
 };
 
 // Must be thread-safe: called concurrently from worker threads. May throw;
@@ -64,10 +68,12 @@ using ExtractEntitiesFn = std::function<ArticleEntities(const Article&)>;
 class IndexingPipeline : public ArticleSink {
  public:
   // `writer`, `boilerplate` and `progress` are borrowed and must outlive
-  // the pipeline. Precondition: threads >= 1 analysis threads.
+  // the pipeline. Precondition: threads >= 1 analysis threads, 0 <
+  // story_similarity <= 1 (StoryGrouper's threshold).
   IndexingPipeline(ShardedWriter& writer, BoilerplateFilter& boilerplate,
                    ExtractEntitiesFn extract, int threads,
-                   ProgressReporter& progress);
+                   ProgressReporter& progress,
+                   double story_similarity = kDefaultStorySimilarity);
   ~IndexingPipeline() override;
 
   void OnArticle(Article&& article) override;
@@ -81,7 +87,8 @@ class IndexingPipeline : public ArticleSink {
   }
 
   // Drains the queues, stops the threads, re-cleans the documents whose
-  // furniture changed (RecleanFurniture), stores the boilerplate
+  // furniture changed (RecleanFurniture), settles the stories
+  // (SettleStories), stores the boilerplate
   // statistics in the index and commits. Returns the error of a
   // failed worker or writer thread (as Internal, "ORIGIN: ... thread
   // failed: WHAT"), else the first write error, if any (later articles are
@@ -109,6 +116,7 @@ class IndexingPipeline : public ArticleSink {
   BoilerplateFilter& boilerplate_;
   ExtractEntitiesFn extract_;
   ProgressReporter& progress_;
+  StoryGrouper stories_;  // the writer thread's, then Finish's
 
   mutable std::mutex mu_;
   std::condition_variable input_cv_;   // input_ changed or closing

@@ -260,16 +260,37 @@ StatusOr<bool> ShardedWriter::Delete(const std::string& id) {
   return shards_[ShardOf(id)]->writer->Delete(id);
 }
 
-StatusOr<std::vector<std::string>> ShardedWriter::MatchingData(
-    const Xapian::Query& query) {
-  std::vector<std::string> all;
-  for (auto& shard : shards_) {
-    CHANCERY_ASSIGN_OR_RETURN(std::vector<std::string> found,
-                              shard->writer->MatchingData(query));
+namespace {
+
+template <typename T, typename Shards, typename Fn>
+StatusOr<std::vector<T>> FromEveryShard(Shards& shards, Fn fn) {
+  std::vector<T> all;
+  for (auto& shard : shards) {
+    CHANCERY_ASSIGN_OR_RETURN(std::vector<T> found, fn(*shard->writer));
     all.insert(all.end(), std::make_move_iterator(found.begin()),
                std::make_move_iterator(found.end()));
   }
   return all;
+}
+
+}  // namespace
+
+StatusOr<std::vector<std::string>> ShardedWriter::MatchingData(
+    const Xapian::Query& query) {
+  return FromEveryShard<std::string>(
+      shards_, [&](IndexWriter& w) { return w.MatchingData(query); });
+}
+
+StatusOr<std::vector<Xapian::Document>> ShardedWriter::MatchingDocuments(
+    const Xapian::Query& query) {
+  return FromEveryShard<Xapian::Document>(
+      shards_, [&](IndexWriter& w) { return w.MatchingDocuments(query); });
+}
+
+Status ShardedWriter::Replace(const std::string& id,
+                              const Xapian::Document& doc) {
+  DCHECK(!closed_) << "Replace after Close";
+  return shards_[ShardOf(id)]->writer->Replace(id, doc);
 }
 
 StatusOr<std::string> ShardedWriter::Metadata(std::string_view key) const {

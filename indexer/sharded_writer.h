@@ -84,6 +84,10 @@ class ShardedWriter {
   [[nodiscard]] StatusOr<bool> Delete(const std::string& id);
   [[nodiscard]] StatusOr<std::vector<std::string>> MatchingData(
       const Xapian::Query& query);
+  [[nodiscard]] StatusOr<std::vector<Xapian::Document>> MatchingDocuments(
+      const Xapian::Query& query);
+  [[nodiscard]] Status Replace(const std::string& id,
+                               const Xapian::Document& doc);
   [[nodiscard]] StatusOr<std::string> Metadata(std::string_view key) const;
   [[nodiscard]] Status SetMetadata(std::string_view key,
                                    const std::string& value);
