@@ -3,31 +3,11 @@
 #include <limits>
 #include <vector>
 
+#include "common/base/hash.h"
 #include "common/text_analyzer.h"
 
 namespace chancery {
 namespace {
-
-constexpr uint64_t kFnvOffset = 14695981039346656037ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
-
-uint64_t Fnv1a(std::string_view bytes, uint64_t h = kFnvOffset) {
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= kFnvPrime;
-  }
-  return h;
-}
-
-// splitmix64's finaliser: a good mix of all 64 bits.
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  x ^= x >> 31;
-  return x;
-}
 
 bool IsWordByte(unsigned char c) {
   return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
@@ -44,7 +24,8 @@ std::vector<uint64_t> WordHashes(std::string_view text) {
     const size_t start = i;
     while (i < folded.size() && IsWordByte(folded[i])) ++i;
     if (i > start) {
-      words.push_back(Fnv1a(std::string_view(folded).substr(start, i - start)));
+      words.push_back(
+          Fnv1a64(std::string_view(folded).substr(start, i - start)));
     }
   }
   return words;
@@ -58,7 +39,7 @@ std::vector<uint64_t> ShingleHashes(std::string_view text) {
   for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {
     uint64_t shingle = 0;
     for (int w = 0; w < kShingleWords; ++w) {
-      shingle = Mix(shingle ^ words[i + w]);
+      shingle = SplitMix64(shingle ^ words[i + w]);
     }
     shingles.push_back(shingle);
   }
@@ -76,7 +57,8 @@ std::optional<MinHash> ComputeMinHash(std::string_view text) {
     // kMinHashes hash functions from one 64-bit hash: h_k = mix(s + k*c).
     for (int k = 0; k < kMinHashes; ++k) {
       const uint32_t h = static_cast<uint32_t>(
-          Mix(shingle + static_cast<uint64_t>(k + 1) * 0x9e3779b97f4a7c15ull) >>
+          SplitMix64(shingle +
+                     static_cast<uint64_t>(k + 1) * 0x9e3779b97f4a7c15ull) >>
           32);
       if (h < sketch[k]) sketch[k] = h;
     }
@@ -93,9 +75,9 @@ double EstimateJaccard(const MinHash& a, const MinHash& b) {
 std::array<uint64_t, kBands> BandKeys(const MinHash& sketch) {
   std::array<uint64_t, kBands> keys;
   for (int b = 0; b < kBands; ++b) {
-    uint64_t h = Mix(static_cast<uint64_t>(b) + 1);
+    uint64_t h = SplitMix64(static_cast<uint64_t>(b) + 1);
     for (int r = 0; r < kBandRows; ++r) {
-      h = Mix(h ^ sketch[b * kBandRows + r]);
+      h = SplitMix64(h ^ sketch[b * kBandRows + r]);
     }
     keys[b] = h;
   }

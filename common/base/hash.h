@@ -31,6 +31,17 @@ constexpr uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 0) {
   return Fnv1a64Extend(kFnv1aOffset ^ seed, bytes);
 }
 
+// The splitmix64 finaliser: spreads every input bit over the whole word, so
+// any slice of the result's bits makes a good bucket or hash function.
+constexpr uint64_t SplitMix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
 }  // namespace chancery
 
 #endif  // CHANCERY_COMMON_BASE_HASH_H_

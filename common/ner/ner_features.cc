@@ -13,17 +13,6 @@ namespace {
 constexpr uint64_t kFnvOffset = kFnv1aOffset;
 constexpr uint64_t kFnvPrime = kFnv1aPrime;
 
-// The splitmix64 finalizer: spreads every input bit over the whole word,
-// so the top hash_bits of the result make a good bucket.
-constexpr uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
 // Static templates of the word tokenization, in bucket order.
 enum WordTemplate : uint64_t {
   kWBias,
@@ -82,19 +71,24 @@ enum CharTemplate : uint64_t {
 constexpr uint64_t kTransition = 100;
 
 constexpr uint64_t Salt(uint64_t template_id) {
-  return Mix(template_id * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL);
+  return SplitMix64(template_id * 0x9e3779b97f4a7c15ULL +
+                    0x632be59bd9b4e019ULL);
 }
-constexpr uint64_t Feat(uint64_t t, uint64_t a) { return Mix(Salt(t) ^ a); }
+constexpr uint64_t Feat(uint64_t t, uint64_t a) {
+  return SplitMix64(Salt(t) ^ a);
+}
 constexpr uint64_t Feat(uint64_t t, uint64_t a, uint64_t b) {
-  return Mix(Feat(t, a) + b);
+  return SplitMix64(Feat(t, a) + b);
 }
 constexpr uint64_t Feat(uint64_t t, uint64_t a, uint64_t b, uint64_t c) {
-  return Mix(Feat(t, a, b) + c);
+  return SplitMix64(Feat(t, a, b) + c);
 }
 
 // Stand-ins for the tokens before the sentence start and after its end.
-constexpr std::array<uint64_t, 2> kBefore = {Mix(0xb0f1), Mix(0xb0f2)};
-constexpr std::array<uint64_t, 2> kAfter = {Mix(0xe0f1), Mix(0xe0f2)};
+constexpr std::array<uint64_t, 2> kBefore = {SplitMix64(0xb0f1),
+                                             SplitMix64(0xb0f2)};
+constexpr std::array<uint64_t, 2> kAfter = {SplitMix64(0xe0f1),
+                                            SplitMix64(0xe0f2)};
 
 inline uint64_t FnvStep(uint64_t h, uint64_t value) {
   return (h ^ value) * kFnvPrime;
