@@ -155,9 +155,11 @@ function renderActiveFilters() {
       pills.push(el('li', {}, el('button', {
         type: 'button',
         className: 'pill',
-        attrs: { 'aria-label': `Remove filter ${fieldName}: ${label}` },
         on: { click: () => removeFilter(field, value) },
-      }, el('span', { className: 'pill-field' }, `${fieldName}:`),
+        // The name is the visible text with "Remove filter" before it, so
+        // what a speech-input user reads is what the button is called.
+      }, el('span', { className: 'visually-hidden' }, 'Remove filter '),
+      el('span', { className: 'pill-field' }, `${fieldName}: `),
       isCountryField(field) ? flagElement(value) : null,
       `${label}`, el('span', { className: 'pill-x', attrs: { 'aria-hidden': 'true' } }, '×'))));
     }
@@ -169,9 +171,9 @@ function renderActiveFilters() {
     pills.push(el('li', {}, el('button', {
       type: 'button',
       className: 'pill',
-      attrs: { 'aria-label': `Remove date filter: ${text}` },
       on: { click: () => setDates('', '') },
-    }, el('span', { className: 'pill-field' }, `${api.dateField()?.label || 'Date'}:`), ` ${text}`, el('span', { className: 'pill-x', attrs: { 'aria-hidden': 'true' } }, '×'))));
+    }, el('span', { className: 'visually-hidden' }, 'Remove filter '),
+    el('span', { className: 'pill-field' }, `${api.dateField()?.label || 'Date'}: `), text, el('span', { className: 'pill-x', attrs: { 'aria-hidden': 'true' } }, '×'))));
   }
   const count = pills.length;
   if (count > 1) {

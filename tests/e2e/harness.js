@@ -10,7 +10,7 @@
 //   CHANCERY_SCREENSHOT_DIR  where screenshots go (default ../../build/screenshots)
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,4 +145,31 @@ export async function launchBrowser() {
 export function ensureScreenshotDir() {
   mkdirSync(screenshotDir, { recursive: true });
   return screenshotDir;
+}
+
+// The WCAG 2.1 A and AA rule tags of axe-core (npm axe-core).
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const axeSource = readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now and
+ * returns one line per failing node ("rule: target: summary"). The source is
+ * evaluated through the DevTools protocol, not as an inline script, so the
+ * page's CSP stays as it is.
+ */
+export async function accessibilityViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.evaluate(axeSource);
+  }
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      // Experimental in axe, off unless named: a visible label the
+      // accessible name does not contain (WCAG 2.5.3).
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+      resultTypes: ['violations'],
+    });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${(n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 200)}`));
+  }, AXE_TAGS);
+  return violations;
 }

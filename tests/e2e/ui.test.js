@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   startStack, startServer, buildIndex, launchBrowser, ensureScreenshotDir, removeTempDirs,
+  accessibilityViolations,
 } from './harness.js';
 
 const HOSTILE_ID = 'sample-hostile';
@@ -621,6 +622,48 @@ describe('layout and accessibility', () => {
     assert.ok(!(await page.locator('#syntax-help').isVisible()));
   });
 
+  it('passes axe-core (WCAG 2.1 A and AA) on every view at desktop and 360 px', async () => {
+    const hit = (await api(`/api/search?q=${query}&size=1`)).hits[0];
+    const countries = (await api(`/api/search?q=&size=0&facets=country`)).facets.country;
+    // Two filters, a date range and a later page: every pill and pager link.
+    const filtered = `q=&country=${countries[0].value}&country=${countries[1].value}&from=1900&to=2999-12-31&page=2`;
+    const found = [];
+    const audit = async (p, view) => {
+      for (const line of await accessibilityViolations(p)) found.push(`${view}: ${line}`);
+    };
+    for (const [width, height] of [[1280, 800], [360, 740]]) {
+      const { ctx, p } = await newPage({ width, height });
+      const at = `${width}px`;
+      await p.goto(`${base}/`);
+      await settled(p);
+      await audit(p, `${at} start`);
+      await p.goto(`${base}/?q=${query}`);
+      await settled(p);
+      await audit(p, `${at} results`);
+      await p.goto(`${base}/?${filtered}`);
+      await settled(p);
+      await audit(p, `${at} filtered, page 2`);
+      if (width === 360) {
+        await p.getByRole('button', { name: /Filters/ }).click();
+        await p.locator('#sidebar').waitFor();
+        await audit(p, `${at} filters drawer`);
+        await p.keyboard.press('Escape');
+      }
+      await p.locator('#help-button').click();
+      await p.locator('#syntax-help').waitFor();
+      await audit(p, `${at} query help`);
+      await p.keyboard.press('Escape');
+      await p.goto(`${base}/?q=${query}&doc=${encodeURIComponent(hit.id)}`);
+      await p.locator('#article-dialog .article-body').waitFor();
+      await audit(p, `${at} article`);
+      await p.goto(`${base}/?q=zzzzqqqnomatch`);
+      await settled(p);
+      await audit(p, `${at} no results`);
+      await ctx.close();
+    }
+    assert.deepEqual(found, []);
+  });
+
   it('saves screenshots of the main page (desktop and 360 px)', async () => {
     const dir = ensureScreenshotDir();
     for (const [width, height, name] of [[1280, 800, 'main-desktop.png'], [360, 740, 'main-360.png']]) {
@@ -648,6 +691,7 @@ describe('empty index', () => {
       await page.goto(`${empty.url}/`);
       await page.locator('.message-empty').waitFor();
       assert.match(await page.locator('.message-empty').textContent(), /index is empty/);
+      assert.deepEqual(await accessibilityViolations(page), [], 'axe-core on the empty index');
     } finally {
       await empty.stop();
     }
