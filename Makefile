@@ -126,7 +126,7 @@ ner-models: build
 # fuzz-smoke replays every regression input, then runs each target for
 # FUZZ_SECONDS (two at a time) and fails on any crash, leak, UB or timeout.
 # bench/fuzz.sh HOURS is the long run.
-FUZZ_SECONDS ?= 30
+FUZZ_SECONDS ?= 15
 fuzz-build: test-deps
 	$(ASAN_CONFIGURE)
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target fuzz_targets
