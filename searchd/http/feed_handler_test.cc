@@ -274,6 +274,32 @@ TEST_F(FeedTest, BadParametersAre400NamingThem) {
   EXPECT_EQ(Get({{"limit", "10"}}).status, 200);
 }
 
+// Whatever a client sends is a valid feed or a 400, never a broken document.
+TEST_F(FeedTest, HostileTextGivesAValidFeedOrA400) {
+  const std::vector<Query> hostile = {
+      {{"q", std::string("\x01<b>&amp;\"]]>\x7f", 17)}},
+      {{"q", "caf\xc3 \xff\xfe"}},
+      {{"q", "\xef\xbf\xbe macron"}},
+      {{"source", "<script>"}, {"q", "'\"&"}},
+      {{"q", std::string(5000, 'a')}},
+      {{"country", std::string("F\0R", 3)}},
+  };
+  int feeds = 0;
+  for (const Query& q : hostile) {
+    HttpResponse r = Get(q);
+    SCOPED_TRACE(q.front().second.substr(0, 40));
+    if (r.status == 400) {
+      EXPECT_TRUE(json::parse(r.body, nullptr, false).is_object());
+      continue;
+    }
+    ASSERT_EQ(r.status, 200) << r.body;
+    ++feeds;
+    EXPECT_TRUE(atom_check::AtomErrors(r.body).empty())
+        << testing::PrintToString(atom_check::AtomErrors(r.body)) << r.body;
+  }
+  EXPECT_GE(feeds, 3);  // The text reaches the document, not only 400s.
+}
+
 TEST_F(FeedTest, OtherMethodsAre405) {
   EXPECT_EQ(Get({}, {}, "POST").status, 405);
   EXPECT_EQ(Get({}, {}, "HEAD").status, 200);
