@@ -76,7 +76,9 @@ AtomFeed FeedOf(const SearchRequest& r, const SearchResponse& found,
   feed.author = "Chancery";
   feed.generator = "Chancery";
   const std::string limit =
-      r.size == kDefaultFeedEntries ? "" : "limit=" + std::to_string(r.size);
+      r.size == kDefaultFeedEntries
+          ? ""
+          : std::string(kFeedLimitParam) + "=" + std::to_string(r.size);
   feed.self_href = base + "/api/feed" + QueryPart(selection, limit);
   feed.alternate_href = base + "/" + QueryPart(selection, "sort=date");
   std::string newest;
@@ -107,11 +109,18 @@ HttpResponse GetFeed(const ServerContext& ctx, const HttpRequest& req) {
   if (!request.ok()) return ErrorResponse(request.status());
   const int max_entries =
       std::min(kMaxFeedEntries, ctx.config.search.max_page_size);
+  // The default yields to a server whose pages are smaller; a given limit
+  // above the cap is the client's error.
+  const bool limit_given = std::any_of(
+      req.query.begin(), req.query.end(),
+      [](const auto& param) { return param.first == kFeedLimitParam; });
+  if (!limit_given) request->size = std::min(request->size, max_entries);
   if (request->size < 1 || request->size > max_entries) {
     return ErrorResponse(Status::InvalidArgument(
-        "limit must be between 1 and " + std::to_string(max_entries) +
-            ", got " + std::to_string(request->size),
-        "limit"));
+        std::string(kFeedLimitParam) + " must be between 1 and " +
+            std::to_string(max_entries) + ", got " +
+            std::to_string(request->size),
+        std::string(kFeedLimitParam)));
   }
   StatusOr<SearchResponse> found = ctx.searcher.Search(*request);
   if (!found.ok()) return ErrorResponse(found.status());

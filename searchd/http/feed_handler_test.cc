@@ -272,6 +272,7 @@ TEST_F(FeedTest, BadParametersAre400NamingThem) {
   config_.search.max_page_size = 10;  // The server's cap applies too.
   EXPECT_EQ(Get({{"limit", "11"}}).status, 400);
   EXPECT_EQ(Get({{"limit", "10"}}).status, 200);
+  EXPECT_EQ(ReadBack(Get({}).body).size(), 10u);  // The default yields.
 }
 
 // Whatever a client sends is a valid feed or a 400, never a broken document.

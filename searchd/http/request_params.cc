@@ -133,7 +133,7 @@ constexpr Param<SearchRequest> kFeedParams[] = {
     Text("q", &SearchRequest::q),
     Text("from", &SearchRequest::from),
     Text("to", &SearchRequest::to),
-    Integer("limit", &SearchRequest::size),
+    Integer(kFeedLimitParam, &SearchRequest::size),
 };
 constexpr size_t kSelectionParams = 3;
 // any=FIELD[,FIELD]: the filters of FIELD need only one of their values.

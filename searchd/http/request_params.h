@@ -31,6 +31,7 @@ StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req);
 // the filters and any, read as ParseSearchParams reads them) and `limit`,
 // the number of entries, into `size`; the rest is fixed for a feed: newest
 // first (sort "date"), page 1, no facets, no spelling suggestion.
+inline constexpr std::string_view kFeedLimitParam = "limit";
 inline constexpr int kDefaultFeedEntries = 20;
 inline constexpr int kMaxFeedEntries = 100;
 StatusOr<SearchRequest> ParseFeedParams(const HttpRequest& req);
