@@ -19,6 +19,7 @@
 #ifndef CHANCERY_COMMON_STORED_ARTICLE_H_
 #define CHANCERY_COMMON_STORED_ARTICLE_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -47,6 +48,9 @@ std::string SearchableBody(const Article& article);
 
 // "2024-02-26T15:01:01Z" for epoch seconds (UTC).
 std::string FormatIsoDate(int64_t epoch_seconds);
+// Reads the "YYYY-MM-DDTHH:MM:SSZ" text FormatIsoDate writes; nullopt when
+// it is not that or not a real date.
+std::optional<int64_t> ParseIsoDate(const std::string& text);
 
 }  // namespace chancery
 

@@ -82,6 +82,22 @@ export function searchParams(state, { size = 10, facetSize = 10 } = {}) {
 }
 
 /**
+ * The absolute URL of the Atom feed of a UI state's search (GET /api/feed):
+ * what selects articles (q, filters, any, dates), newest first, so that a
+ * feed reader follows the search. Sort and page are the page's, not the
+ * feed's.
+ */
+export function feedUrl(state) {
+  const url = new URL('/api/feed', window.location.origin);
+  if (state.q) url.searchParams.append('q', state.q);
+  for (const field of FILTER_FIELDS) for (const v of state[field]) url.searchParams.append(field, v);
+  for (const field of state.any) url.searchParams.append('any', field);
+  if (state.from) url.searchParams.append('from', state.from);
+  if (state.to) url.searchParams.append('to', state.to);
+  return url.href;
+}
+
+/**
  * The facets of a search answer as {name: [{value,label,count}]}, whether
  * the server sends that map, a map of {values: [...]}, or a list of
  * {name, values}.

@@ -23,6 +23,8 @@ const ui = {
   q: $('q'),
   queryError: $('query-error'),
   sort: $('sort'),
+  feedLink: $('feed-link'),
+  feedAlternate: $('feed-alternate'),
   status: $('status'),
   results: $('results'),
   resultsHeading: $('results-heading'),
@@ -144,6 +146,16 @@ function syncControls() {
   ui.dateTo.removeAttribute('aria-invalid');
   ui.dateClear.hidden = !state.from && !state.to;
   renderActiveFilters();
+  syncFeedLinks();
+}
+
+// "Follow as feed" and the page's feed <link>: the saved search is the URL,
+// the alert is the reader polling the feed.
+function syncFeedLinks() {
+  const href = api.feedUrl(state);
+  ui.feedLink.href = href;
+  ui.feedAlternate.href = href;
+  ui.feedAlternate.title = state.q ? `Chancery: “${state.q}”` : hasFilters(state) ? 'Chancery: this search' : 'Chancery: newest articles';
 }
 
 function renderActiveFilters() {

@@ -26,6 +26,9 @@ HttpResponse GetSearch(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetDocument(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetSimilar(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetFacetValues(const ServerContext& ctx, const HttpRequest& req);
+// A search's newest matches as an Atom feed, with ETag and Last-Modified
+// and 304 for a current copy (feed_handler.cc).
+HttpResponse GetFeed(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetHealth(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetStats(const ServerContext& ctx, const HttpRequest& req);
 // The facet and filter fields (common/facets.h), for the web UI.

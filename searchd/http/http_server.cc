@@ -191,11 +191,15 @@ struct HttpServer::Impl {
     req.method = in.method;
     req.path = in.path;
     for (const auto& [k, v] : in.params) req.query.emplace_back(k, v);
+    for (const auto& [k, v] : in.headers) req.headers.emplace_back(k, v);
     Dispatched d = Dispatch(context, std::move(req));
     out.status = d.response.status;
     out.set_header("Accept-Ranges", "none");  // See the pre-routing handler.
     for (const auto& [k, v] : d.response.headers) out.set_header(k, v);
-    out.set_content(d.response.body, d.response.content_type);
+    // A 304 has no body and no Content-Type of its own (RFC 9110 15.4.5).
+    if (d.response.status != 304) {
+      out.set_content(d.response.body, d.response.content_type);
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();

@@ -6,8 +6,11 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "common/base/strings.h"
 
 namespace chancery {
 
@@ -18,6 +21,17 @@ struct HttpRequest {
   std::map<std::string, std::string> path_params;
   // Query parameters, percent-decoded, in order; names may repeat.
   std::vector<std::pair<std::string, std::string>> query;
+  // Request header fields as received (names in any case), in order.
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  // The value of the first header field named `name` (ASCII case-
+  // insensitive), "" when there is none.
+  std::string_view Header(std::string_view name) const {
+    for (const auto& [k, v] : headers) {
+      if (EqualsIgnoreAsciiCase(k, name)) return v;
+    }
+    return {};
+  }
 };
 
 struct HttpResponse {

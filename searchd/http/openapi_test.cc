@@ -104,7 +104,15 @@ std::vector<ParamSpec> ParamsOf(const Route& route) {
 }
 
 std::string InName(ParamSpec::In in) {
-  return in == ParamSpec::In::kPath ? "path" : "query";
+  switch (in) {
+    case ParamSpec::In::kPath:
+      return "path";
+    case ParamSpec::In::kHeader:
+      return "header";
+    case ParamSpec::In::kQuery:
+      break;
+  }
+  return "query";
 }
 
 TEST(OpenApiTest, IsAnOpenApi3Document) {

@@ -1,5 +1,6 @@
 #include "searchd/http/request_params.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <optional>
@@ -8,6 +9,7 @@
 #include "common/base/numbers.h"
 #include "common/base/strings.h"
 #include "common/facets.h"
+#include "searchd/http/conditional_get.h"
 
 namespace chancery {
 namespace {
@@ -125,6 +127,15 @@ constexpr Param<FacetValuesRequest> kFacetValuesParams[] = {
     Text("q", &FacetValuesRequest::q),
     Integer("size", &FacetValuesRequest::size),
 };
+// The parameters of a search that select its articles, plus the number of
+// entries (limit, into size); kFeedParams's first kSelectionParams.
+constexpr Param<SearchRequest> kFeedParams[] = {
+    Text("q", &SearchRequest::q),
+    Text("from", &SearchRequest::from),
+    Text("to", &SearchRequest::to),
+    Integer(kFeedLimitParam, &SearchRequest::size),
+};
+constexpr size_t kSelectionParams = 3;
 // any=FIELD[,FIELD]: the filters of FIELD need only one of their values.
 constexpr ParamSpec kAnySpec = {.name = "any",
                                 .type = ParamSpec::Type::kList,
@@ -146,8 +157,8 @@ Status ReadParam(const HttpRequest& req, const Param<R>& param, R& out) {
 }
 
 template <typename R, size_t N>
-StatusOr<R> ReadParams(const HttpRequest& req, const Param<R> (&params)[N]) {
-  R r;
+StatusOr<R> ReadParams(const HttpRequest& req, const Param<R> (&params)[N],
+                       R r = R()) {
   for (const Param<R>& param : params) {
     CHANCERY_RETURN_IF_ERROR(ReadParam(req, param, r));
   }
@@ -161,10 +172,8 @@ std::vector<ParamSpec> Specs(const Param<R> (&params)[N]) {
   return specs;
 }
 
-}  // namespace
-
-StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req) {
-  CHANCERY_ASSIGN_OR_RETURN(SearchRequest r, ReadParams(req, kSearchParams));
+// The filter parameters (one per value field) and any=.
+Status ReadFilters(const HttpRequest& req, SearchRequest& r) {
   for (const auto& [name, value] : req.query) {
     if (schema::FindValueField(name)) {
       r.filters[name].values.push_back(value);
@@ -185,7 +194,68 @@ StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req) {
   for (auto it = r.filters.begin(); it != r.filters.end();) {
     it = it->second.values.empty() ? r.filters.erase(it) : std::next(it);
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req) {
+  CHANCERY_ASSIGN_OR_RETURN(SearchRequest r, ReadParams(req, kSearchParams));
+  CHANCERY_RETURN_IF_ERROR(ReadFilters(req, r));
   return r;
+}
+
+StatusOr<SearchRequest> ParseFeedParams(const HttpRequest& req) {
+  SearchRequest defaults;
+  defaults.sort = "date";
+  defaults.size = kDefaultFeedEntries;
+  defaults.facets.clear();
+  defaults.suggest = false;
+  CHANCERY_ASSIGN_OR_RETURN(SearchRequest r,
+                            ReadParams(req, kFeedParams, defaults));
+  CHANCERY_RETURN_IF_ERROR(ReadFilters(req, r));
+  return r;
+}
+
+std::string PercentEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') ||
+        (b >= '0' && b <= '9') || c == '-' || c == '.' || c == '_' ||
+        c == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    }
+  }
+  return out;
+}
+
+std::string CanonicalSelectionQuery(const SearchRequest& r) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (size_t i = 0; i < kSelectionParams; ++i) {
+    const Param<SearchRequest>& param = kFeedParams[i];
+    const std::string& value = r.*param.text;
+    if (!value.empty()) pairs.emplace_back(param.spec.name, value);
+  }
+  for (const auto& [field, filter] : r.filters) {
+    for (const std::string& value : filter.values) {
+      pairs.emplace_back(field, value);
+    }
+    if (filter.any) pairs.emplace_back(kAnySpec.name, field);
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  std::string out;
+  for (const auto& [name, value] : pairs) {
+    if (!out.empty()) out += '&';
+    out += PercentEncode(name) + '=' + PercentEncode(value);
+  }
+  return out;
 }
 
 StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req) {
@@ -213,6 +283,18 @@ std::vector<ParamSpec> SearchParamSpecs() {
 std::vector<ParamSpec> SimilarParamSpecs() { return Specs(kSimilarParams); }
 
 std::vector<ParamSpec> DocumentParamSpecs() { return Specs(kDocumentParams); }
+
+std::vector<ParamSpec> FeedParamSpecs() {
+  std::vector<ParamSpec> specs = Specs(kFeedParams);
+  for (const ParamSpec& spec : SearchParamSpecs()) {
+    if (spec.repeatable) specs.push_back(spec);  // Filters and any.
+  }
+  // Read by the handler's conditional GET (conditional_get.h).
+  for (std::string_view header : {kIfNoneMatch, kIfModifiedSince}) {
+    specs.push_back({.name = header, .in = ParamSpec::In::kHeader});
+  }
+  return specs;
+}
 
 std::vector<ParamSpec> FacetValuesParamSpecs() {
   std::vector<ParamSpec> specs = Specs(kFacetValuesParams);

@@ -12,6 +12,7 @@
 #define CHANCERY_SEARCHD_HTTP_REQUEST_PARAMS_H_
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,9 +27,29 @@ StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req);
 StatusOr<DocumentRequest> ParseDocumentParams(const HttpRequest& req);
 StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req);
 
+// GET /api/feed: the search parameters that select articles (q, from, to,
+// the filters and any, read as ParseSearchParams reads them) and `limit`,
+// the number of entries, into `size`; the rest is fixed for a feed: newest
+// first (sort "date"), page 1, no facets, no spelling suggestion.
+inline constexpr std::string_view kFeedLimitParam = "limit";
+inline constexpr int kDefaultFeedEntries = 20;
+inline constexpr int kMaxFeedEntries = 100;
+StatusOr<SearchRequest> ParseFeedParams(const HttpRequest& req);
+
+// The query string ("q=a%20b&country=FR", no "?") of what `r` selects: q,
+// from, to, the filters and any, names and values sorted, percent-encoded
+// (RFC 3986 unreserved characters kept). Equal selections give equal
+// strings whatever order their parameters came in; "" selects everything.
+// The stable identity of a feed, and the base of its links.
+std::string CanonicalSelectionQuery(const SearchRequest& r);
+
+// RFC 3986 percent-encoding of every byte outside the unreserved set.
+std::string PercentEncode(std::string_view text);
+
 // One parameter a parser accepts.
 struct ParamSpec {
-  enum class In { kPath, kQuery };
+  // kHeader: a request header field the handler reads (conditional GET).
+  enum class In { kPath, kQuery, kHeader };
   enum class Type {
     kString,
     kInteger,
@@ -48,6 +69,7 @@ std::vector<ParamSpec> SearchParamSpecs();
 std::vector<ParamSpec> SimilarParamSpecs();
 std::vector<ParamSpec> DocumentParamSpecs();
 std::vector<ParamSpec> FacetValuesParamSpecs();
+std::vector<ParamSpec> FeedParamSpecs();
 
 }  // namespace chancery
 

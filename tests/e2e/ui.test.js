@@ -682,6 +682,56 @@ describe('layout and accessibility', () => {
   });
 });
 
+describe('feed', () => {
+  it('offers the current search as an Atom feed to follow', async () => {
+    const data = await api(`/api/search?q=${query}&size=0&facets=country`);
+    const country = data.facets.country[0].value;
+    await page.goto(`${base}/?q=${query}&country=${country}&sort=date&page=2`);
+    await settled(page);
+    const link = page.getByRole('link', { name: 'Follow as feed' });
+    const href = await link.getAttribute('href');
+    const feedUrl = new URL(href);
+    // What selects articles, not the page's sort or page.
+    assert.equal(feedUrl.origin, new URL(base).origin);
+    assert.equal(feedUrl.pathname, '/api/feed');
+    assert.deepEqual([...feedUrl.searchParams], [['q', query], ['country', country]]);
+    assert.equal(await link.getAttribute('type'), 'application/atom+xml');
+    assert.equal(await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href'), href);
+
+    // The feed lists the newest matches: the search's first page by date.
+    const res = await fetch(href);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type'), /^application\/atom\+xml/);
+    assert.ok(res.headers.get('etag'));
+    const xml = await res.text();
+    const feed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const ns = 'http://www.w3.org/2005/Atom';
+      const root = doc.documentElement;
+      const child = (node, name) => [...node.children].find((c) => c.namespaceURI === ns && c.localName === name);
+      return {
+        root: `${root.namespaceURI} ${root.localName}`,
+        title: child(root, 'title')?.textContent,
+        entries: [...root.children].filter((c) => c.localName === 'entry').map((e) => child(e, 'title').textContent),
+      };
+    }, xml);
+    assert.equal(feed.root, 'http://www.w3.org/2005/Atom feed');
+    assert.match(feed.title, new RegExp(query));
+    const byDate = await api(`/api/search?q=${query}&country=${country}&sort=date&size=20`);
+    assert.deepEqual(feed.entries, byDate.hits.map((h) => h.title));
+    // A feed reader's poll with the ETag is answered 304.
+    const again = await fetch(href, { headers: { 'If-None-Match': res.headers.get('etag') } });
+    assert.equal(again.status, 304);
+
+    // It follows the search as it changes.
+    await page.locator('#q').fill('');
+    await page.locator('#q').press('Enter');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+    await settled(page);
+    assert.deepEqual([...new URL(await link.getAttribute('href')).searchParams], [['country', country]]);
+  });
+});
+
 describe('empty index', () => {
   it('says the index is empty', async () => {
     if (process.env.CHANCERY_E2E_URL) return; // needs its own server
