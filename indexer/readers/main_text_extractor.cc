@@ -21,6 +21,11 @@ namespace {
 constexpr int kMinContainerChars = 400;
 // ...and at most this share of its text is link text.
 constexpr double kMaxContainerLinkDensity = 0.5;
+// The text split over several <article>s of one class (content elements of
+// a page builder, posts of a thread): each other one is taken with it when
+// it holds this many characters that are not link text (teasers of other
+// stories, mostly links or short, are not).
+constexpr int kMinNamesakeArticleChars = kMinContainerChars / 2;
 // A block within the text that is mostly links is a link list, unless long.
 constexpr double kMaxBlockLinkDensity = 0.5;
 constexpr int kLinkListMaxChars = 1500;
@@ -149,7 +154,7 @@ class Extractor {
     const GumboNode* container = NamedContainer(&kind);
     std::vector<const GumboNode*> blocks =
         container == nullptr ? ScoredBlocks(body, body)
-        : kind <= 1          ? Namesakes(container, kind)
+        : kind <= 2          ? Namesakes(container, kind)
                              : std::vector{container};
     text = TextOf(blocks);
     if (container != nullptr && kind >= 2) {
@@ -678,7 +683,7 @@ class Extractor {
   // The containers of the same kind and class as `best`, not nested in one
   // another, in document order: text split into several boxes around
   // pictures or advertisements ("text-body" twice, a question and its
-  // answers).
+  // answers, <article>s of a page builder).
   std::vector<const GumboNode*> Namesakes(const GumboNode* best,
                                           int kind) const {
     std::vector<const GumboNode*> found;
@@ -695,7 +700,12 @@ class Extractor {
       return;
     }
     if (IsContainerOfKind(node, kind) && AttributeOf(node, "class") == name) {
-      if (StatsOf(node).chars > StatsOf(node).link_chars) found.push_back(node);
+      const BlockStats& stats = StatsOf(node);
+      const bool enough =
+          kind != 2 ||
+          (stats.chars - stats.link_chars >= kMinNamesakeArticleChars &&
+           stats.LinkDensity() <= kMaxContainerLinkDensity);
+      if (stats.chars > stats.link_chars && enough) found.push_back(node);
       return;
     }
     for (unsigned i = 0; i < ChildCount(node); ++i) {
