@@ -106,8 +106,20 @@ bool IsFurnitureLine(std::string_view text, int chars, double link_density) {
   for (std::string_view marker :
        {"von", "by", "autor", "author", "por", "par", "advertisement",
         "anzeige", "werbung", "reklama", "publicidad", "publicit\xC3\xA9",
-        "pubblicit\xC3\xA0", "sponsored"}) {
+        "pubblicit\xC3\xA0", "sponsored", "kontakt", "contact"}) {
     if (bare == marker) return true;
+  }
+  // Sentences that only address the reader about the site, anywhere in a
+  // short line: a paywall's appeal, a copyright or reprint notice, a
+  // disclaimer, a call to install the app or to share the article.
+  for (std::string_view appeal :
+       {"already a subscriber", "to view the full story", "to continue reading",
+        "copyrighted property", "all rights reserved", "written permission",
+        "not responsible for the opinions", "apps for ios and android",
+        "app for ios and android", "den artikel teilen", "share this article",
+        "alle rechte vorbehalten", "todos los derechos reservados",
+        "tous droits r\xC3\xA9serv\xC3\xA9s"}) {
+    if (line.find(appeal) != std::string::npos) return true;
   }
   // Names of social networks: two in a short line is a "follow us" or a
   // share bar, whatever the language.

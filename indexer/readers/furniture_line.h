@@ -3,7 +3,10 @@
 // more:", "Lesen Sie auch", "VEA TAMBIÉN:", "Zobacz również") or a call to
 // subscribe, a credit line ("Foto: ...", "(Credit: ...)"), a date line
 // ("Last modified: ..."), a line that only marks an advertisement or labels
-// a byline, or a line naming two social networks (follow us, share bars).
+// a byline or a contact block, a line naming two social networks (follow us,
+// share bars), or a sentence addressed to the reader about the site (a
+// paywall's "already a subscriber", a copyright or reprint notice, a
+// disclaimer, "our apps for iOS and Android", "share this article").
 // The main-text extractor asks it about short lines (up to 200 characters).
 //
 // Pure function; thread-safe.

@@ -36,5 +36,18 @@ TEST(FurnitureLineTest, CreditsDatesMarkersAndNetworks) {
   EXPECT_FALSE(IsFurniture("Bildung ist teuer."));
 }
 
+TEST(FurnitureLineTest, AppealsToTheReaderAndContactLabels) {
+  EXPECT_TRUE(IsFurniture(
+      "Already a subscriber? Log in to read the rest of this report."));
+  EXPECT_TRUE(
+      IsFurniture("This story is the copyrighted property of the "
+                  "Example Herald. All rights reserved."));
+  EXPECT_TRUE(IsFurniture("Get our apps for iOS and Android."));
+  EXPECT_TRUE(IsFurniture("Möchten Sie den Artikel teilen?"));
+  EXPECT_TRUE(IsFurniture("Kontakt:"));
+  EXPECT_FALSE(IsFurniture("Kontakt zu den Behörden hatte er keinen."));
+  EXPECT_FALSE(IsFurniture("The court ruled on the rights of tenants."));
+}
+
 }  // namespace
 }  // namespace chancery

@@ -21,6 +21,11 @@ namespace {
 constexpr int kMinContainerChars = 400;
 // ...and at most this share of its text is link text.
 constexpr double kMaxContainerLinkDensity = 0.5;
+// The text split over several <article>s of one class (content elements of
+// a page builder, posts of a thread): each other one is taken with it when
+// it holds this many characters that are not link text (teasers of other
+// stories, mostly links or short, are not).
+constexpr int kMinNamesakeArticleChars = kMinContainerChars / 2;
 // A block within the text that is mostly links is a link list, unless long.
 constexpr double kMaxBlockLinkDensity = 0.5;
 constexpr int kLinkListMaxChars = 1500;
@@ -58,6 +63,11 @@ constexpr double kMinLenientGain = 3;
 // The block classifier is asked about blocks of at most this many
 // characters.
 constexpr int kMaxClassifiedChars = 600;
+// The scorer's best block gives way to its nearest ancestor holding this
+// many other candidates that score at least this share of it (Readability.js's
+// published values, not tuned here: 3 and 0.75).
+constexpr int kMinNearBest = 3;
+constexpr double kNearBestShare = 0.75;
 // When it is still under this many characters, link lists are kept too.
 constexpr int kNearlyNothingChars = 100;
 
@@ -144,7 +154,7 @@ class Extractor {
     const GumboNode* container = NamedContainer(&kind);
     std::vector<const GumboNode*> blocks =
         container == nullptr ? ScoredBlocks(body, body)
-        : kind <= 1          ? Namesakes(container, kind)
+        : kind <= 2          ? Namesakes(container, kind)
                              : std::vector{container};
     text = TextOf(blocks);
     if (container != nullptr && kind >= 2) {
@@ -673,7 +683,7 @@ class Extractor {
   // The containers of the same kind and class as `best`, not nested in one
   // another, in document order: text split into several boxes around
   // pictures or advertisements ("text-body" twice, a question and its
-  // answers).
+  // answers, <article>s of a page builder).
   std::vector<const GumboNode*> Namesakes(const GumboNode* best,
                                           int kind) const {
     std::vector<const GumboNode*> found;
@@ -690,7 +700,12 @@ class Extractor {
       return;
     }
     if (IsContainerOfKind(node, kind) && AttributeOf(node, "class") == name) {
-      if (StatsOf(node).chars > StatsOf(node).link_chars) found.push_back(node);
+      const BlockStats& stats = StatsOf(node);
+      const bool enough =
+          kind != 2 ||
+          (stats.chars - stats.link_chars >= kMinNamesakeArticleChars &&
+           stats.LinkDensity() <= kMaxContainerLinkDensity);
+      if (stats.chars > stats.link_chars && enough) found.push_back(node);
       return;
     }
     for (unsigned i = 0; i < ChildCount(node); ++i) {
@@ -820,6 +835,35 @@ class Extractor {
     return false;
   }
 
+  // Text split over several boxes (sections each with a heading, columns
+  // around pictures) scores each box apart, and the best one alone is a
+  // part of the text. As Readability.js does: when kMinNearBest other
+  // candidates score at least kNearBestShare of `top`, the nearest
+  // ancestor of `top` (up to `scope`, below `body`) that holds that many of
+  // them is the top instead; else `top`.
+  static const GumboNode* CommonAncestorOfNearBest(
+      const std::vector<const GumboNode*>& scored,
+      const std::unordered_map<const GumboNode*, double>& scores,
+      const GumboNode* top, double top_score, const GumboNode* body,
+      const GumboNode* scope) {
+    std::vector<const GumboNode*> near;
+    for (const GumboNode* node : scored) {
+      if (node != top && scores.at(node) >= kNearBestShare * top_score) {
+        near.push_back(node);
+      }
+    }
+    if (static_cast<int>(near.size()) < kMinNearBest) return top;
+    for (const GumboNode* a = top->parent;
+         a != nullptr && a != body && a->type == GUMBO_NODE_ELEMENT;
+         a = a->parent) {
+      int held = 0;
+      for (const GumboNode* n : near) held += IsWithin(n, a) ? 1 : 0;
+      if (held >= kMinNearBest) return a;
+      if (a == scope) break;
+    }
+    return top;
+  }
+
   // Only paragraphs under `scope` are scored, and only `scope` and the
   // elements under it (the whole page when `scope` is `body`).
   std::vector<const GumboNode*> ScoredBlocks(const GumboNode* body,
@@ -864,6 +908,14 @@ class Extractor {
     if (top == nullptr || top->parent == nullptr ||
         top->parent->type != GUMBO_NODE_ELEMENT) {
       return {body};
+    }
+    top = CommonAncestorOfNearBest(scored, scores, top, top_score, body, scope);
+    if (top == scope && scope != body) return {scope};
+    if (top->parent == nullptr || top->parent->type != GUMBO_NODE_ELEMENT) {
+      return {top};
+    }
+    if (auto it = scores.find(top); it != scores.end()) {
+      top_score = std::max(top_score, it->second);
     }
     const double threshold = std::max(10.0, top_score * 0.2);
     std::vector<const GumboNode*> blocks;

@@ -10,11 +10,15 @@
 //   2. Precision first: the page's own main-text container, by microdata
 //      (itemprop=articleBody), by the class/id names content management
 //      systems give it (article-body, entry-content, story-body...), else
-//      the largest <article>, else <main>; taken when it holds enough text.
+//      the largest <article>, else <main>; taken when it holds enough text,
+//      with the other containers of its kind and class (an <article> of
+//      them only when it holds text of its own, not a teaser).
 //   3. Else a Readability block scorer: paragraphs score their parent and
 //      grandparent by length and commas, scores fall with link density and
-//      rise or fall with class/id hints; the best block and its
-//      similar-scoring siblings are the text.
+//      rise or fall with class/id hints; the best block (or, as
+//      Readability.js, the ancestor holding three others that score near
+//      it: text split into sections) and its similar-scoring siblings are
+//      the text.
 //   4. The article's lead, when the page sets it apart near the text (a
 //      standfirst, intro, teaser text or description), is put first.
 //   5. Recall fallback: when that is still short against the page's whole

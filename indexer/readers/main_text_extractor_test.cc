@@ -238,5 +238,38 @@ TEST(MainTextExtractorTest, ArticleNarrowedToItsTextBlock) {
       "Paragraph 0", {"Paragraph 7"}, {"Jane Doe"});
 }
 
+TEST(MainTextExtractorTest, SectionsOfNearEqualScoreReadTogether) {
+  // No container named as the text: the scorer finds each section's
+  // paragraphs apart, four of near the same score, and takes the block
+  // that holds them all rather than the best section alone.
+  std::string sections;
+  for (int i = 0; i < 4; ++i) {
+    sections +=
+        "<div class='band'><div class='grid'><div class='cell'><h2>"
+        "Part " +
+        std::to_string(i) + "</h2>" + Paragraph(3 * i) + Paragraph(3 * i + 1) +
+        Paragraph(3 * i + 2) + "</div></div></div>";
+  }
+  ExpectMainText(
+      "<html><body><div class='menu'><a href=/>Home</a> <a "
+      "href=/a>About</a></div><div class='wrap'>" +
+          sections + "</div></body></html>",
+      "", {"Paragraph 0", "Paragraph 5", "Paragraph 11", "Part 3"}, {"Home"});
+}
+
+TEST(MainTextExtractorTest, TextSplitOverArticlesOfOneClassReadTogether) {
+  // A page builder's content elements, each an <article> of one class; a
+  // teaser of another story in the same dress, short and a link, is not
+  // taken with them.
+  std::string second;
+  for (int i = 5; i < 8; ++i) second += Paragraph(i);
+  ExpectMainText("<html><body><article class='ce'>" + Paragraphs(5) +
+                     "</article><div><article class='ce'>" + second +
+                     "</article></div><article class='ce'><a href=/x>Another "
+                     "story entirely</a></article></body></html>",
+                 "Paragraph 0", {"Paragraph 4", "Paragraph 7"},
+                 {"Another story"});
+}
+
 }  // namespace
 }  // namespace chancery
