@@ -31,8 +31,11 @@ json ValuesJson(const std::vector<ComentionValue>& values) {
 json DaysJson(const std::vector<BurstDay>& days) {
   json out = json::array();
   for (const BurstDay& d : days) {
-    json day = {{"date", d.date},   {"count", d.count}, {"all", d.all},
-                {"share", d.share}, {"burst", d.burst}};
+    json day = {{"date", d.date},
+                {"count", d.count},
+                {"all", d.all},
+                {"share", d.share},
+                {"burst", d.burst}};
     if (d.has_baseline) {
       day["baseline"] = d.baseline;
       day["sd"] = d.sd;
@@ -82,16 +85,15 @@ std::string RenderTimeline(const TimelineResponse& r) {
   for (const TimelineSeries& s : r.series) {
     json buckets = json::array();
     for (size_t b = 0; b < r.buckets.size(); ++b) {
-      buckets.push_back({{"value", r.buckets[b]},
-                         {"count", s.counts[b]},
-                         {"all", r.all[b]}});
+      buckets.push_back(
+          {{"value", r.buckets[b]}, {"count", s.counts[b]}, {"all", r.all[b]}});
     }
     series.push_back(
         {{"q", s.q}, {"total", s.total}, {"buckets", std::move(buckets)}});
   }
   return Serialise({{"interval", r.interval},
-               {"series", std::move(series)},
-               {"took_ms", r.took_ms}});
+                    {"series", std::move(series)},
+                    {"took_ms", r.took_ms}});
 }
 
 std::string RenderBursts(const BurstResponse& r) {
@@ -107,16 +109,16 @@ std::string RenderBursts(const BurstResponse& r) {
     values.push_back(std::move(value));
   }
   return Serialise({{"field", r.field},
-               {"from", r.from.empty() ? json(nullptr) : json(r.from)},
-               {"to", r.to.empty() ? json(nullptr) : json(r.to)},
-               {"test",
-                {{"window_days", test.window},
-                 {"min_baseline_days", test.min_baseline_days},
-                 {"min_count", test.min_count},
-                 {"sd_floor", test.sd_floor},
-                 {"min_z", test.min_z}}},
-               {"values", std::move(values)},
-               {"took_ms", r.took_ms}});
+                    {"from", r.from.empty() ? json(nullptr) : json(r.from)},
+                    {"to", r.to.empty() ? json(nullptr) : json(r.to)},
+                    {"test",
+                     {{"window_days", test.window},
+                      {"min_baseline_days", test.min_baseline_days},
+                      {"min_count", test.min_count},
+                      {"sd_floor", test.sd_floor},
+                      {"min_z", test.min_z}}},
+                    {"values", std::move(values)},
+                    {"took_ms", r.took_ms}});
 }
 
 }  // namespace chancery

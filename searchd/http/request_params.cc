@@ -225,8 +225,8 @@ void AddFilterSpecs(std::vector<ParamSpec>& specs) {
 
 // The analyst views' search part: counts only, no hits.
 template <size_t N>
-StatusOr<SearchRequest> ReadQueryPart(
-    const HttpRequest& req, const Param<SearchRequest> (&params)[N]) {
+StatusOr<SearchRequest> ReadQueryPart(const HttpRequest& req,
+                                      const Param<SearchRequest> (&params)[N]) {
   CHANCERY_ASSIGN_OR_RETURN(SearchRequest r, ReadParams(req, params));
   CHANCERY_RETURN_IF_ERROR(ReadFilters(req, r));
   r.size = 0;

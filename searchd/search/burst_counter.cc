@@ -10,7 +10,7 @@ namespace chancery {
 namespace {
 
 BurstDay BurstDayOf(int64_t day, int64_t count, int64_t all,
-                const DayScore& score) {
+                    const DayScore& score) {
   return {DateBucketName(day, DateInterval::kDay),
           count,
           all,
@@ -26,9 +26,9 @@ BurstDay BurstDayOf(int64_t day, int64_t count, int64_t all,
 // (whose day 0 is `lo`); every day when `every_day`, else only those that
 // could be bursts.
 BurstValue ScoreBurstValue(const FacetColumn& column, uint32_t ordinal,
-                      const std::vector<int64_t>& counts,
-                      const std::vector<int64_t>& all, size_t period,
-                      int64_t lo, bool every_day, const BurstTest& test) {
+                           const std::vector<int64_t>& counts,
+                           const std::vector<int64_t>& all, size_t period,
+                           int64_t lo, bool every_day, const BurstTest& test) {
   BurstValue v;
   v.value = column.id(ordinal);
   v.label = column.label(ordinal);
@@ -36,8 +36,8 @@ BurstValue ScoreBurstValue(const FacetColumn& column, uint32_t ordinal,
     v.count += counts[d];
     if (!every_day && counts[d] < test.min_count) continue;
     const DayScore score = ScoreDay(counts, all, d, test);
-    BurstDay view = BurstDayOf(lo + static_cast<int64_t>(d), counts[d], all[d],
-                           score);
+    BurstDay view =
+        BurstDayOf(lo + static_cast<int64_t>(d), counts[d], all[d], score);
     if (score.burst) {
       v.max_z = std::max(v.max_z, score.z);
       v.bursts.push_back(view);
@@ -55,8 +55,8 @@ BurstResponse FindBursts(const IndexHandle& handle, const BurstRequest& request,
   BurstResponse r;
   r.field = request.field;
   if (snap.day_prefix.empty()) return r;  // No dated article.
-  const int64_t to = std::min(dates.last_day.value_or(snap.max_day),
-                              snap.max_day);
+  const int64_t to =
+      std::min(dates.last_day.value_or(snap.max_day), snap.max_day);
   const int64_t from =
       dates.first_day.value_or(to - (kDefaultBurstPeriodDays - 1));
   if (from > to) return r;
@@ -77,20 +77,20 @@ BurstResponse FindBursts(const IndexHandle& handle, const BurstRequest& request,
   // (ordinal << 32 | day - lo) of every mention, grouped by sorting.
   std::vector<uint64_t> mentions;
   QueryBuilder builder(handle);
-  ForEachMatch(handle, builder.SearchQuery(request.search, lo, to, {}, nullptr),
-               [&](Xapian::docid did) {
-                 const int32_t day = snap.days[did];
-                 if (day == kNoDay || day < lo || day > to) return;
-                 const uint64_t d = static_cast<uint64_t>(day - lo);
-                 for (uint32_t ord : column.Values(did)) {
-                   if (!request.value.empty() &&
-                       std::find(wanted.begin(), wanted.end(), ord) ==
-                           wanted.end()) {
-                     continue;
-                   }
-                   mentions.push_back(static_cast<uint64_t>(ord) << 32 | d);
-                 }
-               });
+  ForEachMatch(
+      handle, builder.SearchQuery(request.search, lo, to, {}, nullptr),
+      [&](Xapian::docid did) {
+        const int32_t day = snap.days[did];
+        if (day == kNoDay || day < lo || day > to) return;
+        const uint64_t d = static_cast<uint64_t>(day - lo);
+        for (uint32_t ord : column.Values(did)) {
+          if (!request.value.empty() &&
+              std::find(wanted.begin(), wanted.end(), ord) == wanted.end()) {
+            continue;
+          }
+          mentions.push_back(static_cast<uint64_t>(ord) << 32 | d);
+        }
+      });
   std::sort(mentions.begin(), mentions.end());
 
   std::vector<int64_t> counts(days);
@@ -104,7 +104,7 @@ BurstResponse FindBursts(const IndexHandle& handle, const BurstRequest& request,
     }
     if (!candidate) return;
     BurstValue v = ScoreBurstValue(column, ord, counts, all, period, lo,
-                              !request.value.empty(), test);
+                                   !request.value.empty(), test);
     if (!request.value.empty() || !v.bursts.empty()) {
       r.values.push_back(std::move(v));
     }
@@ -121,10 +121,9 @@ BurstResponse FindBursts(const IndexHandle& handle, const BurstRequest& request,
   }
   // A wanted value without a mention still answers, with its days.
   for (uint32_t ord : wanted) {
-    const bool listed =
-        std::any_of(r.values.begin(), r.values.end(), [&](const BurstValue& v) {
-          return v.value == column.id(ord);
-        });
+    const bool listed = std::any_of(
+        r.values.begin(), r.values.end(),
+        [&](const BurstValue& v) { return v.value == column.id(ord); });
     if (!listed) score_group(ord, 0, 0);
   }
   std::sort(r.values.begin(), r.values.end(),

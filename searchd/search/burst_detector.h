@@ -44,9 +44,8 @@ struct DayScore {
 // Scores day `d` of a series of consecutive days: counts[i] articles with
 // the value of all[i] articles. Preconditions: counts.size() == all.size(),
 // d < counts.size(), 0 <= counts[i] <= all[i].
-DayScore ScoreDay(std::span<const int64_t> counts,
-                  std::span<const int64_t> all, size_t d,
-                  const BurstTest& test = BurstTest());
+DayScore ScoreDay(std::span<const int64_t> counts, std::span<const int64_t> all,
+                  size_t d, const BurstTest& test = BurstTest());
 
 }  // namespace chancery
 

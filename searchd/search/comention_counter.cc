@@ -10,7 +10,8 @@ namespace chancery {
 namespace {
 
 ComentionValue ScoreComention(const FacetColumn& column, uint32_t ordinal,
-                     int64_t count, int64_t articles, int64_t index_articles) {
+                              int64_t count, int64_t articles,
+                              int64_t index_articles) {
   ComentionValue v;
   v.value = column.id(ordinal);
   v.label = column.label(ordinal);
@@ -31,9 +32,10 @@ ComentionValue ScoreComention(const FacetColumn& column, uint32_t ordinal,
 // Ordinals with a count, best first by `before`, at most `size`, without
 // those in `exclude`.
 template <typename Before>
-std::vector<uint32_t> TopOrdinals(const std::vector<uint32_t>& counts, size_t size,
-                          const std::vector<uint32_t>& exclude,
-                          Before before) {
+std::vector<uint32_t> TopOrdinals(const std::vector<uint32_t>& counts,
+                                  size_t size,
+                                  const std::vector<uint32_t>& exclude,
+                                  Before before) {
   std::vector<uint32_t> ords;
   for (uint32_t i = 0; i < counts.size(); ++i) {
     if (counts[i] > 0 &&
@@ -48,9 +50,9 @@ std::vector<uint32_t> TopOrdinals(const std::vector<uint32_t>& counts, size_t si
 }
 
 std::vector<uint32_t> TopOrdinalsByCount(const FacetColumn& column,
-                                 const std::vector<uint32_t>& counts,
-                                 size_t size,
-                                 const std::vector<uint32_t>& exclude) {
+                                         const std::vector<uint32_t>& counts,
+                                         size_t size,
+                                         const std::vector<uint32_t>& exclude) {
   return TopOrdinals(counts, size, exclude, [&](uint32_t a, uint32_t b) {
     if (counts[a] != counts[b]) return counts[a] > counts[b];
     return column.label(a) < column.label(b);
@@ -85,8 +87,7 @@ ComentionResponse CountComentions(const IndexHandle& handle,
     r.with_field = with_field;
     r.with_value = with_value;
     const FacetColumn& column = *snap.Column(with_field);
-    const std::vector<uint32_t> ords =
-        ResolveFacetValue(column, r.with_value);
+    const std::vector<uint32_t> ords = ResolveFacetValue(column, r.with_value);
     for (uint32_t ord : ords) {
       r.with_matches.push_back(
           {column.id(ord), column.label(ord), column.doc_count(ord), false});
@@ -107,13 +108,13 @@ ComentionResponse CountComentions(const IndexHandle& handle,
     });
     std::vector<ComentionValue> scored;
     for (uint32_t ord = 0; ord < counts.size(); ++ord) {
-      if (counts[ord] == 0 || std::find(exclude_rows.begin(),
-                                        exclude_rows.end(),
-                                        ord) != exclude_rows.end()) {
+      if (counts[ord] == 0 ||
+          std::find(exclude_rows.begin(), exclude_rows.end(), ord) !=
+              exclude_rows.end()) {
         continue;
       }
-      scored.push_back(
-          ScoreComention(field, ord, counts[ord], r.articles, r.index_articles));
+      scored.push_back(ScoreComention(field, ord, counts[ord], r.articles,
+                                      r.index_articles));
     }
     const bool by_significance = request.sort == "significance";
     auto before = [&](const ComentionValue& a, const ComentionValue& b) {
@@ -148,13 +149,14 @@ ComentionResponse CountComentions(const IndexHandle& handle,
   std::vector<int> column_of(against.value_count(), -1);
   for (size_t i = 0; i < rows.size(); ++i) {
     row_of[rows[i]] = static_cast<int>(i);
-    r.rows.push_back(
-        ScoreComention(field, rows[i], counts[rows[i]], r.articles, r.index_articles));
+    r.rows.push_back(ScoreComention(field, rows[i], counts[rows[i]], r.articles,
+                                    r.index_articles));
   }
   for (size_t i = 0; i < columns.size(); ++i) {
     column_of[columns[i]] = static_cast<int>(i);
-    r.columns.push_back(ScoreComention(against, columns[i], against_counts[columns[i]],
-                              r.articles, r.index_articles));
+    r.columns.push_back(ScoreComention(against, columns[i],
+                                       against_counts[columns[i]], r.articles,
+                                       r.index_articles));
   }
   r.cells.assign(rows.size(), std::vector<int64_t>(columns.size(), 0));
   for (Xapian::docid did : matches) {

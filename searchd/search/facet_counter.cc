@@ -173,10 +173,10 @@ FacetResult DateFacet(const IndexSnapshot& snap,
     result.values.push_back({value, value, count, false});
     // The whole index's articles in the bucket, within from/to as the
     // count is, so that count / all is the share of the bucket's news.
-    result.values.back().all = snap.DatedBetween(
-        std::max(start, query.first_day.value_or(start)),
-        std::min(NextDateBucketStart(start, interval) - 1,
-                 query.last_day.value_or(snap.max_day)));
+    result.values.back().all =
+        snap.DatedBetween(std::max(start, query.first_day.value_or(start)),
+                          std::min(NextDateBucketStart(start, interval) - 1,
+                                   query.last_day.value_or(snap.max_day)));
   }
   return result;
 }

@@ -6,7 +6,9 @@ namespace chancery {
 namespace {
 
 // k ln(k / e), 0 when k is 0.
-double KLogKOverE(double k, double e) { return k > 0 ? k * std::log(k / e) : 0; }
+double KLogKOverE(double k, double e) {
+  return k > 0 ? k * std::log(k / e) : 0;
+}
 
 }  // namespace
 

@@ -85,11 +85,11 @@ Status CheckQueryText(const std::string& q, const SearcherOptions& options) {
 // A value field named by parameter `param`.
 Status CheckValueField(const char* param, const std::string& name) {
   if (schema::FindValueField(name)) return Status::Ok();
-  return Status::InvalidArgument(std::string(param) + " must be one of " +
-                                     schema::JoinedNames(
-                                         schema::kValueFieldNames) +
-                                     ", got \"" + name + "\"",
-                                 param);
+  return Status::InvalidArgument(
+      std::string(param) + " must be one of " +
+          schema::JoinedNames(schema::kValueFieldNames) + ", got \"" + name +
+          "\"",
+      param);
 }
 
 // A value as filters take it, given in parameter `param`.
@@ -215,10 +215,10 @@ StatusOr<DateBounds> ValidateComentionRequest(const ComentionRequest& request,
     CHANCERY_RETURN_IF_ERROR(CheckValueField("against", request.against));
   }
   CHANCERY_RETURN_IF_ERROR(CheckChoice("sort", request.sort, kComentionSorts));
-  CHANCERY_RETURN_IF_ERROR(CheckRange(
-      "size", request.size, 1,
-      request.against.empty() ? options.max_facet_size
-                              : kMaxComentionMatrixSize));
+  CHANCERY_RETURN_IF_ERROR(CheckRange("size", request.size, 1,
+                                      request.against.empty()
+                                          ? options.max_facet_size
+                                          : kMaxComentionMatrixSize));
   return ValidateSearchRequest(request.search, options);
 }
 

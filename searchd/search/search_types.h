@@ -183,7 +183,7 @@ struct ComentionRequest {
   // "FIELD:VALUE" (a value as filters take it: id, label, surname), or
   // "" for every matching article.
   std::string with;
-  std::string against;  // Matrix mode: the second field; "" = a list.
+  std::string against;         // Matrix mode: the second field; "" = a list.
   std::string sort = "count";  // One of kComentionSorts (list mode).
   int size = 10;  // Values (list), or rows and columns (matrix, <= 50).
 };
@@ -203,11 +203,11 @@ struct ComentionValue {
 
 struct ComentionResponse {
   std::string field;
-  std::string with_field;  // "" without `with`.
-  std::string with_value;  // As given.
+  std::string with_field;                // "" without `with`.
+  std::string with_value;                // As given.
   std::vector<FacetValue> with_matches;  // The values `with` resolved to.
-  std::string against;     // "" in list mode.
-  int64_t articles = 0;    // Matching articles (mentioning `with`).
+  std::string against;                   // "" in list mode.
+  int64_t articles = 0;  // Matching articles (mentioning `with`).
   int64_t index_articles = 0;
   std::vector<ComentionValue> values;  // List mode, in `sort` order.
   // Matrix mode: the top values of `field` (rows) and `against`
@@ -257,10 +257,10 @@ struct BurstRequest {
 };
 
 struct BurstDay {
-  std::string date;  // YYYY-MM-DD
-  int64_t count = 0;  // Matching articles of the day with the value.
-  int64_t all = 0;    // Articles of the index that day.
-  double share = 0;   // count / all
+  std::string date;     // YYYY-MM-DD
+  int64_t count = 0;    // Matching articles of the day with the value.
+  int64_t all = 0;      // Articles of the index that day.
+  double share = 0;     // count / all
   double baseline = 0;  // Mean share over the trailing window.
   double sd = 0;        // Its standard deviation.
   double z = 0;

@@ -396,14 +396,16 @@ StatusOr<IndexStats> Searcher::Stats() const {
 
 StatusOr<ComentionResponse> Searcher::Comentions(
     const ComentionRequest& request) const {
-  return TimedAnalysis<ComentionResponse>(
-      *impl_->pool, impl_->options, request, ValidateComentionRequest, CountComentions);
+  return TimedAnalysis<ComentionResponse>(*impl_->pool, impl_->options, request,
+                                          ValidateComentionRequest,
+                                          CountComentions);
 }
 
 StatusOr<TimelineResponse> Searcher::Timeline(
     const TimelineRequest& request) const {
-  return TimedAnalysis<TimelineResponse>(
-      *impl_->pool, impl_->options, request, ValidateTimelineRequest, CountTimeline);
+  return TimedAnalysis<TimelineResponse>(*impl_->pool, impl_->options, request,
+                                         ValidateTimelineRequest,
+                                         CountTimeline);
 }
 
 StatusOr<BurstResponse> Searcher::Bursts(const BurstRequest& request) const {

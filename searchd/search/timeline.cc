@@ -69,10 +69,14 @@ StatusOr<TimelineResponse> CountTimeline(const IndexHandle& handle,
     }
     starts.push_back(b);
   }
-  for (size_t b = 0; b < starts.size(); ++b) {
-    r.buckets.push_back(DateBucketName(starts[b], *interval));
-    const int64_t end = b + 1 < starts.size() ? starts[b + 1] - 1 : hi;
-    r.all.push_back(snap.DatedBetween(std::max(starts[b], lo), end));
+  // Whole buckets of the index, but within the request's from/to (as the
+  // counts are), not cut at the first and last match.
+  for (int64_t start : starts) {
+    r.buckets.push_back(DateBucketName(start, *interval));
+    const int64_t end = NextDateBucketStart(start, *interval) - 1;
+    r.all.push_back(
+        snap.DatedBetween(std::max(start, dates.first_day.value_or(start)),
+                          std::min(end, dates.last_day.value_or(end))));
   }
   for (size_t i = 0; i < queries.size(); ++i) {
     std::vector<int64_t>& out = r.series[i].counts;
