@@ -77,20 +77,26 @@ BurstResponse FindBursts(const IndexHandle& handle, const BurstRequest& request,
   // (ordinal << 32 | day - lo) of every mention, grouped by sorting.
   std::vector<uint64_t> mentions;
   QueryBuilder builder(handle);
-  ForEachMatch(
-      handle, builder.SearchQuery(request.search, lo, to, {}, nullptr),
-      [&](Xapian::docid did) {
-        const int32_t day = snap.days[did];
-        if (day == kNoDay || day < lo || day > to) return;
-        const uint64_t d = static_cast<uint64_t>(day - lo);
-        for (uint32_t ord : column.Values(did)) {
-          if (!request.value.empty() &&
-              std::find(wanted.begin(), wanted.end(), ord) == wanted.end()) {
-            continue;
-          }
-          mentions.push_back(static_cast<uint64_t>(ord) << 32 | d);
-        }
-      });
+  Xapian::Query query =
+      builder.SearchQuery(request.search, lo, to, {}, nullptr);
+  if (!request.value.empty()) {
+    // Only the value's articles need visiting.
+    query = Xapian::Query(
+        Xapian::Query::OP_FILTER, query,
+        builder.FilterQuery(request.field, FieldFilter{{request.value}, true}));
+  }
+  ForEachMatch(handle, query, [&](Xapian::docid did) {
+    const int32_t day = snap.days[did];
+    if (day == kNoDay || day < lo || day > to) return;
+    const uint64_t d = static_cast<uint64_t>(day - lo);
+    for (uint32_t ord : column.Values(did)) {
+      if (!request.value.empty() &&
+          std::find(wanted.begin(), wanted.end(), ord) == wanted.end()) {
+        continue;
+      }
+      mentions.push_back(static_cast<uint64_t>(ord) << 32 | d);
+    }
+  });
   std::sort(mentions.begin(), mentions.end());
 
   std::vector<int64_t> counts(days);
