@@ -57,8 +57,11 @@ BurstResponse FindBursts(const IndexHandle& handle, const BurstRequest& request,
   if (snap.day_prefix.empty()) return r;  // No dated article.
   const int64_t to =
       std::min(dates.last_day.value_or(snap.max_day), snap.max_day);
+  // No day before the index's first has articles to score or to weigh in
+  // a baseline, so a period reaching back to the year 1000 costs nothing.
   const int64_t from =
-      dates.first_day.value_or(to - (kDefaultBurstPeriodDays - 1));
+      std::max(dates.first_day.value_or(to - (kDefaultBurstPeriodDays - 1)),
+               snap.min_day);
   if (from > to) return r;
   r.from = DateBucketName(from, DateInterval::kDay);
   r.to = DateBucketName(to, DateInterval::kDay);
@@ -100,20 +103,22 @@ BurstResponse FindBursts(const IndexHandle& handle, const BurstRequest& request,
   std::sort(mentions.begin(), mentions.end());
 
   std::vector<int64_t> counts(days);
+  // `counts` is all zeros between groups: each group clears what it set.
   auto score_group = [&](uint32_t ord, size_t begin, size_t end) {
-    std::fill(counts.begin(), counts.end(), 0);
     bool candidate = !request.value.empty();
     for (size_t i = begin; i < end; ++i) {
       const size_t d = mentions[i] & 0xffffffffu;
       ++counts[d];
       if (d >= period && counts[d] >= test.min_count) candidate = true;
     }
-    if (!candidate) return;
-    BurstValue v = ScoreBurstValue(column, ord, counts, all, period, lo,
-                                   !request.value.empty(), test);
-    if (!request.value.empty() || !v.bursts.empty()) {
-      r.values.push_back(std::move(v));
+    if (candidate) {
+      BurstValue v = ScoreBurstValue(column, ord, counts, all, period, lo,
+                                     !request.value.empty(), test);
+      if (!request.value.empty() || !v.bursts.empty()) {
+        r.values.push_back(std::move(v));
+      }
     }
+    for (size_t i = begin; i < end; ++i) counts[mentions[i] & 0xffffffffu] = 0;
   };
   for (size_t begin = 0; begin < mentions.size();) {
     const uint32_t ord = static_cast<uint32_t>(mentions[begin] >> 32);
