@@ -40,6 +40,15 @@ class AnalystHandlersTest : public RoutesTestFixture {
   }
 };
 
+TEST_F(AnalystHandlersTest, RoutesByName) {
+  EXPECT_EQ(Run(Get("/api/comentions")).route, "comentions");
+  EXPECT_EQ(Run(Get("/api/timeline")).route, "timeline");
+  EXPECT_EQ(Run(Get("/api/bursts")).route, "bursts");
+  HttpRequest post = Get("/api/timeline");
+  post.method = "POST";
+  EXPECT_EQ(Run(post).response.status, 405);
+}
+
 TEST_F(AnalystHandlersTest, DateBucketsCarryTheIndexTotal) {
   // Articles of the small corpus per month, counted from the corpus.
   std::map<std::string, int64_t> per_month;
