@@ -54,5 +54,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                     chancery::ValidateDocumentRequest);
   ParseThenValidate(chancery::ParseFacetValuesParams(request),
                     chancery::ValidateFacetValuesRequest);
+  ParseThenValidate(chancery::ParseComentionParams(request),
+                    chancery::ValidateComentionRequest);
+  ParseThenValidate(chancery::ParseTimelineParams(request),
+                    chancery::ValidateTimelineRequest);
+  ParseThenValidate(chancery::ParseBurstParams(request),
+                    chancery::ValidateBurstRequest);
   return 0;
 }

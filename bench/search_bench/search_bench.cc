@@ -7,7 +7,11 @@
 // listen backlog and connection hand-off). No query repeats across phases,
 // so no result cache could make the figures.
 //
+// After the single-client search phase, one client replays each analyst
+// view (co-mentions, timeline, bursts) the same way, printed beside it.
+//
 //   search_bench [--work DIR] [--copies 14] [--queries 1000]
+//                [--analyst-queries 300]
 //                [--concurrent-queries 4000] [--clients 8] [--burst 200]
 //                [--server-threads N (default: the server's own)] [--baseline]
 #include <httplib.h>
@@ -25,6 +29,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "bench/search_bench/analyst_queries.h"
 #include "bench/search_bench/baseline.h"
 #include "bench/search_bench/query_set.h"
 
@@ -37,6 +42,7 @@ struct Options {
   int copies = 14;
   size_t queries = 1000;
   size_t concurrent_queries = 4000;
+  size_t analyst_queries = 300;  // Per analyst phase; 0 = none.
   int clients = 8;
   int burst = 200;
   int server_threads = 0;  // 0: the server's default.
@@ -158,6 +164,8 @@ int main(int argc, char** argv) {
       o.copies = std::stoi(next());
     else if (a == "--queries")
       o.queries = std::stoul(next());
+    else if (a == "--analyst-queries")
+      o.analyst_queries = std::stoul(next());
     else if (a == "--concurrent-queries")
       o.concurrent_queries = std::stoul(next());
     else if (a == "--clients")
@@ -232,6 +240,37 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < order.size() && i < 5; ++i) {
       std::printf("  %7.2f ms  %s\n", one[order[i]],
                   single[order[i]].Target().c_str());
+    }
+  }
+  if (o.analyst_queries > 0) {
+    chancery::bench::IndexValues values;
+    values.countries = countries;
+    values.months = months;
+    for (auto [name, list] :
+         {std::pair{"person", &values.people}, {"org", &values.orgs}}) {
+      auto r = client.Get(std::string("/api/facet/") + name + "?size=25");
+      if (!r || r->status != 200) continue;
+      const nlohmann::json body = nlohmann::json::parse(r->body);
+      for (const auto& v : body["values"]) {
+        list->push_back(v["value"]);
+      }
+    }
+    for (const auto& phase : chancery::bench::MakeAnalystPhases(
+             vocab, values, o.analyst_queries, 5)) {
+      std::vector<double> ms;
+      for (const std::string& target : phase.targets) {
+        auto start = std::chrono::steady_clock::now();
+        auto r = client.Get(target);
+        ms.push_back(std::chrono::duration<double, std::milli>(
+                         std::chrono::steady_clock::now() - start)
+                         .count());
+        if (!r || r->status != 200) {
+          ++errors;
+          std::fprintf(stderr, "search_bench: %s answered %d\n", target.c_str(),
+                       r ? r->status : -1);
+        }
+      }
+      PrintLatency(phase.name.c_str(), ms);
     }
   }
   // A kept-alive idle connection holds a server worker until it times out.

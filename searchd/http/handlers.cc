@@ -1,5 +1,6 @@
 #include "searchd/http/handlers.h"
 
+#include "searchd/http/analyst_json.h"
 #include "searchd/http/json_render.h"
 #include "searchd/http/openapi.h"
 #include "searchd/http/request_params.h"
@@ -89,6 +90,23 @@ HttpResponse GetFacetValues(const ServerContext& ctx, const HttpRequest& req) {
   return Answer(
       ParseFacetValuesParams(req), RenderFacetValues,
       [&](const FacetValuesRequest& r) { return ctx.searcher.FacetValues(r); });
+}
+
+HttpResponse GetComentions(const ServerContext& ctx, const HttpRequest& req) {
+  return Answer(
+      ParseComentionParams(req), RenderComentions,
+      [&](const ComentionRequest& r) { return ctx.searcher.Comentions(r); });
+}
+
+HttpResponse GetTimeline(const ServerContext& ctx, const HttpRequest& req) {
+  return Answer(
+      ParseTimelineParams(req), RenderTimeline,
+      [&](const TimelineRequest& r) { return ctx.searcher.Timeline(r); });
+}
+
+HttpResponse GetBursts(const ServerContext& ctx, const HttpRequest& req) {
+  return Answer(ParseBurstParams(req), RenderBursts,
+                [&](const BurstRequest& r) { return ctx.searcher.Bursts(r); });
 }
 
 HttpResponse GetHealth(const ServerContext& ctx, const HttpRequest&) {

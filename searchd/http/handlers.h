@@ -31,6 +31,10 @@ HttpResponse GetFacetValues(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetFeed(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetHealth(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetStats(const ServerContext& ctx, const HttpRequest& req);
+// The analyst views: co-mentions, attention over time, bursts.
+HttpResponse GetComentions(const ServerContext& ctx, const HttpRequest& req);
+HttpResponse GetTimeline(const ServerContext& ctx, const HttpRequest& req);
+HttpResponse GetBursts(const ServerContext& ctx, const HttpRequest& req);
 // The facet and filter fields (common/facets.h), for the web UI.
 HttpResponse GetSchema(const ServerContext& ctx, const HttpRequest& req);
 // The OpenAPI 3 description of every route (searchd/http/openapi.json).

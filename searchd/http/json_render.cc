@@ -70,6 +70,7 @@ json FacetValuesJson(const FacetResult& facet) {
     json item = {{"value", v.value}};
     if (labelled) item["label"] = v.label;
     item["count"] = v.count;
+    if (v.all >= 0) item["all"] = v.all;
     if (v.selected) item["selected"] = true;
     values.push_back(std::move(item));
   }

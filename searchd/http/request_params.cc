@@ -136,6 +136,35 @@ constexpr Param<SearchRequest> kFeedParams[] = {
     Integer(kFeedLimitParam, &SearchRequest::size),
 };
 constexpr size_t kSelectionParams = 3;
+// The search part of the analyst views (the rest of a search's
+// parameters means nothing there); without q for the timeline, whose q is
+// one per series.
+constexpr Param<SearchRequest> kQueryPartParams[] = {
+    Text("q", &SearchRequest::q),
+    Text("from", &SearchRequest::from),
+    Text("to", &SearchRequest::to),
+};
+constexpr Param<SearchRequest> kPeriodParams[] = {
+    Text("from", &SearchRequest::from),
+    Text("to", &SearchRequest::to),
+};
+constexpr Param<ComentionRequest> kComentionParams[] = {
+    Text("field", &ComentionRequest::field, schema::kValueFieldNames),
+    Text("with", &ComentionRequest::with),
+    Text("against", &ComentionRequest::against, schema::kValueFieldNames),
+    Text("sort", &ComentionRequest::sort, kComentionSorts),
+    Integer("size", &ComentionRequest::size),
+};
+constexpr Param<TimelineRequest> kTimelineParams[] = {
+    Text("interval", &TimelineRequest::interval, kTimelineIntervals),
+};
+constexpr Param<BurstRequest> kBurstParams[] = {
+    Text("field", &BurstRequest::field, schema::kValueFieldNames),
+    Text("value", &BurstRequest::value),
+    Integer("size", &BurstRequest::size),
+};
+// q=...&q=...: one series each.
+constexpr ParamSpec kSeriesSpec = {.name = "q", .repeatable = true};
 // any=FIELD[,FIELD]: the filters of FIELD need only one of their values.
 constexpr ParamSpec kAnySpec = {.name = "any",
                                 .type = ParamSpec::Type::kList,
@@ -195,6 +224,32 @@ Status ReadFilters(const HttpRequest& req, SearchRequest& r) {
     it = it->second.values.empty() ? r.filters.erase(it) : std::next(it);
   }
   return Status::Ok();
+}
+
+void AddFilterSpecs(std::vector<ParamSpec>& specs) {
+  for (const schema::FieldSpec& field : schema::kFields) {
+    if (!schema::HasValues(field)) continue;
+    specs.push_back({.name = field.name, .repeatable = true});
+  }
+  specs.push_back(kAnySpec);
+}
+
+// The analyst views' search part: counts only, no hits.
+template <size_t N>
+StatusOr<SearchRequest> ReadQueryPart(const HttpRequest& req,
+                                      const Param<SearchRequest> (&params)[N]) {
+  CHANCERY_ASSIGN_OR_RETURN(SearchRequest r, ReadParams(req, params));
+  CHANCERY_RETURN_IF_ERROR(ReadFilters(req, r));
+  r.size = 0;
+  r.facets.clear();
+  return r;
+}
+
+template <size_t N>
+std::vector<ParamSpec> QueryPartSpecs(const Param<SearchRequest> (&params)[N]) {
+  std::vector<ParamSpec> specs = Specs(params);
+  AddFilterSpecs(specs);
+  return specs;
 }
 
 }  // namespace
@@ -272,11 +327,7 @@ StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req) {
 
 std::vector<ParamSpec> SearchParamSpecs() {
   std::vector<ParamSpec> specs = Specs(kSearchParams);
-  for (const schema::FieldSpec& field : schema::kFields) {
-    if (!schema::HasValues(field)) continue;
-    specs.push_back({.name = field.name, .repeatable = true});
-  }
-  specs.push_back(kAnySpec);
+  AddFilterSpecs(specs);
   return specs;
 }
 
@@ -286,9 +337,7 @@ std::vector<ParamSpec> DocumentParamSpecs() { return Specs(kDocumentParams); }
 
 std::vector<ParamSpec> FeedParamSpecs() {
   std::vector<ParamSpec> specs = Specs(kFeedParams);
-  for (const ParamSpec& spec : SearchParamSpecs()) {
-    if (spec.repeatable) specs.push_back(spec);  // Filters and any.
-  }
+  AddFilterSpecs(specs);
   // Read by the handler's conditional GET (conditional_get.h).
   for (std::string_view header : {kIfNoneMatch, kIfModifiedSince}) {
     specs.push_back({.name = header, .in = ParamSpec::In::kHeader});
@@ -300,6 +349,54 @@ std::vector<ParamSpec> FacetValuesParamSpecs() {
   std::vector<ParamSpec> specs = Specs(kFacetValuesParams);
   // The facet route's {name} is a value field.
   specs.front().choices = schema::kValueFieldNames;
+  return specs;
+}
+
+StatusOr<ComentionRequest> ParseComentionParams(const HttpRequest& req) {
+  CHANCERY_ASSIGN_OR_RETURN(ComentionRequest r,
+                            ReadParams(req, kComentionParams));
+  CHANCERY_ASSIGN_OR_RETURN(r.search, ReadQueryPart(req, kQueryPartParams));
+  return r;
+}
+
+StatusOr<TimelineRequest> ParseTimelineParams(const HttpRequest& req) {
+  CHANCERY_ASSIGN_OR_RETURN(TimelineRequest r,
+                            ReadParams(req, kTimelineParams));
+  CHANCERY_ASSIGN_OR_RETURN(r.search, ReadQueryPart(req, kPeriodParams));
+  for (const auto& [name, value] : req.query) {
+    if (name == kSeriesSpec.name) r.queries.push_back(value);
+  }
+  return r;
+}
+
+StatusOr<BurstRequest> ParseBurstParams(const HttpRequest& req) {
+  CHANCERY_ASSIGN_OR_RETURN(BurstRequest r, ReadParams(req, kBurstParams));
+  CHANCERY_ASSIGN_OR_RETURN(r.search, ReadQueryPart(req, kQueryPartParams));
+  return r;
+}
+
+std::vector<ParamSpec> ComentionParamSpecs() {
+  std::vector<ParamSpec> specs = Specs(kComentionParams);
+  for (const ParamSpec& spec : QueryPartSpecs(kQueryPartParams)) {
+    specs.push_back(spec);
+  }
+  return specs;
+}
+
+std::vector<ParamSpec> TimelineParamSpecs() {
+  std::vector<ParamSpec> specs = Specs(kTimelineParams);
+  specs.push_back(kSeriesSpec);
+  for (const ParamSpec& spec : QueryPartSpecs(kPeriodParams)) {
+    specs.push_back(spec);
+  }
+  return specs;
+}
+
+std::vector<ParamSpec> BurstParamSpecs() {
+  std::vector<ParamSpec> specs = Specs(kBurstParams);
+  for (const ParamSpec& spec : QueryPartSpecs(kQueryPartParams)) {
+    specs.push_back(spec);
+  }
   return specs;
 }
 

@@ -26,6 +26,11 @@ StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req);
 StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req);
 StatusOr<DocumentRequest> ParseDocumentParams(const HttpRequest& req);
 StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req);
+// The analyst views: q (repeated, one per series, for the timeline),
+// from, to and the filters as a search's, plus their own.
+StatusOr<ComentionRequest> ParseComentionParams(const HttpRequest& req);
+StatusOr<TimelineRequest> ParseTimelineParams(const HttpRequest& req);
+StatusOr<BurstRequest> ParseBurstParams(const HttpRequest& req);
 
 // GET /api/feed: the search parameters that select articles (q, from, to,
 // the filters and any, read as ParseSearchParams reads them) and `limit`,
@@ -70,6 +75,9 @@ std::vector<ParamSpec> SimilarParamSpecs();
 std::vector<ParamSpec> DocumentParamSpecs();
 std::vector<ParamSpec> FacetValuesParamSpecs();
 std::vector<ParamSpec> FeedParamSpecs();
+std::vector<ParamSpec> ComentionParamSpecs();
+std::vector<ParamSpec> TimelineParamSpecs();
+std::vector<ParamSpec> BurstParamSpecs();
 
 }  // namespace chancery
 

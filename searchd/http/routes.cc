@@ -9,13 +9,17 @@
 namespace chancery {
 namespace {
 
-constexpr std::array<Route, 11> kRoutes = {{
+constexpr std::array<Route, 14> kRoutes = {{
     {"GET", "/api/search", "search", GetSearch, SearchParamSpecs},
     {"GET", "/api/feed", "feed", GetFeed, FeedParamSpecs},
     {"GET", "/api/doc/{id}", "doc", GetDocument, DocumentParamSpecs},
     {"GET", "/api/doc/{id}/similar", "similar", GetSimilar, SimilarParamSpecs},
     {"GET", "/api/facet/{name}", "facet", GetFacetValues,
      FacetValuesParamSpecs},
+    {"GET", "/api/comentions", "comentions", GetComentions,
+     ComentionParamSpecs},
+    {"GET", "/api/timeline", "timeline", GetTimeline, TimelineParamSpecs},
+    {"GET", "/api/bursts", "bursts", GetBursts, BurstParamSpecs},
     {"GET", "/api/health", "health", GetHealth},
     {"GET", "/api/stats", "stats", GetStats},
     {"GET", "/api/schema", "schema", GetSchema},

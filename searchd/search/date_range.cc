@@ -77,6 +77,8 @@ std::string DateBucketName(int64_t day, DateInterval interval) {
       std::snprintf(buf, sizeof buf, "%04d-%02d", c.year, c.month);
       break;
     case DateInterval::kDay:
+    case DateInterval::kWeek:
+      c = CivilFromDays(DateBucketStart(day, interval));
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
       break;
   }
@@ -90,10 +92,29 @@ int64_t DateBucketStart(int64_t day, DateInterval interval) {
       return DaysFromCivil(c.year, 1, 1);
     case DateInterval::kMonth:
       return DaysFromCivil(c.year, c.month, 1);
+    case DateInterval::kWeek:
+      // Day 0, 1970-01-01, was a Thursday: Monday is 3 days before.
+      return day - (((day + 3) % 7) + 7) % 7;
     case DateInterval::kDay:
       break;
   }
   return day;
+}
+
+int64_t NextDateBucketStart(int64_t day, DateInterval interval) {
+  CivilDate c = CivilFromDays(day);
+  switch (interval) {
+    case DateInterval::kYear:
+      return DaysFromCivil(c.year + 1, 1, 1);
+    case DateInterval::kMonth:
+      return c.month == 12 ? DaysFromCivil(c.year + 1, 1, 1)
+                           : DaysFromCivil(c.year, c.month + 1, 1);
+    case DateInterval::kWeek:
+      return DateBucketStart(day, interval) + 7;
+    case DateInterval::kDay:
+      break;
+  }
+  return day + 1;
 }
 
 std::string_view DateIntervalName(DateInterval interval) {
@@ -102,6 +123,8 @@ std::string_view DateIntervalName(DateInterval interval) {
       return "year";
     case DateInterval::kMonth:
       return "month";
+    case DateInterval::kWeek:
+      return "week";
     case DateInterval::kDay:
       break;
   }

@@ -25,13 +25,18 @@ std::optional<int64_t> ParseDateBound(std::string_view text,
 // those dated within [first_day, last_day]. Empty when first_day > last_day.
 std::vector<std::string> DateTermsForRange(int64_t first_day, int64_t last_day);
 
-enum class DateInterval { kYear, kMonth, kDay };
+// kWeek: ISO weeks, Monday to Sunday (GET /api/timeline only; the date
+// facet's interval parameter does not offer it).
+enum class DateInterval { kYear, kMonth, kDay, kWeek };
 
-// "2024", "2024-03" or "2024-03-15" for the bucket of `day`.
+// "2024", "2024-03" or "2024-03-15" for the bucket of `day`; a week is
+// named by its Monday ("2024-03-11").
 std::string DateBucketName(int64_t day, DateInterval interval);
 // The first day of the bucket that contains `day`.
 int64_t DateBucketStart(int64_t day, DateInterval interval);
-// "year", "month", "day".
+// The first day of the bucket after the one that contains `day`.
+int64_t NextDateBucketStart(int64_t day, DateInterval interval);
+// "year", "month", "day", "week".
 std::string_view DateIntervalName(DateInterval interval);
 // Auto interval: buckets that fit a span (years past ~3 years, months past
 // ~2 months, otherwise days).

@@ -6,6 +6,7 @@
 
 #include "common/facets.h"
 #include "searchd/search/date_range.h"
+#include "searchd/search/match_pass.h"
 #include "searchd/search/query_builder.h"
 
 namespace chancery {
@@ -44,7 +45,7 @@ bool Passes(const ColumnFilter& f, Xapian::docid did) {
 }
 
 // Receives every match of the base query and counts it.
-class CountingSpy : public Xapian::MatchSpy {
+class CountingSpy {
  public:
   CountingSpy(const IndexSnapshot& snapshot,
               std::vector<const FacetColumn*> columns,
@@ -57,20 +58,6 @@ class CountingSpy : public Xapian::MatchSpy {
     if (count_days_ && !snapshot_.days.empty()) {
       day_counts.assign(snapshot_.max_day - snapshot_.min_day + 1, 0);
     }
-  }
-
-  // Matches then come from shard `index` of `count` (Xapian runs one
-  // sub-match per shard and hands spies shard-local docids).
-  void SetShard(Xapian::docid index, Xapian::docid count) {
-    shard_ = index;
-    shards_ = count;
-  }
-
-  void operator()(const Xapian::Document& doc, double) override {
-    AddShardDocid(doc.get_docid());
-  }
-  void AddShardDocid(Xapian::docid did) {
-    Add((did - 1) * shards_ + shard_ + 1);
   }
 
   void Add(Xapian::docid did) {
@@ -106,8 +93,6 @@ class CountingSpy : public Xapian::MatchSpy {
   const std::vector<const FacetColumn*> columns_;
   const std::vector<ColumnFilter> filters_;
   const bool count_days_;
-  Xapian::docid shard_ = 0;
-  Xapian::docid shards_ = 1;
 };
 
 bool IsDateFacet(std::string_view name) {
@@ -186,6 +171,12 @@ FacetResult DateFacet(const IndexSnapshot& snap,
   for (const auto& [start, count] : buckets) {
     std::string value = DateBucketName(start, interval);
     result.values.push_back({value, value, count, false});
+    // The whole index's articles in the bucket, within from/to as the
+    // count is, so that count / all is the share of the bucket's news.
+    result.values.back().all =
+        snap.DatedBetween(std::max(start, query.first_day.value_or(start)),
+                          std::min(NextDateBucketStart(start, interval) - 1,
+                                   query.last_day.value_or(snap.max_day)));
   }
   return result;
 }
@@ -236,29 +227,7 @@ FacetOutcome CountFacets(const IndexHandle& handle, const FacetQuery& query) {
                                            query.last_day, multi_select,
                                            /*highlight=*/nullptr);
   CountingSpy spy(snap, columns, std::move(filters), count_days);
-  // One pass per shard so that each match's docid can be mapped to the
-  // combined database's numbering, which the columns use.
-  const auto shards = static_cast<Xapian::docid>(handle.shards.size());
-  const bool everything =
-      base.get_description() == MatchAllQuery().get_description();
-  for (Xapian::docid i = 0; i < shards; ++i) {
-    const Xapian::Database& shard = shards == 1 ? handle.db : handle.shards[i];
-    spy.SetShard(i, shards);
-    if (everything) {
-      // Browsing without a query: every document, without the matcher.
-      for (auto p = shard.postlist_begin(""); p != shard.postlist_end("");
-           ++p) {
-        spy.AddShardDocid(*p);
-      }
-      continue;
-    }
-    Xapian::Enquire enquire(shard);
-    enquire.set_query(base);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    enquire.add_matchspy(&spy);
-    enquire.get_mset(0, 0, shard.get_doccount());
-  }
+  ForEachMatch(handle, base, [&spy](Xapian::docid did) { spy.Add(did); });
 
   FacetOutcome outcome;
   outcome.total = spy.total;

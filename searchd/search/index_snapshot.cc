@@ -34,9 +34,11 @@ void FacetColumn::Load(const Xapian::Database& db,
     folded_labels_.push_back(FoldForMatching(labels_.back()));
     ordinals_.emplace(id, ordinal);
     ids_.push_back(std::move(id));
+    const size_t before = postings.size();
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
       postings.emplace_back(*p, ordinal);
     }
+    doc_counts_.push_back(static_cast<uint32_t>(postings.size() - before));
   }
   if (field_->kind == schema::FieldKind::kEntity) LoadForms(shards);
   const Xapian::docid last = db.get_lastdocid();
@@ -86,6 +88,14 @@ void FacetColumn::LoadForms(const std::vector<Xapian::Database>& shards) {
   }
 }
 
+int64_t IndexSnapshot::DatedBetween(int64_t first_day, int64_t last_day) const {
+  if (day_prefix.empty()) return 0;
+  first_day = std::max(first_day, min_day);
+  last_day = std::min(last_day, max_day);
+  if (first_day > last_day) return 0;
+  return day_prefix[last_day - min_day + 1] - day_prefix[first_day - min_day];
+}
+
 const FacetColumn* IndexSnapshot::Column(std::string_view name) const {
   for (const FacetColumn& c : columns) {
     if (c.name() == name) return &c;
@@ -124,6 +134,15 @@ std::shared_ptr<const IndexSnapshot> BuildIndexSnapshot(
     if (!any || day < snap->min_day) snap->min_day = day;
     if (!any || day > snap->max_day) snap->max_day = day;
     any = true;
+  }
+  if (any) {
+    snap->day_prefix.assign(snap->max_day - snap->min_day + 2, 0);
+    for (int32_t day : snap->days) {
+      if (day != kNoDay) ++snap->day_prefix[day - snap->min_day + 1];
+    }
+    for (size_t i = 1; i < snap->day_prefix.size(); ++i) {
+      snap->day_prefix[i] += snap->day_prefix[i - 1];
+    }
   }
   return snap;
 }

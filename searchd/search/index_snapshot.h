@@ -56,6 +56,8 @@ class FacetColumn {
   }
   // kNoOrdinal when no document has the value.
   uint32_t Ordinal(std::string_view id) const;
+  // Documents of the whole index that have the value (for lifts).
+  uint32_t doc_count(uint32_t ordinal) const { return doc_counts_[ordinal]; }
   // The document's value ordinals; empty past the last docid.
   std::span<const uint32_t> Values(Xapian::docid did) const {
     if (did + 1 >= offsets_.size()) return {};
@@ -79,6 +81,7 @@ class FacetColumn {
   std::vector<std::string> labels_;
   std::vector<std::string> folded_labels_;
   std::unordered_map<std::string, uint32_t> ordinals_;
+  std::vector<uint32_t> doc_counts_;  // ordinal -> documents
   // Compressed rows: ordinal -> folded_forms_[form_offsets_[o],
   // form_offsets_[o + 1]); form_offsets_ is empty when no value has forms.
   std::vector<uint32_t> form_offsets_;
@@ -96,6 +99,11 @@ struct IndexSnapshot {
   std::vector<int32_t> days;  // docid -> day number or kNoDay
   int64_t min_day = 0;        // Over dated documents; 0 when none.
   int64_t max_day = 0;
+  // Dated documents before each day: day_prefix[i] counts those before
+  // min_day + i (size max_day - min_day + 2 when any document is dated),
+  // so that the whole index's articles in any range of days, the `all`
+  // beside a date bucket's count, is one subtraction.
+  std::vector<int64_t> day_prefix;
   std::vector<std::string> languages;  // Codes present, e.g. {"en", "fr"}.
   // Some documents were indexed without a stemmer (no language, or one
   // Snowball lacks), so queries must also be parsed unstemmed.
@@ -103,6 +111,8 @@ struct IndexSnapshot {
 
   // nullptr for an unknown field name.
   const FacetColumn* Column(std::string_view name) const;
+  // Dated documents of the index within [first_day, last_day].
+  int64_t DatedBetween(int64_t first_day, int64_t last_day) const;
 };
 
 // Reads a snapshot of `db`, whose sub-databases are `shards`. Throws

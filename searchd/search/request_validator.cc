@@ -82,6 +82,29 @@ Status CheckQueryText(const std::string& q, const SearcherOptions& options) {
   return Status::Ok();
 }
 
+// A value field named by parameter `param`.
+Status CheckValueField(const char* param, const std::string& name) {
+  if (schema::FindValueField(name)) return Status::Ok();
+  return Status::InvalidArgument(
+      std::string(param) + " must be one of " +
+          schema::JoinedNames(schema::kValueFieldNames) + ", got \"" + name +
+          "\"",
+      param);
+}
+
+// A value as filters take it, given in parameter `param`.
+Status CheckValue(const char* param, std::string_view value) {
+  if (value.empty() || value.size() > kMaxValueBytes || !IsValidUtf8(value)) {
+    return Status::InvalidArgument(std::string(param) +
+                                       ": the value must be non-empty UTF-8 "
+                                       "of at most " +
+                                       std::to_string(kMaxValueBytes) +
+                                       " bytes",
+                                   param);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
@@ -170,6 +193,58 @@ Status ValidateFacetValuesRequest(const FacetValuesRequest& request,
   }
   CHANCERY_RETURN_IF_ERROR(CheckQueryText(request.q, options));
   return CheckRange("size", request.size, 1, options.max_facet_size);
+}
+
+StatusOr<DateBounds> ValidateComentionRequest(const ComentionRequest& request,
+                                              const SearcherOptions& options) {
+  CHANCERY_RETURN_IF_ERROR(CheckValueField("field", request.field));
+  if (!request.with.empty()) {
+    const size_t colon = request.with.find(':');
+    if (colon == std::string::npos) {
+      return Status::InvalidArgument(
+          "with must be FIELD:VALUE (person:emmanuel-macron), got \"" +
+              request.with + "\"",
+          "with");
+    }
+    CHANCERY_RETURN_IF_ERROR(
+        CheckValueField("with", request.with.substr(0, colon)));
+    CHANCERY_RETURN_IF_ERROR(
+        CheckValue("with", std::string_view(request.with).substr(colon + 1)));
+  }
+  if (!request.against.empty()) {
+    CHANCERY_RETURN_IF_ERROR(CheckValueField("against", request.against));
+  }
+  CHANCERY_RETURN_IF_ERROR(CheckChoice("sort", request.sort, kComentionSorts));
+  CHANCERY_RETURN_IF_ERROR(CheckRange("size", request.size, 1,
+                                      request.against.empty()
+                                          ? options.max_facet_size
+                                          : kMaxComentionMatrixSize));
+  return ValidateSearchRequest(request.search, options);
+}
+
+StatusOr<DateBounds> ValidateTimelineRequest(const TimelineRequest& request,
+                                             const SearcherOptions& options) {
+  if (request.queries.size() > kMaxTimelineQueries) {
+    return Status::InvalidArgument(
+        "at most " + std::to_string(kMaxTimelineQueries) + " q (series)", "q");
+  }
+  for (const std::string& q : request.queries) {
+    CHANCERY_RETURN_IF_ERROR(CheckQueryText(q, options));
+  }
+  CHANCERY_RETURN_IF_ERROR(
+      CheckChoice("interval", request.interval, kTimelineIntervals));
+  return ValidateSearchRequest(request.search, options);
+}
+
+StatusOr<DateBounds> ValidateBurstRequest(const BurstRequest& request,
+                                          const SearcherOptions& options) {
+  CHANCERY_RETURN_IF_ERROR(CheckValueField("field", request.field));
+  if (!request.value.empty()) {
+    CHANCERY_RETURN_IF_ERROR(CheckValue("value", request.value));
+  }
+  CHANCERY_RETURN_IF_ERROR(
+      CheckRange("size", request.size, 1, options.max_facet_size));
+  return ValidateSearchRequest(request.search, options);
 }
 
 }  // namespace chancery

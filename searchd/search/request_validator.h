@@ -27,6 +27,13 @@ Status ValidateDocumentRequest(const DocumentRequest& request,
                                const SearcherOptions& options);
 Status ValidateFacetValuesRequest(const FacetValuesRequest& request,
                                   const SearcherOptions& options);
+// The analyst views: their search part as a search's, plus their own.
+StatusOr<DateBounds> ValidateComentionRequest(const ComentionRequest& request,
+                                              const SearcherOptions& options);
+StatusOr<DateBounds> ValidateTimelineRequest(const TimelineRequest& request,
+                                             const SearcherOptions& options);
+StatusOr<DateBounds> ValidateBurstRequest(const BurstRequest& request,
+                                          const SearcherOptions& options);
 
 }  // namespace chancery
 

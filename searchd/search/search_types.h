@@ -101,6 +101,9 @@ struct FacetValue {
   std::string label;  // Display form ("France"); for dates, the value.
   int64_t count = 0;
   bool selected = false;  // The value is one of the request's filters.
+  // Date buckets: articles of the whole index in the bucket (within
+  // from/to), so that count / all is a share; -1 for other facets.
+  int64_t all = -1;
 };
 
 struct FacetResult {
@@ -165,6 +168,122 @@ struct IndexStats {
   std::string last_update;  // ISO 8601 UTC, "" when unknown.
   std::map<std::string, int64_t> distinct_values;  // facet name -> count
   int shards = 1;
+};
+
+// GET /api/comentions: which values of `field` the matching articles
+// mention (with `with`'s value when given), against the whole index; or,
+// with `against`, a matrix of two fields' top values.
+inline constexpr std::array<std::string_view, 2> kComentionSorts = {
+    "count", "significance"};
+inline constexpr int kMaxComentionMatrixSize = 50;  // Rows and columns.
+struct ComentionRequest {
+  // q, filters, from, to: the articles considered (the rest is unused).
+  SearchRequest search;
+  std::string field = "person";  // A value field: the values listed.
+  // "FIELD:VALUE" (a value as filters take it: id, label, surname), or
+  // "" for every matching article.
+  std::string with;
+  std::string against;         // Matrix mode: the second field; "" = a list.
+  std::string sort = "count";  // One of kComentionSorts (list mode).
+  int size = 10;  // Values (list), or rows and columns (matrix, <= 50).
+};
+
+struct ComentionValue {
+  std::string value;
+  std::string label;
+  int64_t count = 0;        // Matching articles that mention the value.
+  double share = 0;         // count / ComentionResponse::articles.
+  int64_t index_count = 0;  // Articles of the whole index that mention it.
+  // share / (index_count / index_articles): 2 = twice as common here.
+  double lift = 0;
+  // Signed G² (log_likelihood.h) of the matching articles against the
+  // rest of the index: large = unusual company; negative = rarer here.
+  double significance = 0;
+};
+
+struct ComentionResponse {
+  std::string field;
+  std::string with_field;                // "" without `with`.
+  std::string with_value;                // As given.
+  std::vector<FacetValue> with_matches;  // The values `with` resolved to.
+  std::string against;                   // "" in list mode.
+  int64_t articles = 0;  // Matching articles (mentioning `with`).
+  int64_t index_articles = 0;
+  std::vector<ComentionValue> values;  // List mode, in `sort` order.
+  // Matrix mode: the top values of `field` (rows) and `against`
+  // (columns) by count over the matching articles, and cells[r][c] the
+  // matching articles that mention both.
+  std::vector<ComentionValue> rows;
+  std::vector<ComentionValue> columns;
+  std::vector<std::vector<int64_t>> cells;
+  double took_ms = 0;
+};
+
+// GET /api/timeline: up to kMaxTimelineQueries series on shared buckets.
+inline constexpr size_t kMaxTimelineQueries = 5;
+inline constexpr std::array<std::string_view, 5> kTimelineIntervals = {
+    "day", "week", "month", "year", "auto"};
+struct TimelineRequest {
+  SearchRequest search;  // filters, from, to: shared by every series.
+  // One per series, in the query language (its own field:value filters:
+  // "ukraine country:UA"); none = one series of every article.
+  std::vector<std::string> queries;
+  std::string interval = "auto";  // One of kTimelineIntervals.
+};
+
+struct TimelineSeries {
+  std::string q;
+  int64_t total = 0;            // Matches (dated or not).
+  std::vector<int64_t> counts;  // Per bucket of TimelineResponse.
+};
+
+struct TimelineResponse {
+  std::string interval;              // "day", "week", "month" or "year".
+  std::vector<std::string> buckets;  // Names, chronological, gapless.
+  std::vector<int64_t> all;          // Index articles per bucket.
+  std::vector<TimelineSeries> series;
+  double took_ms = 0;
+};
+
+// GET /api/bursts: days on which a value's share of the day's articles
+// jumped above its trailing baseline (burst_detector.h has the test).
+struct BurstRequest {
+  // q, filters: the articles counted; from, to: the period searched
+  // (default: the index's last 28 days).
+  SearchRequest search;
+  std::string field = "person";  // A value field.
+  std::string value;  // "" = rank the field's values; else this one only.
+  int size = 10;      // Values listed (1..max_facet_size).
+};
+
+struct BurstDay {
+  std::string date;     // YYYY-MM-DD
+  int64_t count = 0;    // Matching articles of the day with the value.
+  int64_t all = 0;      // Articles of the index that day.
+  double share = 0;     // count / all
+  double baseline = 0;  // Mean share over the trailing window.
+  double sd = 0;        // Its standard deviation.
+  double z = 0;
+  bool has_baseline = false;  // Enough days in the window to judge.
+  bool burst = false;
+};
+
+struct BurstValue {
+  std::string value;
+  std::string label;
+  int64_t count = 0;  // Matching articles with the value in the period.
+  double max_z = 0;   // Over its burst days.
+  std::vector<BurstDay> bursts;  // Burst days, chronological.
+  // Value mode only: every day of the period, bursts or not.
+  std::vector<BurstDay> days;
+};
+
+struct BurstResponse {
+  std::string field;
+  std::string from;  // The period, YYYY-MM-DD ("" for an undated index).
+  std::string to;
+  std::vector<BurstValue> values;  // Strongest first.
+  double took_ms = 0;
 };
 
 }  // namespace chancery

@@ -7,6 +7,8 @@
 #include "common/schema.h"
 #include "common/stored_article.h"
 #include "common/text_analyzer.h"
+#include "searchd/search/burst_counter.h"
+#include "searchd/search/comention_counter.h"
 #include "searchd/search/facet_counter.h"
 #include "searchd/search/hit_builder.h"
 #include "searchd/search/index_handle.h"
@@ -15,6 +17,7 @@
 #include "searchd/search/snippet_builder.h"
 #include "searchd/search/spelling_suggester.h"
 #include "searchd/search/task_pool.h"
+#include "searchd/search/timeline.h"
 
 namespace chancery {
 namespace {
@@ -112,6 +115,27 @@ bool WordStartsWith(std::string_view text, std::string_view prefix) {
     if (text.substr(sp + 1, prefix.size()) == prefix) return true;
   }
   return false;
+}
+
+// Runs `count(handle, request, dates)` once `validate` passed, and sets
+// the answer's took_ms.
+template <typename Response, typename Request, typename Validate,
+          typename Count>
+StatusOr<Response> TimedAnalysis(HandlePool& pool,
+                                 const SearcherOptions& options,
+                                 const Request& request, Validate validate,
+                                 Count count) {
+  const auto start = std::chrono::steady_clock::now();
+  StatusOr<DateBounds> dates = validate(request, options);
+  if (!dates.ok()) return dates.status();
+  StatusOr<Response> answer = WithHandle(
+      pool, [&](IndexHandle& h) { return count(h, request, *dates); });
+  if (answer.ok()) {
+    answer->took_ms = std::chrono::duration<double, std::milli>(
+                          std::chrono::steady_clock::now() - start)
+                          .count();
+  }
+  return answer;
 }
 
 int64_t DirectorySize(const std::string& path) {
@@ -368,6 +392,28 @@ StatusOr<IndexStats> Searcher::Stats() const {
     stats->size_bytes += DirectorySize(path);
   }
   return std::move(*stats);
+}
+
+StatusOr<ComentionResponse> Searcher::Comentions(
+    const ComentionRequest& request) const {
+  return TimedAnalysis<ComentionResponse>(*impl_->pool, impl_->options, request,
+                                          ValidateComentionRequest,
+                                          CountComentions);
+}
+
+StatusOr<TimelineResponse> Searcher::Timeline(
+    const TimelineRequest& request) const {
+  return TimedAnalysis<TimelineResponse>(*impl_->pool, impl_->options, request,
+                                         ValidateTimelineRequest,
+                                         CountTimeline);
+}
+
+StatusOr<BurstResponse> Searcher::Bursts(const BurstRequest& request) const {
+  return TimedAnalysis<BurstResponse>(
+      *impl_->pool, impl_->options, request, ValidateBurstRequest,
+      [](const IndexHandle& h, const BurstRequest& r, const DateBounds& d) {
+        return FindBursts(h, r, d);
+      });
 }
 
 }  // namespace chancery

@@ -67,6 +67,13 @@ class Searcher {
   [[nodiscard]] StatusOr<FacetResult> FacetValues(
       const FacetValuesRequest& request) const;
   [[nodiscard]] StatusOr<IndexStats> Stats() const;
+  // The analyst views (comention_counter.h, timeline.h, burst_counter.h).
+  [[nodiscard]] StatusOr<ComentionResponse> Comentions(
+      const ComentionRequest& request) const;
+  [[nodiscard]] StatusOr<TimelineResponse> Timeline(
+      const TimelineRequest& request) const;
+  [[nodiscard]] StatusOr<BurstResponse> Bursts(
+      const BurstRequest& request) const;
 
   const SearcherOptions& options() const;
 

@@ -175,6 +175,27 @@ std::vector<TestArticle> SmallCorpus() {
   return corpus;
 }
 
+std::vector<TestArticle> DailyCorpus() {
+  std::vector<TestArticle> corpus;
+  const int64_t first = EpochSeconds(2024, 9, 1);
+  for (int day = 0; day < kDailyCorpusDays; ++day) {
+    if (day == 20) continue;  // A day without news.
+    for (int i = 0; i < 10; ++i) {
+      std::vector<std::string> people;
+      if ((day % 2 == 0 && i == 0) || (day == 35 && i < 5)) {
+        people.push_back("olaf-scholz");
+      }
+      if (day == 36 && i < 3) people.push_back("xi-jinping");
+      if (day == 37 && i < 2) people.push_back("antony-blinken");
+      const std::string n = std::to_string(day) + "-" + std::to_string(i);
+      corpus.push_back(Make(
+          "d" + n, "Daily report " + n, "Routine news of the day from Paris.",
+          "en", "Reuters", first + day * int64_t{86400}, {"FR"}, people, {}));
+    }
+  }
+  return corpus;
+}
+
 Status WriteIndex(const std::string& path,
                   const std::vector<TestArticle>& articles) {
   CHANCERY_ASSIGN_OR_RETURN(std::unique_ptr<IndexWriter> writer,

@@ -25,6 +25,13 @@ struct TestArticle {
 // have mention spans, and Xi Jinping the native form "习近平".
 std::vector<TestArticle> SmallCorpus();
 
+// Forty consecutive days from 2024-09-01 (kDailyCorpusFirstDay), ten English
+// Reuters articles a day about France, none on day 20: Olaf Scholz in one
+// article on even days and five on day 35, Xi Jinping in three on day 36
+// (never before), Antony Blinken in two on day 37. For the bursts.
+std::vector<TestArticle> DailyCorpus();
+inline constexpr int kDailyCorpusDays = 40;
+
 // Writes `articles` into a new or existing index at `path` and commits.
 Status WriteIndex(const std::string& path,
                   const std::vector<TestArticle>& articles);
