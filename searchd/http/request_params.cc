@@ -106,6 +106,7 @@ constexpr Param<SearchRequest> kSearchParams[] = {
     Text("to", &SearchRequest::to),
     Text("sort", &SearchRequest::sort, kSortOrders),
     Text("interval", &SearchRequest::interval, kDateIntervals),
+    Text("collapse", &SearchRequest::collapse, kCollapseModes),
     Integer("page", &SearchRequest::page),
     Integer("size", &SearchRequest::size),
     Integer("facet_size", &SearchRequest::facet_size),
@@ -118,6 +119,9 @@ constexpr Param<SimilarRequest> kSimilarParams[] = {
 constexpr Param<DocumentRequest> kDocumentParams[] = {
     PathText("id", &DocumentRequest::id),
     Text("q", &DocumentRequest::q),
+};
+constexpr Param<StoryRequest> kStoryParams[] = {
+    PathText("id", &StoryRequest::id),
 };
 constexpr Param<FacetValuesRequest> kFacetValuesParams[] = {
     PathText("name", &FacetValuesRequest::name),
@@ -200,6 +204,10 @@ StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req) {
   return ReadParams(req, kFacetValuesParams);
 }
 
+StatusOr<StoryRequest> ParseStoryParams(const HttpRequest& req) {
+  return ReadParams(req, kStoryParams);
+}
+
 std::vector<ParamSpec> SearchParamSpecs() {
   std::vector<ParamSpec> specs = Specs(kSearchParams);
   for (const schema::FieldSpec& field : schema::kFields) {
@@ -213,6 +221,8 @@ std::vector<ParamSpec> SearchParamSpecs() {
 std::vector<ParamSpec> SimilarParamSpecs() { return Specs(kSimilarParams); }
 
 std::vector<ParamSpec> DocumentParamSpecs() { return Specs(kDocumentParams); }
+
+std::vector<ParamSpec> StoryParamSpecs() { return Specs(kStoryParams); }
 
 std::vector<ParamSpec> FacetValuesParamSpecs() {
   std::vector<ParamSpec> specs = Specs(kFacetValuesParams);

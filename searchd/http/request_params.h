@@ -25,6 +25,7 @@ StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req);
 StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req);
 StatusOr<DocumentRequest> ParseDocumentParams(const HttpRequest& req);
 StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req);
+StatusOr<StoryRequest> ParseStoryParams(const HttpRequest& req);
 
 // One parameter a parser accepts.
 struct ParamSpec {
@@ -48,6 +49,7 @@ std::vector<ParamSpec> SearchParamSpecs();
 std::vector<ParamSpec> SimilarParamSpecs();
 std::vector<ParamSpec> DocumentParamSpecs();
 std::vector<ParamSpec> FacetValuesParamSpecs();
+std::vector<ParamSpec> StoryParamSpecs();
 
 }  // namespace chancery
 

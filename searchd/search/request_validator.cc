@@ -141,7 +141,14 @@ StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
       CheckRange("facet_size", request.facet_size, 1, options.max_facet_size));
   CHANCERY_RETURN_IF_ERROR(
       CheckChoice("interval", request.interval, kDateIntervals));
+  CHANCERY_RETURN_IF_ERROR(
+      CheckChoice("collapse", request.collapse, kCollapseModes));
   return dates;
+}
+
+Status ValidateStoryRequest(const StoryRequest& request) {
+  if (request.id.empty()) return Status::InvalidArgument("id is empty", "id");
+  return Status::Ok();
 }
 
 Status ValidateSimilarRequest(const SimilarRequest& request,

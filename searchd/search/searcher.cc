@@ -14,6 +14,7 @@
 #include "searchd/search/request_validator.h"
 #include "searchd/search/snippet_builder.h"
 #include "searchd/search/spelling_suggester.h"
+#include "searchd/search/story_view.h"
 #include "searchd/search/task_pool.h"
 
 namespace chancery {
@@ -162,8 +163,9 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
   const auto start = std::chrono::steady_clock::now();
   CHANCERY_ASSIGN_OR_RETURN(DateBounds dates,
                             ValidateSearchRequest(request, impl_->options));
+  const bool by_story = request.collapse == "story";
   FacetQuery facet_query{&request, dates.first_day, dates.last_day,
-                         request.facet_size};
+                         request.facet_size, by_story};
 
   // Facets and the exact total are counted on another thread, when one is
   // idle, while this one ranks the page of hits.
@@ -199,10 +201,14 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
       enquire.set_sort_by_relevance_then_value(schema::kSlotId,
                                                /*reverse=*/false);
     }
+    // The best-ranked version of each story; documents without a story
+    // value (indexed before stories) are never collapsed.
+    if (by_story) enquire.set_collapse_key(schema::kSlotStory);
     Xapian::MSet mset =
         enquire.get_mset((request.page - 1) * request.size, request.size);
     CHANCERY_ASSIGN_OR_RETURN(
         response.hits, HitsOf(mset, request.snippets ? &highlight : nullptr));
+    if (by_story) return DescribeStories(h, mset, response.hits);
     return Status::Ok();
   });
   // Wait for the counting before returning, even on error: it reads
@@ -213,6 +219,10 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
   if (!outcome.ok()) return outcome.status();
   response.total = outcome->total;
   response.facets = std::move(outcome->facets);
+  if (by_story) {
+    CountVersions(*outcome, response.hits);
+    response.unit = "story";
+  }
 
   if (request.suggest && response.total < kSuggestBelow &&
       request.q.find_first_not_of(" \t") != std::string::npos) {
@@ -262,6 +272,13 @@ StatusOr<DocumentView> Searcher::GetDocument(
         return view;
       });
   return found;
+}
+
+StatusOr<StoryView> Searcher::GetStory(const StoryRequest& request) const {
+  CHANCERY_RETURN_IF_ERROR(ValidateStoryRequest(request));
+  return WithHandle(*impl_->pool, [&](IndexHandle& h) {
+    return ReadStory(h, request.id);
+  });
 }
 
 StatusOr<SearchResponse> Searcher::Similar(
