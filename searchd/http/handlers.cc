@@ -92,8 +92,9 @@ HttpResponse GetFacetValues(const ServerContext& ctx, const HttpRequest& req) {
 }
 
 HttpResponse GetStory(const ServerContext& ctx, const HttpRequest& req) {
-  return Answer(ParseStoryParams(req), RenderStory,
-                [&](const StoryRequest& r) { return ctx.searcher.GetStory(r); });
+  return Answer(ParseStoryParams(req), RenderStory, [&](const StoryRequest& r) {
+    return ctx.searcher.GetStory(r);
+  });
 }
 
 HttpResponse GetHealth(const ServerContext& ctx, const HttpRequest&) {

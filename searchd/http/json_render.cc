@@ -59,13 +59,13 @@ json HitJson(const Hit& hit, bool mentions) {
   AddEntities(hit.orgs, &ArticleEntities::orgs, mentions, out);
   if (hit.has_story) {
     const StorySummary& s = hit.story;
-    out["story"] = {{"id", s.id},
-                    {"versions", s.versions},
-                    {"size", s.size},
-                    {"first_reported",
-                     {{"date", OrNull(s.first_date)},
-                      {"source", OrNull(s.first_source)}}},
-                    {"other_sources", s.other_sources}};
+    out["story"] = {
+        {"id", s.id},
+        {"versions", s.versions},
+        {"size", s.size},
+        {"first_reported",
+         {{"date", OrNull(s.first_date)}, {"source", OrNull(s.first_source)}}},
+        {"other_sources", s.other_sources}};
   }
   return out;
 }

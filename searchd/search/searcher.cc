@@ -276,9 +276,8 @@ StatusOr<DocumentView> Searcher::GetDocument(
 
 StatusOr<StoryView> Searcher::GetStory(const StoryRequest& request) const {
   CHANCERY_RETURN_IF_ERROR(ValidateStoryRequest(request));
-  return WithHandle(*impl_->pool, [&](IndexHandle& h) {
-    return ReadStory(h, request.id);
-  });
+  return WithHandle(*impl_->pool,
+                    [&](IndexHandle& h) { return ReadStory(h, request.id); });
 }
 
 StatusOr<SearchResponse> Searcher::Similar(

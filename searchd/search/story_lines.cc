@@ -49,8 +49,8 @@ std::string SentenceKey(std::string_view sentence) {
   std::string key;
   bool space = false;
   for (unsigned char c : folded) {
-    const bool keep = c >= 0x80 || (c >= 'a' && c <= 'z') ||
-                      (c >= '0' && c <= '9');
+    const bool keep =
+        c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (!keep) {
       space = !key.empty();
       continue;

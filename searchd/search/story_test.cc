@@ -22,8 +22,8 @@ using fixtures::StoryCorpus;
 using fixtures::TestArticle;
 using Filters = std::map<std::string, std::vector<std::string>>;
 
-const std::vector<std::string> kCounted = {"country", "person", "org",
-                                           "source", "lang"};
+const std::vector<std::string> kCounted = {"country", "person", "org", "source",
+                                           "lang"};
 
 std::string StoryOf(const TestArticle& t) {
   return t.story.empty() ? t.article.id : t.story;
@@ -67,7 +67,7 @@ bool Matches(const TestArticle& t, const Filters& filters,
 struct Expected {
   int64_t total = 0;
   std::map<std::string, std::map<std::string, int64_t>> counts;
-  std::map<std::string, int64_t> months;  // Story's earliest matching one.
+  std::map<std::string, int64_t> months;    // Story's earliest matching one.
   std::map<std::string, int64_t> versions;  // Matching ones per story.
 };
 
@@ -290,9 +290,9 @@ TEST_F(StoryTest, StoryListsVersionsOldestFirstWithWhatEachAdded) {
   EXPECT_EQ(story->versions[0].added.size(), 2u);  // All of a1.
   EXPECT_EQ(story->versions[0].sentences, 2);
   EXPECT_EQ(story->versions[1].summary.id, "s1");
-  EXPECT_EQ(story->versions[1].added,
-            (std::vector<std::string>{
-                "The European Union welcomed the framework."}));
+  EXPECT_EQ(
+      story->versions[1].added,
+      (std::vector<std::string>{"The European Union welcomed the framework."}));
   EXPECT_EQ(story->versions[2].summary.id, "s2");
   EXPECT_EQ(story->versions[2].added,
             (std::vector<std::string>{"Antony Blinken said the United States "
@@ -342,20 +342,18 @@ TEST(StoryShardsTest, StoriesAcrossShardsCountAsInOneIndex) {
 TEST(StoryLinesTest, SplitsSentencesAtStopsAndLines) {
   EXPECT_EQ(SplitSentences("Inflation fell to 2.4 percent. ECB held.\n"
                            "\"We wait,\" she said. done. Next?  Yes"),
-            (std::vector<std::string>{"Inflation fell to 2.4 percent.",
-                                      "ECB held.",
-                                      "\"We wait,\" she said. done.",
-                                      "Next?", "Yes"}));
+            (std::vector<std::string>{
+                "Inflation fell to 2.4 percent.", "ECB held.",
+                "\"We wait,\" she said. done.", "Next?", "Yes"}));
   EXPECT_TRUE(SplitSentences(" \n ").empty());
 }
 
 TEST(StoryLinesTest, AddedIgnoresCaseCommasAndDatelines) {
   AddedSentences added;
   EXPECT_EQ(added.Add({"The ECB held rates.", "Lagarde spoke."}).size(), 2u);
-  EXPECT_TRUE(added
-                  .Add({"FRANKFURT (Wire) - The ECB held rates.",
-                        "lagarde, spoke"})
-                  .empty());
+  EXPECT_TRUE(
+      added.Add({"FRANKFURT (Wire) - The ECB held rates.", "lagarde, spoke"})
+          .empty());
   EXPECT_EQ(added.Add({"Markets rallied.", "Markets rallied."}),
             (std::vector<std::string>{"Markets rallied."}));
 }

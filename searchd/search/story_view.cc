@@ -62,7 +62,8 @@ Status DescribeStories(const IndexHandle& handle, const Xapian::MSet& mset,
     } else {
       CHANCERY_ASSIGN_OR_RETURN(
           StoredArticle first,
-          DecodeStoredArticle(handle.db.get_document(members.front()).get_data()));
+          DecodeStoredArticle(
+              handle.db.get_document(members.front()).get_data()));
       Hit first_hit = HitFromArticle(first);
       story.first_date = first_hit.date;
       story.first_source = first_hit.source;
@@ -98,7 +99,8 @@ StatusOr<StoryView> ReadStory(const IndexHandle& handle,
   const Xapian::Database& db = handle.db;
   std::optional<Xapian::docid> did =
       FirstPosting(db, std::string(schema::kId) + id);
-  if (!did) return Status::NotFound("no story or article with id \"" + id + "\"");
+  if (!did)
+    return Status::NotFound("no story or article with id \"" + id + "\"");
   StoryView view;
   view.id = db.get_document(*did).get_value(schema::kSlotStory);
   if (view.id.empty()) view.id = id;  // Indexed before stories.

@@ -32,8 +32,7 @@ void CountVersions(const FacetOutcome& counted, std::vector<Hit>& hits);
 // Every version of the story `id` names (a story id or the id of one of
 // its articles), oldest first, each with the sentences it added. NotFound
 // when no article has the id. Throws Xapian::Error.
-StatusOr<StoryView> ReadStory(const IndexHandle& handle,
-                              const std::string& id);
+StatusOr<StoryView> ReadStory(const IndexHandle& handle, const std::string& id);
 
 }  // namespace chancery
 
