@@ -120,8 +120,11 @@ export function getSimilar(id, signal) {
   return getJson(`/api/doc/${encodeURIComponent(id)}/similar`, null, signal);
 }
 
-export function facetValues(name, prefix, q, signal) {
-  return getJson(`/api/facet/${encodeURIComponent(name)}`, [['prefix', prefix], ['q', q || '']], signal);
+/** Values of a facet by prefix; `byStory` counts stories, as grouped searches do. */
+export function facetValues(name, prefix, q, byStory, signal) {
+  const params = [['prefix', prefix], ['q', q || '']];
+  if (byStory) params.push(['collapse', 'story']);
+  return getJson(`/api/facet/${encodeURIComponent(name)}`, params, signal);
 }
 
 export function stats(signal) {

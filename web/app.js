@@ -572,7 +572,7 @@ for (const field of api.FACET_FIELDS) {
       apply(state);
     },
     onMatchAny: (f, any) => navigate(withChanges(state, { any: any ? [...new Set([...state.any, f])] : state.any.filter((x) => x !== f), page: 1 })),
-    searchValues: async (f, prefix) => (await api.facetValues(f, prefix, state.q)).values || [],
+    searchValues: async (f, prefix) => (await api.facetValues(f, prefix, state.q, !state.copies)).values || [],
     rememberLabel,
     labelOf,
   });

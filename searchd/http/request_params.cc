@@ -128,6 +128,7 @@ constexpr Param<FacetValuesRequest> kFacetValuesParams[] = {
     Text("prefix", &FacetValuesRequest::prefix),
     Text("q", &FacetValuesRequest::q),
     Integer("size", &FacetValuesRequest::size),
+    Text("collapse", &FacetValuesRequest::collapse, kCollapseModes),
 };
 // any=FIELD[,FIELD]: the filters of FIELD need only one of their values.
 constexpr ParamSpec kAnySpec = {.name = "any",

@@ -176,6 +176,8 @@ Status ValidateFacetValuesRequest(const FacetValuesRequest& request,
     return Status::InvalidArgument("prefix is too long or not UTF-8", "prefix");
   }
   CHANCERY_RETURN_IF_ERROR(CheckQueryText(request.q, options));
+  CHANCERY_RETURN_IF_ERROR(
+      CheckChoice("collapse", request.collapse, kCollapseModes));
   return CheckRange("size", request.size, 1, options.max_facet_size);
 }
 

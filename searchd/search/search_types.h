@@ -204,6 +204,8 @@ struct FacetValuesRequest {
   std::string prefix;  // Matched, folded, against label words and ids.
   std::string q;       // Restricts the counts to matches of q when given.
   int size = 10;       // 1..max_facet_size
+  // One of kCollapseModes: "story" counts stories, as SearchRequest's.
+  std::string collapse = "none";
 };
 
 struct IndexStats {

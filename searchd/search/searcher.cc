@@ -333,7 +333,8 @@ StatusOr<FacetResult> Searcher::FacetValues(
   SearchRequest search;
   search.q = request.q;
   search.facets = {request.name};
-  FacetQuery query{&search, std::nullopt, std::nullopt, /*facet_size=*/0};
+  FacetQuery query{&search, std::nullopt, std::nullopt, /*facet_size=*/0,
+                   /*by_story=*/request.collapse == "story"};
   const std::string prefix = FoldForMatching(request.prefix);
   // Counted and matched on one handle, so the native forms are those of
   // the revision counted.

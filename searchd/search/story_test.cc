@@ -273,6 +273,24 @@ TEST_F(StoryTest, BestRankedVersionAndPaging) {
   EXPECT_EQ(seen.size(), 4u);
 }
 
+TEST_F(StoryTest, FacetValuesCountStoriesWhenAsked) {
+  const Expected want = ExpectedByStory(StoryCorpus(), {}, "blinken");
+  FacetValuesRequest r;
+  r.name = "org";
+  r.q = "blinken";
+  r.collapse = "story";
+  auto values = searcher_->FacetValues(r);
+  ASSERT_TRUE(values.ok()) << values.status().ToString();
+  std::map<std::string, int64_t> got;
+  for (const FacetValue& v : values->values) got[v.value] = v.count;
+  EXPECT_EQ(got, want.counts.at("org"));
+  r.collapse = "none";
+  values = searcher_->FacetValues(r);
+  ASSERT_TRUE(values.ok());
+  EXPECT_EQ(values->values[0].value, "nato");
+  EXPECT_EQ(values->values[0].count, 4);  // a4 s3 s4 a11; 2 stories
+}
+
 TEST_F(StoryTest, BadCollapseNamesTheParameter) {
   SearchRequest r;
   r.collapse = "site";
