@@ -48,7 +48,7 @@ export function renderStory(container, story, ctx) {
   replaceChildren(container,
     el('article', { className: 'story', attrs: { 'aria-labelledby': 'article-title' } },
       el('header', { className: 'article-header' }, title,
-        el('p', { className: 'article-meta story-summary' },
+        el('p', { className: 'story-summary' },
           `${formatNumber(versions.length)} ${versions.length === 1 ? 'version' : 'versions'}`,
           first.source ? ` · first: ${first.source}` : '',
           first.date ? [', ', el('time', { dateTime: first.date }, formatDateTime(first.date))] : null,
