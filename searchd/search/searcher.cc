@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <span>
 
 #include "common/schema.h"
 #include "common/stored_article.h"
@@ -14,6 +15,7 @@
 #include "searchd/search/request_validator.h"
 #include "searchd/search/snippet_builder.h"
 #include "searchd/search/spelling_suggester.h"
+#include "searchd/search/story_collapse.h"
 #include "searchd/search/story_view.h"
 #include "searchd/search/task_pool.h"
 
@@ -83,13 +85,13 @@ std::optional<Xapian::docid> FindDocid(const Xapian::Database& db,
   return *p;
 }
 
-// Hits of an MSet: stored fields, score, snippet.
-StatusOr<std::vector<Hit>> HitsOf(const Xapian::MSet& mset,
+// Hits of some matches of an MSet: stored fields, score, snippet.
+StatusOr<std::vector<Hit>> HitsOf(std::span<const Xapian::MSetIterator> items,
                                   const HighlightTerms* highlight) {
   std::vector<Hit> hits;
   std::optional<SnippetBuilder> snippets;
   if (highlight) snippets.emplace(*highlight);
-  for (auto m = mset.begin(); m != mset.end(); ++m) {
+  for (const Xapian::MSetIterator& m : items) {
     StatusOr<StoredArticle> stored =
         DecodeStoredArticle(m.get_document().get_data());
     if (!stored.ok()) return stored.status();
@@ -102,6 +104,13 @@ StatusOr<std::vector<Hit>> HitsOf(const Xapian::MSet& mset,
     hits.push_back(std::move(hit));
   }
   return hits;
+}
+
+StatusOr<std::vector<Hit>> HitsOf(const Xapian::MSet& mset,
+                                  const HighlightTerms* highlight) {
+  std::vector<Xapian::MSetIterator> items;
+  for (auto m = mset.begin(); m != mset.end(); ++m) items.push_back(m);
+  return HitsOf(items, highlight);
 }
 
 // Whether folded `text` or one of its later words starts with `prefix`:
@@ -201,14 +210,18 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
       enquire.set_sort_by_relevance_then_value(schema::kSlotId,
                                                /*reverse=*/false);
     }
-    // The best-ranked version of each story; documents without a story
-    // value (indexed before stories) are never collapsed.
-    if (by_story) enquire.set_collapse_key(schema::kSlotStory);
+    const HighlightTerms* marks = request.snippets ? &highlight : nullptr;
+    if (by_story) {
+      // The best-ranked version of each story (story_collapse.h).
+      CollapsedPage page =
+          RankByStory(enquire, h.snapshot->stories,
+                      (request.page - 1) * request.size, request.size);
+      CHANCERY_ASSIGN_OR_RETURN(response.hits, HitsOf(page.hits, marks));
+      return DescribeStories(h, page.hits, response.hits);
+    }
     Xapian::MSet mset =
         enquire.get_mset((request.page - 1) * request.size, request.size);
-    CHANCERY_ASSIGN_OR_RETURN(
-        response.hits, HitsOf(mset, request.snippets ? &highlight : nullptr));
-    if (by_story) return DescribeStories(h, mset, response.hits);
+    CHANCERY_ASSIGN_OR_RETURN(response.hits, HitsOf(mset, marks));
     return Status::Ok();
   });
   // Wait for the counting before returning, even on error: it reads

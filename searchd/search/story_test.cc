@@ -357,6 +357,61 @@ TEST(StoryShardsTest, StoriesAcrossShardsCountAsInOneIndex) {
   std::filesystem::remove_all(b);
 }
 
+// 100 versions of one story, newer than 3 other articles: browsing newest
+// first, the copies fill any small window of the uncollapsed ranking, so
+// the page needs the window widened to reach the other stories.
+TEST(StoryCollapseTest, CopiesFillingTheWindowDoNotHideLaterStories) {
+  std::vector<TestArticle> corpus;
+  for (int i = 0; i < 100; ++i) {
+    TestArticle t;
+    t.article.id = "big-" + std::to_string(i);
+    t.article.title = "Copy " + std::to_string(i);
+    t.article.body = "The same wire story, copied again.";
+    t.article.lang = "en";
+    t.article.source = "Outlet " + std::to_string(i % 7);
+    t.article.date = fixtures::EpochSeconds(2024, 5, 1) + 60 * i;
+    t.story = "big-0";
+    corpus.push_back(std::move(t));
+  }
+  for (int i = 0; i < 3; ++i) {
+    TestArticle t;
+    t.article.id = "old-" + std::to_string(i);
+    t.article.title = "Older story " + std::to_string(i);
+    t.article.body = "Something else entirely.";
+    t.article.lang = "en";
+    t.article.source = "AP";
+    t.article.date = fixtures::EpochSeconds(2024, 4, 1 + i);
+    corpus.push_back(std::move(t));
+  }
+  const std::string dir = fixtures::MakeTempDir("story-window");
+  ASSERT_TRUE(fixtures::WriteIndex(dir, corpus).ok());
+  SearcherOptions options;
+  options.db_paths = {dir};
+  auto searcher = Searcher::Open(options);
+  ASSERT_TRUE(searcher.ok());
+  SearchRequest r;
+  r.collapse = "story";
+  r.size = 10;
+  auto page = (*searcher)->Search(r);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 4);
+  std::vector<std::string> ids;
+  for (const Hit& h : page->hits) ids.push_back(h.id);
+  // Newest first: the story's newest version stands for it.
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"big-99", "old-2", "old-1", "old-0"}));
+  EXPECT_EQ(page->hits[0].story.versions, 100);
+  EXPECT_EQ(page->hits[0].story.other_sources.size(), 6u);
+  r.size = 2;
+  r.page = 2;
+  page = (*searcher)->Search(r);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->hits.size(), 2u);
+  EXPECT_EQ(page->hits[0].id, "old-1");
+  EXPECT_EQ(page->hits[1].id, "old-0");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(StoryLinesTest, SplitsSentencesAtStopsAndLines) {
   EXPECT_EQ(SplitSentences("Inflation fell to 2.4 percent. ECB held.\n"
                            "\"We wait,\" she said. done. Next?  Yes"),

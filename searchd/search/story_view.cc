@@ -37,12 +37,13 @@ bool Earlier(const StoredArticle& a, const StoredArticle& b) {
 
 }  // namespace
 
-Status DescribeStories(const IndexHandle& handle, const Xapian::MSet& mset,
+Status DescribeStories(const IndexHandle& handle,
+                       std::span<const Xapian::MSetIterator> matches,
                        std::vector<Hit>& hits) {
   const IndexSnapshot& snap = *handle.snapshot;
   const FacetColumn* sources = snap.Column(schema::kSourceField.name);
-  size_t i = 0;
-  for (auto m = mset.begin(); m != mset.end() && i < hits.size(); ++m, ++i) {
+  for (size_t i = 0; i < matches.size() && i < hits.size(); ++i) {
+    const Xapian::MSetIterator& m = matches[i];
     Hit& hit = hits[i];
     hit.has_story = true;
     StorySummary& story = hit.story;

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,11 @@
 
 namespace chancery {
 
-// Fills hits[i].story for the i-th match of `mset` (hits in mset order):
-// story id, size, first reported, other sources; versions is left at 1
-// for CountVersions. Throws Xapian::Error.
-Status DescribeStories(const IndexHandle& handle, const Xapian::MSet& mset,
+// Fills hits[i].story for the match matches[i]: story id, size, first
+// reported, other sources; versions is left at 1 for CountVersions.
+// Throws Xapian::Error.
+Status DescribeStories(const IndexHandle& handle,
+                       std::span<const Xapian::MSetIterator> matches,
                        std::vector<Hit>& hits);
 
 // Sets each described hit's story.versions from a by-story counting pass
