@@ -362,26 +362,26 @@ TEST(StoryShardsTest, StoriesAcrossShardsCountAsInOneIndex) {
 // the page needs the window widened to reach the other stories.
 TEST(StoryCollapseTest, CopiesFillingTheWindowDoNotHideLaterStories) {
   std::vector<TestArticle> corpus;
-  for (int i = 0; i < 100; ++i) {
+  auto add = [&](std::string id, std::string title, std::string source,
+                 int64_t date, std::string story) {
     TestArticle t;
-    t.article.id = "big-" + std::to_string(i);
-    t.article.title = "Copy " + std::to_string(i);
-    t.article.body = "The same wire story, copied again.";
+    t.article.id = std::move(id);
+    t.article.title = std::move(title);
+    t.article.body = "Some wire text.";
     t.article.lang = "en";
-    t.article.source = "Outlet " + std::to_string(i % 7);
-    t.article.date = fixtures::EpochSeconds(2024, 5, 1) + 60 * i;
-    t.story = "big-0";
+    t.article.source = std::move(source);
+    t.article.date = date;
+    t.story = std::move(story);
     corpus.push_back(std::move(t));
+  };
+  for (int i = 0; i < 100; ++i) {
+    add("big-" + std::to_string(i), "Copy " + std::to_string(i),
+        "Outlet " + std::to_string(i % 7),
+        fixtures::EpochSeconds(2024, 5, 1) + 60 * i, "big-0");
   }
   for (int i = 0; i < 3; ++i) {
-    TestArticle t;
-    t.article.id = "old-" + std::to_string(i);
-    t.article.title = "Older story " + std::to_string(i);
-    t.article.body = "Something else entirely.";
-    t.article.lang = "en";
-    t.article.source = "AP";
-    t.article.date = fixtures::EpochSeconds(2024, 4, 1 + i);
-    corpus.push_back(std::move(t));
+    add("old-" + std::to_string(i), "Older story " + std::to_string(i), "AP",
+        fixtures::EpochSeconds(2024, 4, 1 + i), "");
   }
   const std::string dir = fixtures::MakeTempDir("story-window");
   ASSERT_TRUE(fixtures::WriteIndex(dir, corpus).ok());
