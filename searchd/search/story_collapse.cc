@@ -1,14 +1,14 @@
 #include "searchd/search/story_collapse.h"
 
-#include <algorithm>
 #include <unordered_set>
 
 namespace chancery {
 namespace {
 
-// The smallest uncollapsed window asked for, so that a short page of a
-// story-rich ranking rarely needs a second round.
-constexpr Xapian::doccount kMinWindow = 64;
+// Room in the first uncollapsed window beyond twice the page's end, so
+// that a short page of a story-rich ranking rarely needs a second round
+// (a wider window weakens the matcher's pruning, so it is kept small).
+constexpr Xapian::doccount kExtraWindow = 16;
 
 }  // namespace
 
@@ -16,7 +16,7 @@ CollapsedPage RankByStory(const Xapian::Enquire& enquire,
                           const StoryColumn& stories, Xapian::doccount first,
                           Xapian::doccount size) {
   const Xapian::doccount want = first + size;
-  Xapian::doccount window = std::max(kMinWindow, 2 * want);
+  Xapian::doccount window = 2 * want + kExtraWindow;
   CollapsedPage page;
   for (;;) {
     page.mset = enquire.get_mset(0, window);

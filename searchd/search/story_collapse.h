@@ -3,8 +3,9 @@
 // but from the snapshot's in-memory StoryColumn. Xapian's collapse reads the
 // story value of every candidate (for browsing newest first, of every
 // document), which made a collapsed browse of 205k articles about 5x slower;
-// this asks for the uncollapsed top (first + size) * 2 and widens the window
-// only when copies fill it. Not thread-safe beyond the handle's own rules.
+// this asks for the uncollapsed top 2 * (first + size) + 16 and widens the
+// window (4x a round) only when copies fill it. Not thread-safe beyond the
+// handle's own rules.
 #ifndef CHANCERY_SEARCHD_SEARCH_STORY_COLLAPSE_H_
 #define CHANCERY_SEARCHD_SEARCH_STORY_COLLAPSE_H_
 
