@@ -213,6 +213,7 @@ constexpr bool IsDate(const FieldSpec& f) { return f.kind == FieldKind::kDate; }
 constexpr bool IsLanguage(const FieldSpec& f) {
   return f.normalisation == Normalisation::kLanguageCode;
 }
+constexpr bool IsSource(const FieldSpec& f) { return f.prefix == kSource; }
 
 }  // namespace internal
 
@@ -254,6 +255,9 @@ inline constexpr const FieldSpec& kDateField =
     internal::OnlyField(internal::IsDate);
 inline constexpr const FieldSpec& kLanguageField =
     internal::OnlyField(internal::IsLanguage);
+// The source field: a collapsed hit lists its story's other sources.
+inline constexpr const FieldSpec& kSourceField =
+    internal::OnlyField(internal::IsSource);
 
 // Names of every facet, and of the value (filter) fields, in table order.
 inline constexpr auto kFacetNames =

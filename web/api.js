@@ -74,6 +74,8 @@ export function searchParams(state, { size = 10, facetSize = 10 } = {}) {
   if (state.to) p.push(['to', state.to]);
   if (state.sort && state.sort !== 'relevance') p.push(['sort', state.sort]);
   if (state.page > 1) p.push(['page', String(state.page)]);
+  // Grouped by default: one hit per story, and the counts count stories.
+  if (!state.copies) p.push(['collapse', 'story']);
   p.push(['size', String(size)]);
   p.push(['facets', FIELDS.map((f) => f.name).join(',')]);
   p.push(['facet_size', String(facetSize)]);
@@ -125,12 +127,20 @@ export function getDoc(id, q, signal) {
   return getJson(`/api/doc/${encodeURIComponent(id)}`, q && q.trim() ? [['q', q]] : null, signal);
 }
 
+/** Every version of a story, oldest first, with the sentences each added. */
+export function getStory(id, signal) {
+  return getJson(`/api/story/${encodeURIComponent(id)}`, null, signal);
+}
+
 export function getSimilar(id, signal) {
   return getJson(`/api/doc/${encodeURIComponent(id)}/similar`, null, signal);
 }
 
-export function facetValues(name, prefix, q, signal) {
-  return getJson(`/api/facet/${encodeURIComponent(name)}`, [['prefix', prefix], ['q', q || '']], signal);
+/** Values of a facet by prefix; `byStory` counts stories, as grouped searches do. */
+export function facetValues(name, prefix, q, byStory, signal) {
+  const params = [['prefix', prefix], ['q', q || '']];
+  if (byStory) params.push(['collapse', 'story']);
+  return getJson(`/api/facet/${encodeURIComponent(name)}`, params, signal);
 }
 
 export function stats(signal) {

@@ -10,6 +10,7 @@ import { renderResults, renderStatus, renderPagination, renderMessage } from './
 import { FacetPanel, displayLabel } from './render/facets.js';
 import { Histogram, periodLabel } from './render/histogram.js';
 import { renderArticle, renderArticleLoading, renderArticleError, renderSimilar, renderSimilarError } from './render/article.js';
+import { renderStory, renderStoryLoading, renderStoryError } from './render/story.js';
 import { flagElement, isCountryField } from './flags.js';
 
 const PAGE_SIZE = 10;
@@ -25,6 +26,7 @@ const ui = {
   sort: $('sort'),
   feedLink: $('feed-link'),
   feedAlternate: $('feed-alternate'),
+  groupCopies: $('group-copies'),
   status: $('status'),
   results: $('results'),
   resultsHeading: $('results-heading'),
@@ -60,7 +62,7 @@ let shownSearch = null;      // the state whose results are on screen
 let lastData = null;         // the last /api/search answer
 let searchController = null; // aborts a superseded search
 let articleController = null;
-let shownDoc = '';
+let shownDoc = '';           // what the dialog shows: "doc:ID", "story:ID" or ""
 let indexEmpty = false;
 const expanded = new Set();  // facets showing more values
 const labels = new Map();    // "field\tvalue" -> display label
@@ -118,10 +120,10 @@ function isActive(field, value) {
 function addFilter(field, value, label) {
   rememberLabel(field, value, label);
   if (isActive(field, value)) {
-    if (state.doc) navigate(withChanges(state, { doc: '' }));
+    if (dialogTarget()) navigate(withChanges(state, { doc: '', story: '' }));
     return;
   }
-  navigate(withChanges(state, { [field]: [...state[field], value], page: 1, doc: '' }));
+  navigate(withChanges(state, { [field]: [...state[field], value], page: 1, doc: '', story: '' }));
 }
 
 function removeFilter(field, value) {
@@ -140,6 +142,7 @@ function syncControls() {
   // While someone types, the box is theirs; history moves set it (apply()).
   if (document.activeElement !== ui.q) ui.q.value = state.q;
   ui.sort.value = state.sort;
+  ui.groupCopies.checked = !state.copies;
   ui.dateFrom.value = state.from;
   ui.dateTo.value = state.to;
   ui.dateFrom.removeAttribute('aria-invalid');
@@ -203,7 +206,7 @@ function renderActiveFilters() {
 
 function updateTitle() {
   const parts = [];
-  if (state.doc && shownDoc === state.doc && currentDocTitle) parts.push(currentDocTitle);
+  if (dialogTarget() && shownDoc === dialogTarget() && currentDocTitle) parts.push(currentDocTitle);
   if (state.q) parts.push(state.q);
   parts.push('Chancery');
   document.title = parts.join(' — ');
@@ -252,17 +255,24 @@ async function runSearch(focus) {
 }
 
 const resultContext = {
-  docHref: (id) => hrefFor(withChanges(state, { doc: id })),
+  docHref: (id) => hrefFor(withChanges(state, { doc: id, story: '' })),
   onOpen: (event, id) => openArticleFromLink(event, id),
+  storyHref: (id) => hrefFor(withChanges(state, { doc: '', story: id })),
+  onOpenStory: (event, id) => openDialogFromLink(event, { doc: '', story: id }),
   onFilter: (field, value, label) => addFilter(field, value, label),
   isActive: (field, value) => isActive(field, value),
 };
 
 function openArticleFromLink(event, id) {
+  openDialogFromLink(event, { doc: id, story: '' });
+}
+
+/** Opens an article or story in the dialog; a link from the dialog stacks. */
+function openDialogFromLink(event, changes) {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return; // new tab etc.
   event.preventDefault();
-  const depth = state.doc ? (window.history.state?.articleDepth || 0) + 1 : 1;
-  navigate(withChanges(state, { doc: id }), { articleDepth: depth });
+  const depth = dialogTarget() ? (window.history.state?.articleDepth || 0) + 1 : 1;
+  navigate(withChanges(state, changes), { articleDepth: depth });
 }
 
 function hasFilters(s) {
@@ -284,11 +294,11 @@ function showResults(target, data) {
     page: target.page,
     total: data.total || 0,
     size: PAGE_SIZE,
-    hrefForPage: (p) => hrefFor(withChanges(target, { page: p, doc: '' })),
+    hrefForPage: (p) => hrefFor(withChanges(target, { page: p, doc: '', story: '' })),
     onPage: (event, p) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
       event.preventDefault();
-      navigate(withChanges(state, { page: p, doc: '' }), { focus: 'results' });
+      navigate(withChanges(state, { page: p, doc: '', story: '' }), { focus: 'results' });
     },
   });
 
@@ -338,14 +348,14 @@ function showResults(target, data) {
 
 function suggestionLink(target, suggestion) {
   return el('a', {
-    href: hrefFor(withChanges(target, { q: suggestion, page: 1, doc: '' })),
+    href: hrefFor(withChanges(target, { q: suggestion, page: 1, doc: '', story: '' })),
     className: 'suggestion-link',
     on: {
       click: (e) => {
         if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
         e.preventDefault();
         ui.q.value = suggestion;
-        navigate(withChanges(state, { q: suggestion, page: 1, doc: '' }));
+        navigate(withChanges(state, { q: suggestion, page: 1, doc: '', story: '' }));
       },
     },
   }, suggestion);
@@ -384,8 +394,15 @@ let suppressCloseEvent = false;
 let closingArticle = false; // a close is under way; the next apply() ends it
 let returnFocusTo = '';
 
+/** What the state shows in the dialog: "doc:ID", "story:ID" or "". */
+function dialogTarget() {
+  if (state.doc) return `doc:${state.doc}`;
+  return state.story ? `story:${state.story}` : '';
+}
+
 function syncArticle() {
-  if (!state.doc) {
+  const target = dialogTarget();
+  if (!target) {
     if (ui.dialog.open) {
       suppressCloseEvent = true;
       ui.dialog.close();
@@ -396,21 +413,48 @@ function syncArticle() {
     shownDoc = '';
     return;
   }
-  if (state.doc === shownDoc && ui.dialog.open) return;
+  if (target === shownDoc && ui.dialog.open) return;
   if (!ui.dialog.open) {
-    returnFocusTo = state.doc;
+    returnFocusTo = target;
     ui.dialog.showModal();
   }
-  loadArticle(state.doc);
+  if (state.doc) loadArticle(state.doc);
+  else loadStory(state.story);
 }
 
 function restoreFocusAfterArticle() {
-  const link = [...ui.results.querySelectorAll('a[data-doc-id]')].find((a) => a.dataset.docId === returnFocusTo);
+  const link = [...ui.results.querySelectorAll('a[data-doc-id], a[data-story-id]')].find((a) => (
+    a.dataset.docId ? `doc:${a.dataset.docId}` : `story:${a.dataset.storyId}`) === returnFocusTo);
   (link || ui.resultsHeading).focus();
 }
 
+async function loadStory(id) {
+  shownDoc = `story:${id}`;
+  currentDocTitle = '';
+  articleController?.abort();
+  const controller = new AbortController();
+  articleController = controller;
+  renderStoryLoading(ui.articleContent);
+  ui.articleClose.focus();
+  let story;
+  try {
+    story = await api.getStory(id, controller.signal);
+  } catch (err) {
+    if (err.name === 'AbortError' || controller !== articleController) return;
+    renderStoryError(ui.articleContent, err);
+    document.getElementById('article-title')?.focus();
+    return;
+  }
+  if (controller !== articleController) return;
+  currentDocTitle = story.versions?.[0]?.title || '';
+  updateTitle();
+  const title = renderStory(ui.articleContent, story, resultContext);
+  ui.dialog.scrollTop = 0;
+  title.focus();
+}
+
 async function loadArticle(id) {
-  shownDoc = id;
+  shownDoc = `doc:${id}`;
   currentDocTitle = '';
   articleController?.abort();
   const controller = new AbortController();
@@ -447,20 +491,20 @@ async function loadArticle(id) {
 }
 
 function closeArticle() {
-  if (!state.doc || closingArticle) return;
+  if (!dialogTarget() || closingArticle) return;
   closingArticle = true;
   const depth = window.history.state?.articleDepth || 0;
   if (depth > 0) {
     window.history.go(-depth);
   } else {
-    navigate(withChanges(state, { doc: '' }));
+    navigate(withChanges(state, { doc: '', story: '' }));
   }
 }
 
 ui.articleClose.addEventListener('click', () => closeArticle());
 ui.dialog.addEventListener('cancel', (e) => { e.preventDefault(); closeArticle(); });
 ui.dialog.addEventListener('close', () => {
-  if (!suppressCloseEvent && state.doc) closeArticle();
+  if (!suppressCloseEvent && dialogTarget()) closeArticle();
 });
 ui.dialog.addEventListener('click', (e) => {
   if (e.target === ui.dialog) closeArticle(); // a click on the backdrop
@@ -472,7 +516,7 @@ const typed = debounce(() => {
   const q = ui.q.value.trim();
   if (q === state.q) return;
   const typing = Boolean(window.history.state?.typing);
-  navigate(withChanges(state, { q, page: 1, doc: '' }), { replace: typing, typing: true });
+  navigate(withChanges(state, { q, page: 1, doc: '', story: '' }), { replace: typing, typing: true });
 }, TYPING_DELAY_MS);
 
 ui.q.addEventListener('input', () => typed());
@@ -487,7 +531,7 @@ ui.form.addEventListener('submit', (e) => {
     shownSearch = null;
     apply(state);
   } else {
-    navigate(withChanges(state, { q, page: 1, doc: '' }), { replace: typing });
+    navigate(withChanges(state, { q, page: 1, doc: '', story: '' }), { replace: typing });
   }
 });
 ui.q.addEventListener('keydown', (e) => {
@@ -495,6 +539,7 @@ ui.q.addEventListener('keydown', (e) => {
 });
 
 ui.sort.addEventListener('change', () => navigate(withChanges(state, { sort: ui.sort.value, page: 1 })));
+ui.groupCopies.addEventListener('change', () => navigate(withChanges(state, { copies: !ui.groupCopies.checked, page: 1 })));
 
 document.getElementById('brand-link').addEventListener('click', (e) => {
   if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
@@ -541,7 +586,7 @@ for (const field of api.FACET_FIELDS) {
       apply(state);
     },
     onMatchAny: (f, any) => navigate(withChanges(state, { any: any ? [...new Set([...state.any, f])] : state.any.filter((x) => x !== f), page: 1 })),
-    searchValues: async (f, prefix) => (await api.facetValues(f, prefix, state.q)).values || [],
+    searchValues: async (f, prefix) => (await api.facetValues(f, prefix, state.q, !state.copies)).values || [],
     rememberLabel,
     labelOf,
   });

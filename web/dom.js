@@ -100,6 +100,9 @@ export function markedText(text, ranges, offset = 0) {
 // --- Formatting ------------------------------------------------------------
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short',
+});
 const numberFormat = new Intl.NumberFormat('en');
 let languageNames = null;
 try { languageNames = new Intl.DisplayNames(['en'], { type: 'language' }); } catch { /* old browser */ }
@@ -108,6 +111,13 @@ export function formatDate(iso) {
   if (!iso) return '';
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? String(iso) : dateFormat.format(d);
+}
+
+/** Date and time (UTC), for when versions of a story appeared. */
+export function formatDateTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? String(iso) : dateTimeFormat.format(d);
 }
 
 export function formatNumber(n) {

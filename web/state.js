@@ -1,9 +1,12 @@
 // The UI state and its one home, the URL. Everything a person would want to
 // reload, bookmark or share lives here: the query, filters, date range, sort,
-// page and the open article.
+// page, whether copies of a story are grouped, and the open article or story.
 //
 //   ?q=sanctions&country=FR&country=DE&any=country&from=2024-01&to=2024-03
-//    &sort=date&page=2&doc=abc123
+//    &sort=date&page=2&copies=all&doc=abc123   (or &story=abc123)
+//
+// Copies are grouped by default (one hit per story); copies=all lists every
+// article.
 
 import { FILTER_FIELDS } from './api.js';
 
@@ -16,7 +19,7 @@ function noFilters() {
 }
 
 export function emptyState() {
-  return { q: '', ...noFilters(), any: [], from: '', to: '', sort: 'relevance', page: 1, doc: '' };
+  return { q: '', ...noFilters(), any: [], from: '', to: '', sort: 'relevance', page: 1, copies: false, doc: '', story: '' };
 }
 
 export function isValidDate(value) {
@@ -42,7 +45,9 @@ export function stateFromUrl(search) {
   state.sort = SORTS.includes(sort) ? sort : 'relevance';
   const page = Number.parseInt(params.get('page') || '1', 10);
   state.page = Number.isFinite(page) && page > 1 ? Math.min(page, 10000) : 1;
+  state.copies = params.get('copies') === 'all';
   state.doc = params.get('doc') || '';
+  state.story = state.doc ? '' : params.get('story') || '';
   return state;
 }
 
@@ -56,7 +61,9 @@ export function urlFromState(state) {
   if (state.to) params.set('to', state.to);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
+  if (state.copies) params.set('copies', 'all');
   if (state.doc) params.set('doc', state.doc);
+  else if (state.story) params.set('story', state.story);
   const s = params.toString();
   return s ? `?${s}` : '';
 }
@@ -73,11 +80,11 @@ export function withoutFilters(state) {
   return withChanges(state, { ...noFilters(), any: [], from: '', to: '', page: 1 });
 }
 
-/** True when two states ask the server for the same search (ignores doc). */
+/** True when two states ask the server for the same search (ignores doc and story). */
 export function sameSearch(a, b) {
   if (!a || !b) return false;
-  const ua = { ...a, doc: '' };
-  const ub = { ...b, doc: '' };
+  const ua = { ...a, doc: '', story: '' };
+  const ub = { ...b, doc: '', story: '' };
   return urlFromState(ua) === urlFromState(ub);
 }
 

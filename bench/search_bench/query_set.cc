@@ -132,6 +132,7 @@ std::string BenchQuery::Target() const {
   std::string t = "/api/search?q=" + httplib::detail::encode_query_param(q);
   if (!country.empty()) t += "&country=" + country;
   if (!month.empty()) t += "&from=" + month + "&to=" + month;
+  if (by_story) t += "&collapse=story";
   return t;
 }
 

@@ -25,6 +25,7 @@ struct BenchQuery {
   std::string q;
   std::string country;         // "" = no filter
   std::string month;           // "YYYY-MM" = from/to that month, "" = none
+  bool by_story = false;       // collapse=story: one hit per story
   std::string Target() const;  // "/api/search?q=...&..."
 };
 

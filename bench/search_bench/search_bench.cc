@@ -48,6 +48,7 @@ struct Options {
   int server_threads = 0;  // 0: the server's default.
   int port = 18777;
   bool baseline = false;
+  bool by_story = false;  // --collapse: every query with collapse=story
 };
 
 double Percentile(std::vector<double> v, double p) {
@@ -178,6 +179,8 @@ int main(int argc, char** argv) {
       o.port = std::stoi(next());
     else if (a == "--baseline")
       o.baseline = true;
+    else if (a == "--collapse")
+      o.by_story = true;
     else {
       std::fprintf(stderr, "search_bench: unknown option %s\n", a.c_str());
       return 2;
@@ -221,6 +224,9 @@ int main(int argc, char** argv) {
                                              o.queries, 2, taken);
   auto concurrent = chancery::bench::MakeQueries(
       vocab, countries, months, o.concurrent_queries, 3, taken);
+  for (auto* set : {&warmup, &single, &concurrent}) {
+    for (BenchQuery& q : *set) q.by_story = o.by_story;
+  }
   std::printf(
       "queries: %zu warm-up, %zu single-client, %zu concurrent; all distinct; "
       "%zu countries, %zu months to pick from\n",

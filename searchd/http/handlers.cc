@@ -109,6 +109,12 @@ HttpResponse GetBursts(const ServerContext& ctx, const HttpRequest& req) {
                 [&](const BurstRequest& r) { return ctx.searcher.Bursts(r); });
 }
 
+HttpResponse GetStory(const ServerContext& ctx, const HttpRequest& req) {
+  return Answer(ParseStoryParams(req), RenderStory, [&](const StoryRequest& r) {
+    return ctx.searcher.GetStory(r);
+  });
+}
+
 HttpResponse GetHealth(const ServerContext& ctx, const HttpRequest&) {
   StatusOr<IndexStats> stats = ctx.searcher.Stats();
   if (!stats.ok()) return ErrorResponse(stats.status());

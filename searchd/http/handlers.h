@@ -29,6 +29,9 @@ HttpResponse GetFacetValues(const ServerContext& ctx, const HttpRequest& req);
 // A search's newest matches as an Atom feed, with ETag and Last-Modified
 // and 304 for a current copy (feed_handler.cc).
 HttpResponse GetFeed(const ServerContext& ctx, const HttpRequest& req);
+
+// Every version of a story, oldest first, with what each added.
+HttpResponse GetStory(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetHealth(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetStats(const ServerContext& ctx, const HttpRequest& req);
 // The analyst views: co-mentions, attention over time, bursts.

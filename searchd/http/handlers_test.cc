@@ -158,6 +158,56 @@ TEST_F(RoutesTest, ErrorsAreJson) {
   EXPECT_EQ(Run(Req("/.hidden")).response.status, 404);
 }
 
+TEST_F(RoutesTest, CollapseByStoryCountsStories) {
+  json articles =
+      json::parse(Run(Req("/api/search", {{"country", "US"}})).response.body);
+  EXPECT_EQ(articles["unit"], "article");
+  EXPECT_EQ(articles["total"], 7);
+  EXPECT_FALSE(articles["hits"][0].contains("story"));
+  Dispatched d = Run(Req("/api/search", {{"country", "US"},
+                                         {"collapse", "story"},
+                                         {"facets", "org"},
+                                         {"size", "20"}}));
+  ASSERT_EQ(d.response.status, 200) << d.response.body;
+  json stories = json::parse(d.response.body);
+  EXPECT_EQ(stories["unit"], "story");
+  EXPECT_EQ(stories["total"], 5);
+  ASSERT_EQ(stories["hits"].size(), 5u);
+  EXPECT_EQ(stories["facets"]["org"][0],
+            json({{"value", "un"}, {"label", "United Nations"}, {"count", 3}}));
+  bool saw_a4 = false;
+  for (const json& hit : stories["hits"]) {
+    if (hit["story"]["id"] != "a4") continue;
+    saw_a4 = true;
+    EXPECT_EQ(hit["story"]["versions"], 3);
+    EXPECT_EQ(hit["story"]["size"], 3);
+    EXPECT_EQ(hit["story"]["first_reported"]["source"], "AP");
+    EXPECT_TRUE(hit["story"]["first_reported"]["date"].is_string());
+    EXPECT_TRUE(hit["story"]["other_sources"].is_array());
+  }
+  EXPECT_TRUE(saw_a4);
+  d = Run(Req("/api/search", {{"collapse", "site"}}));
+  EXPECT_EQ(d.response.status, 400);
+  EXPECT_EQ(json::parse(d.response.body)["error"]["param"], "collapse");
+}
+
+TEST_F(RoutesTest, StoryListsVersionsOrAnswers404) {
+  Dispatched d = Run(Req("/api/story/s1"));
+  EXPECT_EQ(d.route, "story");
+  ASSERT_EQ(d.response.status, 200) << d.response.body;
+  json story = json::parse(d.response.body);
+  EXPECT_EQ(story["id"], "a1");
+  EXPECT_EQ(story["size"], 3);
+  ASSERT_EQ(story["versions"].size(), 3u);
+  EXPECT_EQ(story["versions"][0]["id"], "a1");
+  EXPECT_EQ(story["versions"][2]["id"], "s2");
+  EXPECT_EQ(story["versions"][1]["added"],
+            json::array({"The European Union welcomed the framework."}));
+  d = Run(Req("/api/story/no-such-story"));
+  EXPECT_EQ(d.response.status, 404);
+  EXPECT_EQ(json::parse(d.response.body)["error"]["code"], "not_found");
+}
+
 TEST(ErrorResponseTest, MapsStatusCodes) {
   EXPECT_EQ(ErrorResponse(Status::InvalidArgument("x", "p")).status, 400);
   EXPECT_EQ(ErrorResponse(Status::NotFound("x")).status, 404);

@@ -57,6 +57,16 @@ json HitJson(const Hit& hit, bool mentions) {
   AddEntities(hit.countries, &ArticleEntities::countries, mentions, out);
   AddEntities(hit.people, &ArticleEntities::people, mentions, out);
   AddEntities(hit.orgs, &ArticleEntities::orgs, mentions, out);
+  if (hit.has_story) {
+    const StorySummary& s = hit.story;
+    out["story"] = {
+        {"id", s.id},
+        {"versions", s.versions},
+        {"size", s.size},
+        {"first_reported",
+         {{"date", OrNull(s.first_date)}, {"source", OrNull(s.first_source)}}},
+        {"other_sources", s.other_sources}};
+  }
   return out;
 }
 
@@ -96,7 +106,8 @@ std::string RenderSearchResponse(const SearchResponse& r) {
               {"hits", std::move(hits)},
               {"facets", std::move(facets)},
               {"facets_exact", std::move(exact)},
-              {"suggestion", OrNull(r.suggestion)}};
+              {"suggestion", OrNull(r.suggestion)},
+              {"unit", r.unit}};
   if (!interval.empty()) out["date_interval"] = interval;
   return Dump(out);
 }
@@ -121,6 +132,21 @@ std::string RenderDocument(const DocumentView& doc) {
 
 std::string RenderFacetValues(const FacetResult& facet) {
   return Dump({{"facet", facet.name}, {"values", FacetValuesJson(facet)}});
+}
+
+std::string RenderStory(const StoryView& story) {
+  json versions = json::array();
+  for (const StoryVersion& v : story.versions) {
+    json version = HitJson(v.summary, /*mentions=*/false);
+    version.erase("score");
+    version.erase("snippet");
+    version["sentences"] = v.sentences;
+    version["added"] = v.added;
+    versions.push_back(std::move(version));
+  }
+  return Dump({{"id", story.id},
+               {"size", story.versions.size()},
+               {"versions", std::move(versions)}});
 }
 
 std::string RenderStats(const IndexStats& s) {

@@ -370,6 +370,7 @@ TEST_F(OpenApiRoutesTest, AnswersMatchTheDocumentedSchemas) {
         req.query.push_back({std::string(spec.name), all});
       }
       if (spec.name == "country") req.query.push_back({"country", "FR"});
+      if (spec.name == "collapse") req.query.push_back({"collapse", "story"});
     }
     Dispatched d = Run(req);
     ASSERT_EQ(d.response.status, 200) << d.response.body;

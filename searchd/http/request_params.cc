@@ -108,6 +108,7 @@ constexpr Param<SearchRequest> kSearchParams[] = {
     Text("to", &SearchRequest::to),
     Text("sort", &SearchRequest::sort, kSortOrders),
     Text("interval", &SearchRequest::interval, kDateIntervals),
+    Text("collapse", &SearchRequest::collapse, kCollapseModes),
     Integer("page", &SearchRequest::page),
     Integer("size", &SearchRequest::size),
     Integer("facet_size", &SearchRequest::facet_size),
@@ -121,11 +122,15 @@ constexpr Param<DocumentRequest> kDocumentParams[] = {
     PathText("id", &DocumentRequest::id),
     Text("q", &DocumentRequest::q),
 };
+constexpr Param<StoryRequest> kStoryParams[] = {
+    PathText("id", &StoryRequest::id),
+};
 constexpr Param<FacetValuesRequest> kFacetValuesParams[] = {
     PathText("name", &FacetValuesRequest::name),
     Text("prefix", &FacetValuesRequest::prefix),
     Text("q", &FacetValuesRequest::q),
     Integer("size", &FacetValuesRequest::size),
+    Text("collapse", &FacetValuesRequest::collapse, kCollapseModes),
 };
 // The parameters of a search that select its articles, plus the number of
 // entries (limit, into size); kFeedParams's first kSelectionParams.
@@ -325,6 +330,10 @@ StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req) {
   return ReadParams(req, kFacetValuesParams);
 }
 
+StatusOr<StoryRequest> ParseStoryParams(const HttpRequest& req) {
+  return ReadParams(req, kStoryParams);
+}
+
 std::vector<ParamSpec> SearchParamSpecs() {
   std::vector<ParamSpec> specs = Specs(kSearchParams);
   AddFilterSpecs(specs);
@@ -344,6 +353,8 @@ std::vector<ParamSpec> FeedParamSpecs() {
   }
   return specs;
 }
+
+std::vector<ParamSpec> StoryParamSpecs() { return Specs(kStoryParams); }
 
 std::vector<ParamSpec> FacetValuesParamSpecs() {
   std::vector<ParamSpec> specs = Specs(kFacetValuesParams);

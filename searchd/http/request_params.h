@@ -51,6 +51,8 @@ std::string CanonicalSelectionQuery(const SearchRequest& r);
 // RFC 3986 percent-encoding of every byte outside the unreserved set.
 std::string PercentEncode(std::string_view text);
 
+StatusOr<StoryRequest> ParseStoryParams(const HttpRequest& req);
+
 // One parameter a parser accepts.
 struct ParamSpec {
   // kHeader: a request header field the handler reads (conditional GET).
@@ -78,6 +80,7 @@ std::vector<ParamSpec> FeedParamSpecs();
 std::vector<ParamSpec> ComentionParamSpecs();
 std::vector<ParamSpec> TimelineParamSpecs();
 std::vector<ParamSpec> BurstParamSpecs();
+std::vector<ParamSpec> StoryParamSpecs();
 
 }  // namespace chancery
 

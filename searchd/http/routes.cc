@@ -9,7 +9,7 @@
 namespace chancery {
 namespace {
 
-constexpr std::array<Route, 14> kRoutes = {{
+constexpr std::array<Route, 15> kRoutes = {{
     {"GET", "/api/search", "search", GetSearch, SearchParamSpecs},
     {"GET", "/api/feed", "feed", GetFeed, FeedParamSpecs},
     {"GET", "/api/doc/{id}", "doc", GetDocument, DocumentParamSpecs},
@@ -20,6 +20,7 @@ constexpr std::array<Route, 14> kRoutes = {{
      ComentionParamSpecs},
     {"GET", "/api/timeline", "timeline", GetTimeline, TimelineParamSpecs},
     {"GET", "/api/bursts", "bursts", GetBursts, BurstParamSpecs},
+    {"GET", "/api/story/{id}", "story", GetStory, StoryParamSpecs},
     {"GET", "/api/health", "health", GetHealth},
     {"GET", "/api/stats", "stats", GetStats},
     {"GET", "/api/schema", "schema", GetSchema},

@@ -1,5 +1,6 @@
 // Test support, not part of chancery_http: a GoogleTest fixture that serves
-// the small test corpus (searchd/testing/test_corpus.h) through Dispatch,
+// the story test corpus (searchd/testing/test_corpus.h StoryCorpus: the
+// small corpus and later versions of three of its articles) through Dispatch,
 // without a socket, with a web root holding one index.html. Shared by the
 // test suites of one binary; built once per suite.
 #ifndef CHANCERY_SEARCHD_HTTP_ROUTES_TEST_FIXTURE_H_
@@ -23,7 +24,7 @@ class RoutesTestFixture : public ::testing::Test {
     state_ = new State;
     state_->dir = fixtures::MakeTempDir("routes");
     ASSERT_TRUE(
-        fixtures::WriteIndex(state_->dir, fixtures::SmallCorpus()).ok());
+        fixtures::WriteIndex(state_->dir, fixtures::StoryCorpus()).ok());
     SearcherOptions options;
     options.db_paths = {state_->dir};
     StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open(options);

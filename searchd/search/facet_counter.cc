@@ -49,11 +49,12 @@ class CountingSpy {
  public:
   CountingSpy(const IndexSnapshot& snapshot,
               std::vector<const FacetColumn*> columns,
-              std::vector<ColumnFilter> filters, bool count_days)
+              std::vector<ColumnFilter> filters, bool count_days, bool by_story)
       : snapshot_(snapshot),
         columns_(std::move(columns)),
         filters_(std::move(filters)),
         count_days_(count_days) {
+    if (by_story) stories.emplace(columns_.size());
     for (const FacetColumn* c : columns_) counts.emplace_back(c->value_count());
     if (count_days_ && !snapshot_.days.empty()) {
       day_counts.assign(snapshot_.max_day - snapshot_.min_day + 1, 0);
@@ -68,15 +69,20 @@ class CountingSpy {
         if (std::popcount(failed) > 1) return;
       }
     }
+    // By story, a version of a story of several: counted once per story.
+    const uint32_t story =
+        stories ? snapshot_.stories.Of(did) : StoryColumn::kSingle;
+    if (story != StoryColumn::kSingle) {
+      AddStoryVersion(did, story, failed);
+      return;
+    }
     if (failed == 0) {
       ++total;
       for (size_t f = 0; f < columns_.size(); ++f) {
         for (uint32_t ord : columns_[f]->Values(did)) ++counts[f][ord];
       }
-      if (!day_counts.empty() && did < snapshot_.days.size()) {
-        int32_t day = snapshot_.days[did];
-        if (day != kNoDay) ++day_counts[day - snapshot_.min_day];
-      }
+      const int32_t day = Day(did);
+      if (day != kNoDay) ++day_counts[day - snapshot_.min_day];
       return;
     }
     // Fails exactly one filter: counts for that field only (multi-select).
@@ -84,11 +90,43 @@ class CountingSpy {
     for (uint32_t ord : f.column->Values(did)) ++counts[f.facet][ord];
   }
 
+  // Adds the stories' earliest days to day_counts, once every match is in.
+  void AddStoryDays() {
+    if (!stories || day_counts.empty()) return;
+    stories->ForEachFirstDay(
+        [&](int32_t day) { ++day_counts[day - snapshot_.min_day]; });
+  }
+
   int64_t total = 0;
   std::vector<std::vector<uint32_t>> counts;  // [facet][ordinal]
   std::vector<uint32_t> day_counts;           // [day - min_day]
+  std::optional<StoryTally> stories;          // Counting by story only.
 
  private:
+  // kNoDay when undated or when days are not counted.
+  int32_t Day(Xapian::docid did) const {
+    if (day_counts.empty() || did >= snapshot_.days.size()) return kNoDay;
+    return snapshot_.days[did];
+  }
+
+  // The same as Add's article path, each count made once per story.
+  void AddStoryVersion(Xapian::docid did, uint32_t story, unsigned failed) {
+    if (failed == 0) {
+      if (stories->AddMatch(story, Day(did))) ++total;
+      for (size_t f = 0; f < columns_.size(); ++f) {
+        for (uint32_t ord : columns_[f]->Values(did)) {
+          if (stories->AddMention(f, story, ord)) ++counts[f][ord];
+        }
+      }
+      return;
+    }
+    const ColumnFilter& f = filters_[std::countr_zero(failed)];
+    for (uint32_t ord : f.column->Values(did)) {
+      const auto facet = static_cast<size_t>(f.facet);
+      if (stories->AddMention(facet, story, ord)) ++counts[facet][ord];
+    }
+  }
+
   const IndexSnapshot& snapshot_;
   const std::vector<const FacetColumn*> columns_;
   const std::vector<ColumnFilter> filters_;
@@ -226,11 +264,15 @@ FacetOutcome CountFacets(const IndexHandle& handle, const FacetQuery& query) {
   Xapian::Query base = builder.SearchQuery(request, query.first_day,
                                            query.last_day, multi_select,
                                            /*highlight=*/nullptr);
-  CountingSpy spy(snap, columns, std::move(filters), count_days);
+  CountingSpy spy(snap, columns, std::move(filters), count_days,
+                  query.by_story);
   ForEachMatch(handle, base, [&spy](Xapian::docid did) { spy.Add(did); });
 
+  spy.AddStoryDays();
   FacetOutcome outcome;
   outcome.total = spy.total;
+  outcome.stories = std::move(spy.stories);
+  outcome.snapshot = handle.snapshot;
   size_t column_index = 0;
   for (const std::string& name : request.facets) {
     if (IsDateFacet(name)) {

@@ -11,6 +11,9 @@
 //   - for a filtered field F, counts over documents passing every filter
 //     but F's own (Solr's tag/ex), so a user can widen a selection.
 //
+// By story (FacetQuery::by_story), the same pass dedupes by the snapshot's
+// StoryColumn through a StoryTally.
+//
 // Not thread-safe: one FacetCounter per request and thread; it reads only
 // the handle it was given.
 #ifndef CHANCERY_SEARCHD_SEARCH_FACET_COUNTER_H_
@@ -19,18 +22,26 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "searchd/search/index_handle.h"
 #include "searchd/search/search_types.h"
+#include "searchd/search/story_tally.h"
 
 namespace chancery {
 
 struct FacetOutcome {
-  int64_t total = 0;                // Documents matching the whole search.
+  // Documents (with FacetQuery::by_story, stories) matching the whole
+  // search.
+  int64_t total = 0;
   std::vector<FacetResult> facets;  // In request order.
+  // by_story only: the matching versions of each multi-version story,
+  // under the ordinals of `snapshot`'s StoryColumn.
+  std::optional<StoryTally> stories;
+  std::shared_ptr<const IndexSnapshot> snapshot;
 };
 
 // The facet part of a search, as a validated request and its parsed dates.
@@ -41,6 +52,11 @@ struct FacetQuery {
   // Values to report per facet (at most; selected ones are added).
   // 0 = all values (for autocomplete).
   int facet_size = 10;
+  // Count stories, not articles (SearchRequest::collapse "story"): each
+  // story once in the total and once per facet value any of its versions
+  // counted for has, in the day of its earliest matching version. The
+  // multi-select rules are unchanged, applied per version.
+  bool by_story = false;
 };
 
 // Counts the facets of `query` on `handle`. Throws Xapian::Error.

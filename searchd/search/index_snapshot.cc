@@ -114,6 +114,7 @@ std::shared_ptr<const IndexSnapshot> BuildIndexSnapshot(
     if (schema::HasValues(f)) snap->columns.emplace_back(f);
   }
   for (FacetColumn& c : snap->columns) c.Load(db, shards);
+  snap->stories.Load(db);
 
   const FacetColumn* lang = snap->Column(schema::kLanguageField.name);
   Xapian::doccount stemmed = 0;

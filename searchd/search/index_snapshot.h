@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "common/facets.h"
+#include "searchd/search/story_column.h"
 
 namespace chancery {
 
@@ -108,6 +109,7 @@ struct IndexSnapshot {
   // Some documents were indexed without a stemmer (no language, or one
   // Snowball lacks), so queries must also be parsed unstemmed.
   bool has_unstemmed = false;
+  StoryColumn stories;  // Stories of more than one version.
 
   // nullptr for an unknown field name.
   const FacetColumn* Column(std::string_view name) const;

@@ -164,7 +164,14 @@ StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
       CheckRange("facet_size", request.facet_size, 1, options.max_facet_size));
   CHANCERY_RETURN_IF_ERROR(
       CheckChoice("interval", request.interval, kDateIntervals));
+  CHANCERY_RETURN_IF_ERROR(
+      CheckChoice("collapse", request.collapse, kCollapseModes));
   return dates;
+}
+
+Status ValidateStoryRequest(const StoryRequest& request) {
+  if (request.id.empty()) return Status::InvalidArgument("id is empty", "id");
+  return Status::Ok();
 }
 
 Status ValidateSimilarRequest(const SimilarRequest& request,
@@ -192,6 +199,8 @@ Status ValidateFacetValuesRequest(const FacetValuesRequest& request,
     return Status::InvalidArgument("prefix is too long or not UTF-8", "prefix");
   }
   CHANCERY_RETURN_IF_ERROR(CheckQueryText(request.q, options));
+  CHANCERY_RETURN_IF_ERROR(
+      CheckChoice("collapse", request.collapse, kCollapseModes));
   return CheckRange("size", request.size, 1, options.max_facet_size);
 }
 

@@ -21,6 +21,7 @@ struct DateBounds {
 
 StatusOr<DateBounds> ValidateSearchRequest(const SearchRequest& request,
                                            const SearcherOptions& options);
+Status ValidateStoryRequest(const StoryRequest& request);
 Status ValidateSimilarRequest(const SimilarRequest& request,
                               const SearcherOptions& options);
 Status ValidateDocumentRequest(const DocumentRequest& request,

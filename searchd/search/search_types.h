@@ -21,6 +21,10 @@ inline constexpr std::array<std::string_view, 3> kSortOrders = {
     "relevance", "date", "date_asc"};
 inline constexpr std::array<std::string_view, 4> kDateIntervals = {
     "year", "month", "day", "auto"};
+// SearchRequest::collapse: "none" lists every article; "story" one hit per
+// story (searchd/search/story_column.h), and counts stories.
+inline constexpr std::array<std::string_view, 2> kCollapseModes = {"none",
+                                                                   "story"};
 
 // One facet filter field: the values a user selected and how they combine.
 struct FieldFilter {
@@ -50,6 +54,25 @@ struct SearchRequest {
   std::string interval = "auto";  // date facet: one of kDateIntervals
   bool snippets = true;           // Build hit snippets.
   bool suggest = true;            // Look for a spelling suggestion.
+  // One of kCollapseModes. With "story", hits are the best-ranked matching
+  // version of each story, and total and facet counts count stories: a
+  // story has a facet value when any of its matching versions has it, and
+  // falls in the date bucket of its earliest matching version.
+  std::string collapse = "none";
+};
+
+// What a hit of a collapsed search says about its story.
+struct StorySummary {
+  std::string id;        // The story id: the id of its earliest article.
+  int64_t versions = 1;  // Its versions that match the search (exact).
+  int64_t size = 1;      // All its versions in the index.
+  // "First reported": the earliest version's date (ISO 8601, "" unknown)
+  // and source.
+  std::string first_date;
+  std::string first_source;
+  // Distinct sources of the story's versions other than the hit's own,
+  // earliest version first.
+  std::vector<std::string> other_sources;
 };
 
 // One place a document names an entity (common/entities/entities.h
@@ -94,6 +117,8 @@ struct Hit {
   std::vector<EntityRef> countries;
   std::vector<EntityRef> people;
   std::vector<EntityRef> orgs;
+  bool has_story = false;  // Set by collapsed searches only.
+  StorySummary story;
 };
 
 struct FacetValue {
@@ -120,6 +145,28 @@ struct SearchResponse {
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;  // In the order requested.
   std::string suggestion;           // "" when none.
+  // What total and facet counts count: "article", or "story" for a search
+  // with collapse "story".
+  std::string unit = "article";
+};
+
+// GET /api/story/{id}: every version of a story.
+struct StoryRequest {
+  std::string id;  // A story id, or the id of any of its articles.
+};
+
+struct StoryVersion {
+  Hit summary;  // id, title, date, url, source, lang, entities.
+  // The body's sentences that no earlier version has (compared folded, a
+  // leading dateline "CITY (Source) - " ignored), in text order; for the
+  // first version, all of them.
+  std::vector<std::string> added;
+  int64_t sentences = 0;  // Sentences of the version's body.
+};
+
+struct StoryView {
+  std::string id;                      // The story id.
+  std::vector<StoryVersion> versions;  // Oldest first (undated last).
 };
 
 // GET /api/doc/{id}?q=: one article, with the matches of `q` when given.
@@ -160,6 +207,8 @@ struct FacetValuesRequest {
   std::string prefix;  // Matched, folded, against label words and ids.
   std::string q;       // Restricts the counts to matches of q when given.
   int size = 10;       // 1..max_facet_size
+  // One of kCollapseModes: "story" counts stories, as SearchRequest's.
+  std::string collapse = "none";
 };
 
 struct IndexStats {

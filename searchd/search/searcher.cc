@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <span>
 
 #include "common/schema.h"
 #include "common/stored_article.h"
@@ -16,6 +17,8 @@
 #include "searchd/search/request_validator.h"
 #include "searchd/search/snippet_builder.h"
 #include "searchd/search/spelling_suggester.h"
+#include "searchd/search/story_collapse.h"
+#include "searchd/search/story_view.h"
 #include "searchd/search/task_pool.h"
 #include "searchd/search/timeline.h"
 
@@ -85,13 +88,13 @@ std::optional<Xapian::docid> FindDocid(const Xapian::Database& db,
   return *p;
 }
 
-// Hits of an MSet: stored fields, score, snippet.
-StatusOr<std::vector<Hit>> HitsOf(const Xapian::MSet& mset,
+// Hits of some matches of an MSet: stored fields, score, snippet.
+StatusOr<std::vector<Hit>> HitsOf(std::span<const Xapian::MSetIterator> items,
                                   const HighlightTerms* highlight) {
   std::vector<Hit> hits;
   std::optional<SnippetBuilder> snippets;
   if (highlight) snippets.emplace(*highlight);
-  for (auto m = mset.begin(); m != mset.end(); ++m) {
+  for (const Xapian::MSetIterator& m : items) {
     StatusOr<StoredArticle> stored =
         DecodeStoredArticle(m.get_document().get_data());
     if (!stored.ok()) return stored.status();
@@ -104,6 +107,13 @@ StatusOr<std::vector<Hit>> HitsOf(const Xapian::MSet& mset,
     hits.push_back(std::move(hit));
   }
   return hits;
+}
+
+StatusOr<std::vector<Hit>> HitsOf(const Xapian::MSet& mset,
+                                  const HighlightTerms* highlight) {
+  std::vector<Xapian::MSetIterator> items;
+  for (auto m = mset.begin(); m != mset.end(); ++m) items.push_back(m);
+  return HitsOf(items, highlight);
 }
 
 // Whether folded `text` or one of its later words starts with `prefix`:
@@ -186,8 +196,9 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
   const auto start = std::chrono::steady_clock::now();
   CHANCERY_ASSIGN_OR_RETURN(DateBounds dates,
                             ValidateSearchRequest(request, impl_->options));
+  const bool by_story = request.collapse == "story";
   FacetQuery facet_query{&request, dates.first_day, dates.last_day,
-                         request.facet_size};
+                         request.facet_size, by_story};
 
   // Facets and the exact total are counted on another thread, when one is
   // idle, while this one ranks the page of hits.
@@ -223,10 +234,18 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
       enquire.set_sort_by_relevance_then_value(schema::kSlotId,
                                                /*reverse=*/false);
     }
+    const HighlightTerms* marks = request.snippets ? &highlight : nullptr;
+    if (by_story) {
+      // The best-ranked version of each story (story_collapse.h).
+      CollapsedPage page =
+          RankByStory(enquire, h.snapshot->stories,
+                      (request.page - 1) * request.size, request.size);
+      CHANCERY_ASSIGN_OR_RETURN(response.hits, HitsOf(page.hits, marks));
+      return DescribeStories(h, page.hits, response.hits);
+    }
     Xapian::MSet mset =
         enquire.get_mset((request.page - 1) * request.size, request.size);
-    CHANCERY_ASSIGN_OR_RETURN(
-        response.hits, HitsOf(mset, request.snippets ? &highlight : nullptr));
+    CHANCERY_ASSIGN_OR_RETURN(response.hits, HitsOf(mset, marks));
     return Status::Ok();
   });
   // Wait for the counting before returning, even on error: it reads
@@ -237,6 +256,10 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
   if (!outcome.ok()) return outcome.status();
   response.total = outcome->total;
   response.facets = std::move(outcome->facets);
+  if (by_story) {
+    CountVersions(*outcome, response.hits);
+    response.unit = "story";
+  }
 
   if (request.suggest && response.total < kSuggestBelow &&
       request.q.find_first_not_of(" \t") != std::string::npos) {
@@ -286,6 +309,12 @@ StatusOr<DocumentView> Searcher::GetDocument(
         return view;
       });
   return found;
+}
+
+StatusOr<StoryView> Searcher::GetStory(const StoryRequest& request) const {
+  CHANCERY_RETURN_IF_ERROR(ValidateStoryRequest(request));
+  return WithHandle(*impl_->pool,
+                    [&](IndexHandle& h) { return ReadStory(h, request.id); });
 }
 
 StatusOr<SearchResponse> Searcher::Similar(
@@ -341,7 +370,8 @@ StatusOr<FacetResult> Searcher::FacetValues(
   SearchRequest search;
   search.q = request.q;
   search.facets = {request.name};
-  FacetQuery query{&search, std::nullopt, std::nullopt, /*facet_size=*/0};
+  FacetQuery query{&search, std::nullopt, std::nullopt, /*facet_size=*/0,
+                   /*by_story=*/request.collapse == "story"};
   const std::string prefix = FoldForMatching(request.prefix);
   // Counted and matched on one handle, so the native forms are those of
   // the revision counted.

@@ -60,6 +60,9 @@ class Searcher {
   // The article with the words matching `request.q` in `highlights`.
   [[nodiscard]] StatusOr<DocumentView> GetDocument(
       const DocumentRequest& request) const;
+  // Every version of a story, oldest first, with what each added
+  // (story_view.h). NotFound for an id that names no article.
+  [[nodiscard]] StatusOr<StoryView> GetStory(const StoryRequest& request) const;
   // Articles most like `request.id`, best first; same shape as search hits.
   [[nodiscard]] StatusOr<SearchResponse> Similar(
       const SimilarRequest& request) const;

@@ -196,14 +196,67 @@ std::vector<TestArticle> DailyCorpus() {
   return corpus;
 }
 
+std::vector<TestArticle> StoryCorpus() {
+  std::vector<TestArticle> corpus = SmallCorpus();
+  auto version = [&](TestArticle t, const std::string& story) {
+    t.story = story;
+    corpus.push_back(std::move(t));
+  };
+  auto root = [&](const std::string& id) {
+    for (TestArticle& t : corpus) {
+      if (t.article.id == id) t.story = id;
+    }
+  };
+  root("a1");
+  root("a4");
+  root("a12");
+  const std::string a1_body = corpus[0].article.body;
+  version(Make("s1", "France and China open trade talks",
+               a1_body + " The European Union welcomed the framework.", "en",
+               "AFP", EpochSeconds(2024, 1, 15), {"FR", "CN"},
+               {"stephane-sejourne"}, {"eu"}),
+          "a1");
+  version(Make("s2", "UPDATE 1-France and China open trade talks",
+               a1_body + "\nAntony Blinken said the United States would "
+                         "watch the talks closely.",
+               "en", "AP", EpochSeconds(2024, 1, 16), {"FR", "CN", "US"},
+               {"stephane-sejourne", "antony-blinken"}, {}),
+          "a1");
+  version(Make("s3", "Blinken arrives in Kyiv",
+               corpus[3].article.body +
+                   " The United Nations asked for a humanitarian corridor.",
+               "en", "Reuters", EpochSeconds(2024, 3, 5), {"US", "UA"},
+               {"antony-blinken"}, {"nato", "un"}),
+          "a4");
+  version(Make("s4", "Blinken in Kyiv", corpus[3].article.body, "en", "AFP",
+               EpochSeconds(2024, 3, 7), {"US", "UA"}, {"antony-blinken"},
+               {"nato"}),
+          "a4");
+  version(Make("s5", "Trade: France and Germany negotiate",
+               "Paris and Berlin negotiate an energy accord. China is "
+               "watching. NATO allies were briefed.",
+               "en", "Reuters", EpochSeconds(2024, 7, 1), {"FR", "DE"}, {},
+               {"eu", "nato"}),
+          "a12");
+  version(Make("s6", "France and Germany negotiate energy accord",
+               "Paris and Berlin negotiate an energy accord. Olaf Scholz "
+               "spoke of progress.",
+               "en", "Reuters", EpochSeconds(2024, 7, 1), {"FR", "DE"},
+               {"olaf-scholz"}, {"eu"}),
+          "a12");
+  return corpus;
+}
+
 Status WriteIndex(const std::string& path,
                   const std::vector<TestArticle>& articles) {
   CHANCERY_ASSIGN_OR_RETURN(std::unique_ptr<IndexWriter> writer,
                             IndexWriter::Open(path, 1000));
   DocumentBuilder builder;
   for (const TestArticle& t : articles) {
-    CHANCERY_ASSIGN_OR_RETURN(WriteOutcome unused, writer->Upsert(builder.Build(
-                                                       t.article, t.entities)));
+    BuiltDocument built = builder.Build(t.article, t.entities);
+    if (!t.story.empty()) SetStory(t.story, built.document);
+    CHANCERY_ASSIGN_OR_RETURN(WriteOutcome unused,
+                              writer->Upsert(std::move(built)));
     (void)unused;
   }
   return writer->Commit();

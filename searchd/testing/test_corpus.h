@@ -17,6 +17,9 @@ namespace chancery::fixtures {
 struct TestArticle {
   Article article;
   ArticleEntities entities;
+  // The story id (indexer/story_grouper.h) WriteIndex gives the article,
+  // as chancery-index would have; "" = none (a story of its own).
+  std::string story;
 };
 
 // Twelve articles in English and French, 2023-2024, about France, China,
@@ -31,6 +34,17 @@ std::vector<TestArticle> SmallCorpus();
 // (never before), Antony Blinken in two on day 37. For the bursts.
 std::vector<TestArticle> DailyCorpus();
 inline constexpr int kDailyCorpusDays = 40;
+
+// SmallCorpus plus six later versions, in three stories of several
+// versions whose versions name different entities and sources:
+//   a1 (Reuters) + s1 (AFP, adds the EU) + s2 (AP, next day, adds the US
+//     and Blinken);
+//   a4 (AP) + s3 (Reuters, adds the UN) + s4 (AFP, two days on);
+//   a12 (AFP, 2024-06-30) + s5 (Reuters, 2024-07-01: the next month, adds
+//     NATO) + s6 (Reuters, adds Scholz).
+// Every article of a story has `story` set, the first one's to its own id;
+// the other articles of SmallCorpus have none.
+std::vector<TestArticle> StoryCorpus();
 
 // Writes `articles` into a new or existing index at `path` and commits.
 Status WriteIndex(const std::string& path,

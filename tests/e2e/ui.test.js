@@ -6,8 +6,10 @@
 import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import {
-  startStack, startServer, buildIndex, launchBrowser, ensureScreenshotDir, removeTempDirs,
+  startStack, startServer, buildIndex, launchBrowser, ensureScreenshotDir, removeTempDirs, samplePath, repoRoot,
   accessibilityViolations,
 } from './harness.js';
 
@@ -140,7 +142,8 @@ describe('search', () => {
     assert.ok(total > 0 && total < corpusTotal, `total ${total} for ${query}`);
     assert.ok((await page.locator('#results .result').count()) > 0);
     assert.ok((await page.locator('#results .result-snippet mark').count()) > 0, 'matches are highlighted in snippets');
-    assert.match(await page.locator('#status').textContent(), /articles?.*\d+\s*ms/s, 'total and time taken are shown');
+    // Copies are grouped by default, so the unit is stories.
+    assert.match(await page.locator('#status').textContent(), /(articles?|stor(y|ies)).*\d+\s*ms/s, 'total and time taken are shown');
     // One history entry for the whole typed word, not one per keystroke.
     assert.equal(await page.evaluate(() => history.length), historyBefore + 1);
 
@@ -745,5 +748,82 @@ describe('empty index', () => {
     } finally {
       await empty.stop();
     }
+  });
+});
+
+describe('stories', () => {
+  // The sample has no copies; the story fixture adds one story of four
+  // versions (a wire story, two copies and an update).
+  let stories;
+  let dir;
+  before(async () => {
+    if (process.env.CHANCERY_E2E_URL) return; // needs its own server
+    dir = mkdtempSync(path.join(os.tmpdir(), 'chancery-e2e-stories-'));
+    const corpus = path.join(dir, 'corpus.jsonl');
+    writeFileSync(corpus, readFileSync(samplePath, 'utf8').replace(/\n?$/, '\n')
+      + readFileSync(path.join(repoRoot, 'tests/fixtures/indexer/stories.jsonl'), 'utf8'));
+    stories = await startServer(buildIndex(corpus).db);
+  });
+  after(async () => {
+    await stories?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('groups copies by default, and the toggle shows every copy, from the keyboard and in the URL', async () => {
+    if (!stories) return;
+    await page.goto(`${stories.url}/?q=lagarde`);
+    await settled(page);
+    assert.ok(await page.locator('#group-copies').isChecked(), 'grouped by default');
+    assert.equal(await page.locator('#results .result').count(), 1);
+    assert.match(await page.locator('#status').textContent(), /1\s*story/);
+    const line = await page.locator('#results .result-story').textContent();
+    assert.match(line, /4 versions/);
+    assert.match(line, /first: Chancery Wire, 11 Apr 2024, 12:45/);
+    assert.match(line, /also .*Daily Herald/);
+
+    await page.locator('#group-copies').focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('copies') === 'all');
+    await settled(page);
+    assert.equal(await page.locator('#results .result').count(), 4);
+    assert.equal(await page.locator('#results .result-story').count(), 0);
+    assert.match(await page.locator('#status').textContent(), /4\s*articles/);
+    await page.reload();
+    await settled(page);
+    assert.equal(await page.locator('#group-copies').isChecked(), false, 'the toggle is restored from the URL');
+    assert.equal(await page.locator('#results .result').count(), 4);
+    await page.goBack();
+    await settled(page);
+    assert.ok(await page.locator('#group-copies').isChecked());
+    assert.equal(await page.locator('#results .result').count(), 1);
+  });
+
+  it('links a grouped hit to the story view, which lists versions oldest first with what each added', async () => {
+    if (!stories) return;
+    await page.goto(`${stories.url}/?q=lagarde`);
+    await settled(page);
+    const link = page.locator('#results .result-story-link').first();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('story') === 'ecb-wire');
+    await page.locator('#article-dialog .story-version').first().waitFor();
+    const versions = page.locator('#article-dialog .story-version');
+    assert.equal(await versions.count(), 4);
+    assert.deepEqual(await versions.evaluateAll((items) => items.map((i) => i.dataset.versionId)),
+      ['ecb-wire', 'ecb-herald', 'ecb-post', 'ecb-wire-update1']);
+    assert.match(await versions.nth(0).textContent(), /First report/);
+    assert.match(await versions.nth(2).locator('.story-added').textContent(), /told reporters/);
+    assert.match(await versions.nth(3).locator('.story-added').textContent(), /Several governors/);
+    // The story view survives a reload, and a version opens as an article.
+    await page.reload();
+    await page.locator('#article-dialog .story-version').first().waitFor();
+    await page.locator('#article-dialog .story-version-title a').nth(3).click();
+    await page.locator('#article-dialog .article-body').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('doc'), 'ecb-wire-update1');
+    await page.goBack();
+    await page.locator('#article-dialog .story-version').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('story'));
+    assert.equal(await page.locator('#article-dialog').evaluate((d) => d.open), false);
   });
 });

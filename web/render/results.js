@@ -1,7 +1,7 @@
 // The result list, the status line, pagination and the empty / no-result /
 // error messages.
 
-import { el, replaceChildren, snippetFragment, formatDate, formatNumber, languageName, safeHttpUrl } from '../dom.js';
+import { el, replaceChildren, snippetFragment, formatDate, formatDateTime, formatNumber, languageName, safeHttpUrl } from '../dom.js';
 import { entityChips } from './chips.js';
 
 /** A result's title, date, source, language, snippet and entity chips. */
@@ -31,8 +31,35 @@ function resultItem(hit, ctx) {
     el('article', { attrs: { 'aria-labelledby': `title-${cssId(hit.id)}` } },
       el('h3', { className: 'result-title', id: `title-${cssId(hit.id)}` }, titleLink),
       meta,
+      storyLine(hit, ctx),
       hit.snippet ? snippet : null,
       entityChips(hit, { onFilter: ctx.onFilter, active: ctx.isActive, limit: 12 })));
+}
+
+/**
+ * A grouped hit's story: "3 versions · first: Reuters, 15 Jan 2024 · also
+ * AFP, AP", the count linking to the story view. Nothing for a story of one.
+ */
+function storyLine(hit, ctx) {
+  const story = hit.story;
+  if (!story || !(story.size > 1)) return null;
+  const sep = () => el('span', { className: 'sep', attrs: { 'aria-hidden': 'true' } }, '·');
+  const first = story.first_reported || {};
+  const versions = story.versions === story.size
+    ? `${formatNumber(story.versions)} versions`
+    : `${formatNumber(story.versions)} of ${formatNumber(story.size)} versions`;
+  const others = Array.isArray(story.other_sources) ? story.other_sources : [];
+  return el('p', { className: 'result-story' },
+    el('a', {
+      href: ctx.storyHref(story.id),
+      className: 'result-story-link',
+      dataset: { storyId: story.id },
+      on: { click: (event) => ctx.onOpenStory(event, story.id) },
+    }, versions, el('span', { className: 'visually-hidden' }, ` of “${hit.title || 'this story'}”`)),
+    sep(),
+    el('span', { className: 'result-story-first' }, 'first: ', first.source || 'unknown source',
+      first.date ? [', ', el('time', { dateTime: first.date }, formatDateTime(first.date))] : null),
+    others.length ? [sep(), el('span', { className: 'result-story-others' }, `also ${others.join(', ')}`)] : null);
 }
 
 /** An id usable in an id attribute, derived from an article id. */
@@ -48,7 +75,8 @@ export function renderStatus(status, data, state) {
   if (!data) { status.textContent = ''; return; }
   const total = formatNumber(data.total);
   const approx = data.total_exact === false ? 'about ' : '';
-  const noun = data.total === 1 ? 'article' : 'articles';
+  const unit = data.unit === 'story' ? 'story' : 'article';
+  const noun = data.total === 1 ? unit : unit === 'story' ? 'stories' : 'articles';
   const took = typeof data.took_ms === 'number' ? ` in ${data.took_ms < 1 ? '<1' : formatNumber(Math.round(data.took_ms))} ms` : '';
   const pageInfo = data.total > 0 && state.page > 1 ? `, page ${state.page}` : '';
   replaceChildren(status,
