@@ -24,7 +24,8 @@ HttpRequest Get(std::string path,
   return r;
 }
 
-class AnalystHandlersTest : public RoutesTestFixture {
+// Over the small corpus, whose articles the expectations count.
+class AnalystHandlersTest : public RoutesTestFixtureOf<fixtures::SmallCorpus> {
  protected:
   static json Ok(HttpRequest r) {
     Dispatched d = Run(std::move(r));

@@ -1,5 +1,5 @@
 // Test support, not part of chancery_http: a GoogleTest fixture that serves
-// the story test corpus (searchd/testing/test_corpus.h StoryCorpus: the
+// a test corpus (searchd/testing/test_corpus.h; by default StoryCorpus: the
 // small corpus and later versions of three of its articles) through Dispatch,
 // without a socket, with a web root holding one index.html. Shared by the
 // test suites of one binary; built once per suite.
@@ -12,19 +12,21 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "searchd/http/routes.h"
 #include "searchd/testing/test_corpus.h"
 
 namespace chancery {
 
-class RoutesTestFixture : public ::testing::Test {
+template <std::vector<fixtures::TestArticle> (*Corpus)() = fixtures::StoryCorpus>
+class RoutesTestFixtureOf : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     state_ = new State;
     state_->dir = fixtures::MakeTempDir("routes");
     ASSERT_TRUE(
-        fixtures::WriteIndex(state_->dir, fixtures::StoryCorpus()).ok());
+        fixtures::WriteIndex(state_->dir, Corpus()).ok());
     SearcherOptions options;
     options.db_paths = {state_->dir};
     StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open(options);
@@ -55,6 +57,8 @@ class RoutesTestFixture : public ::testing::Test {
   };
   static inline State* state_ = nullptr;
 };
+
+using RoutesTestFixture = RoutesTestFixtureOf<>;
 
 }  // namespace chancery
 
