@@ -6,6 +6,7 @@
 
 #include "common/facets.h"
 #include "searchd/search/date_range.h"
+#include "searchd/search/match_visitor.h"
 #include "searchd/search/query_builder.h"
 
 namespace chancery {
@@ -43,12 +44,12 @@ bool Passes(const ColumnFilter& f, Xapian::docid did) {
   return !f.values.empty();
 }
 
-// Receives every match of the base query and counts it.
-class CountingSpy : public Xapian::MatchSpy {
+// Counts every match of the base query.
+class MatchCounter {
  public:
-  CountingSpy(const IndexSnapshot& snapshot,
-              std::vector<const FacetColumn*> columns,
-              std::vector<ColumnFilter> filters, bool count_days)
+  MatchCounter(const IndexSnapshot& snapshot,
+               std::vector<const FacetColumn*> columns,
+               std::vector<ColumnFilter> filters, bool count_days)
       : snapshot_(snapshot),
         columns_(std::move(columns)),
         filters_(std::move(filters)),
@@ -57,20 +58,6 @@ class CountingSpy : public Xapian::MatchSpy {
     if (count_days_ && !snapshot_.days.empty()) {
       day_counts.assign(snapshot_.max_day - snapshot_.min_day + 1, 0);
     }
-  }
-
-  // Matches then come from shard `index` of `count` (Xapian runs one
-  // sub-match per shard and hands spies shard-local docids).
-  void SetShard(Xapian::docid index, Xapian::docid count) {
-    shard_ = index;
-    shards_ = count;
-  }
-
-  void operator()(const Xapian::Document& doc, double) override {
-    AddShardDocid(doc.get_docid());
-  }
-  void AddShardDocid(Xapian::docid did) {
-    Add((did - 1) * shards_ + shard_ + 1);
   }
 
   void Add(Xapian::docid did) {
@@ -106,8 +93,6 @@ class CountingSpy : public Xapian::MatchSpy {
   const std::vector<const FacetColumn*> columns_;
   const std::vector<ColumnFilter> filters_;
   const bool count_days_;
-  Xapian::docid shard_ = 0;
-  Xapian::docid shards_ = 1;
 };
 
 bool IsDateFacet(std::string_view name) {
@@ -235,37 +220,16 @@ FacetOutcome CountFacets(const IndexHandle& handle, const FacetQuery& query) {
   Xapian::Query base = builder.SearchQuery(request, query.first_day,
                                            query.last_day, multi_select,
                                            /*highlight=*/nullptr);
-  CountingSpy spy(snap, columns, std::move(filters), count_days);
-  // One pass per shard so that each match's docid can be mapped to the
-  // combined database's numbering, which the columns use.
-  const auto shards = static_cast<Xapian::docid>(handle.shards.size());
-  const bool everything =
-      base.get_description() == MatchAllQuery().get_description();
-  for (Xapian::docid i = 0; i < shards; ++i) {
-    const Xapian::Database& shard = shards == 1 ? handle.db : handle.shards[i];
-    spy.SetShard(i, shards);
-    if (everything) {
-      // Browsing without a query: every document, without the matcher.
-      for (auto p = shard.postlist_begin(""); p != shard.postlist_end("");
-           ++p) {
-        spy.AddShardDocid(*p);
-      }
-      continue;
-    }
-    Xapian::Enquire enquire(shard);
-    enquire.set_query(base);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    enquire.add_matchspy(&spy);
-    enquire.get_mset(0, 0, shard.get_doccount());
-  }
+  MatchCounter counter(snap, columns, std::move(filters), count_days);
+  VisitMatches(handle, base,
+               [&counter](Xapian::docid did) { counter.Add(did); });
 
   FacetOutcome outcome;
-  outcome.total = spy.total;
+  outcome.total = counter.total;
   size_t column_index = 0;
   for (const std::string& name : request.facets) {
     if (IsDateFacet(name)) {
-      outcome.facets.push_back(DateFacet(snap, spy.day_counts, query));
+      outcome.facets.push_back(DateFacet(snap, counter.day_counts, query));
       continue;
     }
     const FacetColumn& column = *columns[column_index];
@@ -276,7 +240,7 @@ FacetOutcome CountFacets(const IndexHandle& handle, const FacetQuery& query) {
           selected.push_back(ord);
       }
     }
-    outcome.facets.push_back(RankValues(column, spy.counts[column_index],
+    outcome.facets.push_back(RankValues(column, counter.counts[column_index],
                                         selected, query.facet_size));
     ++column_index;
   }
