@@ -91,6 +91,11 @@ HttpResponse GetFacetValues(const ServerContext& ctx, const HttpRequest& req) {
       [&](const FacetValuesRequest& r) { return ctx.searcher.FacetValues(r); });
 }
 
+HttpResponse GetTerms(const ServerContext& ctx, const HttpRequest& req) {
+  return Answer(ParseTermsParams(req), RenderTerms,
+                [&](const TermsRequest& r) { return ctx.searcher.Terms(r); });
+}
+
 HttpResponse GetHealth(const ServerContext& ctx, const HttpRequest&) {
   StatusOr<IndexStats> stats = ctx.searcher.Stats();
   if (!stats.ok()) return ErrorResponse(stats.status());

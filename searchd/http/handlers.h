@@ -26,6 +26,8 @@ HttpResponse GetSearch(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetDocument(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetSimilar(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetFacetValues(const ServerContext& ctx, const HttpRequest& req);
+// The words and phrases over-represented in a search's matches.
+HttpResponse GetTerms(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetHealth(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetStats(const ServerContext& ctx, const HttpRequest& req);
 // The facet and filter fields (common/facets.h), for the web UI.

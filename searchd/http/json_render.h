@@ -13,6 +13,7 @@ namespace chancery {
 std::string RenderSearchResponse(const SearchResponse& response);
 std::string RenderDocument(const DocumentView& doc);
 std::string RenderFacetValues(const FacetResult& facet);
+std::string RenderTerms(const TermsResponse& terms);
 std::string RenderStats(const IndexStats& stats);
 // GET /api/schema: the field registry (common/facets.h) for clients.
 std::string RenderSchema();

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <map>
 #include <optional>
 #include <string_view>
 
@@ -125,6 +126,16 @@ constexpr Param<FacetValuesRequest> kFacetValuesParams[] = {
     Text("q", &FacetValuesRequest::q),
     Integer("size", &FacetValuesRequest::size),
 };
+// /api/terms: the search's matches (q, dates and, as for search, the
+// filters), and how many terms to list.
+constexpr Param<SearchRequest> kTermsSearchParams[] = {
+    Text("q", &SearchRequest::q),
+    Text("from", &SearchRequest::from),
+    Text("to", &SearchRequest::to),
+};
+constexpr Param<TermsRequest> kTermsParams[] = {
+    Integer("size", &TermsRequest::size),
+};
 // any=FIELD[,FIELD]: the filters of FIELD need only one of their values.
 constexpr ParamSpec kAnySpec = {.name = "any",
                                 .type = ParamSpec::Type::kList,
@@ -161,13 +172,12 @@ std::vector<ParamSpec> Specs(const Param<R> (&params)[N]) {
   return specs;
 }
 
-}  // namespace
-
-StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req) {
-  CHANCERY_ASSIGN_OR_RETURN(SearchRequest r, ReadParams(req, kSearchParams));
+// One filter per parameter named after a value field, and any=.
+Status ReadFilters(const HttpRequest& req,
+                   std::map<std::string, FieldFilter>& filters) {
   for (const auto& [name, value] : req.query) {
     if (schema::FindValueField(name)) {
-      r.filters[name].values.push_back(value);
+      filters[name].values.push_back(value);
     } else if (name == kAnySpec.name) {
       for (const std::string& field : SplitCommas(value)) {
         if (!schema::FindValueField(field)) {
@@ -177,14 +187,38 @@ StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req) {
                   field + "\"",
               std::string(kAnySpec.name));
         }
-        r.filters[field].any = true;
+        filters[field].any = true;
       }
     }
   }
   // any=FIELD without values of FIELD is harmless; drop the empty filter.
-  for (auto it = r.filters.begin(); it != r.filters.end();) {
-    it = it->second.values.empty() ? r.filters.erase(it) : std::next(it);
+  for (auto it = filters.begin(); it != filters.end();) {
+    it = it->second.values.empty() ? filters.erase(it) : std::next(it);
   }
+  return Status::Ok();
+}
+
+// The filter parameters' specs (see ReadFilters).
+void AddFilterSpecs(std::vector<ParamSpec>& specs) {
+  for (const schema::FieldSpec& field : schema::kFields) {
+    if (!schema::HasValues(field)) continue;
+    specs.push_back({.name = field.name, .repeatable = true});
+  }
+  specs.push_back(kAnySpec);
+}
+
+}  // namespace
+
+StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req) {
+  CHANCERY_ASSIGN_OR_RETURN(SearchRequest r, ReadParams(req, kSearchParams));
+  CHANCERY_RETURN_IF_ERROR(ReadFilters(req, r.filters));
+  return r;
+}
+
+StatusOr<TermsRequest> ParseTermsParams(const HttpRequest& req) {
+  CHANCERY_ASSIGN_OR_RETURN(TermsRequest r, ReadParams(req, kTermsParams));
+  CHANCERY_ASSIGN_OR_RETURN(r.search, ReadParams(req, kTermsSearchParams));
+  CHANCERY_RETURN_IF_ERROR(ReadFilters(req, r.search.filters));
   return r;
 }
 
@@ -202,11 +236,14 @@ StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req) {
 
 std::vector<ParamSpec> SearchParamSpecs() {
   std::vector<ParamSpec> specs = Specs(kSearchParams);
-  for (const schema::FieldSpec& field : schema::kFields) {
-    if (!schema::HasValues(field)) continue;
-    specs.push_back({.name = field.name, .repeatable = true});
-  }
-  specs.push_back(kAnySpec);
+  AddFilterSpecs(specs);
+  return specs;
+}
+
+std::vector<ParamSpec> TermsParamSpecs() {
+  std::vector<ParamSpec> specs = Specs(kTermsSearchParams);
+  for (const ParamSpec& spec : Specs(kTermsParams)) specs.push_back(spec);
+  AddFilterSpecs(specs);
   return specs;
 }
 

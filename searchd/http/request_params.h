@@ -25,6 +25,8 @@ StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req);
 StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req);
 StatusOr<DocumentRequest> ParseDocumentParams(const HttpRequest& req);
 StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req);
+// q, from, to and the filters as for search; size = terms to list.
+StatusOr<TermsRequest> ParseTermsParams(const HttpRequest& req);
 
 // One parameter a parser accepts.
 struct ParamSpec {
@@ -48,6 +50,7 @@ std::vector<ParamSpec> SearchParamSpecs();
 std::vector<ParamSpec> SimilarParamSpecs();
 std::vector<ParamSpec> DocumentParamSpecs();
 std::vector<ParamSpec> FacetValuesParamSpecs();
+std::vector<ParamSpec> TermsParamSpecs();
 
 }  // namespace chancery
 

@@ -9,12 +9,13 @@
 namespace chancery {
 namespace {
 
-constexpr std::array<Route, 10> kRoutes = {{
+constexpr std::array<Route, 11> kRoutes = {{
     {"GET", "/api/search", "search", GetSearch, SearchParamSpecs},
     {"GET", "/api/doc/{id}", "doc", GetDocument, DocumentParamSpecs},
     {"GET", "/api/doc/{id}/similar", "similar", GetSimilar, SimilarParamSpecs},
     {"GET", "/api/facet/{name}", "facet", GetFacetValues,
      FacetValuesParamSpecs},
+    {"GET", "/api/terms", "terms", GetTerms, TermsParamSpecs},
     {"GET", "/api/health", "health", GetHealth},
     {"GET", "/api/stats", "stats", GetStats},
     {"GET", "/api/schema", "schema", GetSchema},
