@@ -41,6 +41,9 @@ void AddSearchLimits(SearcherOptions& o, SettingsTable& table) {
         1 << 30, "term profiles count words exactly up to this many matches");
   limit("phrase_sample_limit", "--phrase-sample-limit", &o.phrase_sample_limit,
         1, 1 << 30, "term profiles count phrases over this many matches");
+  limit("terms_candidate_limit", "--terms-candidate-limit",
+        &o.terms_candidate_limit, 1, 1 << 30,
+        "term profiles take candidate words from this many matches");
   limit("max_terms_size", "--max-terms-size", &o.max_terms_size, 1, 10000,
         "most words and phrases per term profile (size)");
   limit("reload_interval_ms", "--reload-interval-ms", &o.reload_interval_ms, 50,

@@ -45,6 +45,7 @@ TEST_F(ServerFlagsTest, FileSetsEverySetting) {
       "reload_interval_ms": 180, "counting_threads": 0,
       "exact_terms_limit": 190, "phrase_sample_limit": 20,
       "max_terms_size": 21, "stopwords_file": "/sw.tsv",
+      "terms_candidate_limit": 22,
       "batch_size": 50, "index_threads": 4})")});
   ASSERT_TRUE(f.ok()) << f.status().message();
   const ServerConfig& c = f->config;
@@ -66,6 +67,7 @@ TEST_F(ServerFlagsTest, FileSetsEverySetting) {
   EXPECT_EQ(c.search.exact_terms_limit, 190);
   EXPECT_EQ(c.search.phrase_sample_limit, 20);
   EXPECT_EQ(c.search.max_terms_size, 21);
+  EXPECT_EQ(c.search.terms_candidate_limit, 22);
   EXPECT_EQ(c.search.stopwords_file, "/sw.tsv");
   EXPECT_TRUE(Validate(c).ok());
 }

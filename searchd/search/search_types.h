@@ -186,7 +186,9 @@ struct TermsResponse {
   // a deterministic sample of sample_size of them (every k-th by docid).
   bool sampled = false;
   int64_t sample_size = 0;
-  // Phrases are counted over the first phrase_sample_size of those.
+  // Phrases are counted over an even sample of phrase_sample_size of those;
+  // a phrase's index_count is estimated when over 200 articles have both
+  // its words (term_profiler.h).
   int64_t phrase_sample_size = 0;
   std::vector<TermStat> words;    // By score, best first.
   std::vector<TermStat> phrases;  // By score, best first.

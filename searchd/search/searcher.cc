@@ -392,9 +392,11 @@ StatusOr<TermsResponse> Searcher::Terms(const TermsRequest& request) const {
   search.size = 0;
   CHANCERY_ASSIGN_OR_RETURN(DateBounds dates,
                             ValidateSearchRequest(search, impl_->options));
-  const TermProfileLimits limits{impl_->options.exact_terms_limit,
-                                 impl_->options.phrase_sample_limit,
-                                 request.size};
+  TermProfileLimits limits;
+  limits.exact_limit = impl_->options.exact_terms_limit;
+  limits.phrase_limit = impl_->options.phrase_sample_limit;
+  limits.candidate_limit = impl_->options.terms_candidate_limit;
+  limits.size = request.size;
   auto profile = WithHandle(*impl_->pool, [&](IndexHandle& h) -> TermsResponse {
     Xapian::Query query = QueryBuilder(h).SearchQuery(
         search, dates.first_day, dates.last_day, {}, nullptr);

@@ -52,14 +52,9 @@ void Stopwords::StemAll() {
   }
 }
 
-bool Stopwords::IsWord(std::string_view lang, std::string_view word) const {
+const Stopwords::Language& Stopwords::Of(std::string_view lang) const {
   auto it = languages_.find(lang);
-  return it != languages_.end() && it->second.words.count(std::string(word));
-}
-
-bool Stopwords::IsStem(std::string_view lang, std::string_view stem) const {
-  auto it = languages_.find(lang);
-  return it != languages_.end() && it->second.stems.count(std::string(stem));
+  return it == languages_.end() ? none_ : it->second;
 }
 
 size_t Stopwords::size() const {

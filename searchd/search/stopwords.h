@@ -31,17 +31,38 @@ class Stopwords {
   static Stopwords FromLists(
       const std::map<std::string, std::vector<std::string>>& lists);
 
-  // Whether folded `word` is a stopword of `lang` ("" = of no language).
-  bool IsWord(std::string_view lang, std::string_view word) const;
-  // Whether `stem` (without the "Z") is the stem of a stopword of `lang`.
-  bool IsStem(std::string_view lang, std::string_view stem) const;
+  // The stopwords of one language.
+  struct Language {
+    // Lookups by string_view, without making a string.
+    struct Hash {
+      using is_transparent = void;
+      size_t operator()(std::string_view s) const {
+        return std::hash<std::string_view>()(s);
+      }
+    };
+    using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+    Set words;
+    Set stems;
+    // Whether folded `word` is a stopword.
+    bool IsWord(std::string_view word) const { return words.contains(word); }
+    // Whether `stem` (without the "Z") is the stem of a stopword.
+    bool IsStem(std::string_view stem) const { return stems.contains(stem); }
+  };
+
+  // The stopwords of `lang` ("" = of no language): none when it has none.
+  // Valid as long as this object.
+  const Language& Of(std::string_view lang) const;
+  bool IsWord(std::string_view lang, std::string_view word) const {
+    return Of(lang).IsWord(word);
+  }
+  bool IsStem(std::string_view lang, std::string_view stem) const {
+    return Of(lang).IsStem(stem);
+  }
   size_t size() const;  // Words over all languages.
 
  private:
-  struct Language {
-    std::unordered_set<std::string> words;
-    std::unordered_set<std::string> stems;
-  };
+  Language none_;  // Of a language without stopwords.
+
   void Add(const std::string& lang, std::string_view word);
   void StemAll();
 

@@ -18,9 +18,13 @@ namespace {
 
 // The best-scoring words whose forms phrases are built from.
 constexpr size_t kPhraseWords = 40;
-// Phrase candidates given an exact index count, per phrase listed: a phrase
-// query costs a positional check of every document with both words.
+// Words given exact counts, per word listed.
+constexpr size_t kShortlistPerResult = 3;
+// Phrase candidates given an index count, per phrase listed.
 constexpr size_t kPhraseLookupsPerResult = 3;
+// Index documents with both words of a phrase whose positions are checked;
+// past this many, the phrase's index count is estimated from as many.
+constexpr size_t kPhraseCheckDocs = 200;
 // Term frequencies looked up at most, whatever the bounds say.
 constexpr size_t kMaxWordLookups = 20000;
 // A pair seen once is a coincidence, not a phrase.
@@ -68,13 +72,14 @@ struct Counts {
 void CountDocument(const Xapian::Database& db, Xapian::docid did,
                    const Stopwords& stopwords, Counts& counts) {
   std::string lang;
+  const Stopwords::Language* stop = &stopwords.Of("");
   bool stemmed = false;
   uint32_t lang_index = 0;
   // Words sorting before the language term ("3d" < "Len"), counted once
   // the language is known.
   std::vector<std::string> early;
   auto count_word = [&](const std::string& word) {
-    if (Uninformative(word) || stopwords.IsWord(lang, word)) return;
+    if (Uninformative(word) || stop->IsWord(word)) return;
     if (stemmed) {
       Counts::Form& f = counts.forms[word];
       if (f.count++ == 0) f.lang = lang_index;
@@ -96,6 +101,7 @@ void CountDocument(const Xapian::Database& db, Xapian::docid did,
     if (lang.empty() && term.starts_with(schema::kLang)) {
       lang = term.substr(schema::kLang.size());
       stemmed = !StemmerName(lang).empty();
+      stop = &stopwords.Of(lang);
       lang_index = counts.LangIndex(lang);
       for (const std::string& w : early) count_word(w);
       early.clear();
@@ -103,7 +109,7 @@ void CountDocument(const Xapian::Database& db, Xapian::docid did,
                term.size() > schema::kStem.size() &&
                !IsUpperAscii(term[schema::kStem.size()])) {
       std::string_view stem = std::string_view(term).substr(1);
-      if (Uninformative(stem) || stopwords.IsStem(lang, stem)) continue;
+      if (Uninformative(stem) || stop->IsStem(stem)) continue;
       ++counts.units[term];
     }
   }
@@ -179,8 +185,8 @@ std::vector<TermStat> Rank(const std::unordered_map<Key, uint32_t>& counts,
   return best;
 }
 
-// Every form (word) of the matches whose stem is one of `stems` ("Z" +
-// stem), by stem, commonest first.
+// Every form (word) of the counted documents whose stem is one of `stems`
+// ("Z" + stem), by stem, commonest first.
 std::unordered_map<std::string, std::vector<std::string>> FormsOf(
     const std::set<std::string>& stems, const Counts& counts) {
   std::unordered_map<std::string, std::vector<std::string>> forms;
@@ -212,15 +218,84 @@ std::unordered_map<std::string, std::vector<std::string>> FormsOf(
   return forms;
 }
 
+// Whether `second` follows `first` somewhere in document `did`.
+bool Adjacent(const Xapian::Database& db, Xapian::docid did,
+              const std::string& first, const std::string& second) {
+  Xapian::PositionIterator p = db.positionlist_begin(did, first);
+  Xapian::PositionIterator q = db.positionlist_begin(did, second);
+  const Xapian::PositionIterator p_end = db.positionlist_end(did, first);
+  const Xapian::PositionIterator q_end = db.positionlist_end(did, second);
+  for (; p != p_end; ++p) {
+    q.skip_to(*p + 1);
+    if (q == q_end) return false;
+    if (*q == *p + 1) return true;
+  }
+  return false;
+}
+
+// Documents of the index with `first` then `second`: exact when at most
+// kPhraseCheckDocs documents have both words, else the share of that many
+// of them (evenly spaced) that have the phrase, times all with both. A
+// phrase query would check the positions of every document with both
+// words: thousands for "oil prices", tens of milliseconds each phrase.
 int64_t PhraseFrequency(const Xapian::Database& db, const std::string& first,
                         const std::string& second) {
-  const std::string words[] = {first, second};
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(words),
-                                  std::end(words), 2));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  std::vector<Xapian::docid> both;
+  Xapian::PostingIterator p = db.postlist_begin(first);
+  Xapian::PostingIterator q = db.postlist_begin(second);
+  const Xapian::PostingIterator p_end = db.postlist_end(first);
+  const Xapian::PostingIterator q_end = db.postlist_end(second);
+  while (p != p_end && q != q_end) {
+    if (*p < *q) {
+      p.skip_to(*q);
+    } else if (*q < *p) {
+      q.skip_to(*p);
+    } else {
+      both.push_back(*p);
+      ++p;
+      ++q;
+    }
+  }
+  const std::vector<Xapian::docid> checked = EvenSample(both, kPhraseCheckDocs);
+  int64_t adjacent = 0;
+  for (Xapian::docid did : checked)
+    adjacent += Adjacent(db, did, first, second);
+  if (checked.size() == both.size()) return adjacent;
+  return std::llround(static_cast<double>(adjacent) *
+                      static_cast<double>(both.size()) /
+                      static_cast<double>(checked.size()));
 }
+
+// A set of documents, to count how many of them have a term.
+class DocSet {
+ public:
+  explicit DocSet(const std::vector<Xapian::docid>& sorted)
+      : docs_(sorted), in_(sorted.empty() ? 1 : sorted.back() + 1, false) {
+    for (Xapian::docid d : sorted) in_[d] = true;
+  }
+  // Walks the term's postings, or skips through this set when that is
+  // much shorter.
+  int64_t CountWith(const Xapian::Database& db, const std::string& term,
+                    int64_t index_count) const {
+    int64_t n = 0;
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    const Xapian::PostingIterator end = db.postlist_end(term);
+    if (index_count <= 4 * static_cast<int64_t>(docs_.size())) {
+      for (; p != end && *p < in_.size(); ++p) n += in_[*p];
+      return n;
+    }
+    for (Xapian::docid d : docs_) {
+      p.skip_to(d);
+      if (p == end) break;
+      n += *p == d;
+    }
+    return n;
+  }
+
+ private:
+  const std::vector<Xapian::docid>& docs_;
+  std::vector<bool> in_;
+};
 
 // Documents of `docs` with each pair of `words` adjacent, keyed
 // first index << 16 | second index.
@@ -291,24 +366,44 @@ TermsResponse ProfileTerms(const IndexHandle& handle,
   response.sample_size = static_cast<int64_t>(sample.size());
   if (sample.empty()) return response;
 
+  // Candidates from the termlists of a sample (reading every match's
+  // termlist costs ~50 us a document), then exact counts over all the
+  // counted matches for the shortlist, from the postings.
+  const std::vector<Xapian::docid> candidate_docs =
+      EvenSample(sample, limits.candidate_limit);
   Counts counts;
-  for (Xapian::docid did : sample) CountDocument(db, did, stopwords, counts);
-  const Sizes sizes{response.sample_size, response.total, response.articles};
+  for (Xapian::docid did : candidate_docs) {
+    CountDocument(db, did, stopwords, counts);
+  }
   const auto want = static_cast<size_t>(std::max(limits.size, 0));
   std::vector<TermStat> ranked =
-      Rank(counts.units, sizes, /*min_count=*/1, std::max(want, kPhraseWords),
+      Rank(counts.units,
+           Sizes{static_cast<int64_t>(candidate_docs.size()), response.total,
+                 response.articles},
+           /*min_count=*/1, std::max(want * kShortlistPerResult, kPhraseWords),
            kMaxWordLookups, [&](const std::string& key) {
              return std::pair<std::string, int64_t>(key, db.get_termfreq(key));
            });
+  const DocSet counted(sample);
+  const Sizes sizes{response.sample_size, response.total, response.articles};
+  for (TermStat& t : ranked) {
+    t.count = counted.CountWith(db, t.term, t.index_count);
+    const ContingencyTable table = TableFor(
+        t.count, sizes.sample, sizes.matches, sizes.articles, t.index_count);
+    t.score = OverRepresented(table) ? LogLikelihoodG2(table) : -1;
+  }
+  std::erase_if(ranked, [](const TermStat& t) { return t.score < 0; });
+  std::sort(ranked.begin(), ranked.end(), Better);
 
-  // Stems are shown as their commonest form.
+  // Stems are shown as their commonest form in the counted matches.
   std::set<std::string> stems;
   for (const TermStat& t : ranked) {
     if (t.term.starts_with(schema::kStem)) stems.insert(t.term);
   }
   const auto forms = FormsOf(stems, counts);
   std::vector<std::string> phrase_words;
-  for (TermStat& t : ranked) {
+  for (size_t i = 0; i < ranked.size(); ++i) {
+    TermStat& t = ranked[i];
     if (!t.term.starts_with(schema::kStem)) {
       phrase_words.push_back(t.term);
       continue;
@@ -319,9 +414,19 @@ TermsResponse ProfileTerms(const IndexHandle& handle,
       t.term = t.stem;
       continue;
     }
-    t.term = it->second.front();
     phrase_words.insert(phrase_words.end(), it->second.begin(),
                         it->second.end());
+    t.term = it->second.front();
+    if (i >= want || it->second.size() == 1) continue;
+    int64_t best = -1;
+    for (const std::string& form : it->second) {
+      int64_t n = counted.CountWith(db, form, db.get_termfreq(form));
+      // Ties: the form commoner in the candidate sample, then A-Z.
+      if (n > best) {
+        best = n;
+        t.term = form;
+      }
+    }
   }
   if (ranked.size() > want) ranked.resize(want);
   response.words = std::move(ranked);

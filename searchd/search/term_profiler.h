@@ -7,20 +7,24 @@
 // Words come from the documents' termlists, no text is read: a document
 // stemmed in its language counts its "Z" stem terms (so "negotiated" and
 // "negotiations" are one term), shown as the commonest word of the matches
-// with that stem; a document without a stemmer counts its words. Index
-// frequencies are Xapian's exact term frequencies. Stopwords of the
-// document's language (stopwords.h), numbers and one-letter words are left
-// out.
+// with that stem; a document without a stemmer counts its words. Stopwords
+// of the document's language (stopwords.h), numbers and one-letter words
+// are left out. Reading a termlist costs tens of microseconds, so the
+// candidates come from the termlists of limits.candidate_limit matches
+// (evenly spaced), and the shortlist (3 per word listed) is then counted
+// exactly over all the counted matches from its postings. Index
+// frequencies are Xapian's exact term frequencies.
 //
 // Phrases are pairs of adjacent words among the best-scoring words' forms,
-// found from their positional postings in a sample of the matches (reading
-// positions of a few dozen words is much cheaper than the positions or the
-// text of every word); the index frequency of each phrase listed is the
-// exact count of a phrase query.
+// found from their positional postings in limits.phrase_limit of the
+// counted matches (reading positions of a few dozen words is much cheaper
+// than the positions or the text of every word). A phrase's index
+// frequency is exact when at most 200 documents have both words, else
+// estimated from the positions of 200 of them (a phrase query would check
+// every one: thousands for "oil prices").
 //
 // Sampling: past limits.exact_limit matches, every k-th match in docid
-// order (deterministic for one index revision and query), and for phrases
-// every k-th of those up to limits.phrase_limit.
+// order (deterministic for one index revision and query) is counted.
 //
 // Not thread-safe: one call per handle and thread. Throws Xapian::Error.
 #ifndef CHANCERY_SEARCHD_SEARCH_TERM_PROFILER_H_
@@ -39,8 +43,10 @@ namespace chancery {
 
 struct TermProfileLimits {
   int64_t exact_limit = 20000;  // Matches counted exactly.
-  int64_t phrase_limit = 2000;  // Matches whose phrases are counted.
-  int size = 20;                // Words and phrases to list, each.
+  int64_t phrase_limit = 1000;  // Matches whose phrases are counted.
+  // Matches whose termlists propose the candidate words.
+  int64_t candidate_limit = 1000;
+  int size = 20;  // Words and phrases to list, each.
 };
 
 // Every `k`-th of `sorted` so that at most `limit` remain (all when fewer),

@@ -63,10 +63,12 @@ class TermProfilerTest : public ::testing::Test {
     std::filesystem::remove_all(*dir_);
     delete dir_;
   }
-  static std::unique_ptr<Searcher> Open(int exact_limit = 20000) {
+  static std::unique_ptr<Searcher> Open(int exact_limit = 20000,
+                                        int candidate_limit = 1000) {
     SearcherOptions options;
     options.db_paths = {*dir_};
     options.exact_terms_limit = exact_limit;
+    options.terms_candidate_limit = candidate_limit;
     auto s = Searcher::Open(options);
     EXPECT_TRUE(s.ok()) << s.status().ToString();
     return s.ok() ? std::move(*s) : nullptr;
@@ -159,6 +161,26 @@ TEST_F(TermProfilerTest, CountsMatchTheTextAndScoresAreG2) {
                            r.articles - r.total - (t.index_count - t.count)};
     EXPECT_TRUE(OverRepresented(table)) << t.term;
   }
+}
+
+TEST_F(TermProfilerTest, CountsAreExactWhenCandidatesComeFromASample) {
+  // Candidates from 3 of the 6 matches (t1, t3, t5); counts over all 6.
+  auto s = Open(20000, /*candidate_limit=*/3);
+  TermsResponse r = Terms(*s, "reactor");
+  EXPECT_FALSE(r.sampled);
+  const std::vector<fixtures::TestArticle> corpus = TermsCorpus();
+  const TermStat* uranium = Find(r.words, "uranium");
+  ASSERT_NE(uranium, nullptr) << Listing(r.words);
+  EXPECT_EQ(uranium->count,
+            CountWith(
+                corpus, [](const std::string& w) { return w == "uranium"; },
+                &kReactorIds));
+  const TermStat* turbine = Find(r.words, "turbine");
+  ASSERT_NE(turbine, nullptr) << Listing(r.words);
+  EXPECT_EQ(turbine->count,
+            CountWith(
+                corpus, [](const std::string& w) { return w == "turbine"; },
+                &kReactorIds));
 }
 
 TEST_F(TermProfilerTest, PhrasesAreCountedExactly) {
