@@ -48,9 +48,9 @@ struct SearcherOptions {
   // sample of at most phrase_sample_limit of those; at most max_terms_size
   // words and phrases listed.
   int exact_terms_limit = 20000;
-  int phrase_sample_limit = 1000;
+  int phrase_sample_limit = 500;
   // Matches whose termlists propose the words a term profile counts.
-  int terms_candidate_limit = 1000;
+  int terms_candidate_limit = 500;
   int max_terms_size = 100;
   // The stopwords a term profile leaves out (searchd/search/stopwords.h);
   // no stopwords when the file does not exist (a build without the npm

@@ -21,10 +21,10 @@ constexpr size_t kPhraseWords = 40;
 // Words given exact counts, per word listed.
 constexpr size_t kShortlistPerResult = 3;
 // Phrase candidates given an index count, per phrase listed.
-constexpr size_t kPhraseLookupsPerResult = 3;
+constexpr size_t kPhraseLookupsPerResult = 2;
 // Index documents with both words of a phrase whose positions are checked;
 // past this many, the phrase's index count is estimated from as many.
-constexpr size_t kPhraseCheckDocs = 200;
+constexpr size_t kPhraseCheckDocs = 100;
 // Term frequencies looked up at most, whatever the bounds say.
 constexpr size_t kMaxWordLookups = 20000;
 // A pair seen once is a coincidence, not a phrase.

@@ -19,8 +19,8 @@
 // found from their positional postings in limits.phrase_limit of the
 // counted matches (reading positions of a few dozen words is much cheaper
 // than the positions or the text of every word). A phrase's index
-// frequency is exact when at most 200 documents have both words, else
-// estimated from the positions of 200 of them (a phrase query would check
+// frequency is exact when at most 100 documents have both words, else
+// estimated from the positions of 100 of them (a phrase query would check
 // every one: thousands for "oil prices").
 //
 // Sampling: past limits.exact_limit matches, every k-th match in docid
@@ -43,9 +43,9 @@ namespace chancery {
 
 struct TermProfileLimits {
   int64_t exact_limit = 20000;  // Matches counted exactly.
-  int64_t phrase_limit = 1000;  // Matches whose phrases are counted.
+  int64_t phrase_limit = 500;   // Matches whose phrases are counted.
   // Matches whose termlists propose the candidate words.
-  int64_t candidate_limit = 1000;
+  int64_t candidate_limit = 500;
   int size = 20;  // Words and phrases to list, each.
 };
 
