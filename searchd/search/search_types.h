@@ -187,8 +187,8 @@ struct TermsResponse {
   bool sampled = false;
   int64_t sample_size = 0;
   // Phrases are counted over an even sample of phrase_sample_size of those;
-  // a phrase's index_count is estimated when over 100 articles have both
-  // its words (term_profiler.h).
+  // a phrase's index_count is estimated when its rarer word is in over 100
+  // articles (term_profiler.h).
   int64_t phrase_sample_size = 0;
   std::vector<TermStat> words;    // By score, best first.
   std::vector<TermStat> phrases;  // By score, best first.

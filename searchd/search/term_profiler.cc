@@ -170,7 +170,9 @@ std::vector<TermStat> Rank(const std::unordered_map<Key, uint32_t>& counts,
               [](const Key* x, const Key* y) { return *x < *y; });
     for (const Key* key : keys) {
       if (lookups++ >= max_lookups) break;
-      const std::pair<std::string, int64_t> named = index_count(*key);
+      std::pair<std::string, int64_t> named = index_count(*key);
+      // An estimated index count is never below what the sample saw.
+      named.second = std::max(named.second, a);
       ContingencyTable t =
           TableFor(a, n.sample, n.matches, n.articles, named.second);
       if (!OverRepresented(t)) continue;
@@ -233,37 +235,35 @@ bool Adjacent(const Xapian::Database& db, Xapian::docid did,
   return false;
 }
 
-// Documents of the index with `first` then `second`: exact when at most
-// kPhraseCheckDocs documents have both words, else the share of that many
-// of them (evenly spaced) that have the phrase, times all with both. A
-// phrase query would check the positions of every document with both
-// words: thousands for "oil prices", tens of milliseconds each phrase.
+// Documents of the index with `first` then `second`: of the documents of
+// the rarer word (every one when at most kPhraseCheckDocs, else that many
+// evenly spaced), the share with the phrase, times the rarer word's
+// frequency. Exact up to kPhraseCheckDocs. A phrase query would check the
+// positions of every document with both words: thousands for "oil
+// prices", tens of milliseconds a phrase.
 int64_t PhraseFrequency(const Xapian::Database& db, const std::string& first,
                         const std::string& second) {
-  std::vector<Xapian::docid> both;
-  Xapian::PostingIterator p = db.postlist_begin(first);
-  Xapian::PostingIterator q = db.postlist_begin(second);
-  const Xapian::PostingIterator p_end = db.postlist_end(first);
-  const Xapian::PostingIterator q_end = db.postlist_end(second);
-  while (p != p_end && q != q_end) {
-    if (*p < *q) {
-      p.skip_to(*q);
-    } else if (*q < *p) {
-      q.skip_to(*p);
-    } else {
-      both.push_back(*p);
-      ++p;
-      ++q;
-    }
-  }
-  const std::vector<Xapian::docid> checked = EvenSample(both, kPhraseCheckDocs);
+  const Xapian::doccount df_first = db.get_termfreq(first);
+  const Xapian::doccount df_second = db.get_termfreq(second);
+  const std::string& rarer = df_first <= df_second ? first : second;
+  const Xapian::doccount df = std::min(df_first, df_second);
+  if (df == 0) return 0;
+  // Every k-th posting, without a vector of them all (k >= 1).
+  const size_t wanted = std::min<size_t>(df, kPhraseCheckDocs);
+  int64_t checked = 0;
   int64_t adjacent = 0;
-  for (Xapian::docid did : checked)
-    adjacent += Adjacent(db, did, first, second);
-  if (checked.size() == both.size()) return adjacent;
-  return std::llround(static_cast<double>(adjacent) *
-                      static_cast<double>(both.size()) /
-                      static_cast<double>(checked.size()));
+  size_t i = 0;
+  for (auto p = db.postlist_begin(rarer); p != db.postlist_end(rarer);
+       ++p, ++i) {
+    // Posting i is the checked-th kept when i == floor(checked·df/wanted).
+    if (i != static_cast<size_t>(static_cast<uint64_t>(checked) * df / wanted))
+      continue;
+    adjacent += Adjacent(db, *p, first, second);
+    if (++checked == static_cast<int64_t>(wanted)) break;
+  }
+  if (checked == static_cast<int64_t>(df)) return adjacent;
+  return std::llround(static_cast<double>(adjacent) * df /
+                      static_cast<double>(checked));
 }
 
 // A set of documents, to count how many of them have a term.

@@ -19,9 +19,10 @@
 // found from their positional postings in limits.phrase_limit of the
 // counted matches (reading positions of a few dozen words is much cheaper
 // than the positions or the text of every word). A phrase's index
-// frequency is exact when at most 100 documents have both words, else
-// estimated from the positions of 100 of them (a phrase query would check
-// every one: thousands for "oil prices").
+// frequency is exact when its rarer word is in at most 100 documents, else
+// estimated from the positions in 100 of those, evenly spaced (a phrase
+// query would check every document with both words: thousands for "oil
+// prices").
 //
 // Sampling: past limits.exact_limit matches, every k-th match in docid
 // order (deterministic for one index revision and query) is counted.
