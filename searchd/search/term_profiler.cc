@@ -116,16 +116,19 @@ void CountDocument(const Xapian::Database& db, Xapian::docid did,
   for (const std::string& w : early) count_word(w);  // No language term.
 }
 
+// The matches outside the sample are taken to have a term at the sample's
+// rate: `a` of `sample` stands for this many of `matches`.
+int64_t InMatches(int64_t a, int64_t sample, int64_t matches) {
+  if (sample == matches) return a;
+  return std::llround(static_cast<double>(a) * static_cast<double>(matches) /
+                      static_cast<double>(sample));
+}
+
 // The table of a term in `a` of the `sample` documents counted, out of
-// `matches` matches in an index of `articles`, `df` of which have it. The
-// matches outside the sample are taken to have it at the sample's rate.
+// `matches` matches in an index of `articles`, `df` of which have it.
 ContingencyTable TableFor(int64_t a, int64_t sample, int64_t matches,
                           int64_t articles, int64_t df) {
-  const int64_t in_matches =
-      sample == matches
-          ? a
-          : std::llround(static_cast<double>(a) * static_cast<double>(matches) /
-                         static_cast<double>(sample));
+  const int64_t in_matches = InMatches(a, sample, matches);
   const int64_t rest = articles - matches;
   const int64_t c = std::clamp<int64_t>(df - in_matches, 0, rest);
   return {a, sample - a, c, rest - c};
@@ -144,7 +147,8 @@ bool Better(const TermStat& x, const TermStat& y) {
 
 // The `want` best over-represented keys of `counts` by G², best first, with
 // `term` set to the key. `index_count(key)` is the key's index document
-// frequency, asked for at most `max_lookups` keys. A key's G² is at most
+// frequency, asked for at most `max_lookups` keys; an `estimated` one is
+// raised to what the count implies for all the matches. A key's G² is at most
 // that of a table where no document outside the matches has it (G² falls
 // as c grows while a·d > b·c), which rises with its count, so keys are
 // visited by count, highest first, and the visit stops when that bound
@@ -152,7 +156,8 @@ bool Better(const TermStat& x, const TermStat& y) {
 template <typename Key, typename IndexCount>
 std::vector<TermStat> Rank(const std::unordered_map<Key, uint32_t>& counts,
                            const Sizes& n, int64_t min_count, size_t want,
-                           size_t max_lookups, IndexCount index_count) {
+                           size_t max_lookups, bool estimated,
+                           IndexCount index_count) {
   std::vector<std::vector<const Key*>> by_count(n.sample + 1);
   for (const auto& [key, count] : counts) {
     if (count >= min_count) by_count[count].push_back(&key);
@@ -171,8 +176,11 @@ std::vector<TermStat> Rank(const std::unordered_map<Key, uint32_t>& counts,
     for (const Key* key : keys) {
       if (lookups++ >= max_lookups) break;
       std::pair<std::string, int64_t> named = index_count(*key);
-      // An estimated index count is never below what the sample saw.
-      named.second = std::max(named.second, a);
+      if (estimated) {
+        // The index has at least the matches' share the sample implies.
+        named.second =
+            std::max(named.second, InMatches(a, n.sample, n.matches));
+      }
       ContingencyTable t =
           TableFor(a, n.sample, n.matches, n.articles, named.second);
       if (!OverRepresented(t)) continue;
@@ -364,7 +372,8 @@ TermsResponse ProfileTerms(const IndexHandle& handle,
       EvenSample(matches, limits.exact_limit);
   response.sampled = sample.size() < matches.size();
   response.sample_size = static_cast<int64_t>(sample.size());
-  if (sample.empty()) return response;
+  // Nothing stands out of a set that is the whole index.
+  if (sample.empty() || response.total == response.articles) return response;
 
   // Candidates from the termlists of a sample (reading every match's
   // termlist costs ~50 us a document), then exact counts over all the
@@ -381,7 +390,7 @@ TermsResponse ProfileTerms(const IndexHandle& handle,
            Sizes{static_cast<int64_t>(candidate_docs.size()), response.total,
                  response.articles},
            /*min_count=*/1, std::max(want * kShortlistPerResult, kPhraseWords),
-           kMaxWordLookups, [&](const std::string& key) {
+           kMaxWordLookups, /*estimated=*/false, [&](const std::string& key) {
              return std::pair<std::string, int64_t>(key, db.get_termfreq(key));
            });
   const DocSet counted(sample);
@@ -443,14 +452,14 @@ TermsResponse ProfileTerms(const IndexHandle& handle,
       CountPhrases(db, phrase_sample, phrase_words);
   const Sizes phrase_sizes{response.phrase_sample_size, response.total,
                            response.articles};
-  response.phrases =
-      Rank(phrases, phrase_sizes, kMinPhraseCount, want,
-           want * kPhraseLookupsPerResult, [&](uint32_t key) {
-             const std::string& first = phrase_words[key >> 16];
-             const std::string& second = phrase_words[key & 0xffff];
-             return std::pair<std::string, int64_t>(
-                 first + " " + second, PhraseFrequency(db, first, second));
-           });
+  response.phrases = Rank(
+      phrases, phrase_sizes, kMinPhraseCount, want,
+      want * kPhraseLookupsPerResult, /*estimated=*/true, [&](uint32_t key) {
+        const std::string& first = phrase_words[key >> 16];
+        const std::string& second = phrase_words[key & 0xffff];
+        return std::pair<std::string, int64_t>(
+            first + " " + second, PhraseFrequency(db, first, second));
+      });
   return response;
 }
 
