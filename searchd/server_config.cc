@@ -37,6 +37,15 @@ void AddSearchLimits(SearcherOptions& o, SettingsTable& table) {
         1 << 30, "largest page * size");
   limit("exact_facet_limit", "--exact-facet-limit", &o.exact_facet_limit, 1000,
         1 << 30, "facets are counted exactly up to this many matches");
+  limit("exact_terms_limit", "--exact-terms-limit", &o.exact_terms_limit, 1,
+        1 << 30, "term profiles count words exactly up to this many matches");
+  limit("phrase_sample_limit", "--phrase-sample-limit", &o.phrase_sample_limit,
+        1, 1 << 30, "term profiles count phrases over this many matches");
+  limit("terms_candidate_limit", "--terms-candidate-limit",
+        &o.terms_candidate_limit, 1, 1 << 30,
+        "term profiles take candidate words from this many matches");
+  limit("max_terms_size", "--max-terms-size", &o.max_terms_size, 1, 10000,
+        "most words and phrases per term profile (size)");
   limit("reload_interval_ms", "--reload-interval-ms", &o.reload_interval_ms, 50,
         600000, "how often to look for index updates");
   limit("counting_threads", "--counting-threads", &o.counting_threads, 0, 256,
@@ -99,6 +108,12 @@ SettingsTable ServerSettings(ServerConfig& c) {
        .target = &c.web_root,
        .value_name = "DIR",
        .help = "static files of the web UI"},
+      {.key = "stopwords_file",
+       .flag = "--stopwords-file",
+       .target = &c.search.stopwords_file,
+       .value_name = "FILE",
+       .help = "stopwords of term profiles, lang<TAB>word lines (none when "
+               "absent)"},
       {.key = "access_log",
        .flag = "--access-log",
        .target = &c.access_log,

@@ -43,6 +43,9 @@ TEST_F(ServerFlagsTest, FileSetsEverySetting) {
       "max_query_words": 14, "max_query_wildcards": 1,
       "max_result_window": 160, "exact_facet_limit": 1700,
       "reload_interval_ms": 180, "counting_threads": 0,
+      "exact_terms_limit": 190, "phrase_sample_limit": 20,
+      "max_terms_size": 21, "stopwords_file": "/sw.tsv",
+      "terms_candidate_limit": 22,
       "batch_size": 50, "index_threads": 4})")});
   ASSERT_TRUE(f.ok()) << f.status().message();
   const ServerConfig& c = f->config;
@@ -61,6 +64,11 @@ TEST_F(ServerFlagsTest, FileSetsEverySetting) {
   EXPECT_EQ(c.search.exact_facet_limit, 1700);
   EXPECT_EQ(c.search.reload_interval_ms, 180);
   EXPECT_EQ(c.search.counting_threads, 0);
+  EXPECT_EQ(c.search.exact_terms_limit, 190);
+  EXPECT_EQ(c.search.phrase_sample_limit, 20);
+  EXPECT_EQ(c.search.max_terms_size, 21);
+  EXPECT_EQ(c.search.terms_candidate_limit, 22);
+  EXPECT_EQ(c.search.stopwords_file, "/sw.tsv");
   EXPECT_TRUE(Validate(c).ok());
 }
 

@@ -128,8 +128,8 @@ TitleVocabulary ReadTitleVocabulary(const std::string& corpus_gz, size_t top) {
   return {Top(words, top), Top(bigrams, top)};
 }
 
-std::string BenchQuery::Target() const {
-  std::string t = "/api/search?q=" + httplib::detail::encode_query_param(q);
+std::string BenchQuery::Target(const std::string& route) const {
+  std::string t = route + "?q=" + httplib::detail::encode_query_param(q);
   if (!country.empty()) t += "&country=" + country;
   if (!month.empty()) t += "&from=" + month + "&to=" + month;
   if (by_story) t += "&collapse=story";

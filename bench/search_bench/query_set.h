@@ -23,10 +23,11 @@ TitleVocabulary ReadTitleVocabulary(const std::string& corpus_gz, size_t top);
 
 struct BenchQuery {
   std::string q;
-  std::string country;         // "" = no filter
-  std::string month;           // "YYYY-MM" = from/to that month, "" = none
-  bool by_story = false;       // collapse=story: one hit per story
-  std::string Target() const;  // "/api/search?q=...&..."
+  std::string country;    // "" = no filter
+  std::string month;      // "YYYY-MM" = from/to that month, "" = none
+  bool by_story = false;  // collapse=story: one hit per story
+  // "/api/search?q=...&...", or the same parameters on another route.
+  std::string Target(const std::string& route = "/api/search") const;
 };
 
 // `count` distinct queries: words and bigrams alternately; a third with a

@@ -2,10 +2,11 @@
 // article index. Builds the index once (Reuters train x14 through
 // chancery-index), starts the server, and replays distinct queries with the
 // four default facets over HTTP keep-alive: first one client (p50/p99),
-// then N concurrent clients (requests/s), then a burst of B clients that
-// each open a new connection and send one request at the same moment (the
-// listen backlog and connection hand-off). No query repeats across phases,
-// so no result cache could make the figures.
+// then the same queries on /api/terms (one client: p50/p99, and how many
+// were sampled), then N concurrent clients (requests/s), then a burst of B
+// clients that each open a new connection and send one request at the same
+// moment (the listen backlog and connection hand-off). No query repeats across
+// phases, so no result cache could make the figures.
 //
 // After the single-client search phase, one client replays each analyst
 // view (co-mentions, timeline, bursts) the same way, printed beside it.
@@ -13,6 +14,7 @@
 //   search_bench [--work DIR] [--copies 14] [--queries 1000]
 //                [--analyst-queries 300]
 //                [--concurrent-queries 4000] [--clients 8] [--burst 200]
+//                [--terms-queries 300]
 //                [--server-threads N (default: the server's own)] [--baseline]
 #include <httplib.h>
 #include <signal.h>
@@ -45,7 +47,8 @@ struct Options {
   size_t analyst_queries = 300;  // Per analyst phase; 0 = none.
   int clients = 8;
   int burst = 200;
-  int server_threads = 0;  // 0: the server's default.
+  size_t terms_queries = 300;  // Of the single-client ones, on /api/terms.
+  int server_threads = 0;      // 0: the server's default.
   int port = 18777;
   bool baseline = false;
   bool by_story = false;  // --collapse: every query with collapse=story
@@ -152,6 +155,46 @@ std::vector<double> Replay(httplib::Client& client,
   return ms;
 }
 
+// The single-client queries' search parameters on /api/terms: latency,
+// the slowest, and how large the result sets profiled were.
+void BenchTerms(httplib::Client& client, const std::vector<BenchQuery>& qs,
+                size_t count, std::atomic<int>& errors) {
+  std::vector<double> ms;
+  std::vector<double> totals;
+  size_t sampled = 0;
+  std::vector<std::pair<double, std::string>> slowest;
+  for (size_t i = 0; i < qs.size() && i < count; ++i) {
+    const std::string target = qs[i].Target("/api/terms");
+    auto start = std::chrono::steady_clock::now();
+    auto r = client.Get(target);
+    double took = std::chrono::duration<double, std::milli>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+    ms.push_back(took);
+    if (!r || r->status != 200) {
+      ++errors;
+      continue;
+    }
+    const nlohmann::json j = nlohmann::json::parse(r->body);
+    totals.push_back(j["total"].get<double>());
+    sampled += j["sampled"].get<bool>();
+    slowest.emplace_back(
+        took,
+        target + "  (" + std::to_string(j["total"].get<long>()) + " matches)");
+  }
+  PrintLatency("terms, 1 client (HTTP):", ms);
+  std::printf(
+      "%-34s matches p50 %.0f  p90 %.0f  max %.0f; %zu of %zu sampled\n", "",
+      Percentile(totals, 0.5), Percentile(totals, 0.9), Percentile(totals, 1.0),
+      sampled, ms.size());
+  std::sort(slowest.rbegin(), slowest.rend());
+  std::printf("slowest terms queries:\n");
+  for (size_t i = 0; i < slowest.size() && i < 5; ++i) {
+    std::printf("  %7.2f ms  %s\n", slowest[i].first,
+                slowest[i].second.c_str());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -171,6 +214,8 @@ int main(int argc, char** argv) {
       o.concurrent_queries = std::stoul(next());
     else if (a == "--clients")
       o.clients = std::stoi(next());
+    else if (a == "--terms-queries")
+      o.terms_queries = std::stoul(next());
     else if (a == "--burst")
       o.burst = std::stoi(next());
     else if (a == "--server-threads")
@@ -279,6 +324,7 @@ int main(int argc, char** argv) {
       PrintLatency(phase.name.c_str(), ms);
     }
   }
+  if (o.terms_queries > 0) BenchTerms(client, single, o.terms_queries, errors);
   // A kept-alive idle connection holds a server worker until it times out.
   client.stop();
 

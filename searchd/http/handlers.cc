@@ -115,6 +115,11 @@ HttpResponse GetStory(const ServerContext& ctx, const HttpRequest& req) {
   });
 }
 
+HttpResponse GetTerms(const ServerContext& ctx, const HttpRequest& req) {
+  return Answer(ParseTermsParams(req), RenderTerms,
+                [&](const TermsRequest& r) { return ctx.searcher.Terms(r); });
+}
+
 HttpResponse GetHealth(const ServerContext& ctx, const HttpRequest&) {
   StatusOr<IndexStats> stats = ctx.searcher.Stats();
   if (!stats.ok()) return ErrorResponse(stats.status());

@@ -32,6 +32,9 @@ HttpResponse GetFeed(const ServerContext& ctx, const HttpRequest& req);
 
 // Every version of a story, oldest first, with what each added.
 HttpResponse GetStory(const ServerContext& ctx, const HttpRequest& req);
+
+// The words and phrases over-represented in a search's matches.
+HttpResponse GetTerms(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetHealth(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetStats(const ServerContext& ctx, const HttpRequest& req);
 // The analyst views: co-mentions, attention over time, bursts.

@@ -208,6 +208,46 @@ TEST_F(RoutesTest, StoryListsVersionsOrAnswers404) {
   EXPECT_EQ(json::parse(d.response.body)["error"]["code"], "not_found");
 }
 
+TEST_F(RoutesTest, TermsProfilesTheMatchesOfASearch) {
+  const std::vector<std::pair<std::string, std::string>> query = {
+      {"q", "macron"}, {"country", "FR"}};
+  Dispatched d = Run(Req("/api/terms", query));
+  EXPECT_EQ(d.route, "terms");
+  ASSERT_EQ(d.response.status, 200) << d.response.body;
+  json terms = json::parse(d.response.body);
+  json search = json::parse(Run(Req("/api/search", query)).response.body);
+  EXPECT_EQ(terms["total"], search["total"]);
+  EXPECT_EQ(terms["articles"], 12);
+  EXPECT_EQ(terms["sampled"], false);
+  EXPECT_EQ(terms["sample_size"], terms["total"]);
+  ASSERT_FALSE(terms["words"].empty());
+  for (const json& w : terms["words"]) {
+    EXPECT_LE(w["count"].get<int>(), w["index_count"].get<int>()) << w;
+    EXPECT_LE(w["count"].get<int>(), terms["total"].get<int>()) << w;
+    EXPECT_GT(w["score"].get<double>(), 0) << w;
+  }
+  // size bounds the lists.
+  json one = json::parse(
+      Run(Req("/api/terms", {{"q", "macron"}, {"size", "1"}})).response.body);
+  EXPECT_EQ(one["words"].size(), 1u);
+}
+
+TEST_F(RoutesTest, TermsBadParametersAre400NamingThem) {
+  for (const auto& [name, value] :
+       std::vector<std::pair<std::string, std::string>>{{"size", "0"},
+                                                        {"size", "x"},
+                                                        {"size", "101"},
+                                                        {"from", "May"},
+                                                        {"any", "colour"}}) {
+    Dispatched d = Run(Req("/api/terms", {{name, value}}));
+    EXPECT_EQ(d.response.status, 400) << name << "=" << value;
+    json body = json::parse(d.response.body);
+    EXPECT_EQ(body["error"]["param"], name) << d.response.body;
+  }
+  Dispatched twice = Run(Req("/api/terms", {{"q", "a"}, {"q", "b"}}));
+  EXPECT_EQ(json::parse(twice.response.body)["error"]["param"], "q");
+}
+
 TEST(ErrorResponseTest, MapsStatusCodes) {
   EXPECT_EQ(ErrorResponse(Status::InvalidArgument("x", "p")).status, 400);
   EXPECT_EQ(ErrorResponse(Status::NotFound("x")).status, 404);

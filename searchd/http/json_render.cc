@@ -149,6 +149,29 @@ std::string RenderStory(const StoryView& story) {
                {"versions", std::move(versions)}});
 }
 
+std::string RenderTerms(const TermsResponse& t) {
+  auto list = [](const std::vector<TermStat>& stats) {
+    json out = json::array();
+    for (const TermStat& s : stats) {
+      json item = {{"term", s.term},
+                   {"count", s.count},
+                   {"index_count", s.index_count},
+                   {"score", s.score}};
+      if (!s.stem.empty()) item["stem"] = s.stem;
+      out.push_back(std::move(item));
+    }
+    return out;
+  };
+  return Dump({{"total", t.total},
+               {"articles", t.articles},
+               {"sampled", t.sampled},
+               {"sample_size", t.sample_size},
+               {"phrase_sample_size", t.phrase_sample_size},
+               {"words", list(t.words)},
+               {"phrases", list(t.phrases)},
+               {"took_ms", t.took_ms}});
+}
+
 std::string RenderStats(const IndexStats& s) {
   return Dump({{"articles", s.articles},
                {"index_size_bytes", s.size_bytes},

@@ -14,6 +14,7 @@ std::string RenderSearchResponse(const SearchResponse& response);
 std::string RenderDocument(const DocumentView& doc);
 std::string RenderFacetValues(const FacetResult& facet);
 std::string RenderStory(const StoryView& story);
+std::string RenderTerms(const TermsResponse& terms);
 std::string RenderStats(const IndexStats& stats);
 // GET /api/schema: the field registry (common/facets.h) for clients.
 std::string RenderSchema();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <map>
 #include <optional>
 #include <string_view>
 
@@ -170,6 +171,9 @@ constexpr Param<BurstRequest> kBurstParams[] = {
 };
 // q=...&q=...: one series each.
 constexpr ParamSpec kSeriesSpec = {.name = "q", .repeatable = true};
+constexpr Param<TermsRequest> kTermsParams[] = {
+    Integer("size", &TermsRequest::size),
+};
 // any=FIELD[,FIELD]: the filters of FIELD need only one of their values.
 constexpr ParamSpec kAnySpec = {.name = "any",
                                 .type = ParamSpec::Type::kList,
@@ -210,7 +214,7 @@ std::vector<ParamSpec> Specs(const Param<R> (&params)[N]) {
 Status ReadFilters(const HttpRequest& req, SearchRequest& r) {
   for (const auto& [name, value] : req.query) {
     if (schema::FindValueField(name)) {
-      r.filters[name].values.push_back(value);
+      filters[name].values.push_back(value);
     } else if (name == kAnySpec.name) {
       for (const std::string& field : SplitCommas(value)) {
         if (!schema::FindValueField(field)) {
@@ -220,17 +224,18 @@ Status ReadFilters(const HttpRequest& req, SearchRequest& r) {
                   field + "\"",
               std::string(kAnySpec.name));
         }
-        r.filters[field].any = true;
+        filters[field].any = true;
       }
     }
   }
   // any=FIELD without values of FIELD is harmless; drop the empty filter.
-  for (auto it = r.filters.begin(); it != r.filters.end();) {
-    it = it->second.values.empty() ? r.filters.erase(it) : std::next(it);
+  for (auto it = filters.begin(); it != filters.end();) {
+    it = it->second.values.empty() ? filters.erase(it) : std::next(it);
   }
   return Status::Ok();
 }
 
+// The filter parameters' specs (see ReadFilters).
 void AddFilterSpecs(std::vector<ParamSpec>& specs) {
   for (const schema::FieldSpec& field : schema::kFields) {
     if (!schema::HasValues(field)) continue;
@@ -330,6 +335,12 @@ StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req) {
   return ReadParams(req, kFacetValuesParams);
 }
 
+StatusOr<TermsRequest> ParseTermsParams(const HttpRequest& req) {
+  CHANCERY_ASSIGN_OR_RETURN(TermsRequest r, ReadParams(req, kTermsParams));
+  CHANCERY_ASSIGN_OR_RETURN(r.search, ReadQueryPart(req, kQueryPartParams));
+  return r;
+}
+
 StatusOr<StoryRequest> ParseStoryParams(const HttpRequest& req) {
   return ReadParams(req, kStoryParams);
 }
@@ -337,6 +348,12 @@ StatusOr<StoryRequest> ParseStoryParams(const HttpRequest& req) {
 std::vector<ParamSpec> SearchParamSpecs() {
   std::vector<ParamSpec> specs = Specs(kSearchParams);
   AddFilterSpecs(specs);
+  return specs;
+}
+
+std::vector<ParamSpec> TermsParamSpecs() {
+  std::vector<ParamSpec> specs = QueryPartSpecs(kQueryPartParams);
+  for (const ParamSpec& spec : Specs(kTermsParams)) specs.push_back(spec);
   return specs;
 }
 

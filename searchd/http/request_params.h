@@ -53,6 +53,9 @@ std::string PercentEncode(std::string_view text);
 
 StatusOr<StoryRequest> ParseStoryParams(const HttpRequest& req);
 
+// q, from, to and the filters as for search; size = terms to list.
+StatusOr<TermsRequest> ParseTermsParams(const HttpRequest& req);
+
 // One parameter a parser accepts.
 struct ParamSpec {
   // kHeader: a request header field the handler reads (conditional GET).
@@ -81,6 +84,8 @@ std::vector<ParamSpec> ComentionParamSpecs();
 std::vector<ParamSpec> TimelineParamSpecs();
 std::vector<ParamSpec> BurstParamSpecs();
 std::vector<ParamSpec> StoryParamSpecs();
+
+std::vector<ParamSpec> TermsParamSpecs();
 
 }  // namespace chancery
 

@@ -9,7 +9,7 @@
 namespace chancery {
 namespace {
 
-constexpr std::array<Route, 15> kRoutes = {{
+constexpr std::array<Route, 16> kRoutes = {{
     {"GET", "/api/search", "search", GetSearch, SearchParamSpecs},
     {"GET", "/api/feed", "feed", GetFeed, FeedParamSpecs},
     {"GET", "/api/doc/{id}", "doc", GetDocument, DocumentParamSpecs},
@@ -21,6 +21,7 @@ constexpr std::array<Route, 15> kRoutes = {{
     {"GET", "/api/timeline", "timeline", GetTimeline, TimelineParamSpecs},
     {"GET", "/api/bursts", "bursts", GetBursts, BurstParamSpecs},
     {"GET", "/api/story/{id}", "story", GetStory, StoryParamSpecs},
+    {"GET", "/api/terms", "terms", GetTerms, TermsParamSpecs},
     {"GET", "/api/health", "health", GetHealth},
     {"GET", "/api/stats", "stats", GetStats},
     {"GET", "/api/schema", "schema", GetSchema},

@@ -15,26 +15,26 @@ namespace {
 
 TEST(LogLikelihoodTest, MatchesHandComputedTables) {
   // 2 * (1 ln 2 + 1 ln 2) = 4 ln 2: a perfect association of two articles.
-  EXPECT_NEAR(LogLikelihoodG2(1, 0, 0, 1), 4 * std::log(2.0), 1e-12);
+  EXPECT_NEAR(LogLikelihoodG2({1, 0, 0, 1}), 4 * std::log(2.0), 1e-12);
   // Independence: 0.
-  EXPECT_NEAR(LogLikelihoodG2(5, 5, 5, 5), 0, 1e-12);
-  EXPECT_NEAR(LogLikelihoodG2(10, 90, 40, 9860), 43.81371197162112, 1e-9);
-  EXPECT_NEAR(LogLikelihoodG2(110, 2442, 111, 29114), 270.721876936225, 1e-8);
-  EXPECT_NEAR(LogLikelihoodG2(2, 98, 100, 9800), 0.7527530838306442, 1e-9);
+  EXPECT_NEAR(LogLikelihoodG2({5, 5, 5, 5}), 0, 1e-12);
+  EXPECT_NEAR(LogLikelihoodG2({10, 90, 40, 9860}), 43.81371197162112, 1e-9);
+  EXPECT_NEAR(LogLikelihoodG2({110, 2442, 111, 29114}), 270.721876936225, 1e-8);
+  EXPECT_NEAR(LogLikelihoodG2({2, 98, 100, 9800}), 0.7527530838306442, 1e-9);
   // An empty row or column carries no evidence.
-  EXPECT_EQ(LogLikelihoodG2(0, 0, 3, 4), 0);
-  EXPECT_EQ(LogLikelihoodG2(0, 5, 0, 4), 0);
+  EXPECT_EQ(LogLikelihoodG2({0, 0, 3, 4}), 0);
+  EXPECT_EQ(LogLikelihoodG2({0, 5, 0, 4}), 0);
 }
 
 TEST(LogLikelihoodTest, SignTellsRarerFromCommoner) {
   // Expected k11 of (2, 98, 100, 9800) is 100 * 102 / 10000 = 1.02: above.
-  EXPECT_NEAR(SignedLogLikelihood(2, 98, 100, 9800), 0.7527530838306442, 1e-9);
+  EXPECT_NEAR(SignedLogLikelihood({2, 98, 100, 9800}), 0.7527530838306442, 1e-9);
   // Expected k11 of (0, 10, 50, 940) is 10 * 50 / 1000 = 0.5: below.
-  EXPECT_NEAR(SignedLogLikelihood(0, 10, 50, 940), -1.0311653362743973, 1e-9);
+  EXPECT_NEAR(SignedLogLikelihood({0, 10, 50, 940}), -1.0311653362743973, 1e-9);
   // Unusual company outranks frequent company: 10 of 100 against 40 of
   // 9900 elsewhere beats 50 of 100 against 4950 of 9900.
-  EXPECT_GT(SignedLogLikelihood(10, 90, 40, 9860),
-            SignedLogLikelihood(50, 50, 4950, 4950));
+  EXPECT_GT(SignedLogLikelihood({10, 90, 40, 9860}),
+            SignedLogLikelihood({50, 50, 4950, 4950}));
 }
 
 TEST(BurstDetectorTest, FlatBaselineUsesTheFloor) {

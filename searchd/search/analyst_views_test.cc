@@ -99,7 +99,7 @@ TEST_F(AnalystViewsTest, ComentionsCountShareLiftAndSignificance) {
     EXPECT_DOUBLE_EQ(v.share, static_cast<double>(c) / fr);
     EXPECT_DOUBLE_EQ(v.lift, (static_cast<double>(c) / fr) / (double(t) / n));
     EXPECT_DOUBLE_EQ(v.significance,
-                     SignedLogLikelihood(c, fr - c, t - c, n - fr - t + c));
+                     SignedLogLikelihood({c, fr - c, t - c, n - fr - t + c}));
     if (i > 0) {
       EXPECT_GE(r->values[i - 1].count, v.count);  // sort=count
     }

@@ -23,9 +23,8 @@ ComentionValue ScoreComention(const FacetColumn& column, uint32_t ordinal,
   }
   // The matching articles against the rest of the index.
   v.significance = SignedLogLikelihood(
-      static_cast<double>(count), static_cast<double>(articles - count),
-      static_cast<double>(v.index_count - count),
-      static_cast<double>(index_articles - articles - v.index_count + count));
+      {count, articles - count, v.index_count - count,
+       index_articles - articles - v.index_count + count});
   return v;
 }
 

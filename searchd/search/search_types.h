@@ -211,6 +211,42 @@ struct FacetValuesRequest {
   std::string collapse = "none";
 };
 
+// GET /api/terms: the words and two-word phrases over-represented in the
+// matches of a search against the whole index (searchd/search/
+// term_profiler.h).
+struct TermsRequest {
+  // The matches: q, from, to and filters as for a search (the rest of a
+  // SearchRequest is not used).
+  SearchRequest search;
+  int size = 20;  // Words and phrases to list (each), 1..max_terms_size.
+};
+
+struct TermStat {
+  // A word as most often written in the matches (of the words sharing the
+  // stem), or "word word" for a phrase; folded as indexed.
+  std::string term;
+  std::string stem;   // The stem counted; "" for unstemmed words, phrases.
+  int64_t count = 0;  // Documents of the (sampled) matches with it.
+  int64_t index_count = 0;  // Documents of the whole index with it.
+  double score = 0;         // G² (searchd/search/log_likelihood.h).
+};
+
+struct TermsResponse {
+  int64_t total = 0;     // Documents matching the search.
+  int64_t articles = 0;  // Documents in the index.
+  // Words are counted over every match up to exact_terms_limit, else over
+  // a deterministic sample of sample_size of them (every k-th by docid).
+  bool sampled = false;
+  int64_t sample_size = 0;
+  // Phrases are counted over an even sample of phrase_sample_size of those;
+  // a phrase's index_count is estimated when its rarer word is in over 100
+  // articles (term_profiler.h).
+  int64_t phrase_sample_size = 0;
+  std::vector<TermStat> words;    // By score, best first.
+  std::vector<TermStat> phrases;  // By score, best first.
+  double took_ms = 0;
+};
+
 struct IndexStats {
   int64_t articles = 0;
   int64_t size_bytes = 0;

@@ -5,6 +5,7 @@
 #include <future>
 #include <span>
 
+#include "common/data_file.h"
 #include "common/schema.h"
 #include "common/stored_article.h"
 #include "common/text_analyzer.h"
@@ -17,9 +18,11 @@
 #include "searchd/search/request_validator.h"
 #include "searchd/search/snippet_builder.h"
 #include "searchd/search/spelling_suggester.h"
+#include "searchd/search/stopwords.h"
 #include "searchd/search/story_collapse.h"
 #include "searchd/search/story_view.h"
 #include "searchd/search/task_pool.h"
+#include "searchd/search/term_profiler.h"
 #include "searchd/search/timeline.h"
 
 namespace chancery {
@@ -166,6 +169,7 @@ struct Searcher::Impl {
   SearcherOptions options;
   std::unique_ptr<HandlePool> pool;
   std::unique_ptr<TaskPool> counters;  // null when counting_threads == 0
+  Stopwords stopwords;                 // Immutable after Open.
 
   StatusOr<FacetOutcome> Count(const FacetQuery& query) {
     return WithHandle(*pool,
@@ -188,6 +192,10 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(
                       std::chrono::milliseconds(options.reload_interval_ms)));
   if (options.counting_threads > 0) {
     impl->counters = std::make_unique<TaskPool>(options.counting_threads);
+  }
+  if (!options.stopwords_file.empty() && FileExists(options.stopwords_file)) {
+    CHANCERY_ASSIGN_OR_RETURN(impl->stopwords,
+                              Stopwords::Load(options.stopwords_file));
   }
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
@@ -444,6 +452,37 @@ StatusOr<BurstResponse> Searcher::Bursts(const BurstRequest& request) const {
       [](const IndexHandle& h, const BurstRequest& r, const DateBounds& d) {
         return FindBursts(h, r, d);
       });
+}
+
+StatusOr<TermsResponse> Searcher::Terms(const TermsRequest& request) const {
+  const auto start = std::chrono::steady_clock::now();
+  if (request.size < 1 || request.size > impl_->options.max_terms_size) {
+    return Status::InvalidArgument(
+        "size must be 1.." + std::to_string(impl_->options.max_terms_size) +
+            ", got " + std::to_string(request.size),
+        "size");
+  }
+  // Only the matches matter: no page of hits to check.
+  SearchRequest search = request.search;
+  search.page = 1;
+  search.size = 0;
+  CHANCERY_ASSIGN_OR_RETURN(DateBounds dates,
+                            ValidateSearchRequest(search, impl_->options));
+  TermProfileLimits limits;
+  limits.exact_limit = impl_->options.exact_terms_limit;
+  limits.phrase_limit = impl_->options.phrase_sample_limit;
+  limits.candidate_limit = impl_->options.terms_candidate_limit;
+  limits.size = request.size;
+  auto profile = WithHandle(*impl_->pool, [&](IndexHandle& h) -> TermsResponse {
+    Xapian::Query query = QueryBuilder(h).SearchQuery(
+        search, dates.first_day, dates.last_day, {}, nullptr);
+    return ProfileTerms(h, query, impl_->stopwords, limits);
+  });
+  if (!profile.ok()) return profile.status();
+  profile->took_ms = std::chrono::duration<double, std::milli>(
+                         std::chrono::steady_clock::now() - start)
+                         .count();
+  return profile;
 }
 
 }  // namespace chancery

@@ -1,6 +1,6 @@
 // Searcher: the search core. Answers searches, document look-ups, "more like
-// this", facet autocomplete and statistics over one index, or several index
-// shards searched as one.
+// this", facet autocomplete, term profiles and statistics over one index, or
+// several index shards searched as one.
 //
 // Thread safety: all methods are safe to call from any number of threads at
 // once. Each call borrows a database handle of its own from a pool (Xapian
@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "common/data_dirs.h"
 #include "common/status.h"
 #include "searchd/search/search_types.h"
 
@@ -42,6 +43,20 @@ struct SearcherOptions {
   // Threads that count facets while the ranked search runs; 0 = none
   // (count on the calling thread).
   int counting_threads = 2;
+  // Term profiles (Terms): words are counted over every match up to this
+  // many, else over an even sample of this many; phrases over an even
+  // sample of at most phrase_sample_limit of those; at most max_terms_size
+  // words and phrases listed.
+  int exact_terms_limit = 20000;
+  int phrase_sample_limit = 500;
+  // Matches whose termlists propose the words a term profile counts.
+  int terms_candidate_limit = 500;
+  int max_terms_size = 100;
+  // The stopwords a term profile leaves out (searchd/search/stopwords.h);
+  // no stopwords when the file does not exist (a build without the npm
+  // data).
+  std::string stopwords_file =
+      FindDataDirs().config_dir + "/entities/generated/stopwords.tsv";
 };
 
 class Searcher {
@@ -77,6 +92,10 @@ class Searcher {
       const TimelineRequest& request) const;
   [[nodiscard]] StatusOr<BurstResponse> Bursts(
       const BurstRequest& request) const;
+  // The words and phrases over-represented in the matches of
+  // `request.search` (searchd/search/term_profiler.h).
+  [[nodiscard]] StatusOr<TermsResponse> Terms(
+      const TermsRequest& request) const;
 
   const SearcherOptions& options() const;
 

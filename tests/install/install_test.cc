@@ -73,6 +73,10 @@ TEST_F(InstallTest, Layout) {
   if (HasGeneratedGazetteers()) {
     EXPECT_TRUE(fs::is_regular_file(
         p / "share/chancery/entities/generated/cities.tsv"));
+    // Where the installed chancery-searchd looks for term profiles'
+    // stopwords (SearcherOptions::stopwords_file).
+    EXPECT_TRUE(fs::is_regular_file(
+        p / "share/chancery/entities/generated/stopwords.tsv"));
   }
   // The unit names this prefix's binary and config.
   const std::string unit =
@@ -182,6 +186,9 @@ void ExpectFiles(const std::string& deb) {
   if (HasGeneratedGazetteers()) {
     EXPECT_TRUE(
         Contains(list, " ./usr/share/chancery/entities/generated/cities.tsv\n"))
+        << list;
+    EXPECT_TRUE(Contains(
+        list, " ./usr/share/chancery/entities/generated/stopwords.tsv\n"))
         << list;
   }
   EXPECT_FALSE(Contains(list, "node_modules")) << list;
