@@ -217,7 +217,7 @@ TEST_F(RoutesTest, TermsProfilesTheMatchesOfASearch) {
   json terms = json::parse(d.response.body);
   json search = json::parse(Run(Req("/api/search", query)).response.body);
   EXPECT_EQ(terms["total"], search["total"]);
-  EXPECT_EQ(terms["articles"], 12);
+  EXPECT_EQ(terms["articles"], fixtures::StoryCorpus().size());
   EXPECT_EQ(terms["sampled"], false);
   EXPECT_EQ(terms["sample_size"], terms["total"]);
   ASSERT_FALSE(terms["words"].empty());

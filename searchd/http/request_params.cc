@@ -212,6 +212,7 @@ std::vector<ParamSpec> Specs(const Param<R> (&params)[N]) {
 
 // The filter parameters (one per value field) and any=.
 Status ReadFilters(const HttpRequest& req, SearchRequest& r) {
+  std::map<std::string, FieldFilter>& filters = r.filters;
   for (const auto& [name, value] : req.query) {
     if (schema::FindValueField(name)) {
       filters[name].values.push_back(value);

@@ -19,14 +19,14 @@
 
 namespace chancery {
 
-template <std::vector<fixtures::TestArticle> (*Corpus)() = fixtures::StoryCorpus>
+template <std::vector<fixtures::TestArticle> (*Corpus)() =
+              fixtures::StoryCorpus>
 class RoutesTestFixtureOf : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     state_ = new State;
     state_->dir = fixtures::MakeTempDir("routes");
-    ASSERT_TRUE(
-        fixtures::WriteIndex(state_->dir, Corpus()).ok());
+    ASSERT_TRUE(fixtures::WriteIndex(state_->dir, Corpus()).ok());
     SearcherOptions options;
     options.db_paths = {state_->dir};
     StatusOr<std::unique_ptr<Searcher>> searcher = Searcher::Open(options);

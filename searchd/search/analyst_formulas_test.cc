@@ -28,7 +28,8 @@ TEST(LogLikelihoodTest, MatchesHandComputedTables) {
 
 TEST(LogLikelihoodTest, SignTellsRarerFromCommoner) {
   // Expected k11 of (2, 98, 100, 9800) is 100 * 102 / 10000 = 1.02: above.
-  EXPECT_NEAR(SignedLogLikelihood({2, 98, 100, 9800}), 0.7527530838306442, 1e-9);
+  EXPECT_NEAR(SignedLogLikelihood({2, 98, 100, 9800}), 0.7527530838306442,
+              1e-9);
   // Expected k11 of (0, 10, 50, 940) is 10 * 50 / 1000 = 0.5: below.
   EXPECT_NEAR(SignedLogLikelihood({0, 10, 50, 940}), -1.0311653362743973, 1e-9);
   // Unusual company outranks frequent company: 10 of 100 against 40 of

@@ -22,9 +22,9 @@ ComentionValue ScoreComention(const FacetColumn& column, uint32_t ordinal,
     v.lift = v.share / (static_cast<double>(v.index_count) / index_articles);
   }
   // The matching articles against the rest of the index.
-  v.significance = SignedLogLikelihood(
-      {count, articles - count, v.index_count - count,
-       index_articles - articles - v.index_count + count});
+  v.significance =
+      SignedLogLikelihood({count, articles - count, v.index_count - count,
+                           index_articles - articles - v.index_count + count});
   return v;
 }
 
