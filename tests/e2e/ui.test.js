@@ -798,6 +798,22 @@ describe('stories', () => {
     assert.equal(await page.locator('#results .result').count(), 1);
   });
 
+  it('passes axe-core on grouped results and the story view at desktop and 360 px', async () => {
+    if (!stories) return;
+    const found = [];
+    for (const [width, height] of [[1280, 800], [360, 740]]) {
+      const { ctx, p } = await newPage({ width, height });
+      await p.goto(`${stories.url}/?q=lagarde`);
+      await settled(p);
+      for (const line of await accessibilityViolations(p)) found.push(`${width}px grouped: ${line}`);
+      await p.goto(`${stories.url}/?q=lagarde&story=ecb-wire`);
+      await p.locator('#article-dialog .story-version').first().waitFor();
+      for (const line of await accessibilityViolations(p)) found.push(`${width}px story: ${line}`);
+      await ctx.close();
+    }
+    assert.deepEqual(found, []);
+  });
+
   it('links a grouped hit to the story view, which lists versions oldest first with what each added', async () => {
     if (!stories) return;
     await page.goto(`${stories.url}/?q=lagarde`);
