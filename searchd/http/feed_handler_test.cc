@@ -278,7 +278,7 @@ TEST_F(FeedTest, BadParametersAre400NamingThem) {
 // Whatever a client sends is a valid feed or a 400, never a broken document.
 TEST_F(FeedTest, HostileTextGivesAValidFeedOrA400) {
   const std::vector<Query> hostile = {
-      {{"q", std::string("\x01<b>&amp;\"]]>\x7f", 17)}},
+      {{"q", "\x01<b>&amp;\"]]>\x7f"}},
       {{"q", "caf\xc3 \xff\xfe"}},
       {{"q", "\xef\xbf\xbe macron"}},
       {{"source", "<script>"}, {"q", "'\"&"}},

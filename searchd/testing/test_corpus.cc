@@ -256,7 +256,7 @@ Status WriteIndex(const std::string& path,
     BuiltDocument built = builder.Build(t.article, t.entities);
     if (!t.story.empty()) SetStory(t.story, built.document);
     CHANCERY_ASSIGN_OR_RETURN(WriteOutcome unused,
-                              writer->Upsert(std::move(built)));
+                              writer->Upsert(built));
     (void)unused;
   }
   return writer->Commit();
