@@ -97,6 +97,7 @@ std::string RenderSearchResponse(const SearchResponse& r) {
               {"facets_exact", std::move(exact)},
               {"suggestion", OrNull(r.suggestion)}};
   if (!interval.empty()) out["date_interval"] = interval;
+  if (!r.revision.empty()) out["revision"] = r.revision;
   return Dump(out);
 }
 

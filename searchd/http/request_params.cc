@@ -8,6 +8,7 @@
 #include "common/base/numbers.h"
 #include "common/base/strings.h"
 #include "common/facets.h"
+#include "searchd/search/exporter.h"
 
 namespace chancery {
 namespace {
@@ -110,6 +111,7 @@ constexpr Param<SearchRequest> kSearchParams[] = {
     Integer("size", &SearchRequest::size),
     Integer("facet_size", &SearchRequest::facet_size),
     List("facets", &SearchRequest::facets, schema::kFacetNames),
+    Text("revision", &SearchRequest::revision),
 };
 constexpr Param<SimilarRequest> kSimilarParams[] = {
     PathText("id", &SimilarRequest::id),
@@ -124,6 +126,11 @@ constexpr Param<FacetValuesRequest> kFacetValuesParams[] = {
     Text("prefix", &FacetValuesRequest::prefix),
     Text("q", &FacetValuesRequest::q),
     Integer("size", &FacetValuesRequest::size),
+};
+constexpr Param<ExportParams> kExportParams[] = {
+    Text("format", &ExportParams::format, kExportFormats),
+    List("fields", &ExportParams::fields, {}),
+    Text("facet", &ExportParams::facet, schema::kFacetNames),
 };
 // any=FIELD[,FIELD]: the filters of FIELD need only one of their values.
 constexpr ParamSpec kAnySpec = {.name = "any",
@@ -188,6 +195,13 @@ StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req) {
   return r;
 }
 
+StatusOr<ExportParams> ParseExportParams(const HttpRequest& req) {
+  CHANCERY_ASSIGN_OR_RETURN(SearchRequest search, ParseSearchParams(req));
+  CHANCERY_ASSIGN_OR_RETURN(ExportParams r, ReadParams(req, kExportParams));
+  r.search = std::move(search);
+  return r;
+}
+
 StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req) {
   return ReadParams(req, kSimilarParams);
 }
@@ -207,6 +221,16 @@ std::vector<ParamSpec> SearchParamSpecs() {
     specs.push_back({.name = field.name, .repeatable = true});
   }
   specs.push_back(kAnySpec);
+  return specs;
+}
+
+std::vector<ParamSpec> ExportParamSpecs() {
+  std::vector<ParamSpec> specs = SearchParamSpecs();
+  for (ParamSpec spec : Specs(kExportParams)) {
+    // The columns are the search core's (exporter.h), checked there.
+    if (spec.name == "fields") spec.choices = ExportColumnNames();
+    specs.push_back(spec);
+  }
   return specs;
 }
 

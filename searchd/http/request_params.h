@@ -11,6 +11,7 @@
 #ifndef CHANCERY_SEARCHD_HTTP_REQUEST_PARAMS_H_
 #define CHANCERY_SEARCHD_HTTP_REQUEST_PARAMS_H_
 
+#include <array>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,17 @@ StatusOr<SearchRequest> ParseSearchParams(const HttpRequest& req);
 StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req);
 StatusOr<DocumentRequest> ParseDocumentParams(const HttpRequest& req);
 StatusOr<FacetValuesRequest> ParseFacetValuesParams(const HttpRequest& req);
+
+// GET /api/export: a search's parameters and how to write its matches.
+inline constexpr std::array<std::string_view, 3> kExportFormats = {
+    "csv", "jsonl", "json"};
+struct ExportParams {
+  SearchRequest search;
+  std::string format = "csv";       // One of kExportFormats.
+  std::vector<std::string> fields;  // Columns; empty = the default ones.
+  std::string facet;  // When set, the values of this facet instead.
+};
+StatusOr<ExportParams> ParseExportParams(const HttpRequest& req);
 
 // One parameter a parser accepts.
 struct ParamSpec {
@@ -48,6 +60,8 @@ std::vector<ParamSpec> SearchParamSpecs();
 std::vector<ParamSpec> SimilarParamSpecs();
 std::vector<ParamSpec> DocumentParamSpecs();
 std::vector<ParamSpec> FacetValuesParamSpecs();
+// The search's and the export's own.
+std::vector<ParamSpec> ExportParamSpecs();
 
 }  // namespace chancery
 

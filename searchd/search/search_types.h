@@ -50,6 +50,9 @@ struct SearchRequest {
   std::string interval = "auto";  // date facet: one of kDateIntervals
   bool snippets = true;           // Build hit snippets.
   bool suggest = true;            // Look for a spelling suggestion.
+  // The index revision to answer from (SearchResponse::revision of an
+  // earlier answer); "" = the newest.
+  std::string revision;
 };
 
 // One place a document names an entity (common/entities/entities.h
@@ -117,6 +120,7 @@ struct SearchResponse {
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;  // In the order requested.
   std::string suggestion;           // "" when none.
+  std::string revision;             // The index revision answered from.
 };
 
 // GET /api/doc/{id}?q=: one article, with the matches of `q` when given.
