@@ -62,7 +62,8 @@ Exported Export(int port, const std::string& target) {
 bool RunExportBench(int port, pid_t server_pid, const std::string& country) {
   // Titles may hold line breaks inside quotes; ids, dates and entity ids
   // cannot, so these columns count rows by line.
-  const std::string columns = "fields=id,date,url,source,lang,country,person,org";
+  const std::string columns =
+      "fields=id,date,url,source,lang,country,person,org";
   const double rss_before = MemoryMb(server_pid, "VmRSS");
   const double hwm_before = MemoryMb(server_pid, "VmHWM");
   Exported small =

@@ -112,8 +112,9 @@ TEST_F(ExportRouteTest, StreamsEveryMatchAsCsvWithTheDefaultColumns) {
             std::string::npos);
   const std::vector<std::string> lines = Lines(Body(d.response), "\r\n");
   ASSERT_FALSE(lines.empty());
-  EXPECT_EQ(lines[0], "id,title,url,country,person,org,source,lang,date,"
-                      "author,dateline");
+  EXPECT_EQ(lines[0],
+            "id,title,url,country,person,org,source,lang,date,"
+            "author,dateline");
   EXPECT_EQ(static_cast<int>(lines.size()) - 1, answer["total"].get<int>());
   std::set<std::string> ids;
   for (size_t i = 1; i < lines.size(); ++i) {
@@ -146,8 +147,9 @@ TEST_F(ExportRouteTest, FiltersAndPicksColumnsAsJsonLinesAndJson) {
     EXPECT_TRUE(row["body"].is_string());
   }
   EXPECT_EQ(got, want);
-  Dispatched array = Run(Get(
-      "/api/export", {{"country", "FR"}, {"format", "json"}, {"fields", "id"}}));
+  Dispatched array =
+      Run(Get("/api/export",
+              {{"country", "FR"}, {"format", "json"}, {"fields", "id"}}));
   ASSERT_EQ(array.response.status, 200);
   json rows = json::parse(Body(array.response));
   ASSERT_TRUE(rows.is_array());
@@ -156,12 +158,11 @@ TEST_F(ExportRouteTest, FiltersAndPicksColumnsAsJsonLinesAndJson) {
 
 TEST_F(ExportRouteTest, RejectsBadFormatsAndFieldsNamingTheParameter) {
   for (const auto& [name, value] :
-       std::vector<std::pair<std::string, std::string>>{
-           {"format", "xml"},
-           {"fields", "id,nope"},
-           {"fields", "id,id"},
-           {"facet", "nope"},
-           {"sort", "nope"}}) {
+       std::vector<std::pair<std::string, std::string>>{{"format", "xml"},
+                                                        {"fields", "id,nope"},
+                                                        {"fields", "id,id"},
+                                                        {"facet", "nope"},
+                                                        {"sort", "nope"}}) {
     Dispatched d = Run(Get("/api/export", {{name, value}}));
     EXPECT_EQ(d.response.status, 400) << name << "=" << value;
     EXPECT_FALSE(d.response.stream) << name;
@@ -193,8 +194,7 @@ TEST_F(ExportRouteTest, ExportsAFacetTableWithItsCounts) {
 }
 
 TEST_F(ExportRouteTest, ARevisionNoLongerKeptIs410NamingTheParameter) {
-  Dispatched d =
-      Run(Get("/api/search", {{"revision", "0000000000000000"}}));
+  Dispatched d = Run(Get("/api/search", {{"revision", "0000000000000000"}}));
   EXPECT_EQ(d.response.status, 410);
   const json error = json::parse(d.response.body)["error"];
   EXPECT_EQ(error["code"], "expired");

@@ -184,6 +184,10 @@ Status ExportRun::Stream(const std::function<bool(const ExportRow&)>& row) {
   } catch (const Xapian::DatabaseModifiedError&) {
     impl_->lease.Lost();
     return RevisionLost(impl_->lease->token);
+  } catch (const Xapian::DatabaseOpeningError&) {
+    // A table opened late whose file a compaction's switch removed.
+    impl_->lease.Lost();
+    return RevisionLost(impl_->lease->token);
   } catch (const Xapian::Error& e) {
     impl_->lease.Discard();
     return Status::IoError("index error: " + e.get_description());

@@ -69,6 +69,15 @@ auto WithHandle(HandlePool& pool, const std::string& token, Fn&& fn) ->
       // Only a query with nothing left to search gets here
       // (QueryBuilder::TextQuery falls back to its plain words first).
       return Status::InvalidArgument("q: " + e.get_msg(), "q");
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      // A table opened late whose file a compaction's switch removed: the
+      // revision is gone for a pinned read; else as any error below.
+      if (!token.empty()) {
+        lease->Lost();
+        return RevisionLost(token);
+      }
+      lease->Discard();
+      return Status::IoError("index error: " + e.get_description());
     } catch (const Xapian::Error& e) {
       // DatabaseCorruptError, DatabaseError, DatabaseOpeningError...: this
       // handle may be reading files that were since replaced.
