@@ -108,19 +108,6 @@ std::vector<Entity> EntitiesFromJson(const json& j) {
   return out;
 }
 
-// Parses the "YYYY-MM-DDTHH:MM:SSZ" text FormatIsoDate writes; nullopt
-// when it is not a real date.
-std::optional<int64_t> ParseIsoDate(const std::string& text) {
-  CivilTime t{};
-  if (std::sscanf(text.c_str(), "%d-%d-%dT%d:%d:%dZ", &t.date.year,
-                  &t.date.month, &t.date.day, &t.hour, &t.minute,
-                  &t.second) != 6 ||
-      !IsValidCivilDate(t.date.year, t.date.month, t.date.day)) {
-    return std::nullopt;
-  }
-  return EpochSecondsFromCivil(t);
-}
-
 // The fields of a document data object; throws json::exception on a
 // member of the wrong type.
 StoredArticle DecodeObject(const json& j) {
@@ -145,6 +132,17 @@ StoredArticle DecodeObject(const json& j) {
 }
 
 }  // namespace
+
+std::optional<int64_t> ParseIsoDate(const std::string& text) {
+  CivilTime t{};
+  if (std::sscanf(text.c_str(), "%d-%d-%dT%d:%d:%dZ", &t.date.year,
+                  &t.date.month, &t.date.day, &t.hour, &t.minute,
+                  &t.second) != 6 ||
+      !IsValidCivilDate(t.date.year, t.date.month, t.date.day)) {
+    return std::nullopt;
+  }
+  return EpochSecondsFromCivil(t);
+}
 
 std::string FormatIsoDate(int64_t epoch_seconds) {
   const CivilTime t = CivilTimeFromEpochSeconds(epoch_seconds);

@@ -143,9 +143,12 @@ Status ExportRun::Stream(const std::function<bool(const ExportRow&)>& row) {
   int64_t given = 0;
   bool stop = false;
   ExportRow cells(impl_->columns.size());
+  const bool with_body = std::find(impl_->columns.begin(), impl_->columns.end(),
+                                   kBodyColumn) != impl_->columns.end();
   std::function<bool(const Xapian::Document&)> each =
       [&](const Xapian::Document& doc) -> bool {
-    StatusOr<StoredArticle> stored = DecodeStoredArticle(doc.get_data());
+    StatusOr<StoredArticle> stored =
+        DecodeStoredListing(doc.get_data(), with_body);
     // A document the search core cannot read is skipped by search too
     // (HitsOf fails the page); an export goes on without it.
     if (!stored.ok()) return true;
