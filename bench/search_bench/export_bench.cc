@@ -1,10 +1,13 @@
 #include "bench/search_bench/export_bench.h"
 
 #include <httplib.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <string>
 
 namespace chancery::bench {
@@ -20,6 +23,21 @@ double MemoryMb(pid_t pid, const std::string& key) {
     }
   }
   return -1;
+}
+
+// CPU seconds (user + system) `pid` has used so far.
+double CpuSeconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), {});
+  // Fields after the command's closing parenthesis; utime, stime are the
+  // 12th and 13th of them.
+  std::istringstream rest(stat.substr(stat.rfind(')') + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 1; i <= 13 && rest >> field; ++i) {
+    if (i >= 12) ticks += std::stod(field);
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 struct Exported {
@@ -69,7 +87,9 @@ bool RunExportBench(int port, pid_t server_pid, const std::string& country) {
   Exported small =
       Export(port, "/api/export?format=csv&" + columns + "&country=" + country);
   const double hwm_small = MemoryMb(server_pid, "VmHWM");
+  const double cpu_before = CpuSeconds(server_pid);
   Exported all = Export(port, "/api/export?format=csv&" + columns);
+  const double cpu_all = CpuSeconds(server_pid) - cpu_before;
   const double hwm_all = MemoryMb(server_pid, "VmHWM");
   Exported titled = Export(port, "/api/export?format=csv");
   std::printf(
@@ -79,9 +99,9 @@ bool RunExportBench(int port, pid_t server_pid, const std::string& country) {
       small.rows / small.seconds, small.ok ? "" : "  FAILED");
   std::printf(
       "export, every article, CSV:        %ld rows, %.1f MB in %.2f s: %.0f "
-      "rows/s%s\n",
+      "rows/s%s; server CPU %.2f s: %.0f rows per CPU-second\n",
       all.rows, all.bytes / 1e6, all.seconds, all.rows / all.seconds,
-      all.ok ? "" : "  FAILED");
+      all.ok ? "" : "  FAILED", cpu_all, all.rows / cpu_all);
   std::printf(
       "export, every article, default:    %.1f MB (with titles) in %.2f s: "
       "%.0f rows/s\n",
