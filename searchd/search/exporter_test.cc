@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "common/facets.h"
+#include "common/revision_pins.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
 #include "searchd/search/searcher.h"
@@ -220,6 +221,24 @@ TEST_F(ExporterTest, AnOldRevisionAnswersUntilItExpires) {
   EXPECT_EQ(gone.status().param(), "revision");
   r.revision = "0123456789abcdef";
   EXPECT_EQ(searcher->Search(r).status().code(), StatusCode::kExpired);
+}
+
+TEST_F(ExporterTest, KeepingNothingStillAnswersTheNewest) {
+  std::unique_ptr<Searcher> searcher = Open(/*keep_ms=*/0, /*pins=*/true);
+  ASSERT_NE(searcher, nullptr);
+  SearchRequest r;
+  r.q = "harbour";
+  r.size = 1;
+  auto first = searcher->Search(r);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  r.revision = first->revision;
+  auto again = searcher->Search(r);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->total, kOld);
+  // No pin file: the writer is never held back.
+  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+    EXPECT_FALSE(entry.path().filename().string().starts_with(kPinFilePrefix));
+  }
 }
 
 TEST(ExportColumnsTest, ValidatesNames) {

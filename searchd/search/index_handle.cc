@@ -151,7 +151,8 @@ StatusOr<HandlePool::Lease> HandlePool::Borrow(const std::string& token) {
     newest = kept_.newest_token();
     const auto now = std::chrono::steady_clock::now();
     if (kept_.Expire(now)) CloseUnkept(now);
-    if (pinned && !kept_.Has(token, now)) {
+    // The newest revision is readable whatever the keeping (even none).
+    if (pinned && !kept_.Has(token, now) && token != kept_.newest_token()) {
       return Status::Expired("revision " + token +
                                  " is no longer kept; search again without "
                                  "revision for the newest",
@@ -196,7 +197,8 @@ StatusOr<HandlePool::Lease> HandlePool::Borrow(const std::string& token) {
         found = std::find_if(idle_.begin(), idle_.end(),
                              [&](const auto& h) { return h->token == token; });
         return found != idle_.end() ||
-               !kept_.Has(token, std::chrono::steady_clock::now());
+               (!kept_.Has(token, std::chrono::steady_clock::now()) &&
+                token != kept_.newest_token());
       });
       if (found == idle_.end()) {
         return Status::Unavailable("revision " + token +
@@ -285,7 +287,8 @@ void HandlePool::CloseUnkept(std::chrono::steady_clock::time_point now) {
 }
 
 void HandlePool::WritePins() {
-  if (!keeping_.write_pins) return;
+  // Keeping nothing (revision_keep_ms 0) asks nothing of the writer.
+  if (!keeping_.write_pins || keeping_.keep_for.count() == 0) return;
   std::vector<RevisionPin> pins;
   std::vector<std::string> dirs;
   {

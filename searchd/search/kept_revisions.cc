@@ -63,6 +63,9 @@ bool KeptRevisions::Expire(Clock::time_point now) {
 
 void KeptRevisions::Drop(const std::string& token) {
   std::erase_if(kept_, [&](const Kept& k) { return k.token == token; });
+  // A destroyed revision is not the newest either: the next borrow finds
+  // the one on disk.
+  if (newest_token_ == token) newest_token_.clear();
 }
 
 std::vector<RevisionPin> KeptRevisions::Pins(
