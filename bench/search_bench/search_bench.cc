@@ -54,7 +54,7 @@ struct Options {
   int server_threads = 0;      // 0: the server's default.
   int port = 18777;
   bool baseline = false;
-  bool by_story = false;  // --collapse: every query with collapse=story
+  bool by_story = false;     // --collapse: every query with collapse=story
   bool export_only = false;  // Only the export phase.
 };
 

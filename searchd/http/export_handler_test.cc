@@ -17,14 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-HttpRequest Get(std::string path,
-                std::vector<std::pair<std::string, std::string>> query = {}) {
-  HttpRequest r;
-  r.path = std::move(path);
-  r.query = std::move(query);
-  return r;
-}
-
 std::string Header(const HttpResponse& r, const std::string& name) {
   for (const auto& [k, v] : r.headers) {
     if (k == name) return v;
@@ -98,10 +90,10 @@ TEST(ExportRenderTest, WritesEachFormat) {
 class ExportRouteTest : public RoutesTestFixture {};
 
 TEST_F(ExportRouteTest, StreamsEveryMatchAsCsvWithTheDefaultColumns) {
-  Dispatched search = Run(Get("/api/search", {{"size", "0"}}));
+  Dispatched search = Run(TestRequest("/api/search", {{"size", "0"}}));
   ASSERT_EQ(search.response.status, 200);
   const json answer = json::parse(search.response.body);
-  Dispatched d = Run(Get("/api/export"));
+  Dispatched d = Run(TestRequest("/api/export"));
   EXPECT_EQ(d.route, "export");
   ASSERT_EQ(d.response.status, 200) << d.response.body;
   EXPECT_EQ(d.response.content_type, "text/csv; charset=utf-8");
@@ -125,12 +117,12 @@ TEST_F(ExportRouteTest, StreamsEveryMatchAsCsvWithTheDefaultColumns) {
 }
 
 TEST_F(ExportRouteTest, FiltersAndPicksColumnsAsJsonLinesAndJson) {
-  Dispatched search = Run(Get("/api/search", {{"country", "FR"}}));
+  Dispatched search = Run(TestRequest("/api/search", {{"country", "FR"}}));
   const json answer = json::parse(search.response.body);
   std::set<std::string> want;
   for (const json& hit : answer["hits"]) want.insert(hit["id"]);
   ASSERT_FALSE(want.empty());
-  Dispatched jsonl = Run(Get(
+  Dispatched jsonl = Run(TestRequest(
       "/api/export",
       {{"country", "FR"}, {"format", "jsonl"}, {"fields", "id,country,body"}}));
   ASSERT_EQ(jsonl.response.status, 200) << jsonl.response.body;
@@ -147,9 +139,9 @@ TEST_F(ExportRouteTest, FiltersAndPicksColumnsAsJsonLinesAndJson) {
     EXPECT_TRUE(row["body"].is_string());
   }
   EXPECT_EQ(got, want);
-  Dispatched array =
-      Run(Get("/api/export",
-              {{"country", "FR"}, {"format", "json"}, {"fields", "id"}}));
+  Dispatched array = Run(
+      TestRequest("/api/export",
+                  {{"country", "FR"}, {"format", "json"}, {"fields", "id"}}));
   ASSERT_EQ(array.response.status, 200);
   json rows = json::parse(Body(array.response));
   ASSERT_TRUE(rows.is_array());
@@ -163,22 +155,22 @@ TEST_F(ExportRouteTest, RejectsBadFormatsAndFieldsNamingTheParameter) {
                                                         {"fields", "id,id"},
                                                         {"facet", "nope"},
                                                         {"sort", "nope"}}) {
-    Dispatched d = Run(Get("/api/export", {{name, value}}));
+    Dispatched d = Run(TestRequest("/api/export", {{name, value}}));
     EXPECT_EQ(d.response.status, 400) << name << "=" << value;
     EXPECT_FALSE(d.response.stream) << name;
     EXPECT_EQ(json::parse(d.response.body)["error"]["param"], name)
         << d.response.body;
   }
   Dispatched both =
-      Run(Get("/api/export", {{"facet", "country"}, {"fields", "id"}}));
+      Run(TestRequest("/api/export", {{"facet", "country"}, {"fields", "id"}}));
   EXPECT_EQ(both.response.status, 400);
 }
 
 TEST_F(ExportRouteTest, ExportsAFacetTableWithItsCounts) {
-  Dispatched search =
-      Run(Get("/api/search", {{"facets", "country"}, {"facet_size", "100"}}));
+  Dispatched search = Run(TestRequest(
+      "/api/search", {{"facets", "country"}, {"facet_size", "100"}}));
   const json facet = json::parse(search.response.body)["facets"]["country"];
-  Dispatched d = Run(Get("/api/export", {{"facet", "country"}}));
+  Dispatched d = Run(TestRequest("/api/export", {{"facet", "country"}}));
   ASSERT_EQ(d.response.status, 200) << d.response.body;
   const std::vector<std::string> lines = Lines(Body(d.response), "\r\n");
   ASSERT_EQ(lines.size(), facet.size() + 1);
@@ -188,29 +180,31 @@ TEST_F(ExportRouteTest, ExportsAFacetTableWithItsCounts) {
                                 facet[i]["label"].get<std::string>() + "," +
                                 std::to_string(facet[i]["count"].get<int>()));
   }
-  Dispatched j =
-      Run(Get("/api/export", {{"facet", "country"}, {"format", "json"}}));
+  Dispatched j = Run(
+      TestRequest("/api/export", {{"facet", "country"}, {"format", "json"}}));
   EXPECT_EQ(json::parse(j.response.body).size(), facet.size());
 }
 
 TEST_F(ExportRouteTest, ARevisionNoLongerKeptIs410NamingTheParameter) {
-  Dispatched d = Run(Get("/api/search", {{"revision", "0000000000000000"}}));
+  Dispatched d =
+      Run(TestRequest("/api/search", {{"revision", "0000000000000000"}}));
   EXPECT_EQ(d.response.status, 410);
   const json error = json::parse(d.response.body)["error"];
   EXPECT_EQ(error["code"], "expired");
   EXPECT_EQ(error["param"], "revision");
-  Dispatched e = Run(Get("/api/export", {{"revision", "0000000000000000"}}));
+  Dispatched e =
+      Run(TestRequest("/api/export", {{"revision", "0000000000000000"}}));
   EXPECT_EQ(e.response.status, 410);
   // The current one answers, and names itself.
   const std::string revision =
-      json::parse(Run(Get("/api/search")).response.body)["revision"];
-  Dispatched same = Run(Get("/api/search", {{"revision", revision}}));
+      json::parse(Run(TestRequest("/api/search")).response.body)["revision"];
+  Dispatched same = Run(TestRequest("/api/search", {{"revision", revision}}));
   EXPECT_EQ(same.response.status, 200);
   EXPECT_EQ(json::parse(same.response.body)["revision"], revision);
 }
 
 TEST_F(ExportRouteTest, AClientGoneStopsTheStream) {
-  Dispatched d = Run(Get("/api/export", {{"fields", "id,body"}}));
+  Dispatched d = Run(TestRequest("/api/export", {{"fields", "id,body"}}));
   ASSERT_TRUE(d.response.stream);
   int writes = 0;
   EXPECT_FALSE(d.response.stream([&](std::string_view) {

@@ -151,7 +151,7 @@ struct SearchResponse {
   // What total and facet counts count: "article", or "story" for a search
   // with collapse "story".
   std::string unit = "article";
-  std::string revision;             // The index revision answered from.
+  std::string revision;  // The index revision answered from.
 };
 
 // GET /api/story/{id}: every version of a story.
