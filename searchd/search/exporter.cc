@@ -213,6 +213,8 @@ StatusOr<std::unique_ptr<ExportRun>> StartExport(const Searcher& searcher,
   CHANCERY_ASSIGN_OR_RETURN(std::string token,
                             ResolveRevision(pool, search.revision));
   CHANCERY_ASSIGN_OR_RETURN(HandlePool::Lease lease, pool.Borrow(token));
+  // Held from its first row: a concurrent writer must not destroy it.
+  lease.Renew();
   int64_t total = 0;
   try {
     FacetQuery count{&search, dates.first_day, dates.last_day, 0};

@@ -257,12 +257,16 @@ void HandlePool::KeepNewest(const IndexHandle& handle) {
   if (write) WritePins();
 }
 
-void HandlePool::Renew(const std::string& token) {
+void HandlePool::Hold(const std::string& token) {
   bool write = false;
   {
     std::lock_guard<std::mutex> lock(mu_);
     const auto now = std::chrono::steady_clock::now();
-    write = kept_.Renew(token, now) && now - last_pins_ >= kPinRenewal;
+    // Newly held: pinned at once, before the writer's next commit can
+    // destroy it; already held: the pins are renewed at most every second.
+    const bool newly_held = !kept_.Held(token);
+    write = kept_.Renew(token, now) &&
+            (newly_held || now - last_pins_ >= kPinRenewal);
     if (write) last_pins_ = now;
   }
   if (write) WritePins();

@@ -86,8 +86,8 @@ class HandlePool {
         pool_->Return(std::move(handle_));
       }
     }
-    // Keeps the handle's revision for another keep_for (a long export).
-    void Renew() { pool_->Renew(handle_->token); }
+    // Holds the handle's revision for another keep_for (a long export).
+    void Renew() { pool_->Hold(handle_->token); }
     // The handle's revision was overwritten (DatabaseModifiedError on a
     // pinned read): it is no longer kept, and the handle is closed.
     void Lost() {
@@ -129,6 +129,11 @@ class HandlePool {
   // (param "revision") when that revision is no longer kept, Unavailable
   // when every handle at it stayed lent out for a while.
   [[nodiscard]] StatusOr<Lease> Borrow(const std::string& token);
+  // Holds the revision `token` names (KeptRevisions: pinned, so the writer
+  // leaves it intact) until keep_for from now: for a client that names it
+  // again. Does nothing when it is no longer kept (Borrow then says so).
+  // Thread-safe.
+  void Hold(const std::string& token);
 
   // Precondition: every Lease has been destroyed.
   ~HandlePool();
@@ -155,7 +160,6 @@ class HandlePool {
   // Records that `handle` serves the newest revision; rewrites the pins
   // when they changed or are due for renewal.
   void KeepNewest(const IndexHandle& handle);
-  void Renew(const std::string& token);
   void DropRevision(const std::string& token);
   // Closes idle handles whose revision is neither newest nor kept.
   // Precondition: mu_ held.

@@ -43,10 +43,17 @@ bool KeptRevisions::Renew(const std::string& token, Clock::time_point now) {
   for (Kept& k : kept_) {
     if (k.token == token && k.expires > now) {
       k.expires = std::max(k.expires, now + keep_for_);
+      k.held = true;
       return true;
     }
   }
   return false;
+}
+
+bool KeptRevisions::Held(const std::string& token) const {
+  return std::any_of(kept_.begin(), kept_.end(), [&](const Kept& k) {
+    return k.token == token && k.held;
+  });
 }
 
 bool KeptRevisions::Has(const std::string& token, Clock::time_point now) const {
@@ -73,6 +80,7 @@ std::vector<RevisionPin> KeptRevisions::Pins(
   std::vector<RevisionPin> pins;
   const int64_t unix_now = UnixNowMs();
   for (const Kept& k : kept_) {
+    if (!k.held) continue;
     const int64_t expires =
         unix_now + slack.count() +
         std::chrono::duration_cast<std::chrono::milliseconds>(k.expires - now)
@@ -96,7 +104,9 @@ std::vector<RevisionPin> KeptRevisions::Pins(
 
 std::vector<std::string> KeptRevisions::PinDirs() const {
   std::set<std::string> dirs;
-  for (const Kept& k : kept_) dirs.insert(k.dirs.begin(), k.dirs.end());
+  for (const Kept& k : kept_) {
+    if (k.held) dirs.insert(k.dirs.begin(), k.dirs.end());
+  }
   return {dirs.begin(), dirs.end()};
 }
 

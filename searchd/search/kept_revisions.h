@@ -5,7 +5,11 @@
 //
 // A revision is kept for keep_for after it was last used as the newest
 // (or renewed by a reader of it), and at most `count` besides the newest
-// are kept: older ones are dropped first. A revision found damaged (its
+// are kept: older ones are dropped first. Only a revision somebody asked
+// for again (Renew: a request naming it, an export reading it) is held,
+// that is pinned: pinning every revision a search answered from would
+// hold the writer back to one commit per keep_for under search traffic.
+// An unheld revision stays readable until the writer's second commit. A revision found damaged (its
 // blocks overwritten by a writer that does not honour pins) is dropped at
 // once, so later requests for it get 410 rather than retrying.
 //
@@ -37,9 +41,11 @@ class KeptRevisions {
   // out. Returns whether the set of kept revisions changed.
   bool Keep(const std::string& revision, const std::vector<std::string>& dirs,
             bool newest, Clock::time_point now);
-  // Extends a kept revision (by token) to now + keep_for; false when it is
-  // not kept (any more).
+  // Extends a kept revision (by token) to now + keep_for and holds it;
+  // false when it is not kept (any more).
   bool Renew(const std::string& token, Clock::time_point now);
+  // Whether the revision named by `token` is kept and held.
+  bool Held(const std::string& token) const;
   // Whether the revision named by `token` is kept and unexpired at `now`.
   bool Has(const std::string& token, Clock::time_point now) const;
   // Drops expired revisions; whether any was dropped.
@@ -47,7 +53,7 @@ class KeptRevisions {
   void Drop(const std::string& token);
   const std::string& newest_token() const { return newest_token_; }
 
-  // The pins of every kept revision, expiring `slack` after it does, and
+  // The pins of every held revision, expiring `slack` after it does, and
   // the database directories they concern (each gets the whole list).
   std::vector<RevisionPin> Pins(Clock::time_point now,
                                 std::chrono::milliseconds slack) const;
@@ -59,6 +65,7 @@ class KeptRevisions {
     std::string revision;
     std::vector<std::string> dirs;
     Clock::time_point expires;
+    bool held = false;
   };
   const std::chrono::milliseconds keep_for_;
   const int count_;

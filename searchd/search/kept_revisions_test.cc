@@ -27,10 +27,16 @@ TEST(KeptRevisionsTest, KeepsTheNewestAndCountOthersUntilTheyExpire) {
   EXPECT_FALSE(kept.Has(RevisionToken("u:2"), t0));
 }
 
-TEST(KeptRevisionsTest, PinsEveryShardOfEveryKeptRevision) {
+TEST(KeptRevisionsTest, PinsEveryShardOfEveryHeldRevisionOnly) {
   KeptRevisions kept(milliseconds(1000), 4);
   const auto t0 = KeptRevisions::Clock::now();
   kept.Keep("a:7,b:3", {"/s0", "/s1"}, true, t0);
+  // Kept but not asked for again: readable, yet the writer is not held.
+  EXPECT_TRUE(kept.Pins(t0, milliseconds(0)).empty());
+  EXPECT_TRUE(kept.PinDirs().empty());
+  EXPECT_FALSE(kept.Held(RevisionToken("a:7,b:3")));
+  ASSERT_TRUE(kept.Renew(RevisionToken("a:7,b:3"), t0));
+  EXPECT_TRUE(kept.Held(RevisionToken("a:7,b:3")));
   std::vector<RevisionPin> pins = kept.Pins(t0, milliseconds(0));
   ASSERT_EQ(pins.size(), 2u);
   EXPECT_EQ(pins[0].uuid, "a");

@@ -237,6 +237,8 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
   // Hits, counts and suggestion all read one revision, named in the answer.
   CHANCERY_ASSIGN_OR_RETURN(const std::string token,
                             ResolveRevision(*impl_->pool, request.revision));
+  // A client that names a revision (paging on) holds it for keep_for more.
+  if (!request.revision.empty()) impl_->pool->Hold(token);
 
   // Facets and the exact total are counted on another thread, when one is
   // idle, while this one ranks the page of hits.
