@@ -117,7 +117,8 @@ TEST_F(ExportRouteTest, StreamsEveryMatchAsCsvWithTheDefaultColumns) {
 }
 
 TEST_F(ExportRouteTest, FiltersAndPicksColumnsAsJsonLinesAndJson) {
-  Dispatched search = Run(TestRequest("/api/search", {{"country", "FR"}}));
+  Dispatched search =
+      Run(TestRequest("/api/search", {{"country", "FR"}, {"size", "100"}}));
   const json answer = json::parse(search.response.body);
   std::set<std::string> want;
   for (const json& hit : answer["hits"]) want.insert(hit["id"]);

@@ -51,9 +51,8 @@ bool KeptRevisions::Renew(const std::string& token, Clock::time_point now) {
 }
 
 bool KeptRevisions::Held(const std::string& token) const {
-  return std::any_of(kept_.begin(), kept_.end(), [&](const Kept& k) {
-    return k.token == token && k.held;
-  });
+  return std::any_of(kept_.begin(), kept_.end(),
+                     [&](const Kept& k) { return k.token == token && k.held; });
 }
 
 bool KeptRevisions::Has(const std::string& token, Clock::time_point now) const {

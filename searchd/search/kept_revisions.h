@@ -9,9 +9,10 @@
 // for again (Renew: a request naming it, an export reading it) is held,
 // that is pinned: pinning every revision a search answered from would
 // hold the writer back to one commit per keep_for under search traffic.
-// An unheld revision stays readable until the writer's second commit. A revision found damaged (its
-// blocks overwritten by a writer that does not honour pins) is dropped at
-// once, so later requests for it get 410 rather than retrying.
+// An unheld revision stays readable until the writer's second commit. A
+// revision found damaged (its blocks overwritten by a writer that does not
+// honour pins) is dropped at once, so later requests for it get 410 rather than
+// retrying.
 //
 // Not thread-safe: HandlePool guards it with its mutex.
 #ifndef CHANCERY_SEARCHD_SEARCH_KEPT_REVISIONS_H_

@@ -5,7 +5,8 @@
 import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startStack, launchBrowser, removeTempDirs } from './harness.js';
+import { startStack, launchBrowser, removeTempDirs, accessibilityViolations, ensureScreenshotDir } from './harness.js';
+import path from 'node:path';
 
 let stack;
 let browser;
@@ -101,5 +102,28 @@ describe('export', () => {
     assert.equal(lines.length - 1, search.facets.country.length);
     const first = search.facets.country[0];
     assert.ok(lines[1].startsWith(`${first.value},`) && lines[1].endsWith(`,${first.count}`), lines[1]);
+  });
+
+  it('passes axe-core with the results and facet menus open at desktop and 360 px', async () => {
+    const found = [];
+    const shots = ensureScreenshotDir();
+    for (const [width, height] of [[1280, 800], [360, 740]]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${base}/?q=`);
+      await settled(page);
+      await page.locator('#export-results-button').click();
+      await page.locator('#export-results-menu [data-format="csv"]').waitFor({ state: 'visible' });
+      for (const line of await accessibilityViolations(page)) found.push(`${width}px results menu: ${line}`);
+      await page.screenshot({ path: path.join(shots, `export-menu-${width}.png`) });
+      await page.keyboard.press('Escape');
+      if (width === 360) {
+        await page.getByRole('button', { name: /Filters/ }).click();
+        await page.locator('#sidebar').waitFor();
+      }
+      await page.locator('#export-facet-country-button').click();
+      await page.locator('#export-facet-country-menu [data-format="csv"]').waitFor({ state: 'visible' });
+      for (const line of await accessibilityViolations(page)) found.push(`${width}px facet menu: ${line}`);
+    }
+    assert.deepEqual(found, []);
   });
 });
