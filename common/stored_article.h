@@ -19,6 +19,7 @@
 #ifndef CHANCERY_COMMON_STORED_ARTICLE_H_
 #define CHANCERY_COMMON_STORED_ARTICLE_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,15 @@ std::string EncodeStoredArticle(const Article& article,
 // Parses document data. Corruption when it is not what EncodeStoredArticle
 // wrote.
 StatusOr<StoredArticle> DecodeStoredArticle(std::string_view data);
+
+// The fields of document data a listing needs, fast: the article's text
+// fields and date, and each entity's id and label (no spans, forms, meta
+// or furniture); the body only when `with_body` (else it is skipped
+// unread, which is most of the work of DecodeStoredArticle). For exports
+// (searchd/search/exporter.h). Corruption like DecodeStoredArticle when
+// the data is not a JSON object. Implemented in stored_article_scan.cc.
+[[nodiscard]] StatusOr<StoredArticle> DecodeStoredListing(std::string_view data,
+                                                          bool with_body);
 
 // article.body without its furniture lines (each left as an empty line):
 // the text that is indexed and that snippets are cut from.

@@ -128,3 +128,73 @@ TEST(StoredArticle, RejectsGarbage) {
 
 }  // namespace
 }  // namespace chancery
+
+namespace chancery {
+namespace {
+
+// DecodeStoredListing reads what DecodeStoredArticle reads of the fields a
+// listing has, escapes and all, and skips the rest.
+TEST(StoredListing, ReadsWhatTheFullDecoderReads) {
+  Article a;
+  a.id = "id-\"1\"";
+  a.title = "Tab\there, quote \" backslash \\ bell \x07 and é 习近平 😀";
+  a.body = "Body {with} [brackets], \"quotes\"\nand lines\r\n\x01";
+  a.url = "https://example.org/a?b=c&d=\\";
+  a.source = "Wire";
+  a.lang = "fr";
+  a.author = "";
+  a.dateline = "PARIS, March 3";
+  a.date = 1709478061;
+  a.meta_json = R"({"k":[1,{"x":"}"}],"n":null,"t":true,"f":-1.5e3})";
+  a.furniture = {{0, 4}};
+  ArticleEntities e;
+  Entity country;
+  country.id = "FR";
+  country.label = "France";
+  country.mentions = 2;
+  e.countries = {country};
+  Entity person;
+  person.id = "emmanuel-macron";
+  person.label = "Emmanuel \"M\"";
+  Mention span;
+  span.field = MentionField::kBody;
+  span.begin = 0;
+  span.end = 4;
+  span.type = MentionType::kPer;
+  person.spans = {span};
+  person.native_forms = {"Макрон"};
+  e.people = {person};
+  const std::string data = EncodeStoredArticle(a, e);
+  StatusOr<StoredArticle> full = DecodeStoredArticle(data);
+  ASSERT_TRUE(full.ok());
+  for (bool with_body : {false, true}) {
+    StatusOr<StoredArticle> listing = DecodeStoredListing(data, with_body);
+    ASSERT_TRUE(listing.ok()) << listing.status().ToString();
+    const Article& f = full->article;
+    const Article& l = listing->article;
+    EXPECT_EQ(l.id, f.id);
+    EXPECT_EQ(l.title, f.title);
+    EXPECT_EQ(l.url, f.url);
+    EXPECT_EQ(l.source, f.source);
+    EXPECT_EQ(l.lang, f.lang);
+    EXPECT_EQ(l.dateline, f.dateline);
+    EXPECT_EQ(l.date, f.date);
+    EXPECT_EQ(l.body, with_body ? f.body : "");
+    ASSERT_EQ(listing->entities.people.size(), 1u);
+    EXPECT_EQ(listing->entities.people[0].id, "emmanuel-macron");
+    EXPECT_EQ(listing->entities.people[0].label, "Emmanuel \"M\"");
+    EXPECT_TRUE(listing->entities.people[0].spans.empty());
+    ASSERT_EQ(listing->entities.countries.size(), 1u);
+    EXPECT_EQ(listing->entities.countries[0].id, "FR");
+  }
+  EXPECT_EQ(
+      DecodeStoredListing(R"({"title":"\ud83d\ude00"})", false)->article.title,
+      "😀");
+  for (const char* bad : {"", "[]", "{", R"({"id":"x)", R"({"id":"x",})",
+                          R"({"a":[1,2})", R"({"id":"\q"})"}) {
+    EXPECT_FALSE(DecodeStoredListing(bad, true).ok()) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace chancery

@@ -1,15 +1,22 @@
 #include "indexer/index_writer.h"
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <iostream>
 
 #include "common/base/utf8.h"
+#include "common/revision_pins.h"
 #include "common/schema.h"
 #include "common/text_analyzer.h"
 
 namespace chancery {
 namespace {
+
+// A pin older than this is a reader gone wrong; the writer goes on (the
+// reader then answers 410 for the revision). searchd keeps revisions at
+// most this long (revision_keep_ms).
+constexpr std::chrono::milliseconds kMaxRevisionPinWait(3600 * 1000);
 
 // Xapian's limit on a term's length.
 constexpr size_t kMaxIdTermBytes = 245;
@@ -56,8 +63,10 @@ std::vector<std::string> SplitForms(const std::string& stored) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(Xapian::WritableDatabase db, int batch_size)
+IndexWriter::IndexWriter(Xapian::WritableDatabase db, std::string path,
+                         int batch_size)
     : db_(std::move(db)),
+      path_(std::move(path)),
       batch_size_(batch_size),
       committed_documents_(db_.get_doccount()) {
   if (committed_documents_ == 0) new_ids_ = std::make_unique<IdFilter>();
@@ -80,8 +89,9 @@ StatusOr<std::unique_ptr<IndexWriter>> IndexWriter::Open(
     const std::string& path, int batch_size) {
   try {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-    return std::unique_ptr<IndexWriter>(
-        new IndexWriter(std::move(db), batch_size));
+    auto writer = std::unique_ptr<IndexWriter>(
+        new IndexWriter(std::move(db), path, batch_size));
+    return writer;
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::Unavailable("index " + path +
                                " is locked by another writer: " + e.get_msg());
@@ -155,6 +165,7 @@ Status IndexWriter::CheckStorable(const BuiltDocument& built) {
 
 Status IndexWriter::RecordLabels(const BuiltDocument& built) {
   CHANCERY_RETURN_IF_ERROR(write_error_);
+  HonourRevisionPins();
   CHANCERY_RETURN_IF_ERROR(CheckStorable(built));
   try {
     for (const auto& [term, label] : built.labels) RecordLabel(term, label);
@@ -171,6 +182,7 @@ Status IndexWriter::RecordLabels(const BuiltDocument& built) {
 StatusOr<WriteOutcome> IndexWriter::Upsert(const BuiltDocument& built,
                                            LabelRecording labels) {
   CHANCERY_RETURN_IF_ERROR(write_error_);
+  HonourRevisionPins();
   if (labels == LabelRecording::kRecord) {
     CHANCERY_RETURN_IF_ERROR(RecordLabels(built));
   } else {
@@ -202,6 +214,7 @@ StatusOr<WriteOutcome> IndexWriter::Upsert(const BuiltDocument& built,
 
 StatusOr<bool> IndexWriter::Delete(const std::string& id) {
   CHANCERY_RETURN_IF_ERROR(write_error_);
+  HonourRevisionPins();
   try {
     const std::string id_term = IdTerm(id);
     if (db_.postlist_begin(id_term) == db_.postlist_end(id_term)) return false;
@@ -249,6 +262,7 @@ StatusOr<std::vector<std::string>> IndexWriter::MatchingData(
 Status IndexWriter::Replace(const std::string& id,
                             const Xapian::Document& doc) {
   CHANCERY_RETURN_IF_ERROR(write_error_);
+  HonourRevisionPins();
   try {
     db_.replace_document(IdTerm(id), doc);
     return CountChange();
@@ -268,6 +282,7 @@ StatusOr<std::string> IndexWriter::Metadata(std::string_view key) const {
 
 Status IndexWriter::SetMetadata(std::string_view key,
                                 const std::string& value) {
+  HonourRevisionPins();
   try {
     db_.set_metadata(std::string(key), value);
     ++pending_;  // written by the next Commit
@@ -293,9 +308,21 @@ Status IndexWriter::Commit() {
     pending_ = 0;
     labels_dirty_ = false;
     committed_documents_ = db_.get_doccount();
+    pins_due_ = true;
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return Fail(Status::IoError("commit failed: " + e.get_description()));
+  }
+}
+
+void IndexWriter::HonourRevisionPins() {
+  if (!pins_due_) return;
+  pins_due_ = false;
+  try {
+    WaitForRevisionPins(path_, db_.get_uuid(), db_.get_revision(),
+                        kMaxRevisionPinWait);
+  } catch (const Xapian::Error&) {
+    // The next change reports what is wrong with the database.
   }
 }
 

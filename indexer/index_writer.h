@@ -3,6 +3,15 @@
 // `batch_size` changes so that a run killed half-way leaves the index as of
 // its last commit, and running the same input again completes it.
 //
+// Revision pins (common/revision_pins.h): after opening and after each
+// commit, it waits while chancery-searchd pins the revision that its next
+// change would destroy, so that revisions searchd answered from stay
+// readable for searchd's revision_keep_ms (at most an hour here). It waits
+// before the first change after opening or a commit, so a run that
+// commits and closes never waits. Xapian's
+// own automatic commit (XAPIAN_FLUSH_THRESHOLD, 10000 changes by default)
+// does not wait: keep batch_size below it.
+//
 // Not thread-safe: one writer thread owns it (Xapian allows one writer per
 // database; a second process gets Unavailable from Open).
 #ifndef CHANCERY_INDEXER_INDEX_WRITER_H_
@@ -85,7 +94,11 @@ class IndexWriter {
   }
 
  private:
-  explicit IndexWriter(Xapian::WritableDatabase db, int batch_size);
+  IndexWriter(Xapian::WritableDatabase db, std::string path, int batch_size);
+  // Before the first change after opening or a commit: waits while a
+  // reader pins the revision before the last committed one
+  // (common/revision_pins.h), whose blocks the change may overwrite.
+  void HonourRevisionPins();
   Status CountChange();
   // InvalidArgument for a document that cannot be stored.
   static Status CheckStorable(const BuiltDocument& built);
@@ -98,11 +111,13 @@ class IndexWriter {
                    const std::vector<std::string>& forms);
 
   Xapian::WritableDatabase db_;
+  std::string path_;  // The database's directory, where pins are read.
   int batch_size_;
   // Set when the index was empty at Open: then an id the filter has not
   // seen is certainly new and needs no lookup.
   std::unique_ptr<IdFilter> new_ids_;
   int pending_ = 0;
+  bool pins_due_ = true;  // HonourRevisionPins before the next change.
   // Labels or forms were set since the last commit (they may come without
   // a document change: RecordLabels).
   bool labels_dirty_ = false;

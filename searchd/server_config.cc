@@ -48,6 +48,12 @@ void AddSearchLimits(SearcherOptions& o, SettingsTable& table) {
         "most words and phrases per term profile (size)");
   limit("reload_interval_ms", "--reload-interval-ms", &o.reload_interval_ms, 50,
         600000, "how often to look for index updates");
+  limit("revision_keep_ms", "--revision-keep-ms", &o.revision_keep_ms, 0,
+        3600000,
+        "how long a revision answered from stays readable (?revision=, "
+        "exports) after a newer one appeared");
+  limit("revision_keep_count", "--revision-keep-count", &o.revision_keep_count,
+        0, 64, "most older revisions kept readable at once");
   limit("counting_threads", "--counting-threads", &o.counting_threads, 0, 256,
         "threads counting facets beside the ranked search, 0 for none");
 }
@@ -114,6 +120,11 @@ SettingsTable ServerSettings(ServerConfig& c) {
        .value_name = "FILE",
        .help = "stopwords of term profiles, lang<TAB>word lines (none when "
                "absent)"},
+      {.key = "write_revision_pins",
+       .flag = "--write-revision-pins",
+       .target = &c.search.write_revision_pins,
+       .help = "write pins into the index so that chancery-index spares the "
+               "revisions kept (off for a read-only index)"},
       {.key = "access_log",
        .flag = "--access-log",
        .target = &c.access_log,

@@ -12,6 +12,7 @@ import { Histogram, periodLabel } from './render/histogram.js';
 import { renderArticle, renderArticleLoading, renderArticleError, renderSimilar, renderSimilarError } from './render/article.js';
 import { renderStory, renderStoryLoading, renderStoryError } from './render/story.js';
 import { flagElement, isCountryField } from './flags.js';
+import { ExportMenu, exportParams } from './export.js';
 
 const PAGE_SIZE = 10;
 const FACET_SIZE = 10;
@@ -591,7 +592,24 @@ for (const field of api.FACET_FIELDS) {
     labelOf,
   });
   ui.facets.appendChild(panels[field].root);
+  // Every value of the facet with its count, for the shown search.
+  const menu = new ExportMenu(`export-facet-${field}`, {
+    title: `Export every value with its count`,
+    formats: [['csv', 'CSV'], ['json', 'JSON']],
+    fallbackName: `chancery-${field}`,
+    getParams: (format) => (lastData ? exportParams(api.searchParams(shownSearch || state), { revision: lastData.revision, format, facet: field }) : null),
+  });
+  panels[field].root.querySelector('.facet-head').appendChild(menu.root);
 }
+
+// --- Export of the results -----------------------------------------------------
+
+const resultsExport = new ExportMenu('export-results', {
+  title: 'Download every matching article',
+  fallbackName: 'chancery-export',
+  getParams: (format) => (lastData ? exportParams(api.searchParams(shownSearch || state), { revision: lastData.revision, format }) : null),
+});
+document.querySelector('.results-bar').insertBefore(resultsExport.root, document.querySelector('.results-bar .sort'));
 
 // --- Narrow screens: the sidebar is a drawer ---------------------------------
 

@@ -11,10 +11,10 @@ namespace {
 // Indexed by StatusCode.
 constexpr std::string_view kCodeNames[] = {
     "ok",         "invalid argument", "not found",      "I/O error",
-    "corruption", "unavailable",      "internal error",
+    "corruption", "unavailable",      "internal error", "expired",
 };
 static_assert(std::size(kCodeNames) ==
-              static_cast<size_t>(StatusCode::kInternal) + 1);
+              static_cast<size_t>(StatusCode::kExpired) + 1);
 
 }  // namespace
 

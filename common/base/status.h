@@ -22,6 +22,7 @@ enum class StatusCode {
   kCorruption,       // Stored data is not what we wrote.
   kUnavailable,      // Try again later (index being replaced, port in use).
   kInternal,         // A bug or an unexpected library failure.
+  kExpired,  // The named thing existed but is kept no longer (a 410 to HTTP).
 };
 
 // A value type: cheap to copy when ok, carries a message otherwise.
@@ -51,6 +52,9 @@ class [[nodiscard]] Status {
   }
   static Status Internal(std::string msg) {
     return Status(StatusCode::kInternal, std::move(msg));
+  }
+  static Status Expired(std::string msg, std::string param = "") {
+    return Status(StatusCode::kExpired, std::move(msg), std::move(param));
   }
 
   bool ok() const { return code_ == StatusCode::kOk; }

@@ -16,14 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-HttpRequest Get(std::string path,
-                std::vector<std::pair<std::string, std::string>> query = {}) {
-  HttpRequest r;
-  r.path = std::move(path);
-  r.query = std::move(query);
-  return r;
-}
-
 // Over the small corpus, whose articles the expectations count.
 class AnalystHandlersTest : public RoutesTestFixtureOf<fixtures::SmallCorpus> {
  protected:
@@ -42,10 +34,10 @@ class AnalystHandlersTest : public RoutesTestFixtureOf<fixtures::SmallCorpus> {
 };
 
 TEST_F(AnalystHandlersTest, RoutesByName) {
-  EXPECT_EQ(Run(Get("/api/comentions")).route, "comentions");
-  EXPECT_EQ(Run(Get("/api/timeline")).route, "timeline");
-  EXPECT_EQ(Run(Get("/api/bursts")).route, "bursts");
-  HttpRequest post = Get("/api/timeline");
+  EXPECT_EQ(Run(TestRequest("/api/comentions")).route, "comentions");
+  EXPECT_EQ(Run(TestRequest("/api/timeline")).route, "timeline");
+  EXPECT_EQ(Run(TestRequest("/api/bursts")).route, "bursts");
+  HttpRequest post = TestRequest("/api/timeline");
   post.method = "POST";
   EXPECT_EQ(Run(post).response.status, 405);
 }
@@ -59,30 +51,30 @@ TEST_F(AnalystHandlersTest, DateBucketsCarryTheIndexTotal) {
     std::snprintf(buf, sizeof buf, "%04d-%02d", c.year, c.month);
     ++per_month[buf];
   }
-  json body = Ok(
-      Get("/api/search",
-          {{"q", "person:scholz"}, {"facets", "date"}, {"interval", "month"}}));
+  json body = Ok(TestRequest(
+      "/api/search",
+      {{"q", "person:scholz"}, {"facets", "date"}, {"interval", "month"}}));
   ASSERT_FALSE(body["facets"]["date"].empty());
   for (const json& bucket : body["facets"]["date"]) {
     EXPECT_EQ(bucket["all"], per_month[bucket["value"]]) << bucket;
     EXPECT_LE(bucket["count"], bucket["all"]);
   }
   // Cut to from/to like the count: only 2024-02-01..10 of February.
-  body = Ok(Get("/api/search", {{"facets", "date"},
-                                {"interval", "month"},
-                                {"from", "2024-02-01"},
-                                {"to", "2024-02-10"}}));
+  body = Ok(TestRequest("/api/search", {{"facets", "date"},
+                                        {"interval", "month"},
+                                        {"from", "2024-02-01"},
+                                        {"to", "2024-02-10"}}));
   ASSERT_EQ(body["facets"]["date"].size(), 1u);
   EXPECT_EQ(body["facets"]["date"][0]["all"], 1);  // a2 on 02-03
   // Other facets have no all.
-  body = Ok(Get("/api/search", {{"facets", "country"}}));
+  body = Ok(TestRequest("/api/search", {{"facets", "country"}}));
   EXPECT_FALSE(body["facets"]["country"][0].contains("all"));
 }
 
 TEST_F(AnalystHandlersTest, ComentionsAnswerListAndMatrix) {
-  json body = Ok(Get("/api/comentions", {{"field", "country"},
-                                         {"with", "person:macron"},
-                                         {"sort", "significance"}}));
+  json body = Ok(TestRequest("/api/comentions", {{"field", "country"},
+                                                 {"with", "person:macron"},
+                                                 {"sort", "significance"}}));
   EXPECT_EQ(body["field"], "country");
   // a3, a7 (Emmanuel) and a10 (Brigitte): a surname names both.
   EXPECT_EQ(body["articles"], 3);
@@ -93,10 +85,10 @@ TEST_F(AnalystHandlersTest, ComentionsAnswerListAndMatrix) {
   EXPECT_DOUBLE_EQ(body["values"][0]["lift"].get<double>(),
                    12.0 / 8);  // FR: 8 of 12
 
-  body = Ok(Get("/api/comentions", {{"field", "person"},
-                                    {"against", "org"},
-                                    {"size", "2"},
-                                    {"q", "country:DE"}}));
+  body = Ok(TestRequest("/api/comentions", {{"field", "person"},
+                                            {"against", "org"},
+                                            {"size", "2"},
+                                            {"q", "country:DE"}}));
   EXPECT_EQ(body["against"], "org");
   EXPECT_EQ(body["articles"], 5);  // a3, a5, a7, a11, a12
   EXPECT_EQ(body["rows"][0]["value"], "olaf-scholz");
@@ -107,9 +99,9 @@ TEST_F(AnalystHandlersTest, ComentionsAnswerListAndMatrix) {
 }
 
 TEST_F(AnalystHandlersTest, TimelineTakesSeveralQueries) {
-  json body = Ok(
-      Get("/api/timeline",
-          {{"q", "person:scholz"}, {"q", "country:UA"}, {"interval", "year"}}));
+  json body = Ok(TestRequest(
+      "/api/timeline",
+      {{"q", "person:scholz"}, {"q", "country:UA"}, {"interval", "year"}}));
   EXPECT_EQ(body["interval"], "year");
   ASSERT_EQ(body["series"].size(), 2u);
   EXPECT_EQ(body["series"][0]["q"], "person:scholz");
@@ -121,47 +113,53 @@ TEST_F(AnalystHandlersTest, TimelineTakesSeveralQueries) {
   EXPECT_EQ(ua[1]["count"], 2);  // a4, a11
   EXPECT_EQ(ua[1]["all"], 10);
   // No q: one series of everything.
-  body = Ok(Get("/api/timeline"));
+  body = Ok(TestRequest("/api/timeline"));
   ASSERT_EQ(body["series"].size(), 1u);
   EXPECT_EQ(body["series"][0]["total"], 12);
 }
 
 TEST_F(AnalystHandlersTest, BurstsAnswerTheirTest) {
-  json body = Ok(Get("/api/bursts", {{"field", "person"}}));
+  json body = Ok(TestRequest("/api/bursts", {{"field", "person"}}));
   EXPECT_EQ(body["to"], "2024-06-30");    // The index's last day ...
   EXPECT_EQ(body["from"], "2024-06-03");  // ... and 27 before.
   EXPECT_EQ(body["test"]["window_days"], 28);
   EXPECT_TRUE(body["values"].empty());  // A dozen articles never burst.
-  body = Ok(Get("/api/bursts", {{"field", "person"}, {"value", "scholz"}}));
+  body = Ok(
+      TestRequest("/api/bursts", {{"field", "person"}, {"value", "scholz"}}));
   ASSERT_EQ(body["values"].size(), 1u);
   EXPECT_EQ(body["values"][0]["days"].size(), 28u);
   EXPECT_TRUE(body["values"][0]["days"][0]["z"].is_null());  // No baseline.
 }
 
 TEST_F(AnalystHandlersTest, BadParametersAre400NamingThem) {
-  ExpectBad(Get("/api/comentions", {{"with", "macron"}}), "with");
-  ExpectBad(Get("/api/comentions", {{"with", "planet:mars"}}), "with");
-  ExpectBad(Get("/api/comentions", {{"with", "person:"}}), "with");
-  ExpectBad(Get("/api/comentions", {{"field", "planet"}}), "field");
-  ExpectBad(Get("/api/comentions", {{"field", "date"}}), "field");
-  ExpectBad(Get("/api/comentions", {{"against", "x"}}), "against");
-  ExpectBad(Get("/api/comentions", {{"sort", "date"}}), "sort");
-  ExpectBad(Get("/api/comentions", {{"size", "0"}}), "size");
-  ExpectBad(Get("/api/comentions", {{"against", "org"}, {"size", "51"}}),
-            "size");
-  ExpectBad(Get("/api/comentions", {{"from", "2024-13"}}), "from");
-  ExpectBad(Get("/api/comentions", {{"with", "a:b"}, {"with", "c:d"}}), "with");
+  ExpectBad(TestRequest("/api/comentions", {{"with", "macron"}}), "with");
+  ExpectBad(TestRequest("/api/comentions", {{"with", "planet:mars"}}), "with");
+  ExpectBad(TestRequest("/api/comentions", {{"with", "person:"}}), "with");
+  ExpectBad(TestRequest("/api/comentions", {{"field", "planet"}}), "field");
+  ExpectBad(TestRequest("/api/comentions", {{"field", "date"}}), "field");
+  ExpectBad(TestRequest("/api/comentions", {{"against", "x"}}), "against");
+  ExpectBad(TestRequest("/api/comentions", {{"sort", "date"}}), "sort");
+  ExpectBad(TestRequest("/api/comentions", {{"size", "0"}}), "size");
+  ExpectBad(
+      TestRequest("/api/comentions", {{"against", "org"}, {"size", "51"}}),
+      "size");
+  ExpectBad(TestRequest("/api/comentions", {{"from", "2024-13"}}), "from");
+  ExpectBad(TestRequest("/api/comentions", {{"with", "a:b"}, {"with", "c:d"}}),
+            "with");
   std::vector<std::pair<std::string, std::string>> six;
   for (int i = 0; i < 6; ++i) six.push_back({"q", "w" + std::to_string(i)});
-  ExpectBad(Get("/api/timeline", six), "q");
-  ExpectBad(Get("/api/timeline", {{"interval", "hour"}}), "interval");
-  ExpectBad(Get("/api/timeline", {{"q", "a"}, {"q", std::string(5000, 'x')}}),
-            "q");
-  ExpectBad(Get("/api/timeline", {{"from", "2024"}, {"to", "2023"}}), "from");
-  ExpectBad(Get("/api/bursts", {{"field", "nope"}}), "field");
-  ExpectBad(Get("/api/bursts", {{"value", std::string(300, 'x')}}), "value");
-  ExpectBad(Get("/api/bursts", {{"size", "ten"}}), "size");
-  ExpectBad(Get("/api/bursts", {{"country", ""}}), "country");
+  ExpectBad(TestRequest("/api/timeline", six), "q");
+  ExpectBad(TestRequest("/api/timeline", {{"interval", "hour"}}), "interval");
+  ExpectBad(
+      TestRequest("/api/timeline", {{"q", "a"}, {"q", std::string(5000, 'x')}}),
+      "q");
+  ExpectBad(TestRequest("/api/timeline", {{"from", "2024"}, {"to", "2023"}}),
+            "from");
+  ExpectBad(TestRequest("/api/bursts", {{"field", "nope"}}), "field");
+  ExpectBad(TestRequest("/api/bursts", {{"value", std::string(300, 'x')}}),
+            "value");
+  ExpectBad(TestRequest("/api/bursts", {{"size", "ten"}}), "size");
+  ExpectBad(TestRequest("/api/bursts", {{"country", ""}}), "country");
 }
 
 }  // namespace

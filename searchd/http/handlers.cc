@@ -50,6 +50,10 @@ HttpResponse ErrorResponse(const Status& status) {
       r.status = 404;
       code = "not_found";
       break;
+    case StatusCode::kExpired:
+      r.status = 410;
+      code = "expired";
+      break;
     case StatusCode::kUnavailable:
     case StatusCode::kIoError:
     case StatusCode::kCorruption:

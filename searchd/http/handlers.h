@@ -46,11 +46,14 @@ HttpResponse GetSchema(const ServerContext& ctx, const HttpRequest& req);
 // The OpenAPI 3 description of every route (searchd/http/openapi.json).
 HttpResponse GetOpenApi(const ServerContext& ctx, const HttpRequest& req);
 HttpResponse GetMetrics(const ServerContext& ctx, const HttpRequest& req);
+// Every match of a search, streamed (export_handler.cc).
+HttpResponse GetExport(const ServerContext& ctx, const HttpRequest& req);
 // Files of the web UI under config.web_root; never outside it.
 HttpResponse GetStaticFile(const ServerContext& ctx, const HttpRequest& req);
 
 // {"error": {"code", "message", "param"}} with the HTTP status of
-// `status`: InvalidArgument 400, NotFound 404, Unavailable/IoError/
+// `status`: InvalidArgument 400, NotFound 404, Expired 410 (a revision no
+// longer kept), Unavailable/IoError/
 // Corruption 503, anything else 500.
 HttpResponse ErrorResponse(const Status& status);
 // The same shape for an explicit HTTP status (404 route, 405 method).

@@ -16,29 +16,22 @@ namespace {
 
 using nlohmann::json;
 
-HttpRequest Req(std::string path,
-                std::vector<std::pair<std::string, std::string>> query = {}) {
-  HttpRequest r;
-  r.path = std::move(path);
-  r.query = std::move(query);
-  return r;
-}
-
 TEST(RequestParamsTest, ParsesEveryParameter) {
-  auto r = ParseSearchParams(Req("/api/search", {{"q", "macron"},
-                                                 {"country", "FR"},
-                                                 {"country", "CN"},
-                                                 {"person", "x"},
-                                                 {"any", "country,org"},
-                                                 {"from", "2024"},
-                                                 {"to", "2024-03"},
-                                                 {"sort", "date"},
-                                                 {"page", "2"},
-                                                 {"size", "5"},
-                                                 {"facets", "country, date"},
-                                                 {"facet_size", "20"},
-                                                 {"interval", "month"},
-                                                 {"unknown", "ignored"}}));
+  auto r =
+      ParseSearchParams(TestRequest("/api/search", {{"q", "macron"},
+                                                    {"country", "FR"},
+                                                    {"country", "CN"},
+                                                    {"person", "x"},
+                                                    {"any", "country,org"},
+                                                    {"from", "2024"},
+                                                    {"to", "2024-03"},
+                                                    {"sort", "date"},
+                                                    {"page", "2"},
+                                                    {"size", "5"},
+                                                    {"facets", "country, date"},
+                                                    {"facet_size", "20"},
+                                                    {"interval", "month"},
+                                                    {"unknown", "ignored"}}));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->q, "macron");
   EXPECT_EQ(r->filters.at("country").values,
@@ -54,8 +47,8 @@ TEST(RequestParamsTest, ParsesEveryParameter) {
   EXPECT_EQ(r->facets, (std::vector<std::string>{"country", "date"}));
   EXPECT_EQ(r->facet_size, 20);
   EXPECT_EQ(r->interval, "month");
-  EXPECT_TRUE(
-      ParseSearchParams(Req("/api/search", {{"facets", ""}}))->facets.empty());
+  EXPECT_TRUE(ParseSearchParams(TestRequest("/api/search", {{"facets", ""}}))
+                  ->facets.empty());
 }
 
 TEST(RequestParamsTest, SyntaxErrorsNameTheParameter) {
@@ -66,49 +59,49 @@ TEST(RequestParamsTest, SyntaxErrorsNameTheParameter) {
       {"page", "99999999999"},
       {"any", "nothing"}};
   for (const auto& [name, value] : bad) {
-    auto r = ParseSearchParams(Req("/api/search", {{name, value}}));
+    auto r = ParseSearchParams(TestRequest("/api/search", {{name, value}}));
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << name;
     EXPECT_EQ(r.status().param(), name);
   }
   auto twice = ParseSearchParams(
-      Req("/api/search", {{"sort", "date"}, {"sort", "date"}}));
+      TestRequest("/api/search", {{"sort", "date"}, {"sort", "date"}}));
   EXPECT_EQ(twice.status().param(), "sort");
 }
 
 using RoutesTest = RoutesTestFixture;
 
 TEST_F(RoutesTest, RoutesToHandlers) {
-  Dispatched d = Run(Req("/api/search", {{"q", "macron"}}));
+  Dispatched d = Run(TestRequest("/api/search", {{"q", "macron"}}));
   EXPECT_EQ(d.route, "search");
   EXPECT_EQ(d.response.status, 200);
   EXPECT_EQ(json::parse(d.response.body)["total"], 3);
-  d = Run(Req("/api/doc/a1"));
+  d = Run(TestRequest("/api/doc/a1"));
   EXPECT_EQ(d.route, "doc");
   EXPECT_EQ(json::parse(d.response.body)["id"], "a1");
-  d = Run(Req("/api/doc/a1/similar"));
+  d = Run(TestRequest("/api/doc/a1/similar"));
   EXPECT_EQ(d.route, "similar");
   EXPECT_EQ(d.response.status, 200);
-  EXPECT_EQ(Run(Req("/api/facet/org")).route, "facet");
-  EXPECT_EQ(Run(Req("/api/health")).route, "health");
-  EXPECT_EQ(Run(Req("/api/stats")).route, "stats");
-  EXPECT_EQ(Run(Req("/api/schema")).route, "schema");
-  EXPECT_EQ(Run(Req("/api/openapi.json")).route, "openapi");
-  d = Run(Req("/metrics"));
+  EXPECT_EQ(Run(TestRequest("/api/facet/org")).route, "facet");
+  EXPECT_EQ(Run(TestRequest("/api/health")).route, "health");
+  EXPECT_EQ(Run(TestRequest("/api/stats")).route, "stats");
+  EXPECT_EQ(Run(TestRequest("/api/schema")).route, "schema");
+  EXPECT_EQ(Run(TestRequest("/api/openapi.json")).route, "openapi");
+  d = Run(TestRequest("/metrics"));
   EXPECT_EQ(d.route, "metrics");
   EXPECT_EQ(d.response.content_type.rfind("text/plain", 0), 0u);
-  d = Run(Req("/"));
+  d = Run(TestRequest("/"));
   EXPECT_EQ(d.route, "static");
   EXPECT_EQ(d.response.body, "<p>hi</p>");
 }
 
 TEST_F(RoutesTest, SchemaListsTheFieldRegistry) {
-  Dispatched d = Run(Req("/api/schema"));
+  Dispatched d = Run(TestRequest("/api/schema"));
   EXPECT_EQ(d.route, "schema");
   ASSERT_EQ(d.response.status, 200);
   json fields = json::parse(d.response.body)["fields"];
   ASSERT_EQ(fields.size(), schema::kFields.size());
-  json hits =
-      json::parse(Run(Req("/api/search", {{"q", ""}})).response.body)["hits"];
+  json hits = json::parse(
+      Run(TestRequest("/api/search", {{"q", ""}})).response.body)["hits"];
   ASSERT_FALSE(hits.empty());
   for (size_t i = 0; i < fields.size(); ++i) {
     const schema::FieldSpec& spec = schema::kFields[i];
@@ -143,31 +136,31 @@ TEST_F(RoutesTest, SchemaListsTheFieldRegistry) {
 }
 
 TEST_F(RoutesTest, ErrorsAreJson) {
-  Dispatched d = Run(Req("/api/unknown"));
+  Dispatched d = Run(TestRequest("/api/unknown"));
   EXPECT_EQ(d.response.status, 404);
   EXPECT_EQ(json::parse(d.response.body)["error"]["code"], "not_found");
-  d = Run(Req("/api/doc/zzz"));
+  d = Run(TestRequest("/api/doc/zzz"));
   EXPECT_EQ(d.response.status, 404);
-  d = Run(Req("/api/search", {{"size", "1000"}}));
+  d = Run(TestRequest("/api/search", {{"size", "1000"}}));
   EXPECT_EQ(d.response.status, 400);
   EXPECT_EQ(json::parse(d.response.body)["error"]["param"], "size");
-  HttpRequest post = Req("/api/search");
+  HttpRequest post = TestRequest("/api/search");
   post.method = "POST";
   EXPECT_EQ(Run(post).response.status, 405);
-  EXPECT_EQ(Run(Req("/../etc/passwd")).response.status, 404);
-  EXPECT_EQ(Run(Req("/.hidden")).response.status, 404);
+  EXPECT_EQ(Run(TestRequest("/../etc/passwd")).response.status, 404);
+  EXPECT_EQ(Run(TestRequest("/.hidden")).response.status, 404);
 }
 
 TEST_F(RoutesTest, CollapseByStoryCountsStories) {
-  json articles =
-      json::parse(Run(Req("/api/search", {{"country", "US"}})).response.body);
+  json articles = json::parse(
+      Run(TestRequest("/api/search", {{"country", "US"}})).response.body);
   EXPECT_EQ(articles["unit"], "article");
   EXPECT_EQ(articles["total"], 7);
   EXPECT_FALSE(articles["hits"][0].contains("story"));
-  Dispatched d = Run(Req("/api/search", {{"country", "US"},
-                                         {"collapse", "story"},
-                                         {"facets", "org"},
-                                         {"size", "20"}}));
+  Dispatched d = Run(TestRequest("/api/search", {{"country", "US"},
+                                                 {"collapse", "story"},
+                                                 {"facets", "org"},
+                                                 {"size", "20"}}));
   ASSERT_EQ(d.response.status, 200) << d.response.body;
   json stories = json::parse(d.response.body);
   EXPECT_EQ(stories["unit"], "story");
@@ -186,13 +179,13 @@ TEST_F(RoutesTest, CollapseByStoryCountsStories) {
     EXPECT_TRUE(hit["story"]["other_sources"].is_array());
   }
   EXPECT_TRUE(saw_a4);
-  d = Run(Req("/api/search", {{"collapse", "site"}}));
+  d = Run(TestRequest("/api/search", {{"collapse", "site"}}));
   EXPECT_EQ(d.response.status, 400);
   EXPECT_EQ(json::parse(d.response.body)["error"]["param"], "collapse");
 }
 
 TEST_F(RoutesTest, StoryListsVersionsOrAnswers404) {
-  Dispatched d = Run(Req("/api/story/s1"));
+  Dispatched d = Run(TestRequest("/api/story/s1"));
   EXPECT_EQ(d.route, "story");
   ASSERT_EQ(d.response.status, 200) << d.response.body;
   json story = json::parse(d.response.body);
@@ -203,7 +196,7 @@ TEST_F(RoutesTest, StoryListsVersionsOrAnswers404) {
   EXPECT_EQ(story["versions"][2]["id"], "s2");
   EXPECT_EQ(story["versions"][1]["added"],
             json::array({"The European Union welcomed the framework."}));
-  d = Run(Req("/api/story/no-such-story"));
+  d = Run(TestRequest("/api/story/no-such-story"));
   EXPECT_EQ(d.response.status, 404);
   EXPECT_EQ(json::parse(d.response.body)["error"]["code"], "not_found");
 }
@@ -211,11 +204,12 @@ TEST_F(RoutesTest, StoryListsVersionsOrAnswers404) {
 TEST_F(RoutesTest, TermsProfilesTheMatchesOfASearch) {
   const std::vector<std::pair<std::string, std::string>> query = {
       {"q", "macron"}, {"country", "FR"}};
-  Dispatched d = Run(Req("/api/terms", query));
+  Dispatched d = Run(TestRequest("/api/terms", query));
   EXPECT_EQ(d.route, "terms");
   ASSERT_EQ(d.response.status, 200) << d.response.body;
   json terms = json::parse(d.response.body);
-  json search = json::parse(Run(Req("/api/search", query)).response.body);
+  json search =
+      json::parse(Run(TestRequest("/api/search", query)).response.body);
   EXPECT_EQ(terms["total"], search["total"]);
   EXPECT_EQ(terms["articles"], fixtures::StoryCorpus().size());
   EXPECT_EQ(terms["sampled"], false);
@@ -228,7 +222,8 @@ TEST_F(RoutesTest, TermsProfilesTheMatchesOfASearch) {
   }
   // size bounds the lists.
   json one = json::parse(
-      Run(Req("/api/terms", {{"q", "macron"}, {"size", "1"}})).response.body);
+      Run(TestRequest("/api/terms", {{"q", "macron"}, {"size", "1"}}))
+          .response.body);
   EXPECT_EQ(one["words"].size(), 1u);
 }
 
@@ -239,12 +234,12 @@ TEST_F(RoutesTest, TermsBadParametersAre400NamingThem) {
                                                         {"size", "101"},
                                                         {"from", "May"},
                                                         {"any", "colour"}}) {
-    Dispatched d = Run(Req("/api/terms", {{name, value}}));
+    Dispatched d = Run(TestRequest("/api/terms", {{name, value}}));
     EXPECT_EQ(d.response.status, 400) << name << "=" << value;
     json body = json::parse(d.response.body);
     EXPECT_EQ(body["error"]["param"], name) << d.response.body;
   }
-  Dispatched twice = Run(Req("/api/terms", {{"q", "a"}, {"q", "b"}}));
+  Dispatched twice = Run(TestRequest("/api/terms", {{"q", "a"}, {"q", "b"}}));
   EXPECT_EQ(json::parse(twice.response.body)["error"]["param"], "q");
 }
 

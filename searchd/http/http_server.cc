@@ -196,8 +196,18 @@ struct HttpServer::Impl {
     out.status = d.response.status;
     out.set_header("Accept-Ranges", "none");  // See the pre-routing handler.
     for (const auto& [k, v] : d.response.headers) out.set_header(k, v);
-    // A 304 has no body and no Content-Type of its own (RFC 9110 15.4.5).
-    if (d.response.status != 304) {
+    if (d.response.stream && in.method != "HEAD") {
+      out.set_chunked_content_provider(
+          d.response.content_type, [stream = std::move(d.response.stream)](
+                                       size_t, httplib::DataSink& sink) {
+            const bool whole = stream([&sink](std::string_view bytes) {
+              return bytes.empty() || sink.write(bytes.data(), bytes.size());
+            });
+            if (whole) sink.done();
+            return whole;
+          });
+    } else if (d.response.status != 304) {
+      // A 304 has no body and no Content-Type of its own (RFC 9110 15.4.5).
       out.set_content(d.response.body, d.response.content_type);
     }
     const double seconds =

@@ -4,6 +4,7 @@
 #ifndef CHANCERY_SEARCHD_HTTP_HTTP_TYPES_H_
 #define CHANCERY_SEARCHD_HTTP_HTTP_TYPES_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -34,11 +35,23 @@ struct HttpRequest {
   }
 };
 
+// Sends the next bytes of a streamed body; false when the client is gone.
+using BodyWriter = std::function<bool(std::string_view bytes)>;
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // A body too large to hold (an export): when set, `body` is ignored and
+  // the adapter calls `stream` once, after sending status and headers,
+  // with a writer of the body's bytes (chunked transfer encoding). It
+  // returns false to break the body off (the client gone, or the data
+  // lost midway): the connection is closed without the final chunk, so
+  // the client sees an incomplete response, never a short one passing for
+  // whole. Called on a server thread after the handler returned, so it
+  // owns what it reads. Tests call it with a writer of their own.
+  std::function<bool(const BodyWriter& write)> stream;
 };
 
 }  // namespace chancery

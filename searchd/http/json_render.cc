@@ -109,6 +109,7 @@ std::string RenderSearchResponse(const SearchResponse& r) {
               {"suggestion", OrNull(r.suggestion)},
               {"unit", r.unit}};
   if (!interval.empty()) out["date_interval"] = interval;
+  if (!r.revision.empty()) out["revision"] = r.revision;
   return Dump(out);
 }
 

@@ -279,9 +279,10 @@ TEST(OpenApiTest, ErrorCodesAreDocumented) {
                                           "code", "enum"})) {
     codes.insert(c);
   }
-  for (StatusCode code : {StatusCode::kInvalidArgument, StatusCode::kNotFound,
-                          StatusCode::kIoError, StatusCode::kCorruption,
-                          StatusCode::kUnavailable, StatusCode::kInternal}) {
+  for (StatusCode code :
+       {StatusCode::kInvalidArgument, StatusCode::kNotFound,
+        StatusCode::kIoError, StatusCode::kCorruption, StatusCode::kUnavailable,
+        StatusCode::kInternal, StatusCode::kExpired}) {
     json body = json::parse(ErrorResponse(Status(code, "x")).body);
     EXPECT_TRUE(codes.count(body["error"]["code"])) << body;
   }

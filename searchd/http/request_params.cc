@@ -11,6 +11,7 @@
 #include "common/base/strings.h"
 #include "common/facets.h"
 #include "searchd/http/conditional_get.h"
+#include "searchd/search/exporter.h"
 
 namespace chancery {
 namespace {
@@ -114,6 +115,7 @@ constexpr Param<SearchRequest> kSearchParams[] = {
     Integer("size", &SearchRequest::size),
     Integer("facet_size", &SearchRequest::facet_size),
     List("facets", &SearchRequest::facets, schema::kFacetNames),
+    Text("revision", &SearchRequest::revision),
 };
 constexpr Param<SimilarRequest> kSimilarParams[] = {
     PathText("id", &SimilarRequest::id),
@@ -173,6 +175,11 @@ constexpr Param<BurstRequest> kBurstParams[] = {
 constexpr ParamSpec kSeriesSpec = {.name = "q", .repeatable = true};
 constexpr Param<TermsRequest> kTermsParams[] = {
     Integer("size", &TermsRequest::size),
+};
+constexpr Param<ExportParams> kExportParams[] = {
+    Text("format", &ExportParams::format, kExportFormats),
+    List("fields", &ExportParams::fields, {}),
+    Text("facet", &ExportParams::facet, schema::kFacetNames),
 };
 // any=FIELD[,FIELD]: the filters of FIELD need only one of their values.
 constexpr ParamSpec kAnySpec = {.name = "any",
@@ -324,6 +331,13 @@ std::string CanonicalSelectionQuery(const SearchRequest& r) {
   return out;
 }
 
+StatusOr<ExportParams> ParseExportParams(const HttpRequest& req) {
+  CHANCERY_ASSIGN_OR_RETURN(SearchRequest search, ParseSearchParams(req));
+  CHANCERY_ASSIGN_OR_RETURN(ExportParams r, ReadParams(req, kExportParams));
+  r.search = std::move(search);
+  return r;
+}
+
 StatusOr<SimilarRequest> ParseSimilarParams(const HttpRequest& req) {
   return ReadParams(req, kSimilarParams);
 }
@@ -355,6 +369,16 @@ std::vector<ParamSpec> SearchParamSpecs() {
 std::vector<ParamSpec> TermsParamSpecs() {
   std::vector<ParamSpec> specs = QueryPartSpecs(kQueryPartParams);
   for (const ParamSpec& spec : Specs(kTermsParams)) specs.push_back(spec);
+  return specs;
+}
+
+std::vector<ParamSpec> ExportParamSpecs() {
+  std::vector<ParamSpec> specs = SearchParamSpecs();
+  for (ParamSpec spec : Specs(kExportParams)) {
+    // The columns are the search core's (exporter.h), checked there.
+    if (spec.name == "fields") spec.choices = ExportColumnNames();
+    specs.push_back(spec);
+  }
   return specs;
 }
 

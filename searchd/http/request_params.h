@@ -11,6 +11,7 @@
 #ifndef CHANCERY_SEARCHD_HTTP_REQUEST_PARAMS_H_
 #define CHANCERY_SEARCHD_HTTP_REQUEST_PARAMS_H_
 
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,6 +57,17 @@ StatusOr<StoryRequest> ParseStoryParams(const HttpRequest& req);
 // q, from, to and the filters as for search; size = terms to list.
 StatusOr<TermsRequest> ParseTermsParams(const HttpRequest& req);
 
+// GET /api/export: a search's parameters and how to write its matches.
+inline constexpr std::array<std::string_view, 3> kExportFormats = {
+    "csv", "jsonl", "json"};
+struct ExportParams {
+  SearchRequest search;
+  std::string format = "csv";       // One of kExportFormats.
+  std::vector<std::string> fields;  // Columns; empty = the default ones.
+  std::string facet;  // When set, the values of this facet instead.
+};
+StatusOr<ExportParams> ParseExportParams(const HttpRequest& req);
+
 // One parameter a parser accepts.
 struct ParamSpec {
   // kHeader: a request header field the handler reads (conditional GET).
@@ -86,6 +98,8 @@ std::vector<ParamSpec> BurstParamSpecs();
 std::vector<ParamSpec> StoryParamSpecs();
 
 std::vector<ParamSpec> TermsParamSpecs();
+// The search's and the export's own.
+std::vector<ParamSpec> ExportParamSpecs();
 
 }  // namespace chancery
 

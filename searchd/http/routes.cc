@@ -9,8 +9,9 @@
 namespace chancery {
 namespace {
 
-constexpr std::array<Route, 16> kRoutes = {{
+constexpr std::array<Route, 17> kRoutes = {{
     {"GET", "/api/search", "search", GetSearch, SearchParamSpecs},
+    {"GET", "/api/export", "export", GetExport, ExportParamSpecs},
     {"GET", "/api/feed", "feed", GetFeed, FeedParamSpecs},
     {"GET", "/api/doc/{id}", "doc", GetDocument, DocumentParamSpecs},
     {"GET", "/api/doc/{id}/similar", "similar", GetSimilar, SimilarParamSpecs},

@@ -12,12 +12,23 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "searchd/http/routes.h"
 #include "searchd/testing/test_corpus.h"
 
 namespace chancery {
+
+// A GET of `path` with `query` (percent-decoded pairs, in order).
+inline HttpRequest TestRequest(
+    std::string path,
+    std::vector<std::pair<std::string, std::string>> query = {}) {
+  HttpRequest r;
+  r.path = std::move(path);
+  r.query = std::move(query);
+  return r;
+}
 
 template <std::vector<fixtures::TestArticle> (*Corpus)() =
               fixtures::StoryCorpus>

@@ -1,5 +1,9 @@
 #include "searchd/search/index_handle.h"
 
+#include <unistd.h>
+
+#include <algorithm>
+
 #include "common/index_layout.h"
 
 namespace chancery {
@@ -9,6 +13,16 @@ namespace {
 // databases a switched stub names after one vanished, before
 // answering 503 (a writer committing every few milliseconds).
 constexpr int kModifiedRetries = 3;
+
+// Idle handles kept per revision that is not the newest: enough for a
+// search and its facet count at once.
+constexpr size_t kHandlesPerOldRevision = 2;
+// How long Borrow(token) waits for a handle at a revision whose handles
+// are all lent out (a long export), before answering Unavailable.
+constexpr std::chrono::seconds kBusyRevisionWait(10);
+// Pin files are rewritten at most this often to renew their expiry, and
+// say a revision expires this much later than the pool thinks.
+constexpr std::chrono::milliseconds kPinRenewal(1000);
 
 // The shards' revisions, each with its database's UUID: an index replaced
 // by another (rebuilt elsewhere and renamed into place) may have the same
@@ -25,7 +39,8 @@ std::string RevisionOf(const std::vector<Xapian::Database>& shards) {
 }  // namespace
 
 StatusOr<std::unique_ptr<HandlePool>> HandlePool::Create(
-    const std::vector<std::string>& paths, std::chrono::milliseconds reload) {
+    const std::vector<std::string>& paths, std::chrono::milliseconds reload,
+    RevisionKeeping keeping) {
   if (paths.empty()) return Status::InvalidArgument("no index given", "db");
   // An index directory with a stub stands for its databases (shards or
   // the compacted one, index_layout.h), each searched as a database.
@@ -41,7 +56,8 @@ StatusOr<std::unique_ptr<HandlePool>> HandlePool::Create(
       }
     }
   }
-  auto pool = std::unique_ptr<HandlePool>(new HandlePool(paths, reload));
+  auto pool =
+      std::unique_ptr<HandlePool>(new HandlePool(paths, reload, keeping));
   // Open one handle now so that a broken index fails at start-up.
   StatusOr<Lease> first = pool->Borrow();
   if (!first.ok()) return first.status();
@@ -59,6 +75,12 @@ std::vector<std::string> HandlePool::CurrentPaths() const {
   return all;
 }
 
+std::string HandlePool::DiskRevision(const std::vector<std::string>& paths) {
+  std::vector<Xapian::Database> probes;
+  for (const std::string& path : paths) probes.emplace_back(path);
+  return RevisionOf(probes);
+}
+
 std::unique_ptr<IndexHandle> HandlePool::OpenHandle(
     std::vector<std::string> paths) {
   auto handle = std::make_unique<IndexHandle>();
@@ -68,27 +90,41 @@ std::unique_ptr<IndexHandle> HandlePool::OpenHandle(
   }
   handle->paths = std::move(paths);
   handle->snapshot = SnapshotFor(*handle);
+  handle->token = RevisionToken(handle->snapshot->revision);
   handle->last_check = std::chrono::steady_clock::now();
   DCHECK(handle->shards.size() == handle->paths.size() && handle->snapshot);
   return handle;
 }
 
-void HandlePool::Refresh(IndexHandle& handle, bool force) {
-  DCHECK(handle.shards.size() == handle.paths.size() && handle.snapshot);
+void HandlePool::Refresh(std::unique_ptr<IndexHandle>& handle, bool force) {
+  DCHECK(handle->shards.size() == handle->paths.size() && handle->snapshot);
   auto now = std::chrono::steady_clock::now();
-  if (!force && now - handle.last_check < reload_) return;
-  handle.last_check = now;
+  if (!force && now - handle->last_check < reload_) return;
+  handle->last_check = now;
   std::vector<std::string> paths = CurrentPaths();
-  if (paths != handle.paths) {
-    // The stub names other databases now: open them. Handles lent out on
-    // the old ones keep reading them through their open files.
-    handle = std::move(*OpenHandle(std::move(paths)));
+  // A handle never moves to another revision in place (Database::reopen):
+  // requests naming its revision may still want it.
+  if (paths == handle->paths &&
+      DiskRevision(paths) == handle->snapshot->revision) {
     return;
   }
-  // Reopening the combined database reopens the shards it shares.
-  handle.db.reopen();
-  if (RevisionOf(handle.shards) != handle.snapshot->revision) {
-    handle.snapshot = SnapshotFor(handle);
+  std::unique_ptr<IndexHandle> fresh = OpenHandle(std::move(paths));
+  if (fresh->token == handle->token) {
+    handle = std::move(fresh);
+    return;
+  }
+  std::unique_ptr<IndexHandle> old = std::move(handle);
+  handle = std::move(fresh);
+  std::lock_guard<std::mutex> lock(mu_);
+  ++handles_;  // `fresh`; `old` is either idle below or forgotten.
+  const size_t at_old =
+      std::count_if(idle_.begin(), idle_.end(),
+                    [&](const auto& h) { return h->token == old->token; });
+  if (kept_.Has(old->token, now) && at_old < kHandlesPerOldRevision) {
+    idle_.push_back(std::move(old));
+    returned_.notify_all();
+  } else {
+    --handles_;
   }
 }
 
@@ -104,28 +140,84 @@ std::shared_ptr<const IndexSnapshot> HandlePool::SnapshotFor(
   return latest_;
 }
 
-StatusOr<HandlePool::Lease> HandlePool::Borrow() {
+StatusOr<HandlePool::Lease> HandlePool::Borrow() { return Borrow(""); }
+
+StatusOr<HandlePool::Lease> HandlePool::Borrow(const std::string& token) {
+  const bool pinned = !token.empty();
   std::unique_ptr<IndexHandle> handle;
+  std::string newest;
   {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!idle_.empty()) {
-      handle = std::move(idle_.back());
-      idle_.pop_back();
+    std::unique_lock<std::mutex> lock(mu_);
+    newest = kept_.newest_token();
+    const auto now = std::chrono::steady_clock::now();
+    if (kept_.Expire(now)) CloseUnkept(now);
+    // The newest revision is readable whatever the keeping (even none).
+    if (pinned && !kept_.Has(token, now) && token != kept_.newest_token()) {
+      return Status::Expired("revision " + token +
+                                 " is no longer kept; search again without "
+                                 "revision for the newest",
+                             "revision");
+    }
+    // Pinned: a handle at that revision, as it is. Newest: preferably one
+    // at the newest revision, else any (it will be refreshed).
+    const std::string& want = pinned ? token : kept_.newest_token();
+    auto it = std::find_if(idle_.rbegin(), idle_.rend(),
+                           [&](const auto& h) { return h->token == want; });
+    if (!pinned && it == idle_.rend() && !idle_.empty()) it = idle_.rbegin();
+    if (it != idle_.rend()) {
+      handle = std::move(*it);
+      idle_.erase(std::next(it).base());
     }
   }
   // An idle handle counts in handles_; one that fails is dropped with its
   // count, one replaced by a new opening keeps it.
-  const bool counted = handle != nullptr;
+  bool counted = handle != nullptr;
   auto fail = [&](const Xapian::Error& e) {
     if (counted) Forget();
     return Status::IoError("cannot read the index: " + e.get_description());
   };
+  if (pinned && handle == nullptr) {
+    // None idle at that revision: a new one is at it if it is still the
+    // newest on disk; else wait for one lent out to come back.
+    try {
+      handle = OpenHandle(CurrentPaths());
+    } catch (const Xapian::Error& e) {
+      return fail(e);
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++handles_;
+    }
+    counted = true;
+    if (handle->token != token) {
+      Return(std::move(handle));
+      std::unique_lock<std::mutex> lock(mu_);
+      auto found = idle_.end();
+      returned_.wait_for(lock, kBusyRevisionWait, [&] {
+        found = std::find_if(idle_.begin(), idle_.end(),
+                             [&](const auto& h) { return h->token == token; });
+        return found != idle_.end() ||
+               (!kept_.Has(token, std::chrono::steady_clock::now()) &&
+                token != kept_.newest_token());
+      });
+      if (found == idle_.end()) {
+        return Status::Unavailable("revision " + token +
+                                   " is busy; try again shortly");
+      }
+      handle = std::move(*found);
+      idle_.erase(found);
+    }
+    return Lease(this, std::move(handle));
+  }
+  if (pinned) return Lease(this, std::move(handle));
   for (int attempt = 0;; ++attempt) {
     try {
       if (handle == nullptr) {
         handle = OpenHandle(CurrentPaths());
       } else {
-        Refresh(*handle, /*force=*/attempt > 0);
+        // One at an older revision than the newest seen must not pass
+        // for the newest.
+        Refresh(handle, /*force=*/attempt > 0 || handle->token != newest);
       }
       break;
     } catch (const Xapian::DatabaseModifiedError& e) {
@@ -136,6 +228,8 @@ StatusOr<HandlePool::Lease> HandlePool::Borrow() {
       // A database the stub named vanished (a compaction switched the
       // stub and removed it meanwhile): open what the stub names now.
       if (attempt == kModifiedRetries) return fail(e);
+      if (counted) Forget();
+      counted = false;
       handle.reset();
     } catch (const Xapian::Error& e) {
       return fail(e);
@@ -145,7 +239,78 @@ StatusOr<HandlePool::Lease> HandlePool::Borrow() {
     std::lock_guard<std::mutex> lock(mu_);
     ++handles_;
   }
+  KeepNewest(*handle);
   return Lease(this, std::move(handle));
+}
+
+void HandlePool::KeepNewest(const IndexHandle& handle) {
+  bool write = false;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    const auto now = std::chrono::steady_clock::now();
+    const bool changed =
+        kept_.Keep(handle.snapshot->revision, handle.paths, true, now);
+    if (changed) CloseUnkept(now);
+    write = changed || now - last_pins_ >= kPinRenewal;
+    if (write) last_pins_ = now;
+  }
+  if (write) WritePins();
+}
+
+void HandlePool::Hold(const std::string& token) {
+  bool write = false;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    const auto now = std::chrono::steady_clock::now();
+    // Newly held: pinned at once, before the writer's next commit can
+    // destroy it; already held: the pins are renewed at most every second.
+    const bool newly_held = !kept_.Held(token);
+    write = kept_.Renew(token, now) &&
+            (newly_held || now - last_pins_ >= kPinRenewal);
+    if (write) last_pins_ = now;
+  }
+  if (write) WritePins();
+}
+
+void HandlePool::DropRevision(const std::string& token) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    kept_.Drop(token);
+    CloseUnkept(std::chrono::steady_clock::now());
+  }
+  WritePins();
+}
+
+void HandlePool::CloseUnkept(std::chrono::steady_clock::time_point now) {
+  const size_t before = idle_.size();
+  std::erase_if(idle_, [&](const auto& h) {
+    return h->token != kept_.newest_token() && !kept_.Has(h->token, now);
+  });
+  handles_ -= before - idle_.size();
+  returned_.notify_all();
+}
+
+void HandlePool::WritePins() {
+  // Keeping nothing (revision_keep_ms 0) asks nothing of the writer.
+  if (!keeping_.write_pins || keeping_.keep_for.count() == 0) return;
+  std::vector<RevisionPin> pins;
+  std::vector<std::string> dirs;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    pins = kept_.Pins(std::chrono::steady_clock::now(), kPinRenewal);
+    dirs = kept_.PinDirs();
+  }
+  std::lock_guard<std::mutex> lock(pins_mu_);
+  const std::string owner = std::to_string(::getpid());
+  for (const std::string& dir : pin_dirs_) {
+    if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) {
+      (void)WriteRevisionPins(dir, owner, {});
+    }
+  }
+  // A read-only index cannot be pinned; its revisions then last until the
+  // writer's second commit, and a lost one answers 410 (Lease::Lost).
+  for (const std::string& dir : dirs) (void)WriteRevisionPins(dir, owner, pins);
+  pin_dirs_ = std::move(dirs);
 }
 
 void HandlePool::Forget() {
@@ -157,7 +322,13 @@ void HandlePool::Forget() {
 void HandlePool::Return(std::unique_ptr<IndexHandle> handle) {
   DCHECK(handle != nullptr);
   std::lock_guard<std::mutex> lock(mu_);
+  const auto now = std::chrono::steady_clock::now();
+  if (handle->token != kept_.newest_token() && !kept_.Has(handle->token, now)) {
+    --handles_;  // A revision nobody may ask for any more.
+    return;
+  }
   idle_.push_back(std::move(handle));
+  returned_.notify_all();
   // More idle handles than were made would mean one was returned twice.
   DCHECK(idle_.size() <= handles_) << idle_.size() << " idle of " << handles_;
 }
@@ -166,6 +337,26 @@ HandlePool::~HandlePool() {
   std::lock_guard<std::mutex> lock(mu_);
   CHECK(idle_.size() == handles_)
       << handles_ - idle_.size() << " handles still lent at destruction";
+  if (keeping_.write_pins) {
+    std::lock_guard<std::mutex> pins_lock(pins_mu_);
+    for (const std::string& dir : pin_dirs_) {
+      (void)WriteRevisionPins(dir, std::to_string(::getpid()), {});
+    }
+  }
+}
+
+StatusOr<std::string> ResolveRevision(HandlePool& pool,
+                                      const std::string& revision) {
+  if (!revision.empty()) return revision;
+  CHANCERY_ASSIGN_OR_RETURN(HandlePool::Lease lease, pool.Borrow());
+  return lease->token;
+}
+
+Status RevisionLost(const std::string& token) {
+  return Status::Expired("revision " + token +
+                             " was overwritten by the indexer; search again "
+                             "without revision for the newest",
+                         "revision");
 }
 
 }  // namespace chancery

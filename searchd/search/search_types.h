@@ -59,6 +59,9 @@ struct SearchRequest {
   // story has a facet value when any of its matching versions has it, and
   // falls in the date bucket of its earliest matching version.
   std::string collapse = "none";
+  // The index revision to answer from (SearchResponse::revision of an
+  // earlier answer); "" = the newest.
+  std::string revision;
 };
 
 // What a hit of a collapsed search says about its story.
@@ -148,6 +151,7 @@ struct SearchResponse {
   // What total and facet counts count: "article", or "story" for a search
   // with collapse "story".
   std::string unit = "article";
+  std::string revision;  // The index revision answered from.
 };
 
 // GET /api/story/{id}: every version of a story.

@@ -51,15 +51,21 @@ struct Checked<Status> {
 // Runs `fn(handle)` on a borrowed handle, retrying once on a fresh revision
 // when a writer overwrote the one being read, and turning Xapian errors into
 // Status values.
+// With a revision `token`, reads that revision or none: a writer having
+// overwritten it makes it Expired (a 410), never an answer from another.
 template <typename Fn>
-auto WithHandle(HandlePool& pool, Fn&& fn) ->
+auto WithHandle(HandlePool& pool, const std::string& token, Fn&& fn) ->
     typename Checked<decltype(fn(std::declval<IndexHandle&>()))>::type {
-  StatusOr<HandlePool::Lease> lease = pool.Borrow();
+  StatusOr<HandlePool::Lease> lease = pool.Borrow(token);
   if (!lease.ok()) return lease.status();
   for (int attempt = 0;; ++attempt) {
     try {
       return fn(**lease);
     } catch (const Xapian::DatabaseModifiedError& e) {
+      if (!token.empty()) {
+        lease->Lost();
+        return RevisionLost(token);
+      }
       if (attempt > 0) return Status::Unavailable(e.get_description());
       try {
         lease->Reopen();
@@ -72,6 +78,15 @@ auto WithHandle(HandlePool& pool, Fn&& fn) ->
       // Only a query with nothing left to search gets here
       // (QueryBuilder::TextQuery falls back to its plain words first).
       return Status::InvalidArgument("q: " + e.get_msg(), "q");
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      // A table opened late whose file a compaction's switch removed: the
+      // revision is gone for a pinned read; else as any error below.
+      if (!token.empty()) {
+        lease->Lost();
+        return RevisionLost(token);
+      }
+      lease->Discard();
+      return Status::IoError("index error: " + e.get_description());
     } catch (const Xapian::Error& e) {
       // DatabaseCorruptError, DatabaseError, DatabaseOpeningError...: this
       // handle may be reading files that were since replaced.
@@ -81,6 +96,11 @@ auto WithHandle(HandlePool& pool, Fn&& fn) ->
       return Status::Internal(e.what());
     }
   }
+}
+
+template <typename Fn>
+auto WithHandle(HandlePool& pool, Fn&& fn) {
+  return WithHandle(pool, "", std::forward<Fn>(fn));
 }
 
 std::optional<Xapian::docid> FindDocid(const Xapian::Database& db,
@@ -171,8 +191,9 @@ struct Searcher::Impl {
   std::unique_ptr<TaskPool> counters;  // null when counting_threads == 0
   Stopwords stopwords;                 // Immutable after Open.
 
-  StatusOr<FacetOutcome> Count(const FacetQuery& query) {
-    return WithHandle(*pool,
+  StatusOr<FacetOutcome> Count(const FacetQuery& query,
+                               const std::string& token) {
+    return WithHandle(*pool, token,
                       [&](IndexHandle& h) { return CountFacets(h, query); });
   }
 };
@@ -182,14 +203,20 @@ Searcher::~Searcher() = default;
 
 const SearcherOptions& Searcher::options() const { return impl_->options; }
 
+HandlePool& Searcher::handle_pool() const { return *impl_->pool; }
+
 StatusOr<std::unique_ptr<Searcher>> Searcher::Open(
     const SearcherOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   CHANCERY_ASSIGN_OR_RETURN(
-      impl->pool, HandlePool::Create(
-                      options.db_paths,
-                      std::chrono::milliseconds(options.reload_interval_ms)));
+      impl->pool,
+      HandlePool::Create(
+          options.db_paths,
+          std::chrono::milliseconds(options.reload_interval_ms),
+          {.keep_for = std::chrono::milliseconds(options.revision_keep_ms),
+           .count = options.revision_keep_count,
+           .write_pins = options.write_revision_pins}));
   if (options.counting_threads > 0) {
     impl->counters = std::make_unique<TaskPool>(options.counting_threads);
   }
@@ -207,19 +234,25 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
   const bool by_story = request.collapse == "story";
   FacetQuery facet_query{&request, dates.first_day, dates.last_day,
                          request.facet_size, by_story};
+  // Hits, counts and suggestion all read one revision, named in the answer.
+  CHANCERY_ASSIGN_OR_RETURN(const std::string token,
+                            ResolveRevision(*impl_->pool, request.revision));
+  // A client that names a revision (paging on) holds it for keep_for more.
+  if (!request.revision.empty()) impl_->pool->Hold(token);
 
   // Facets and the exact total are counted on another thread, when one is
   // idle, while this one ranks the page of hits.
   std::promise<StatusOr<FacetOutcome>> counted;
   std::future<StatusOr<FacetOutcome>> counts = counted.get_future();
-  bool offloaded = impl_->counters && request.size > 0 &&
-                   impl_->counters->TryRun([this, &facet_query, &counted] {
-                     counted.set_value(impl_->Count(facet_query));
-                   });
+  bool offloaded =
+      impl_->counters && request.size > 0 &&
+      impl_->counters->TryRun([this, &facet_query, &counted, &token] {
+        counted.set_value(impl_->Count(facet_query, token));
+      });
 
   SearchResponse response;
-  StatusOr<std::string> suggestion_or = std::string();
-  auto ranked = WithHandle(*impl_->pool, [&](IndexHandle& h) -> Status {
+  response.revision = token;
+  auto ranked = WithHandle(*impl_->pool, token, [&](IndexHandle& h) -> Status {
     if (request.size == 0) return Status::Ok();
     QueryBuilder builder(h);
     HighlightTerms highlight;
@@ -259,7 +292,7 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
   // Wait for the counting before returning, even on error: it reads
   // `request` by reference.
   StatusOr<FacetOutcome> outcome =
-      offloaded ? counts.get() : impl_->Count(facet_query);
+      offloaded ? counts.get() : impl_->Count(facet_query, token);
   if (!ranked.ok()) return ranked;
   if (!outcome.ok()) return outcome.status();
   response.total = outcome->total;
@@ -271,7 +304,7 @@ StatusOr<SearchResponse> Searcher::Search(const SearchRequest& request) const {
 
   if (request.suggest && response.total < kSuggestBelow &&
       request.q.find_first_not_of(" \t") != std::string::npos) {
-    auto suggestion = WithHandle(*impl_->pool, [&](IndexHandle& h) {
+    auto suggestion = WithHandle(*impl_->pool, token, [&](IndexHandle& h) {
       return SpellingSuggester(h.db).Suggest(request.q);
     });
     if (suggestion.ok()) response.suggestion = std::move(*suggestion);

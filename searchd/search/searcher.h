@@ -24,6 +24,8 @@
 
 namespace chancery {
 
+class HandlePool;
+
 // The search limits' one definition. chancery-searchd sets each from its
 // config file or flags (searchd/server_config.h, same names).
 struct SearcherOptions {
@@ -40,6 +42,13 @@ struct SearcherOptions {
   // Facets are counted exactly over up to this many matches.
   int exact_facet_limit = 200000;
   int reload_interval_ms = 1000;
+  // Revisions answered from stay readable (?revision=) this long after
+  // they were last the newest, at most this many besides the newest; the
+  // pins that ask chancery-index to spare them (common/revision_pins.h)
+  // are written into the index unless write_revision_pins is off.
+  int revision_keep_ms = 60000;
+  int revision_keep_count = 4;
+  bool write_revision_pins = true;
   // Threads that count facets while the ranked search runs; 0 = none
   // (count on the calling thread).
   int counting_threads = 2;
@@ -98,6 +107,9 @@ class Searcher {
       const TermsRequest& request) const;
 
   const SearcherOptions& options() const;
+  // The handles this searcher reads through, for the search core's other
+  // readers (exporter.h); thread-safe like the Searcher.
+  HandlePool& handle_pool() const;
 
  private:
   struct Impl;
