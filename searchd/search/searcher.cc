@@ -220,7 +220,17 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(
   if (options.counting_threads > 0) {
     impl->counters = std::make_unique<TaskPool>(options.counting_threads);
   }
-  if (!options.stopwords_file.empty() && FileExists(options.stopwords_file)) {
+  // The default file is absent from a build without the npm data, which
+  // then profiles terms without stopwords; a file the user named must be.
+  const bool is_default =
+      options.stopwords_file == SearcherOptions().stopwords_file;
+  if (!options.stopwords_file.empty() &&
+      (!is_default || FileExists(options.stopwords_file))) {
+    if (!FileExists(options.stopwords_file)) {
+      return Status::InvalidArgument(
+          "stopwords_file: " + options.stopwords_file + " does not exist",
+          "stopwords_file");
+    }
     CHANCERY_ASSIGN_OR_RETURN(impl->stopwords,
                               Stopwords::Load(options.stopwords_file));
   }

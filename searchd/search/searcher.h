@@ -62,8 +62,8 @@ struct SearcherOptions {
   int terms_candidate_limit = 500;
   int max_terms_size = 100;
   // The stopwords a term profile leaves out (searchd/search/stopwords.h);
-  // no stopwords when the file does not exist (a build without the npm
-  // data).
+  // no stopwords when this default file does not exist (a build without
+  // the npm data); another path that does not exist fails Open.
   std::string stopwords_file =
       FindDataDirs().config_dir + "/entities/generated/stopwords.tsv";
 };

@@ -678,6 +678,23 @@ TEST(SearcherOpenTest, MissingIndexIsAnError) {
   EXPECT_EQ(s.status().code(), StatusCode::kIoError);
 }
 
+// The default stopwords file may be absent (a build without the npm data);
+// one the user named must exist.
+TEST(SearcherOpenTest, MissingStopwordsFileTheUserNamedIsAnError) {
+  const std::string dir = fixtures::MakeTempDir("stopwords-file");
+  ASSERT_TRUE(fixtures::WriteIndex(dir, SmallCorpus()).ok());
+  SearcherOptions options;
+  options.db_paths = {dir};
+  options.stopwords_file = dir + "/no-such-stopwords.tsv";
+  auto s = Searcher::Open(options);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.status().param(), "stopwords_file");
+  EXPECT_NE(s.status().message().find(options.stopwords_file),
+            std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SearcherShardsTest, SeveralShardsSearchAsOne) {
   std::vector<fixtures::TestArticle> corpus = SmallCorpus();
   std::string a = fixtures::MakeTempDir("shard-a");
