@@ -6,6 +6,7 @@
 #include <array>
 
 #include "common/base/hash.h"
+#include "common/ner/ner_arabic.h"
 
 namespace chancery {
 namespace {
@@ -44,6 +45,16 @@ enum WordTemplate : uint64_t {
   kWPrev2Shape,
   kWNext2Shape,
   kNumWordTemplates,
+};
+
+// More static templates of kArabicWords, after the word templates.
+enum ArabicTemplate : uint64_t {
+  kAStem = kNumWordTemplates,
+  kAWithoutConjunction,
+  kAProclitics,
+  kAPrevStem,
+  kANextStem,
+  kNumArabicTemplates,
 };
 
 // Static templates of the character tokenization.
@@ -138,7 +149,19 @@ UChar32 LowerForFeatures(UChar32 c) {
   return u_tolower(c);
 }
 
-void ComputeFacts(std::string_view token, TokenFacts* f) {
+// A word's folded, lower-cased code points (kArabicWords); longer words
+// keep their first kMaxChars.
+struct FoldedWord {
+  static constexpr size_t kMaxChars = 32;
+  std::array<UChar32, kMaxChars> chars{};
+  size_t length = 0;
+};
+
+// The facts of `token`. With `folded`, Arabic letters are folded first
+// (FoldArabic) and the folded lower-case code points are stored there.
+void ComputeFacts(std::string_view token, TokenFacts* f,
+                  FoldedWord* folded = nullptr) {
+  if (folded != nullptr) folded->length = 0;
   *f = TokenFacts();
   for (unsigned char byte : token) f->exact = FnvStep(f->exact, byte);
   std::array<UChar32, 4> last{};  // Ring of the last four lowered chars.
@@ -152,6 +175,10 @@ void ComputeFacts(std::string_view token, TokenFacts* f) {
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) c = 0xfffd;
+    if (folded != nullptr) {
+      c = FoldArabic(c);
+      if (c == 0) continue;
+    }
     const UChar32 cls = ShapeClass(c);
     f->has_lower |= cls == 'x';
     f->has_upper |= cls == 'X';
@@ -164,6 +191,9 @@ void ComputeFacts(std::string_view token, TokenFacts* f) {
     const UChar32 lower = LowerForFeatures(c);
     f->lower = FnvStep(f->lower, static_cast<uint64_t>(lower));
     if (count < 4) f->prefix[count] = f->lower;
+    if (folded != nullptr && folded->length < FoldedWord::kMaxChars) {
+      folded->chars[folded->length++] = lower;
+    }
     last[count % 4] = lower;
     ++count;
   }
@@ -176,6 +206,28 @@ void ComputeFacts(std::string_view token, TokenFacts* f) {
     }
     f->suffix[k - 1] = h;
   }
+}
+
+// The stem hashes of one Arabic word (kArabicWords templates).
+struct ArabicStems {
+  uint64_t stem = kFnvOffset;
+  uint64_t without_conjunction = kFnvOffset;
+  uint64_t proclitics = 0;
+};
+
+ArabicStems StemsOf(const FoldedWord& word) {
+  const ArabicProclitics p =
+      SplitArabicProclitics(word.chars.data(), word.length);
+  ArabicStems s;
+  for (size_t j = p.after_conjunction; j < word.length; ++j) {
+    const auto c = static_cast<uint64_t>(word.chars[j]);
+    s.without_conjunction = FnvStep(s.without_conjunction, c);
+    if (j >= p.stem) s.stem = FnvStep(s.stem, c);
+  }
+  s.proclitics = (static_cast<uint64_t>(p.conjunction) << 32) |
+                 (static_cast<uint64_t>(p.preposition) << 1) |
+                 (p.article ? 1 : 0);
+  return s;
 }
 
 }  // namespace
@@ -193,9 +245,15 @@ NerFeatures::NerFeatures(NerTokenization tokenization, uint32_t hash_bits,
       gazetteer_(gazetteer) {}
 
 size_t NerFeatures::per_token() const {
-  return tokenization_ == NerTokenization::kWords
-             ? static_cast<size_t>(kNumWordTemplates)
-             : static_cast<size_t>(kNumCharTemplates);
+  switch (tokenization_) {
+    case NerTokenization::kWords:
+      return kNumWordTemplates;
+    case NerTokenization::kArabicWords:
+      return kNumArabicTemplates;
+    case NerTokenization::kCharacters:
+      break;
+  }
+  return kNumCharTemplates;
 }
 
 void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
@@ -204,10 +262,10 @@ void NerFeatures::Extract(const std::vector<std::string_view>& tokens,
   out->buckets.resize(tokens.size() * out->per_token);
   out->lower.resize(tokens.size());
   out->short_shape.resize(tokens.size());
-  if (tokenization_ == NerTokenization::kWords) {
-    ExtractWords(tokens, out);
-  } else {
+  if (tokenization_ == NerTokenization::kCharacters) {
     ExtractCharacters(tokens, out);
+  } else {
+    ExtractWords(tokens, out);
   }
 }
 
@@ -217,8 +275,16 @@ void NerFeatures::ExtractWords(const std::vector<std::string_view>& tokens,
   std::vector<TokenFacts> facts(n);
   bool any_lower = false;
   bool any_upper = false;
+  const bool arabic = tokenization_ == NerTokenization::kArabicWords;
+  std::vector<ArabicStems> stems(arabic ? n : 0);
   for (size_t i = 0; i < n; ++i) {
-    ComputeFacts(tokens[i], &facts[i]);
+    if (arabic) {
+      FoldedWord word;
+      ComputeFacts(tokens[i], &facts[i], &word);
+      stems[i] = StemsOf(word);
+    } else {
+      ComputeFacts(tokens[i], &facts[i]);
+    }
     any_lower |= facts[i].has_lower;
     any_upper |= facts[i].has_upper;
     out->lower[i] = facts[i].lower;
@@ -243,7 +309,7 @@ void NerFeatures::ExtractWords(const std::vector<std::string_view>& tokens,
   for (size_t u = 0; u < n; ++u) {
     const auto i = static_cast<ptrdiff_t>(u);
     const TokenFacts& f = facts[u];
-    uint32_t* b = &out->buckets[u * kNumWordTemplates];
+    uint32_t* b = &out->buckets[u * out->per_token];
     b[kWBias] = Bucket(Feat(kWBias, 0));
     b[kWLower] = Bucket(Feat(kWLower, f.lower));
     b[kWExact] = Bucket(Feat(kWExact, f.exact));
@@ -291,6 +357,19 @@ void NerFeatures::ExtractWords(const std::vector<std::string_view>& tokens,
     b[kWGazetteerShape] = Bucket(Feat(kWGazetteerShape, gaz, f.short_shape));
     b[kWGazetteerWindow] =
         Bucket(Feat(kWGazetteerWindow, gazetteer[u], gaz, gazetteer[u + 2]));
+    if (!arabic) continue;
+    const auto stem = [&](ptrdiff_t j) {
+      if (j < 0) return kBefore[0];
+      if (static_cast<size_t>(j) >= n) return kAfter[0];
+      return stems[static_cast<size_t>(j)].stem;
+    };
+    const ArabicStems& s = stems[u];
+    b[kAStem] = Bucket(Feat(kAStem, s.stem));
+    b[kAWithoutConjunction] =
+        Bucket(Feat(kAWithoutConjunction, s.without_conjunction));
+    b[kAProclitics] = Bucket(Feat(kAProclitics, s.proclitics, f.short_shape));
+    b[kAPrevStem] = Bucket(Feat(kAPrevStem, stem(i - 1)));
+    b[kANextStem] = Bucket(Feat(kANextStem, stem(i + 1)));
   }
 }
 

@@ -25,6 +25,9 @@ namespace chancery {
 enum class NerTokenization : uint8_t {
   kWords = 0,       // CoNLL-style words and punctuation marks.
   kCharacters = 1,  // One token per character (Chinese).
+  // Words, with Arabic letters folded and proclitic-free stems as more
+  // features (ner_arabic.h).
+  kArabicWords = 2,
 };
 
 // Bumped whenever a template or the hashing changes: a model stores the

@@ -217,7 +217,7 @@ StatusOr<NerModel> DecodeNerModel(std::string_view bytes,
   const auto num_tags = static_cast<uint8_t>(bytes[25]);
   model.hash_bits = static_cast<uint8_t>(bytes[26]);
   model.type_mask = static_cast<uint8_t>(bytes[27]);
-  if (tokenization > 1) return Corrupt(name, "unknown tokenization");
+  if (tokenization > 2) return Corrupt(name, "unknown tokenization");
   model.tokenization = static_cast<NerTokenization>(tokenization);
   if (num_tags != kNumNerTags) {
     return Corrupt(name, std::to_string(num_tags) + " tags, expected " +

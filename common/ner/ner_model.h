@@ -10,7 +10,7 @@
 //   8  4  format version (1)         32 4  weights payload size in bytes
 //  12  4  feature version            36 4  number of gazetteer entries
 //  16  8  language, NUL-padded       40 4  gazetteer payload size in bytes
-//  24  1  tokenization (0 words, 1 characters)
+//  24  1  tokenization (0 words, 1 characters, 2 Arabic words)
 //  25  1  number of tags (9)         44 8  FNV-1a 64 of both payloads
 //  26  1  hash bits                  52 4  FNV-1a 32 of bytes 0..51
 //  27  1  entity types the model predicts, bit t for EntityType t

@@ -54,6 +54,18 @@ TEST(NerModelTest, RoundTripsThroughBytesAndFiles) {
   std::filesystem::remove(path);
 }
 
+TEST(NerModelTest, KeepsEachTokenization) {
+  for (NerTokenization t :
+       {NerTokenization::kWords, NerTokenization::kCharacters,
+        NerTokenization::kArabicWords}) {
+    NerModel model = SmallModel();
+    model.tokenization = t;
+    auto decoded = DecodeNerModel(EncodeNerModel(model), "mem");
+    ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+    EXPECT_EQ(decoded->tokenization, t);
+  }
+}
+
 TEST(NerModelTest, MissingFileIsNotFound) {
   auto model = ReadNerModelFile("/nonexistent/dir/en.model");
   ASSERT_FALSE(model.ok());

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -136,12 +137,29 @@ TEST(NerTaggerTest, EveryCommittedModelLoadsAndTags) {
   EXPECT_EQ(zh->tokenization(), NerTokenization::kCharacters);
   const std::string text = "李明昨天在北京见到了王小平。";
   bool found_beijing = false;
+  bool found_wang = false;
   for (const TextEntity& e : zh->TagText(text)) {
-    EXPECT_NE(e.type, EntityType::kMisc);  // The Chinese corpus has no MISC.
-    found_beijing |= text.substr(e.begin, e.end - e.begin) == "北京" &&
-                     e.type == EntityType::kLoc;
+    const std::string name = text.substr(e.begin, e.end - e.begin);
+    found_beijing |= name == "北京" && e.type == EntityType::kLoc;
+    found_wang |= name == "王小平" && e.type == EntityType::kPer;
   }
   EXPECT_TRUE(found_beijing);
+  EXPECT_TRUE(found_wang);
+}
+
+TEST(NerTaggerTest, ArabicModelTagsANameBehindAProclitic) {
+  auto ar = NerTagger::Load(kModels + "/ar.model");
+  ASSERT_TRUE(ar.ok()) << ar.status().ToString();
+  EXPECT_EQ(ar->tokenization(), NerTokenization::kArabicWords);
+  // "Kofi Annan met Tony Blair in Cairo"; وتوني carries the conjunction و.
+  const std::string text = "التقى كوفي أنان وتوني بلير في القاهرة .";
+  std::vector<std::string> people;
+  for (const TextEntity& e : ar->TagText(text)) {
+    if (e.type == EntityType::kPer) {
+      people.push_back(text.substr(e.begin, e.end - e.begin));
+    }
+  }
+  EXPECT_NE(std::find(people.begin(), people.end(), "كوفي أنان"), people.end());
 }
 
 TEST(NerTaggerTest, ChoosesModelByLanguage) {

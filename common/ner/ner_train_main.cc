@@ -4,9 +4,11 @@
 //       --out models/ner/en.model
 //   chancery-ner-train --lang en --train FILE --holdout 10   # feature choice
 //
-// --holdout P trains on the first (100-P)% of the sentences and prints the
-// scores on the remaining P% after each epoch (the figures used to choose
-// features and epochs, so dev stays held out). --eval FILE prints the
+// --holdout P trains on the first (100-P)% of the --train sentences and
+// prints the scores on the remaining P% after each epoch (the figures used
+// to choose features and epochs, so dev stays held out). --extra FILE adds
+// another corpus to training only: it is never held out, so the held-out
+// part stays the same with and without it. --eval FILE prints the
 // scores on FILE after each epoch. Same input and flags give the same
 // model bytes.
 #include <chrono>
@@ -29,12 +31,29 @@ int Usage(const char* why) {
   std::fprintf(stderr,
                "chancery-ner-train: %s\n"
                "usage: chancery-ner-train --lang LANG --train FILE... "
-               "[--out MODEL] [--tokenization words|characters]\n"
+               "[--extra FILE...] [--out MODEL]\n"
+               "       [--tokenization words|characters|arabic-words]\n"
                "       [--epochs N] [--hash-bits N] [--prune F] [--seed N] "
                "[--holdout PERCENT] [--eval FILE]\n"
                "       [--gazetteer config/entities]\n",
                why);
   return 2;
+}
+
+// Appends the sentences of `files` to `out`; false (after saying why) when
+// one cannot be read.
+bool AppendCorpora(const std::vector<std::string>& files,
+                   std::vector<LabelledSentence>* out) {
+  for (const std::string& file : files) {
+    auto sentences = ReadIob2File(file);
+    if (!sentences.ok()) {
+      std::fprintf(stderr, "chancery-ner-train: %s\n",
+                   sentences.status().ToString().c_str());
+      return false;
+    }
+    for (auto& s : *sentences) out->push_back(std::move(s));
+  }
+  return true;
 }
 
 bool ParseInt(const char* text, long low, long high, long* value) {
@@ -46,6 +65,7 @@ bool ParseInt(const char* text, long low, long high, long* value) {
 int Run(int argc, char** argv) {
   NerTrainOptions options;
   std::vector<std::string> train_files;
+  std::vector<std::string> extra_files;
   std::string out;
   std::string eval_file;
   long holdout = 0;
@@ -62,6 +82,8 @@ int Run(int argc, char** argv) {
       }
     } else if (flag == "--train") {
       train_files.emplace_back(value);
+    } else if (flag == "--extra") {
+      extra_files.emplace_back(value);
     } else if (flag == "--gazetteer") {
       auto entries = ReadNerGazetteer(value);
       if (!entries.ok()) {
@@ -76,11 +98,15 @@ int Run(int argc, char** argv) {
       eval_file = value;
     } else if (flag == "--tokenization") {
       const std::string t = value;
-      if (t != "words" && t != "characters") {
-        return Usage("--tokenization: words or characters");
+      if (t == "words") {
+        options.tokenization = NerTokenization::kWords;
+      } else if (t == "characters") {
+        options.tokenization = NerTokenization::kCharacters;
+      } else if (t == "arabic-words") {
+        options.tokenization = NerTokenization::kArabicWords;
+      } else {
+        return Usage("--tokenization: words, characters or arabic-words");
       }
-      options.tokenization =
-          t == "words" ? NerTokenization::kWords : NerTokenization::kCharacters;
     } else if (flag == "--epochs") {
       if (!ParseInt(value, 1, 100, &number)) return Usage("--epochs: 1..100");
       options.epochs = static_cast<int>(number);
@@ -111,15 +137,7 @@ int Run(int argc, char** argv) {
     return Usage("nothing to do: give --out, --holdout or --eval");
   }
   std::vector<LabelledSentence> train;
-  for (const std::string& file : train_files) {
-    auto sentences = ReadIob2File(file);
-    if (!sentences.ok()) {
-      std::fprintf(stderr, "chancery-ner-train: %s\n",
-                   sentences.status().ToString().c_str());
-      return 1;
-    }
-    for (auto& s : *sentences) train.push_back(std::move(s));
-  }
+  if (!AppendCorpora(train_files, &train)) return 1;
   std::vector<LabelledSentence> held_out;
   if (holdout > 0) {
     const size_t keep = train.size() * static_cast<size_t>(100 - holdout) / 100;
@@ -127,6 +145,7 @@ int Run(int argc, char** argv) {
                     std::make_move_iterator(train.end()));
     train.resize(keep);
   }
+  if (!AppendCorpora(extra_files, &train)) return 1;
   std::vector<LabelledSentence> eval;
   if (!eval_file.empty()) {
     auto sentences = ReadIob2File(eval_file);
