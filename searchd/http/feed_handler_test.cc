@@ -278,12 +278,9 @@ TEST_F(FeedTest, BadParametersAre400NamingThem) {
 // Whatever a client sends is a valid feed or a 400, never a broken document.
 TEST_F(FeedTest, HostileTextGivesAValidFeedOrA400) {
   const std::vector<Query> hostile = {
-      {{"q", "\x01<b>&amp;\"]]>\x7f"}},
-      {{"q", "caf\xc3 \xff\xfe"}},
-      {{"q", "\xef\xbf\xbe macron"}},
-      {{"source", "<script>"}, {"q", "'\"&"}},
-      {{"q", std::string(5000, 'a')}},
-      {{"country", std::string("F\0R", 3)}},
+      {{"q", "\x01<b>&amp;\"]]>\x7f"}}, {{"q", "caf\xc3 \xff\xfe"}},
+      {{"q", "\xef\xbf\xbe macron"}},   {{"source", "<script>"}, {"q", "'\"&"}},
+      {{"q", std::string(5000, 'a')}},  {{"country", std::string("F\0R", 3)}},
   };
   int feeds = 0;
   for (const Query& q : hostile) {

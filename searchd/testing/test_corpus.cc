@@ -255,8 +255,7 @@ Status WriteIndex(const std::string& path,
   for (const TestArticle& t : articles) {
     BuiltDocument built = builder.Build(t.article, t.entities);
     if (!t.story.empty()) SetStory(t.story, built.document);
-    CHANCERY_ASSIGN_OR_RETURN(WriteOutcome unused,
-                              writer->Upsert(built));
+    CHANCERY_ASSIGN_OR_RETURN(WriteOutcome unused, writer->Upsert(built));
     (void)unused;
   }
   return writer->Commit();
