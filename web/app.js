@@ -12,6 +12,7 @@ import { Histogram, periodLabel } from './render/histogram.js';
 import { renderArticle, renderArticleLoading, renderArticleError, renderSimilar, renderSimilarError } from './render/article.js';
 import { renderStory, renderStoryLoading, renderStoryError } from './render/story.js';
 import { flagElement, isCountryField } from './flags.js';
+import { AnalystViews } from './views.js';
 
 const PAGE_SIZE = 10;
 const FACET_SIZE = 10;
@@ -104,6 +105,8 @@ function apply(next, { focus = null, fromHistory = false } = {}) {
   if (fromHistory) ui.q.value = state.q;
   syncControls();
   if (searchChanged) runSearch(focus);
+  else if (lastData) drawHistogram(shownSearch, lastData);
+  views.sync(state, urlFromState(withChanges(state, { doc: '', story: '', entity: '', compare: [], heatmap: false, raw: false, rank: 'count', page: 1, sort: 'relevance' })));
   syncArticle();
   updateTitle();
 }
@@ -260,6 +263,7 @@ const resultContext = {
   storyHref: (id) => hrefFor(withChanges(state, { doc: '', story: id })),
   onOpenStory: (event, id) => openDialogFromLink(event, { doc: '', story: id }),
   onFilter: (field, value, label) => addFilter(field, value, label),
+  onEntity: (field, value, label, opener) => views.openEntity(field, value, label, opener),
   isActive: (field, value) => isActive(field, value),
 };
 
@@ -286,7 +290,7 @@ function showResults(target, data) {
   for (const field of api.FACET_FIELDS) {
     panels[field].update(facets[field] || [], target[field], target.any.includes(field), expanded.has(field) ? FACET_SIZE_MORE : FACET_SIZE);
   }
-  histogram.render(facets[api.dateField()?.name] || [], target.from, target.to);
+  drawHistogram(target, data);
   renderActiveFilters(); // labels may have arrived
   renderStatus(ui.status, data, target);
   renderResults(ui.results, hits, resultContext);
@@ -569,6 +573,18 @@ for (const input of [ui.dateFrom, ui.dateTo]) {
 ui.dateClear.addEventListener('click', () => { setDates('', ''); ui.dateFrom.focus(); });
 
 const histogram = new Histogram(ui.histogram, (from, to) => setDates(from, to));
+
+function drawHistogram(target, data) {
+  histogram.render(data.facets?.[api.dateField()?.name] || [], target.from, target.to, { raw: state.raw });
+}
+
+const views = new AnalystViews({
+  navigate: (next) => navigate(next),
+  state: () => state,
+  labelOf,
+  rememberLabel,
+  isActive,
+});
 
 // --- Facets ----------------------------------------------------------------
 
