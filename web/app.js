@@ -106,8 +106,8 @@ function apply(next, { focus = null, fromHistory = false } = {}) {
   syncControls();
   if (searchChanged) runSearch(focus);
   else if (lastData) drawHistogram(shownSearch, lastData);
+  syncArticle(); // first, so that the article dialog has closed when an entity panel opens from it
   views.sync(state, urlFromState(withChanges(state, { doc: '', story: '', entity: '', compare: [], heatmap: false, raw: false, rank: 'count', page: 1, sort: 'relevance' })));
-  syncArticle();
   updateTitle();
 }
 
@@ -605,6 +605,7 @@ for (const field of api.FACET_FIELDS) {
     searchValues: async (f, prefix) => (await api.facetValues(f, prefix, state.q, !state.copies)).values || [],
     rememberLabel,
     labelOf,
+    onEntity: (f, value, label, opener) => views.openEntity(f, value, label, opener),
   });
   ui.facets.appendChild(panels[field].root);
 }

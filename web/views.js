@@ -32,6 +32,12 @@ async function refresh(slot, key, load, draw, container) {
   }
 }
 
+/** The query of `q` narrowed to an entity, in the query language (`talks person:joe-biden`). */
+export function entityQuery(q, entity) {
+  const value = /^[\w.-]+$/.test(entity.value) ? entity.value : `"${entity.value.replace(/"/g, '')}"`;
+  return `${q ? `${q} ` : ''}${entity.field}:${value}`;
+}
+
 export class AnalystViews {
   /** ctx: {navigate(next), state(), labelOf(field, value), rememberLabel, isActive(field, value)} */
   constructor(ctx) {
@@ -156,9 +162,11 @@ export class AnalystViews {
     const spec = api.fieldSpec(entity.field);
     const withValue = `${entity.field}:${entity.value}`;
     const [timeline, ...comentions] = await Promise.all([
-      api.timeline(state, [state.q], { extra: [[entity.field, entity.value]] }, signal),
+      // The query's own series sets the buckets, so the entity's line spans the whole results.
+      api.timeline(state, [state.q, entityQuery(state.q, entity)], {}, signal),
       ...api.ENTITY_FIELDS.map((f) => api.comentions(state, { field: f.name, withValue, sort: state.rank, size: 8 }, signal)),
     ]);
+    timeline.series = timeline.series.slice(1);
     const buckets = timeline.series[0]?.buckets || [];
     let burstDays = [];
     if (buckets.length) {

@@ -7,8 +7,9 @@
 import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import {
-  startStack, launchBrowser, ensureScreenshotDir, removeTempDirs, accessibilityViolations, getJson, openPage, settled,
+  startStack, startServer, buildIndex, launchBrowser, ensureScreenshotDir, removeTempDirs, accessibilityViolations, getJson, openPage, settled,
 } from './harness.js';
 
 const QUERY = 'talks';
@@ -68,17 +69,20 @@ describe('entity panel', () => {
     assert.deepEqual(new URL(page.url()).searchParams.get('entity'), `person:${value}`);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'entity-title', 'focus moves to the panel title');
 
-    const tl = await api(`/api/timeline?q=${QUERY}&person=${value}&interval=auto`);
+    // The entity's line on the query's buckets, and its counts are the search's with the entity as a filter.
+    const tl = await api(`/api/timeline?q=${QUERY}&q=${encodeURIComponent(`${QUERY} person:${value}`)}&interval=auto`);
     const points = await page.locator('#entity-panel .series-point').evaluateAll((c) => c.map((x) => `${x.dataset.value}=${x.dataset.count}/${x.dataset.all}`));
-    assert.deepEqual(points, tl.series[0].buckets.map((b) => `${b.value}=${b.count}/${b.all}`));
+    assert.deepEqual(points, tl.series[1].buckets.map((b) => `${b.value}=${b.count}/${b.all}`));
+    assert.equal(tl.series[1].total, (await api(`/api/search?q=${QUERY}&person=${value}&size=0`)).total);
+    assert.deepEqual(tl.series[1].buckets.map((b) => b.value), tl.series[0].buckets.map((b) => b.value));
 
     const cm = await api(`/api/comentions?q=${QUERY}&field=country&with=person:${value}&sort=count&size=8`);
     const shown = await page.locator('#entity-panel .entity-link[data-field="country"]').evaluateAll((b) => b.map((x) => `${x.dataset.value}=${x.dataset.count}`));
     assert.deepEqual(shown, cm.values.map((v) => `${v.value}=${v.count}`));
     assert.match(await page.locator('#entity-panel .entity-head').innerText(), new RegExp(`in ${cm.articles} article`));
 
-    const first = tl.series[0].buckets[0].value;
-    const last = tl.series[0].buckets.at(-1).value;
+    const first = tl.series[1].buckets[0].value;
+    const last = tl.series[1].buckets.at(-1).value;
     const bursts = await api(`/api/bursts?field=person&value=${value}&from=${first}&to=${last}`);
     const burstDays = bursts.values[0].days.filter((d) => d.burst).map((d) => d.date);
     assert.deepEqual(await page.locator('#entity-panel .burst-mark').evaluateAll((m) => m.map((x) => x.dataset.day)), burstDays);
@@ -94,6 +98,33 @@ describe('entity panel', () => {
     await page.locator('#entity-panel').waitFor({ state: 'hidden' });
     assert.equal(new URL(page.url()).searchParams.get('entity'), null);
     assert.equal(await page.evaluate(() => document.activeElement.classList.contains('chip-details')), true, 'focus returns to the chip');
+  });
+
+  it('opens from an entity of the article view, which closes', async () => {
+    await open(`?q=${QUERY}`);
+    await page.locator('#results .result:has(.chip) .result-title-link').first().click();
+    const details = page.locator('#article-dialog .chip-details').first();
+    await details.waitFor();
+    const entity = `${await details.getAttribute('data-field')}:${await details.getAttribute('data-value')}`;
+    await details.click();
+    await panelReady(page);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('entity'), entity);
+    assert.equal(url.searchParams.get('doc'), null);
+    assert.equal(await page.locator('#article-dialog').isVisible(), false);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'entity-title');
+  });
+
+  it('opens from a facet value too', async () => {
+    await open(`?q=${QUERY}`);
+    const button = page.locator('#facets .chip-details[data-field="country"]').first();
+    const code = await button.getAttribute('data-entity');
+    await button.click();
+    await panelReady(page);
+    assert.equal(new URL(page.url()).searchParams.get('entity'), `country:${code}`);
+    await page.locator('#entity-close').click();
+    await page.locator('#entity-panel').waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.entity), code, 'focus returns to the facet button');
   });
 
   it('is restored from the URL, and "Filter by this" filters', async () => {
@@ -120,6 +151,17 @@ describe('heatmap', () => {
     await page.reload();
     await page.locator('#heatmap td.heat-cell').first().waitFor();
     assert.deepEqual(await cells(), want);
+    // Keyboard: the cells are focusable and say what they count; a row's name opens its panel.
+    const cell = page.locator('#heatmap td.heat-cell').first();
+    await cell.focus();
+    assert.equal(await cell.getAttribute('aria-label'), `${m.rows[0].label} and ${m.columns[0].label}: ${m.cells[0][0]} ${m.cells[0][0] === 1 ? 'article' : 'articles'}`);
+    assert.equal(await cell.getAttribute('title'), await cell.getAttribute('aria-label'));
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.value), m.rows[0].value);
+    await page.keyboard.press('Enter');
+    await panelReady(page);
+    assert.equal(new URL(page.url()).searchParams.get('entity'), `person:${m.rows[0].value}`);
+    assert.equal(new URL(page.url()).searchParams.get('heatmap'), '1');
   });
 });
 
@@ -169,6 +211,51 @@ describe('themes', () => {
     const t = await api(`/api/terms?q=${QUERY}&size=12`);
     const shown = await page.locator('#themes .theme').evaluateAll((b) => b.map((x) => `${x.dataset.term}=${x.dataset.count}`));
     assert.deepEqual(shown, [...t.words, ...t.phrases].map((w) => `${w.term}=${w.count}`));
+  });
+});
+
+// A corpus with one known burst: 29 days of two articles without anyone
+// named, then a day of five, four of them naming Emmanuel Macron (share 0.8
+// against a baseline of 0: z far above 3, and 4 articles >= 3).
+const TOPICS = ['rain', 'harvest', 'rail', 'bridge', 'school', 'market', 'river', 'forest'];
+function burstCorpus(file) {
+  const lines = [];
+  const article = (id, day, title, body) => lines.push(JSON.stringify({
+    id, title, body, date: `2024-03-${String(day).padStart(2, '0')}T10:00:00Z`, source: 'Test Wire', url: `https://example.org/${id}`, lang: 'en',
+  }));
+  for (let day = 1; day <= 29; day++) {
+    for (let k = 0; k < 2; k++) {
+      const topic = TOPICS[(day + k) % TOPICS.length];
+      article(`d${day}-${k}`, day, `Local ${topic} report ${day}-${k}`, `The ${topic} committee met on day ${day} to discuss item ${k} of its ${topic} agenda, number ${day * 7 + k}.`);
+    }
+  }
+  for (let k = 0; k < 4; k++) {
+    article(`burst-${k}`, 30, `Macron statement ${k}`, `Emmanuel Macron spoke in Paris about topic ${TOPICS[k]}; Emmanuel Macron said part ${k} of the plan would follow.`);
+  }
+  article('burst-other', 30, 'Local market report 30', 'The market committee met on day 30.');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+describe('bursts', () => {
+  let burstStack;
+  before(async () => {
+    const { dir } = buildIndex(null);
+    const file = path.join(dir, 'bursts.jsonl');
+    burstCorpus(file);
+    burstStack = await startServer(buildIndex(file).db);
+  });
+  after(async () => { await burstStack?.stop(); });
+
+  it('marks the burst day of /api/bursts on the entity timeline', async () => {
+    const b = await getJson(burstStack.url, '/api/bursts?field=person&value=emmanuel-macron&from=2024-03-01&to=2024-03-30');
+    const days = b.values[0].days.filter((d) => d.burst).map((d) => d.date);
+    assert.deepEqual(days, ['2024-03-30'], 'the corpus has its one burst');
+    ({ ctx: context, p: page } = await openPage(browser, problems));
+    await page.goto(`${burstStack.url}/?entity=person:emmanuel-macron`);
+    await panelReady(page);
+    assert.deepEqual(await page.locator('#entity-panel .burst-mark').evaluateAll((m) => m.map((x) => x.dataset.day)), days);
+    assert.match(await page.locator('#entity-bursts').innerText(), /^1 burst day/);
+    await page.locator('#entity-panel').screenshot({ path: path.join(shots, 'views-entity-burst-desktop.png') });
   });
 });
 

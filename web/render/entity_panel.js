@@ -23,10 +23,10 @@ function comentionList(answer, spec, { rank, onEntity }) {
     }, v.label),
     el('span', { className: 'comention-figures' },
       rank === 'significance' ? `G² ${v.significance.toFixed(1)} · ${formatNumber(v.count)}` : `${formatNumber(v.count)} · G² ${v.significance.toFixed(1)}`)))
-    : [el('li', { className: 'muted' }, 'None')];
+    : null;
   return el('section', { className: 'comention-group', attrs: { 'aria-labelledby': `comentions-${spec.name}` } },
     el('h4', { id: `comentions-${spec.name}` }, spec.plural_label || spec.label),
-    el('ol', { className: 'comention-list' }, items));
+    items ? el('ol', { className: 'comention-list' }, items) : el('p', { className: 'muted' }, 'None'));
 }
 
 /**
