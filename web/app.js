@@ -575,7 +575,9 @@ ui.dateClear.addEventListener('click', () => { setDates('', ''); ui.dateFrom.foc
 const histogram = new Histogram(ui.histogram, (from, to) => setDates(from, to));
 
 function drawHistogram(target, data) {
-  histogram.render(data.facets?.[api.dateField()?.name] || [], target.from, target.to, { raw: state.raw });
+  const buckets = data.facets?.[api.dateField()?.name] || [];
+  const bursts = views.burstsFor(state, buckets, () => { if (lastData === data) drawHistogram(target, data); });
+  histogram.render(buckets, target.from, target.to, { raw: state.raw, bursts });
 }
 
 const views = new AnalystViews({

@@ -38,6 +38,11 @@ export function entityQuery(q, entity) {
   return `${q ? `${q} ` : ''}${entity.field}:${value}`;
 }
 
+/** The burst days of a one-value /api/bursts answer. */
+function burstDaysOf(answer) {
+  return (answer.values?.[0]?.days || []).filter((d) => d.burst).map((d) => d.date);
+}
+
 export class AnalystViews {
   /** ctx: {navigate(next), state(), labelOf(field, value), rememberLabel, isActive(field, value)} */
   constructor(ctx) {
@@ -47,7 +52,7 @@ export class AnalystViews {
       heatmapToggle: $('heatmap-toggle'), heatmap: $('heatmap'), themes: $('themes'),
       rawToggle: $('raw-counts'), panel: $('entity-panel'), panelBody: $('entity-content'), panelClose: $('entity-close'),
     };
-    this.slots = { compare: {}, heatmap: {}, themes: {}, entity: {} };
+    this.slots = { compare: {}, heatmap: {}, themes: {}, entity: {}, histogramBursts: {} };
     this.returnFocus = null;
     this.ui.compareForm.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -72,6 +77,29 @@ export class AnalystViews {
 
   closePanel() {
     this.ctx.navigate(withChanges(this.ctx.state(), { entity: '' }));
+  }
+
+  /**
+   * The burst days of the chosen value (the open panel's entity, else the
+   * one entity filter) within `buckets`, for the date chart. Fetches them
+   * when they are not known yet and calls `redraw` once they are.
+   */
+  burstsFor(state, buckets, redraw) {
+    const filters = api.ENTITY_FIELDS.flatMap((f) => state[f.name].map((value) => ({ field: f.name, value })));
+    const chosen = entityOf(state) || (filters.length === 1 ? filters[0] : null);
+    if (!chosen || !buckets.length) return [];
+    const values = buckets.map((b) => b.value).sort();
+    const key = `${chosen.field}:${chosen.value}\t${values[0]}\t${values.at(-1)}`;
+    const cache = this.slots.histogramBursts;
+    if (cache.key === key) return cache.days || [];
+    cache.key = key;
+    cache.days = [];
+    api.bursts(chosen.field, chosen.value, values[0], values.at(-1)).then((b) => {
+      if (cache.key !== key) return;
+      cache.days = burstDaysOf(b);
+      if (cache.days.length) redraw();
+    }).catch(() => { /* no marks; the chart stands without them */ });
+    return [];
   }
 
   sync(state, searchKey) {
@@ -173,7 +201,7 @@ export class AnalystViews {
       const first = buckets[0].value;
       const last = buckets[buckets.length - 1].value;
       const b = await api.bursts(entity.field, entity.value, first, last, signal);
-      burstDays = (b.values?.[0]?.days || []).filter((d) => d.burst).map((d) => d.date);
+      burstDays = burstDaysOf(b);
     }
     const match = comentions[0]?.with?.matches?.[0];
     const label = match?.label || this.ctx.labelOf(entity.field, entity.value);

@@ -256,6 +256,13 @@ describe('bursts', () => {
     assert.deepEqual(await page.locator('#entity-panel .burst-mark').evaluateAll((m) => m.map((x) => x.dataset.day)), days);
     assert.match(await page.locator('#entity-bursts').innerText(), /^1 burst day/);
     await page.locator('#entity-panel').screenshot({ path: path.join(shots, 'views-entity-burst-desktop.png') });
+    // The date chart of the results marks the chosen value's burst too.
+    await page.locator('#histogram .bar.has-burst').waitFor();
+    assert.deepEqual(await page.locator('#histogram .bar.has-burst').evaluateAll((bs) => bs.map((x) => x.dataset.value)), ['2024-03-30']);
+    await page.keyboard.press('Escape');
+    await page.goto(`${burstStack.url}/?person=emmanuel-macron`);
+    await page.locator('#histogram .bar.has-burst').waitFor();
+    assert.match(await page.locator('#histogram .bar.has-burst').getAttribute('aria-label'), /a burst$/);
   });
 });
 

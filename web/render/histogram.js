@@ -4,7 +4,7 @@
 // Arrow keys, Home and End move between bars (one tab stop for the chart).
 
 import { el, replaceChildren, formatNumber } from '../dom.js';
-import { bucketMeasure, bucketText, formatShare } from './linechart.js';
+import { bucketMeasure, bucketText, formatShare, bucketOfDay } from './linechart.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n, w = 2) => String(n).padStart(w, '0');
@@ -75,8 +75,12 @@ export class Histogram {
     this.drag = null;
   }
 
-  /** `raw`: bar heights are counts; otherwise the share of all articles in the period (count / all). */
-  render(buckets, from, to, { unavailable = false, raw = false } = {}) {
+  /**
+   * `raw`: bar heights are counts; otherwise the share of all articles in
+   * the period (count / all). `bursts`: days (YYYY-MM-DD) whose bars get a
+   * burst mark.
+   */
+  render(buckets, from, to, { unavailable = false, raw = false, bursts = [] } = {}) {
     const hadFocus = this.container.contains(document.activeElement);
     this.buckets = fillBuckets(buckets || []);
     this.from = from;
@@ -90,6 +94,7 @@ export class Histogram {
     const max = Math.max(...this.buckets.map(measure), raw ? 1 : 0.0001);
     const g = granularity(this.buckets[0].value);
     const selectedIdx = this.buckets.map((b, i) => (inRange(b.value, from, to) ? i : -1)).filter((i) => i >= 0);
+    const burstIdx = new Set(bursts.map((d) => bucketOfDay(this.buckets, d)));
     if (this.focusIndex >= this.buckets.length) this.focusIndex = this.buckets.length - 1;
     if (!hadFocus) this.focusIndex = selectedIdx.length ? selectedIdx[0] : this.buckets.length - 1;
 
@@ -99,11 +104,11 @@ export class Histogram {
       fill.style.setProperty('height', b.count ? `max(2px, ${((measure(b) / max) * 100).toFixed(2)}%)` : '0');
       return el('button', {
         type: 'button',
-        className: `bar${selected ? ' is-selected' : ''}${b.count ? '' : ' is-zero'}`,
+        className: `bar${selected ? ' is-selected' : ''}${b.count ? '' : ' is-zero'}${burstIdx.has(i) ? ' has-burst' : ''}`,
         tabIndex: i === this.focusIndex ? 0 : -1,
         dataset: { index: String(i), value: b.value, count: String(b.count), all: String(b.all ?? '') },
-        title: bucketText(b),
-        attrs: { 'aria-label': bucketText(b), 'aria-pressed': selected ? 'true' : 'false' },
+        title: `${bucketText(b)}${burstIdx.has(i) ? ', a burst' : ''}`,
+        attrs: { 'aria-label': `${bucketText(b)}${burstIdx.has(i) ? ', a burst' : ''}`, 'aria-pressed': selected ? 'true' : 'false' },
         on: {
           click: (e) => this.onBarClick(e, i),
           keydown: (e) => this.onKey(e, i),
