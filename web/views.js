@@ -38,6 +38,13 @@ export function entityQuery(q, entity) {
   return `${q ? `${q} ` : ''}${entity.field}:${value}`;
 }
 
+/** The day `days` after `day` (YYYY-MM-DD). */
+function addDays(day, days) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The burst days of a one-value /api/bursts answer. */
 function burstDaysOf(answer) {
   return (answer.values?.[0]?.days || []).filter((d) => d.burst).map((d) => d.date);
@@ -199,7 +206,8 @@ export class AnalystViews {
     let burstDays = [];
     if (buckets.length) {
       const first = buckets[0].value;
-      const last = buckets[buckets.length - 1].value;
+      // A week is named by its Monday: search its Sunday too.
+      const last = timeline.interval === 'week' ? addDays(buckets[buckets.length - 1].value, 6) : buckets[buckets.length - 1].value;
       const b = await api.bursts(entity.field, entity.value, first, last, signal);
       burstDays = burstDaysOf(b);
     }

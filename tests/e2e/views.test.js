@@ -178,6 +178,16 @@ describe('compare', () => {
       assert.deepEqual(pts, tl.series[k].buckets.map((b) => `${b.value}=${b.count}`));
     }
     assert.deepEqual(await page.locator('#compare-legend .legend-label').allInnerTexts(), [QUERY, COMPARE]);
+    // Keyboard: the chart is one tab stop; arrows move along and between lines, the focused point names its numbers.
+    await page.locator('#compare-chart .series-point[tabindex="0"]').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    const b0 = tl.series[1].buckets[0];
+    const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    assert.ok(label.startsWith(`${COMPARE}, `) && label.includes(`: ${b0.count} of ${b0.all} articles`), label);
+    assert.equal(await page.evaluate(() => document.activeElement.querySelector('title').textContent), label, 'the tooltip says the same');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.count), String(b0.count));
+    assert.equal(await page.locator('#compare-chart .series-point[tabindex="0"]').count(), 1);
     await page.reload();
     await page.locator('#compare-chart .series-1').waitFor();
     await page.getByRole('button', { name: `Remove ${COMPARE}` }).click();

@@ -3,7 +3,8 @@
 // all articles in the bucket (count / all, Media Cloud's convention) or as
 // raw counts, with axes, period labels, a tooltip per point (an SVG <title>,
 // and the point is focusable with its numbers as its name) and burst days as
-// marks on the x axis.
+// marks on the x axis. The points are one tab stop: arrow keys move along a
+// line (Left/Right, Home/End) and between lines (Up/Down).
 
 import { formatNumber } from '../dom.js';
 import { periodLabel, periodStart } from './histogram.js';
@@ -11,7 +12,6 @@ import { periodLabel, periodStart } from './histogram.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const H = 220;
 const M = { top: 12, right: 12, bottom: 30, left: 48 };
-const MAX_FOCUSABLE_POINTS = 80; // past that, points keep their <title> but leave the tab order
 
 function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
@@ -85,7 +85,6 @@ export function lineChart({ series, raw = false, bursts = [], label }) {
   }
   root.appendChild(marks);
 
-  const focusable = n * series.length <= MAX_FOCUSABLE_POINTS;
   series.forEach((s, k) => {
     const pts = s.buckets.map((b, i) => `${x(i).toFixed(1)},${y(bucketMeasure(b, raw)).toFixed(1)}`);
     const g = svg('g', { class: `series series-${k}`, 'data-series': String(k) });
@@ -95,10 +94,32 @@ export function lineChart({ series, raw = false, bursts = [], label }) {
       g.appendChild(svg('circle', {
         cx: x(i).toFixed(1), cy: y(bucketMeasure(b, raw)).toFixed(1), r: 4, class: 'series-point',
         'data-value': b.value, 'data-count': b.count, 'data-all': b.all,
-        tabindex: focusable ? 0 : null, role: 'img', 'aria-label': text,
+        tabindex: k === 0 && i === n - 1 ? 0 : -1, role: 'img', 'aria-label': text, 'data-series': k, 'data-index': i,
       }, svg('title', {}, text)));
     });
     root.appendChild(g);
   });
+  root.addEventListener('keydown', (e) => movePoint(root, e, n, series.length));
   return root;
+}
+
+/** Roving focus over the chart's points (one tab stop for the whole chart). */
+function movePoint(root, e, n, lines) {
+  const at = e.target.closest?.('.series-point');
+  if (!at) return;
+  let k = Number(at.dataset.series);
+  let i = Number(at.dataset.index);
+  if (e.key === 'ArrowRight') i = Math.min(n - 1, i + 1);
+  else if (e.key === 'ArrowLeft') i = Math.max(0, i - 1);
+  else if (e.key === 'Home') i = 0;
+  else if (e.key === 'End') i = n - 1;
+  else if (e.key === 'ArrowUp') k = Math.max(0, k - 1);
+  else if (e.key === 'ArrowDown') k = Math.min(lines - 1, k + 1);
+  else return;
+  e.preventDefault();
+  const next = root.querySelector(`.series-point[data-series="${k}"][data-index="${i}"]`);
+  if (!next) return;
+  at.setAttribute('tabindex', '-1');
+  next.setAttribute('tabindex', '0');
+  next.focus();
 }
