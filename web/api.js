@@ -65,13 +65,23 @@ export function dateField() {
 }
 
 /** Query parameters of /api/search for a UI state (see state.js). */
-export function searchParams(state, { size = 10, facetSize = 10 } = {}) {
+/**
+ * What selects the articles of a UI state, as query parameters: the filters,
+ * `any`, `from` and `to`, and `q` unless `withQuery` is false (the timeline
+ * sends its queries as repeated `q`).
+ */
+export function selectionParams(state, { withQuery = true } = {}) {
   const p = [];
-  p.push(['q', state.q || '']);
+  if (withQuery) p.push(['q', state.q || '']);
   for (const field of FILTER_FIELDS) for (const v of state[field]) p.push([field, v]);
   for (const field of state.any) p.push(['any', field]);
   if (state.from) p.push(['from', state.from]);
   if (state.to) p.push(['to', state.to]);
+  return p;
+}
+
+export function searchParams(state, { size = 10, facetSize = 10 } = {}) {
+  const p = selectionParams(state);
   if (state.sort && state.sort !== 'relevance') p.push(['sort', state.sort]);
   if (state.page > 1) p.push(['page', String(state.page)]);
   // Grouped by default: one hit per story, and the counts count stories.
@@ -91,11 +101,7 @@ export function searchParams(state, { size = 10, facetSize = 10 } = {}) {
  */
 export function feedUrl(state) {
   const url = new URL('/api/feed', window.location.origin);
-  if (state.q) url.searchParams.append('q', state.q);
-  for (const field of FILTER_FIELDS) for (const v of state[field]) url.searchParams.append(field, v);
-  for (const field of state.any) url.searchParams.append('any', field);
-  if (state.from) url.searchParams.append('from', state.from);
-  if (state.to) url.searchParams.append('to', state.to);
+  for (const [key, value] of selectionParams(state)) if (key !== 'q' || value) url.searchParams.append(key, value);
   return url.href;
 }
 
@@ -145,4 +151,41 @@ export function facetValues(name, prefix, q, byStory, signal) {
 
 export function stats(signal) {
   return getJson('/api/stats', null, signal);
+}
+
+// --- Analyst views (GET /api/comentions, /api/timeline, /api/bursts, /api/terms)
+
+/** `extra` ([key, value] pairs) added to a state's selection, e.g. an entity as a filter. */
+function withExtra(state, extra, options) {
+  return [...selectionParams(state, options), ...extra];
+}
+
+/** The values of `field` the state's matches mention, with `with` (FIELD:VALUE) when given. */
+export function comentions(state, { field, withValue = '', sort = 'count', size = 8 }, signal) {
+  const extra = [['field', field], ['sort', sort], ['size', String(size)]];
+  if (withValue) extra.push(['with', withValue]);
+  return getJson('/api/comentions', withExtra(state, extra), signal);
+}
+
+/** The `rows` × `against` matrix of co-mentions over the state's matches. */
+export function comentionMatrix(state, { rows = 'person', against = 'country', size = 10 } = {}, signal) {
+  return getJson('/api/comentions', withExtra(state, [['field', rows], ['against', against], ['size', String(size)]]), signal);
+}
+
+/** One series per query of `queries`, over the state's filters, on the same buckets. */
+export function timeline(state, queries, { extra = [], interval = 'auto' } = {}, signal) {
+  const p = withExtra(state, extra, { withQuery: false });
+  for (const q of queries) p.push(['q', q]);
+  p.push(['interval', interval]);
+  return getJson('/api/timeline', p, signal);
+}
+
+/** One value's every day (with its burst days) from `from` to `to`. */
+export function bursts(field, value, from, to, signal) {
+  return getJson('/api/bursts', [['field', field], ['value', value], ['from', from], ['to', to]], signal);
+}
+
+/** Words and phrases over-represented in the state's matches. */
+export function terms(state, size = 12, signal) {
+  return getJson('/api/terms', withExtra(state, [['size', String(size)]]), signal);
 }

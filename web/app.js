@@ -13,6 +13,7 @@ import { renderArticle, renderArticleLoading, renderArticleError, renderSimilar,
 import { renderStory, renderStoryLoading, renderStoryError } from './render/story.js';
 import { flagElement, isCountryField } from './flags.js';
 import { ExportMenu, exportParams } from './export.js';
+import { AnalystViews } from './views.js';
 
 const PAGE_SIZE = 10;
 const FACET_SIZE = 10;
@@ -105,7 +106,9 @@ function apply(next, { focus = null, fromHistory = false } = {}) {
   if (fromHistory) ui.q.value = state.q;
   syncControls();
   if (searchChanged) runSearch(focus);
-  syncArticle();
+  else if (lastData) drawHistogram(shownSearch, lastData);
+  syncArticle(); // first, so that the article dialog has closed when an entity panel opens from it
+  views.sync(state, urlFromState(withChanges(state, { doc: '', story: '', entity: '', compare: [], heatmap: false, raw: false, rank: 'count', page: 1, sort: 'relevance' })));
   updateTitle();
 }
 
@@ -261,6 +264,7 @@ const resultContext = {
   storyHref: (id) => hrefFor(withChanges(state, { doc: '', story: id })),
   onOpenStory: (event, id) => openDialogFromLink(event, { doc: '', story: id }),
   onFilter: (field, value, label) => addFilter(field, value, label),
+  onEntity: (field, value, label, opener) => views.openEntity(field, value, label, opener),
   isActive: (field, value) => isActive(field, value),
 };
 
@@ -287,7 +291,7 @@ function showResults(target, data) {
   for (const field of api.FACET_FIELDS) {
     panels[field].update(facets[field] || [], target[field], target.any.includes(field), expanded.has(field) ? FACET_SIZE_MORE : FACET_SIZE);
   }
-  histogram.render(facets[api.dateField()?.name] || [], target.from, target.to);
+  drawHistogram(target, data);
   renderActiveFilters(); // labels may have arrived
   renderStatus(ui.status, data, target);
   renderResults(ui.results, hits, resultContext);
@@ -571,6 +575,20 @@ ui.dateClear.addEventListener('click', () => { setDates('', ''); ui.dateFrom.foc
 
 const histogram = new Histogram(ui.histogram, (from, to) => setDates(from, to));
 
+function drawHistogram(target, data) {
+  const buckets = data.facets?.[api.dateField()?.name] || [];
+  const bursts = views.burstsFor(state, buckets, () => { if (lastData === data) drawHistogram(target, data); });
+  histogram.render(buckets, target.from, target.to, { raw: state.raw, bursts });
+}
+
+const views = new AnalystViews({
+  navigate: (next) => navigate(next),
+  state: () => state,
+  labelOf,
+  rememberLabel,
+  isActive,
+});
+
 // --- Facets ----------------------------------------------------------------
 
 const panels = {};
@@ -590,6 +608,7 @@ for (const field of api.FACET_FIELDS) {
     searchValues: async (f, prefix) => (await api.facetValues(f, prefix, state.q, !state.copies)).values || [],
     rememberLabel,
     labelOf,
+    onEntity: (f, value, label, opener) => views.openEntity(f, value, label, opener),
   });
   ui.facets.appendChild(panels[field].root);
   // Every value of the facet with its count, for the shown search.

@@ -7,10 +7,17 @@
 //
 // Copies are grouped by default (one hit per story); copies=all lists every
 // article.
+//
+// The analyst views live here too: &entity=person:joe-biden (its panel is
+// open), &compare=ukraine (repeated, at most MAX_COMPARE lines beside the
+// query), &heatmap=1, &measure=count (raw counts instead of the share of all
+// articles, the default) and &rank=significance (co-mentions by G²).
 
 import { FILTER_FIELDS } from './api.js';
 
 export const SORTS = ['relevance', 'date', 'date_asc'];
+export const MAX_COMPARE = 4; // /api/timeline takes 5 queries: the search's and 4 more
+const ENTITY_RE = /^[a-z_]+:.+$/;
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** No filter values: an empty list per filter field (the server's, see api.js). */
@@ -19,7 +26,8 @@ function noFilters() {
 }
 
 export function emptyState() {
-  return { q: '', ...noFilters(), any: [], from: '', to: '', sort: 'relevance', page: 1, copies: false, doc: '', story: '' };
+  return { q: '', ...noFilters(), any: [], from: '', to: '', sort: 'relevance', page: 1, copies: false, doc: '', story: '',
+    entity: '', compare: [], heatmap: false, raw: false, rank: 'count' };
 }
 
 export function isValidDate(value) {
@@ -48,6 +56,12 @@ export function stateFromUrl(search) {
   state.copies = params.get('copies') === 'all';
   state.doc = params.get('doc') || '';
   state.story = state.doc ? '' : params.get('story') || '';
+  const entity = params.get('entity') || '';
+  state.entity = ENTITY_RE.test(entity) ? entity : '';
+  state.compare = unique(params.getAll('compare').map((q) => q.trim())).slice(0, MAX_COMPARE);
+  state.heatmap = params.get('heatmap') === '1';
+  state.raw = params.get('measure') === 'count';
+  state.rank = params.get('rank') === 'significance' ? 'significance' : 'count';
   return state;
 }
 
@@ -64,6 +78,11 @@ export function urlFromState(state) {
   if (state.copies) params.set('copies', 'all');
   if (state.doc) params.set('doc', state.doc);
   else if (state.story) params.set('story', state.story);
+  if (state.entity) params.set('entity', state.entity);
+  for (const q of state.compare) params.append('compare', q);
+  if (state.heatmap) params.set('heatmap', '1');
+  if (state.raw) params.set('measure', 'count');
+  if (state.rank !== 'count') params.set('rank', state.rank);
   const s = params.toString();
   return s ? `?${s}` : '';
 }
@@ -71,7 +90,7 @@ export function urlFromState(state) {
 /** A copy of the state with `changes` applied. */
 export function withChanges(state, changes) {
   const next = { ...state };
-  for (const field of [...FILTER_FIELDS, 'any']) next[field] = [...state[field]];
+  for (const field of [...FILTER_FIELDS, 'any', 'compare']) next[field] = [...state[field]];
   return Object.assign(next, changes);
 }
 
@@ -80,12 +99,22 @@ export function withoutFilters(state) {
   return withChanges(state, { ...noFilters(), any: [], from: '', to: '', page: 1 });
 }
 
-/** True when two states ask the server for the same search (ignores doc and story). */
+/** The state without what only changes the views around the results. */
+function searchPart(s) {
+  return { ...s, doc: '', story: '', entity: '', compare: [], heatmap: false, raw: false, rank: 'count' };
+}
+
+/** True when two states ask the server for the same search (ignores doc, story and the views). */
 export function sameSearch(a, b) {
   if (!a || !b) return false;
-  const ua = { ...a, doc: '', story: '' };
-  const ub = { ...b, doc: '', story: '' };
-  return urlFromState(ua) === urlFromState(ub);
+  return urlFromState(searchPart(a)) === urlFromState(searchPart(b));
+}
+
+/** The entity of `entity=FIELD:VALUE` as {field, value}, or null. */
+export function entityOf(state) {
+  if (!state.entity) return null;
+  const i = state.entity.indexOf(':');
+  return { field: state.entity.slice(0, i), value: state.entity.slice(i + 1) };
 }
 
 /** A state's href, for links that open in a new tab with the same state. */

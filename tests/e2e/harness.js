@@ -15,6 +15,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -172,4 +173,30 @@ export async function accessibilityViolations(page) {
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${(n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 200)}`));
   }, AXE_TAGS);
   return violations;
+}
+
+/** GET `base + pathAndQuery` as JSON, asserting a 200. */
+export async function getJson(base, pathAndQuery) {
+  const res = await fetch(`${base}${pathAndQuery}`);
+  assert.equal(res.status, 200, `GET ${pathAndQuery} -> ${res.status}`);
+  return res.json();
+}
+
+/** Opens a page that records console errors, uncaught errors and dialogs into `problems`. */
+export async function openPage(browser, problems, viewport = { width: 1280, height: 800 }) {
+  const ctx = await browser.newContext({ viewport });
+  const p = await ctx.newPage();
+  p.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  p.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  p.on('dialog', (dialog) => { problems.push(`dialog: ${dialog.type()} ${dialog.message()}`); dialog.dismiss().catch(() => {}); });
+  return { ctx, p };
+}
+
+/** Waits until the results for the current URL have been drawn. */
+export async function settled(p) {
+  await p.waitForFunction(() => {
+    const main = document.getElementById('main');
+    return main && !main.classList.contains('is-loading') && document.getElementById('results').getAttribute('aria-busy') === 'false'
+      && (document.getElementById('status').textContent !== '' || document.getElementById('message').childElementCount > 0);
+  });
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import {
   startStack, startServer, buildIndex, launchBrowser, ensureScreenshotDir, removeTempDirs, samplePath, repoRoot,
-  accessibilityViolations,
+  accessibilityViolations, getJson, openPage, settled,
 } from './harness.js';
 
 const HOSTILE_ID = 'sample-hostile';
@@ -29,30 +29,8 @@ let page;
 let context;
 let problems; // console errors, page errors and dialogs of the current test
 
-async function api(pathAndQuery) {
-  const res = await fetch(`${base}${pathAndQuery}`);
-  assert.equal(res.status, 200, `GET ${pathAndQuery} -> ${res.status}`);
-  return res.json();
-}
-
-/** Opens a page that records console errors, uncaught errors and dialogs. */
-async function newPage(viewport = { width: 1280, height: 800 }) {
-  const ctx = await browser.newContext({ viewport });
-  const p = await ctx.newPage();
-  p.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  p.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  p.on('dialog', (dialog) => { problems.push(`dialog: ${dialog.type()} ${dialog.message()}`); dialog.dismiss().catch(() => {}); });
-  return { ctx, p };
-}
-
-/** Waits until the results for the current URL have been drawn. */
-async function settled(p) {
-  await p.waitForFunction(() => {
-    const main = document.getElementById('main');
-    return main && !main.classList.contains('is-loading') && document.getElementById('results').getAttribute('aria-busy') === 'false'
-      && (document.getElementById('status').textContent !== '' || document.getElementById('message').childElementCount > 0);
-  });
-}
+const api = (pathAndQuery) => getJson(base, pathAndQuery);
+const newPage = (viewport) => openPage(browser, problems, viewport);
 
 async function totalShown(p) {
   const text = await p.locator('#status strong').textContent();
@@ -313,8 +291,8 @@ describe('timeline', () => {
     const bars = page.locator('#histogram .bar');
     const n = await bars.count();
     assert.ok(n >= 3, `the histogram has ${n} bars`);
-    const counts = await bars.evaluateAll((bs) => bs.map((b) => ({ value: b.dataset.value, label: b.getAttribute('aria-label') })));
-    const countOf = (i) => Number(counts[i].label.replace(/^.*: ([\d,]+) articles?$/, '$1').replace(/,/g, ''));
+    const counts = await bars.evaluateAll((bs) => bs.map((b) => ({ value: b.dataset.value, count: Number(b.dataset.count) })));
+    const countOf = (i) => counts[i].count;
     // A span of bars with articles that leaves some articles out.
     let start = 0;
     while (start < n && countOf(start) === 0) start++;

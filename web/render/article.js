@@ -72,7 +72,7 @@ export function renderArticle(container, doc, ctx) {
   const body = el('div', { className: 'article-body' },
     paragraphs(String(doc.body || '')).map((p) => el('p', {}, markedText(p.text, bodyRanges, p.offset))));
 
-  const chips = entityChips(doc, { onFilter: ctx.onFilter, active: ctx.isActive, showMentions: true });
+  const chips = entityChips(doc, { onFilter: ctx.onFilter, onEntity: ctx.onEntity, active: ctx.isActive, showMentions: true });
   const entities = el('section', { className: 'article-entities', attrs: { 'aria-labelledby': 'article-entities-heading' } },
     el('h3', { id: 'article-entities-heading' }, 'In this article'),
     chips || el('p', { className: 'muted' }, 'No countries, people or organisations recognised.'));

@@ -25,7 +25,8 @@ export class FacetPanel {
    * field: the name of a filter field of GET /api/schema ('country', …)
    * handlers: {onToggle(field, value, label, checked), onShowMore(field, more),
    *            onMatchAny(field, any), searchValues(field, prefix) -> Promise<values>,
-   *            rememberLabel(field, value, label), labelOf(field, value)}
+   *            rememberLabel(field, value, label), labelOf(field, value),
+   *            onEntity(field, value, label, opener) for entity fields (opens its panel)}
    */
   constructor(field, handlers) {
     this.field = field;
@@ -97,7 +98,14 @@ export class FacetPanel {
         el('span', { className: 'facet-label' }, label),
         el('span', { className: 'facet-count' },
           count === null ? '' : formatNumber(count),
-          el('span', { className: 'visually-hidden' }, count === null ? '' : count === 1 ? ' article' : ' articles'))));
+          el('span', { className: 'visually-hidden' }, count === null ? '' : count === 1 ? ' article' : ' articles'))),
+      this.h.onEntity && fieldSpec(this.field)?.kind === 'entity' ? el('button', {
+        type: 'button',
+        className: 'chip-details',
+        dataset: { field: this.field, entity: value },
+        title: 'Timeline and co-mentions',
+        on: { click: (e) => this.h.onEntity(this.field, value, label, e.currentTarget) },
+      }, el('span', { className: 'visually-hidden' }, `About ${label}`), el('span', { attrs: { 'aria-hidden': 'true' } }, '›')) : null);
   }
 
   /** Redraws the value list. values: [{value,label,count}] from /api/search. */

@@ -4,6 +4,7 @@
 // Arrow keys, Home and End move between bars (one tab stop for the chart).
 
 import { el, replaceChildren, formatNumber } from '../dom.js';
+import { bucketMeasure, bucketText, formatShare, bucketOfDay } from './linechart.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n, w = 2) => String(n).padStart(w, '0');
@@ -38,11 +39,12 @@ export function fillBuckets(buckets) {
   if (sorted.length < 2) return sorted;
   const g = granularity(sorted[0].value);
   if (sorted.some((b) => granularity(b.value) !== g)) return sorted;
-  const counts = new Map(sorted.map((b) => [b.value, b.count]));
+  const byValue = new Map(sorted.map((b) => [b.value, b]));
   const out = [];
   const last = sorted[sorted.length - 1].value;
   for (let v = sorted[0].value; v <= last && out.length <= 1500; v = nextValue(v)) {
-    out.push({ value: v, count: counts.get(v) || 0 });
+    const b = byValue.get(v);
+    out.push({ value: v, count: b?.count || 0, all: b?.all ?? 0 });
   }
   return out.length > 1500 ? sorted : out;
 }
@@ -73,7 +75,12 @@ export class Histogram {
     this.drag = null;
   }
 
-  render(buckets, from, to, { unavailable = false } = {}) {
+  /**
+   * `raw`: bar heights are counts; otherwise the share of all articles in
+   * the period (count / all). `bursts`: days (YYYY-MM-DD) whose bars get a
+   * burst mark.
+   */
+  render(buckets, from, to, { unavailable = false, raw = false, bursts = [] } = {}) {
     const hadFocus = this.container.contains(document.activeElement);
     this.buckets = fillBuckets(buckets || []);
     this.from = from;
@@ -83,23 +90,25 @@ export class Histogram {
       replaceChildren(this.container, el('p', { className: 'histogram-empty muted' }, unavailable ? 'The timeline is not available.' : 'No dated articles in these results.'));
       return;
     }
-    const max = Math.max(...this.buckets.map((b) => b.count), 1);
+    const measure = (b) => bucketMeasure(b, raw);
+    const max = Math.max(...this.buckets.map(measure), raw ? 1 : 0.0001);
     const g = granularity(this.buckets[0].value);
     const selectedIdx = this.buckets.map((b, i) => (inRange(b.value, from, to) ? i : -1)).filter((i) => i >= 0);
+    const burstIdx = new Set(bursts.map((d) => bucketOfDay(this.buckets, d)));
     if (this.focusIndex >= this.buckets.length) this.focusIndex = this.buckets.length - 1;
     if (!hadFocus) this.focusIndex = selectedIdx.length ? selectedIdx[0] : this.buckets.length - 1;
 
     this.bars = this.buckets.map((b, i) => {
       const selected = selectedIdx.includes(i);
       const fill = el('span', { className: 'bar-fill' });
-      fill.style.setProperty('height', b.count ? `max(2px, ${((b.count / max) * 100).toFixed(2)}%)` : '0');
+      fill.style.setProperty('height', b.count ? `max(2px, ${((measure(b) / max) * 100).toFixed(2)}%)` : '0');
       return el('button', {
         type: 'button',
-        className: `bar${selected ? ' is-selected' : ''}${b.count ? '' : ' is-zero'}`,
+        className: `bar${selected ? ' is-selected' : ''}${b.count ? '' : ' is-zero'}${burstIdx.has(i) ? ' has-burst' : ''}`,
         tabIndex: i === this.focusIndex ? 0 : -1,
-        dataset: { index: String(i), value: b.value },
-        title: `${periodLabel(b.value)}: ${formatNumber(b.count)}`,
-        attrs: { 'aria-label': `${periodLabel(b.value)}: ${formatNumber(b.count)} ${b.count === 1 ? 'article' : 'articles'}`, 'aria-pressed': selected ? 'true' : 'false' },
+        dataset: { index: String(i), value: b.value, count: String(b.count), all: String(b.all ?? '') },
+        title: `${bucketText(b)}${burstIdx.has(i) ? ', a burst' : ''}`,
+        attrs: { 'aria-label': `${bucketText(b)}${burstIdx.has(i) ? ', a burst' : ''}`, 'aria-pressed': selected ? 'true' : 'false' },
         on: {
           click: (e) => this.onBarClick(e, i),
           keydown: (e) => this.onKey(e, i),
@@ -130,8 +139,9 @@ export class Histogram {
     replaceChildren(this.container,
       el('div', {
         className: 'histogram-chart',
-        attrs: { role: 'group', 'aria-label': `Matching articles per ${per}, ${periodLabel(this.buckets[0].value)} to ${periodLabel(this.buckets[this.buckets.length - 1].value)}. Choose a bar, or Shift with a second bar, to filter by date.` },
-      }, el('div', { className: 'y-max', attrs: { 'aria-hidden': 'true' } }, formatNumber(max)), this.barsBox, axis));
+        dataset: { measure: raw ? 'count' : 'share' },
+        attrs: { role: 'group', 'aria-label': `${raw ? 'Matching articles' : 'Share of all articles matching'} per ${per}, ${periodLabel(this.buckets[0].value)} to ${periodLabel(this.buckets[this.buckets.length - 1].value)}. Choose a bar, or Shift with a second bar, to filter by date.` },
+      }, el('div', { className: 'y-max', attrs: { 'aria-hidden': 'true' } }, raw ? formatNumber(max) : formatShare(max)), this.barsBox, axis));
     if (hadFocus && this.bars[this.focusIndex]) this.bars[this.focusIndex].focus();
   }
 

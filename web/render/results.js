@@ -33,7 +33,7 @@ function resultItem(hit, ctx) {
       meta,
       storyLine(hit, ctx),
       hit.snippet ? snippet : null,
-      entityChips(hit, { onFilter: ctx.onFilter, active: ctx.isActive, limit: 12 })));
+      entityChips(hit, { onFilter: ctx.onFilter, onEntity: ctx.onEntity, active: ctx.isActive, limit: 12 })));
 }
 
 /**
