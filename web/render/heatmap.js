@@ -42,7 +42,11 @@ export function renderHeatmap(container, matrix, { rowField, colField, onEntity,
       cell.style.setProperty('--heat', ((n / max) * MAX_INTENSITY).toFixed(3));
       return cell;
     })));
-  replaceChildren(container, el('div', {
-    className: 'heatmap-scroll', tabIndex: -1,
-  }, el('table', { className: 'heatmap' }, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, body))));
+  // The caption names the table from outside its scrolling box, so that at
+  // 360 px it stays in view while a wide table scrolls sideways.
+  replaceChildren(container,
+    el('p', { className: 'heatmap-caption', id: 'heatmap-caption' }, caption),
+    el('div', { className: 'heatmap-scroll', tabIndex: -1 },
+      el('table', { className: 'heatmap', attrs: { 'aria-labelledby': 'heatmap-caption' } },
+        el('thead', {}, head), el('tbody', {}, body))));
 }
