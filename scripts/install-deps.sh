@@ -10,7 +10,7 @@ packages=(
   build-essential cmake pkg-config git ca-certificates
   libxapian-dev libicu-dev libcpp-httplib-dev nlohmann-json3-dev
   libcld2-dev libxml2-dev libgumbo-dev libuchardet-dev liburiparser-dev
-  zlib1g-dev iso-codes
+  zlib1g-dev libjemalloc-dev iso-codes
   googletest libgtest-dev
   # make deb: CPack's DEB generator runs dpkg-shlibdeps and file.
   dpkg-dev file
