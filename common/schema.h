@@ -11,12 +11,10 @@
 namespace chancery::schema {
 
 // --- Term prefixes -------------------------------------------------------
-// Free text of title and body is indexed unprefixed (with positions) and
-// stemmed with Xapian's "Z" convention; title words also under kTitle.
+// Free text of title and body is indexed unprefixed with positions, as
+// stems where the language has a stemmer (common/xapian_text.h); title
+// terms also under kTitle.
 inline constexpr std::string_view kTitle = "S";
-// Stems of free-text words (Xapian's TermGenerator STEM_SOME convention,
-// common/xapian_text.h): "Z" + stem, and "Z" + kTitle + stem for titles.
-inline constexpr std::string_view kStem = "Z";
 // Boolean terms: one per document, used for upsert and delete.
 inline constexpr std::string_view kId = "Q";
 // Boolean filter terms; values are as described.

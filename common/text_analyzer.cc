@@ -236,22 +236,32 @@ std::string DetectLanguage(std::string_view utf8) {
   return NormalizeLanguage(CLD2::LanguageCode(lang));
 }
 
+namespace {
+// ISO 639-1 code → Snowball stemmer name.
+constexpr std::pair<std::string_view, std::string_view> kStemmers[] = {
+    {"ar", "arabic"},     {"hy", "armenian"},  {"eu", "basque"},
+    {"ca", "catalan"},    {"da", "danish"},    {"nl", "dutch"},
+    {"en", "english"},    {"fi", "finnish"},   {"fr", "french"},
+    {"de", "german"},     {"hu", "hungarian"}, {"id", "indonesian"},
+    {"ga", "irish"},      {"it", "italian"},   {"lt", "lithuanian"},
+    {"ne", "nepali"},     {"no", "norwegian"}, {"nb", "norwegian"},
+    {"pt", "portuguese"}, {"ro", "romanian"},  {"ru", "russian"},
+    {"es", "spanish"},    {"sv", "swedish"},   {"ta", "tamil"},
+    {"tr", "turkish"},
+};
+}  // namespace
+
 std::string_view StemmerName(std::string_view lang) {
-  static constexpr std::pair<std::string_view, std::string_view> kStemmers[] = {
-      {"ar", "arabic"},     {"hy", "armenian"},  {"eu", "basque"},
-      {"ca", "catalan"},    {"da", "danish"},    {"nl", "dutch"},
-      {"en", "english"},    {"fi", "finnish"},   {"fr", "french"},
-      {"de", "german"},     {"hu", "hungarian"}, {"id", "indonesian"},
-      {"ga", "irish"},      {"it", "italian"},   {"lt", "lithuanian"},
-      {"ne", "nepali"},     {"no", "norwegian"}, {"nb", "norwegian"},
-      {"pt", "portuguese"}, {"ro", "romanian"},  {"ru", "russian"},
-      {"es", "spanish"},    {"sv", "swedish"},   {"ta", "tamil"},
-      {"tr", "turkish"},
-  };
   for (const auto& [code, name] : kStemmers) {
     if (lang == code) return name;
   }
   return "";
+}
+
+std::vector<std::string_view> StemmedLanguages() {
+  std::vector<std::string_view> codes;
+  for (const auto& [code, name] : kStemmers) codes.push_back(code);
+  return codes;
 }
 
 }  // namespace chancery

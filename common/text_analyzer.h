@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 // NormalizeLanguage, for the language codes DetectLanguage and StemmerName
 // speak.
@@ -62,6 +63,8 @@ std::string DetectLanguage(std::string_view utf8);
 // The Snowball stemmer name Xapian knows for an ISO 639-1 code ("en" ->
 // "english"), or "" when the language has none (zh, ja, ko, ...).
 std::string_view StemmerName(std::string_view lang);
+// Every code StemmerName knows.
+std::vector<std::string_view> StemmedLanguages();
 
 }  // namespace chancery
 

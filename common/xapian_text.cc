@@ -19,12 +19,16 @@ constexpr Xapian::termpos kFieldGap = 100;
 
 ArticleTextIndexer::ArticleTextIndexer() {
   generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
-  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
 void ArticleTextIndexer::SetLanguage(std::string_view lang) {
   if (lang == language_) return;
-  generator_.set_stemmer(StemmerFor(lang));
+  Xapian::Stem stemmer = StemmerFor(lang);
+  // STEM_ALL with no stemmer would index nothing at all (Xapian 1.4).
+  generator_.set_stemming_strategy(stemmer.is_none()
+                                       ? Xapian::TermGenerator::STEM_NONE
+                                       : Xapian::TermGenerator::STEM_ALL);
+  generator_.set_stemmer(stemmer);
   language_ = std::string(lang);
 }
 
@@ -44,6 +48,22 @@ void ArticleTextIndexer::Index(std::string_view title, std::string_view body,
   generator_.set_document(Xapian::Document());
 }
 
+std::vector<std::string> IndexedWords(std::string_view title,
+                                      std::string_view body) {
+  Xapian::TermGenerator generator;
+  generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  Xapian::Document scratch;
+  generator.set_document(scratch);
+  generator.index_text_without_positions(FoldForIndexing(title));
+  generator.index_text_without_positions(FoldForIndexing(body));
+  std::vector<std::string> words;
+  for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) {
+    words.push_back(*t);
+  }
+  return words;
+}
+
 unsigned QueryParserFlags() {
   return Xapian::QueryParser::FLAG_DEFAULT |
          Xapian::QueryParser::FLAG_WILDCARD |
@@ -51,9 +71,13 @@ unsigned QueryParserFlags() {
          Xapian::QueryParser::FLAG_CJK_NGRAM;
 }
 
-void SetQueryLanguage(std::string_view lang, Xapian::QueryParser& parser) {
-  parser.set_stemmer(StemmerFor(lang));
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+bool SetQueryLanguage(std::string_view lang, Xapian::QueryParser& parser) {
+  Xapian::Stem stemmer = StemmerFor(lang);
+  const bool stems = !stemmer.is_none();
+  parser.set_stemmer(stemmer);
+  parser.set_stemming_strategy(stems ? Xapian::QueryParser::STEM_ALL
+                                     : Xapian::QueryParser::STEM_NONE);
+  return stems;
 }
 
 }  // namespace chancery

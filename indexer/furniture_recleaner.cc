@@ -4,25 +4,26 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "common/stored_article.h"
 #include "common/text_analyzer.h"
+#include "common/xapian_text.h"
 #include "indexer/document_builder.h"
 
 namespace chancery {
 namespace {
 
-// The documents whose text holds the words of `line` in order: a phrase
-// of its index terms (an AND when the tokeniser gives several terms one
-// position, as CJK n-grams do). Empty when the line has no words.
-Xapian::Query LineQuery(const std::string& line) {
-  Xapian::TermGenerator generator;
-  generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+// The documents of language `lang` whose text holds the words of `line` in
+// order: a phrase of its index terms (an AND when the tokeniser gives
+// several terms one position, as CJK n-grams do). Empty when the line has
+// no words.
+Xapian::Query LineQuery(const std::string& line, std::string_view lang,
+                        ArticleTextIndexer& indexer) {
   Xapian::Document scratch;
-  generator.set_document(scratch);
-  generator.index_text(FoldForIndexing(line));
+  indexer.Index("", line, lang, scratch);
   std::vector<std::pair<Xapian::termpos, std::string>> by_position;
   for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) {
     for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
@@ -47,11 +48,32 @@ Xapian::Query LineQuery(const std::string& line) {
                        static_cast<Xapian::termcount>(terms.size()));
 }
 
+// The documents whose text holds `line`, in whichever language they were
+// indexed: the index has stems, which depend on it (common/xapian_text.h).
+Xapian::Query LineInAnyLanguage(const std::string& line) {
+  ArticleTextIndexer indexer;
+  std::vector<Xapian::Query> parts;
+  std::vector<std::string> seen;
+  std::vector<std::string_view> langs = StemmedLanguages();
+  langs.push_back("");
+  for (std::string_view lang : langs) {
+    Xapian::Query q = LineQuery(line, lang, indexer);
+    if (q.empty()) return q;
+    std::string description = q.get_description();
+    if (std::find(seen.begin(), seen.end(), description) != seen.end()) {
+      continue;
+    }
+    seen.push_back(std::move(description));
+    parts.push_back(std::move(q));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
 Xapian::Query AffectedDocuments(const BoilerplateFilter::LineToRecheck& line) {
   const Xapian::Query marked(FurnitureLineTerm(line.hash));
   Xapian::Query docs = marked;
   if (line.furniture) {
-    Xapian::Query phrase = LineQuery(line.text);
+    Xapian::Query phrase = LineInAnyLanguage(line.text);
     if (phrase.empty()) return phrase;
     docs = Xapian::Query(Xapian::Query::OP_AND_NOT, phrase, marked);
   }

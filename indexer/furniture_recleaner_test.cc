@@ -20,6 +20,7 @@
 #include "common/schema.h"
 #include "common/stored_article.h"
 #include "common/text_analyzer.h"
+#include "common/xapian_text.h"
 #include "indexer/indexing_pipeline.h"
 
 namespace chancery {
@@ -85,6 +86,7 @@ class FurnitureIndexTest : public ::testing::Test {
     Xapian::QueryParser parser;
     parser.set_database(db);
     parser.set_default_op(Xapian::Query::OP_AND);
+    SetQueryLanguage("en", parser);  // The fixtures are English.
     Xapian::Enquire enquire(db);
     enquire.set_query(parser.parse_query(FoldQuery(words)));
     std::set<std::string> ids;

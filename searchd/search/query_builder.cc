@@ -116,22 +116,25 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
   const IndexSnapshot& snapshot_;
 };
 
-void CollectHighlights(const Xapian::Query& query, const std::string& folded,
+// The text terms of one language's parse: stems when `stemmed`, else
+// folded words (SetQueryLanguage).
+void CollectHighlights(const Xapian::Query& query, bool stemmed,
                        HighlightTerms& out) {
   for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
     std::string term = *t;
-    if (term.empty()) continue;
-    bool stem = term[0] == 'Z';
-    if (stem) term.erase(0, 1);
     if (term.compare(0, schema::kTitle.size(), schema::kTitle) == 0) {
       term.erase(0, schema::kTitle.size());
     }
     if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) {
       continue;  // A boolean filter term.
     }
-    (stem ? out.stems : out.words).insert(term);
+    (stemmed ? out.stems : out.words).insert(term);
   }
-  // Wildcards stay unexpanded in the query's term list.
+}
+
+// Wildcards stay unexpanded in the query's term list: their prefixes as
+// the user wrote them, which is what the text shows.
+void CollectWildcards(const std::string& folded, HighlightTerms& out) {
   size_t i = 0;
   while ((i = folded.find('*', i)) != std::string::npos) {
     size_t start = i;
@@ -139,6 +142,32 @@ void CollectHighlights(const Xapian::Query& query, const std::string& folded,
     if (start < i) out.prefixes.push_back(folded.substr(start, i - start));
     ++i;
   }
+}
+
+// `folded` with each wildcard's prefix replaced by its stem: the index
+// holds stems, so "president*" must expand from "presid" to find
+// "president" itself. A stemmer is not defined on a word's beginning, so
+// this also admits some words the prefix does not begin ("presiding").
+std::string StemWildcards(const std::string& folded, const Xapian::Stem& stem) {
+  if (stem.is_none() || folded.find('*') == std::string::npos) return folded;
+  std::string out;
+  size_t done = 0;
+  size_t i = 0;
+  while ((i = folded.find('*', i)) != std::string::npos) {
+    size_t start = i;
+    while (start > 0 && IsWordByte(folded[start - 1])) --start;
+    if (start < i) {
+      const std::string word = folded.substr(start, i - start);
+      std::string stemmed = stem(word);
+      if (stemmed.empty()) stemmed = word;
+      out.append(folded, done, start - done);
+      out += stemmed;
+      done = i;
+    }
+    ++i;
+  }
+  out.append(folded, done, std::string::npos);
+  return out;
 }
 
 // The plain words of a query, for when its syntax does not parse.
@@ -281,17 +310,20 @@ Xapian::Query QueryBuilder::TextQuery(
   parser.add_rangeprocessor(&date_range);
 
   std::vector<Xapian::Query> parses;
-  for (const auto& [unused, code] : stemmers) {
-    SetQueryLanguage(code, parser);
+  for (const auto& [name, code] : stemmers) {
+    const bool stemmed = SetQueryLanguage(code, parser);
+    const std::string text = StemWildcards(
+        folded, stemmed ? Xapian::Stem(std::string(name)) : Xapian::Stem());
     Xapian::Query parsed;
     bool parses_whole = false;
     date_field.TakeBadDate();
     try {
-      parsed = parser.parse_query(folded, QueryParserFlags());
+      parsed = parser.parse_query(text, QueryParserFlags());
       parses_whole = !date_field.TakeBadDate();
     } catch (const Xapian::QueryParserError&) {
     }
-    if (!parses_whole) parsed = PlainWordsQuery(parser, folded);
+    if (!parses_whole) parsed = PlainWordsQuery(parser, text);
+    if (highlight) CollectHighlights(parsed, stemmed, *highlight);
     // Languages whose stemmers agree on every word give the same query;
     // OR-ing copies would only slow the match down.
     const std::string description = parsed.get_description();
@@ -304,7 +336,7 @@ Xapian::Query QueryBuilder::TextQuery(
       parses.size() == 1
           ? parses.front()
           : Xapian::Query(Xapian::Query::OP_OR, parses.begin(), parses.end());
-  if (highlight) CollectHighlights(query, folded, *highlight);
+  if (highlight) CollectWildcards(folded, *highlight);
   // Only boolean parts (say "country:FR" alone) match with zero weight;
   // that is fine for ranking, which then falls back to docid order.
   return query;

@@ -3,7 +3,7 @@
 // config/entities/generated/stopwords.tsv (scripts/build-gazetteers.js),
 // one "lang<TAB>word" a line. Words are folded as the indexer folds text
 // (FoldForIndexing), and each language with a Snowball stemmer also gets
-// the stems of its stopwords, so that a stem term ("Zwhich") is recognised
+// the stems of its stopwords, so that a stem term ("which") is recognised
 // without knowing which word it came from.
 //
 // Immutable after construction; thread-safe to read from any thread.
@@ -45,7 +45,7 @@ class Stopwords {
     Set stems;
     // Whether folded `word` is a stopword.
     bool IsWord(std::string_view word) const { return words.contains(word); }
-    // Whether `stem` (without the "Z") is the stem of a stopword.
+    // Whether `stem` is the stem of a stopword.
     bool IsStem(std::string_view stem) const { return stems.contains(stem); }
   };
 

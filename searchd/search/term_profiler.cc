@@ -9,7 +9,9 @@
 
 #include "common/base/strings.h"
 #include "common/schema.h"
+#include "common/stored_article.h"
 #include "common/text_analyzer.h"
+#include "common/xapian_text.h"
 #include "searchd/search/log_likelihood.h"
 #include "searchd/search/match_pass.h"
 
@@ -49,71 +51,48 @@ bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 
 // What the sampled matches contain.
 struct Counts {
-  // Per term, documents with it: "Z" + stem in stemmed documents, the
-  // word in the others.
+  // Per term, documents with it: a stem in stemmed documents, the word in
+  // the others.
   std::unordered_map<std::string, uint32_t> units;
-  // Per word of a stemmed document: documents with it, and the language
-  // (index into langs) it was first seen in, to find stems' forms.
-  struct Form {
-    uint32_t count = 0;
-    uint32_t lang = 0;
-  };
-  std::unordered_map<std::string, Form> forms;
-  std::vector<std::string> langs;
-
-  uint32_t LangIndex(const std::string& lang) {
-    auto it = std::find(langs.begin(), langs.end(), lang);
-    if (it != langs.end()) return static_cast<uint32_t>(it - langs.begin());
-    langs.push_back(lang);
-    return static_cast<uint32_t>(langs.size() - 1);
-  }
+  // The terms counted as stems (in some stemmed document).
+  std::unordered_set<std::string> stems;
 };
 
 void CountDocument(const Xapian::Database& db, Xapian::docid did,
                    const Stopwords& stopwords, Counts& counts) {
-  std::string lang;
   const Stopwords::Language* stop = &stopwords.Of("");
+  bool lang_seen = false;
   bool stemmed = false;
-  uint32_t lang_index = 0;
-  // Words sorting before the language term ("3d" < "Len"), counted once
+  // Terms sorting before the language term ("3d" < "Len"), counted once
   // the language is known.
   std::vector<std::string> early;
-  auto count_word = [&](const std::string& word) {
-    if (Uninformative(word) || stop->IsWord(word)) return;
-    if (stemmed) {
-      Counts::Form& f = counts.forms[word];
-      if (f.count++ == 0) f.lang = lang_index;
-    } else {
-      ++counts.units[word];
-    }
+  auto count_term = [&](const std::string& term) {
+    if (Uninformative(term)) return;
+    if (stemmed ? stop->IsStem(term) : stop->IsWord(term)) return;
+    ++counts.units[term];
+    if (stemmed) counts.stems.insert(term);
   };
   for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
     const std::string& term = *t;
     if (term.empty()) continue;
     if (!IsUpperAscii(term[0])) {
-      if (static_cast<unsigned char>(term[0]) < 'A') {
+      if (!lang_seen && static_cast<unsigned char>(term[0]) < 'A') {
         early.push_back(term);
       } else {
-        count_word(term);
+        count_term(term);
       }
       continue;
     }
-    if (lang.empty() && term.starts_with(schema::kLang)) {
-      lang = term.substr(schema::kLang.size());
+    if (!lang_seen && term.starts_with(schema::kLang)) {
+      lang_seen = true;
+      const std::string lang = term.substr(schema::kLang.size());
       stemmed = !StemmerName(lang).empty();
       stop = &stopwords.Of(lang);
-      lang_index = counts.LangIndex(lang);
-      for (const std::string& w : early) count_word(w);
+      for (const std::string& w : early) count_term(w);
       early.clear();
-    } else if (term.starts_with(schema::kStem) &&
-               term.size() > schema::kStem.size() &&
-               !IsUpperAscii(term[schema::kStem.size()])) {
-      std::string_view stem = std::string_view(term).substr(1);
-      if (Uninformative(stem) || stop->IsStem(stem)) continue;
-      ++counts.units[term];
     }
   }
-  for (const std::string& w : early) count_word(w);  // No language term.
+  for (const std::string& w : early) count_term(w);  // No language term.
 }
 
 // The matches outside the sample are taken to have a term at the sample's
@@ -195,37 +174,44 @@ std::vector<TermStat> Rank(const std::unordered_map<Key, uint32_t>& counts,
   return best;
 }
 
-// Every form (word) of the counted documents whose stem is one of `stems`
-// ("Z" + stem), by stem, commonest first.
-std::unordered_map<std::string, std::vector<std::string>> FormsOf(
-    const std::set<std::string>& stems, const Counts& counts) {
-  std::unordered_map<std::string, std::vector<std::string>> forms;
-  if (stems.empty()) return forms;
-  // A stem and its words share their first bytes (as SnippetBuilder uses).
-  std::unordered_set<std::string> starts;
-  for (const std::string& s : stems) starts.insert(s.substr(1, 2));
-  std::vector<std::optional<Xapian::Stem>> stemmers(counts.langs.size());
-  std::unordered_map<std::string, std::vector<const std::string*>> found;
-  for (const auto& [word, form] : counts.forms) {
-    if (!starts.count(word.substr(0, 2))) continue;
-    std::optional<Xapian::Stem>& stemmer = stemmers[form.lang];
-    if (!stemmer) {
-      stemmer.emplace(std::string(StemmerName(counts.langs[form.lang])));
+// The index keeps stems only, so a stem's words are read from the text:
+// of `docs`, the documents' words with each stem of `stems`, and the
+// commonest of them per stem (ties A-Z). Reads and tokenises up to
+// kFormDocs documents, evenly spaced.
+constexpr int64_t kFormDocs = 50;
+std::unordered_map<std::string, std::string> FormsOf(
+    const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
+    const std::unordered_set<std::string>& stems) {
+  std::unordered_map<std::string, std::string> best;
+  if (stems.empty()) return best;
+  std::unordered_map<std::string, std::unordered_map<std::string, int>> seen;
+  std::unordered_map<std::string, Xapian::Stem> stemmers;
+  for (Xapian::docid did : EvenSample(docs, kFormDocs)) {
+    StatusOr<StoredArticle> stored =
+        DecodeStoredListing(db.get_document(did).get_data(), true);
+    if (!stored.ok()) continue;
+    const Article& article = stored->article;
+    const std::string_view name = StemmerName(article.lang);
+    if (name.empty()) continue;
+    auto [it, fresh] = stemmers.try_emplace(article.lang);
+    if (fresh) it->second = Xapian::Stem(std::string(name));
+    for (const std::string& word :
+         IndexedWords(article.title, SearchableBody(article))) {
+      std::string stem = it->second(word);
+      if (stems.count(stem)) ++seen[stem][word];
     }
-    std::string key = std::string(schema::kStem) + (*stemmer)(word);
-    if (stems.count(key)) found[key].push_back(&word);
   }
-  for (auto& [stem, words] : found) {
-    std::sort(words.begin(), words.end(),
-              [&](const std::string* x, const std::string* y) {
-                uint32_t cx = counts.forms.at(*x).count;
-                uint32_t cy = counts.forms.at(*y).count;
-                return cx != cy ? cx > cy : *x < *y;
-              });
-    std::vector<std::string>& out = forms[stem];
-    for (const std::string* w : words) out.push_back(*w);
+  for (const auto& [stem, words] : seen) {
+    const std::pair<const std::string, int>* top = nullptr;
+    for (const auto& w : words) {
+      if (!top || w.second > top->second ||
+          (w.second == top->second && w.first < top->first)) {
+        top = &w;
+      }
+    }
+    best[stem] = top->first;
   }
-  return forms;
+  return best;
 }
 
 // Whether `second` follows `first` somewhere in document `did`.
@@ -404,38 +390,22 @@ TermsResponse ProfileTerms(const IndexHandle& handle,
   std::erase_if(ranked, [](const TermStat& t) { return t.score < 0; });
   std::sort(ranked.begin(), ranked.end(), Better);
 
-  // Stems are shown as their commonest form in the counted matches.
-  std::set<std::string> stems;
-  for (const TermStat& t : ranked) {
-    if (t.term.starts_with(schema::kStem)) stems.insert(t.term);
-  }
-  const auto forms = FormsOf(stems, counts);
+  // Stems are shown as their commonest word in the matches' text.
+  std::unordered_set<std::string> shown_stems;
   std::vector<std::string> phrase_words;
-  for (size_t i = 0; i < ranked.size(); ++i) {
-    TermStat& t = ranked[i];
-    if (!t.term.starts_with(schema::kStem)) {
-      phrase_words.push_back(t.term);
-      continue;
-    }
-    t.stem = t.term.substr(schema::kStem.size());
-    auto it = forms.find(t.term);
-    if (it == forms.end()) {
-      t.term = t.stem;
-      continue;
-    }
-    phrase_words.insert(phrase_words.end(), it->second.begin(),
-                        it->second.end());
-    t.term = it->second.front();
-    if (i >= want || it->second.size() == 1) continue;
-    int64_t best = -1;
-    for (const std::string& form : it->second) {
-      int64_t n = counted.CountWith(db, form, db.get_termfreq(form));
-      // Ties: the form commoner in the candidate sample, then A-Z.
-      if (n > best) {
-        best = n;
-        t.term = form;
-      }
-    }
+  for (TermStat& t : ranked) {
+    if (counts.stems.count(t.term)) shown_stems.insert(t.term);
+    phrase_words.push_back(t.term);
+  }
+  const auto forms = FormsOf(db, candidate_docs, shown_stems);
+  auto shown = [&forms](const std::string& term) -> const std::string& {
+    auto it = forms.find(term);
+    return it == forms.end() ? term : it->second;
+  };
+  for (TermStat& t : ranked) {
+    if (!shown_stems.count(t.term)) continue;
+    t.stem = t.term;
+    t.term = shown(t.stem);
   }
   if (ranked.size() > want) ranked.resize(want);
   response.words = std::move(ranked);
@@ -458,7 +428,8 @@ TermsResponse ProfileTerms(const IndexHandle& handle,
         const std::string& first = phrase_words[key >> 16];
         const std::string& second = phrase_words[key & 0xffff];
         return std::pair<std::string, int64_t>(
-            first + " " + second, PhraseFrequency(db, first, second));
+            shown(first) + " " + shown(second),
+            PhraseFrequency(db, first, second));
       });
   return response;
 }

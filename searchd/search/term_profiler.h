@@ -4,10 +4,11 @@
 //   matches with / without the term  vs  rest of the index with / without,
 // among terms with observed > expected.
 //
-// Words come from the documents' termlists, no text is read: a document
-// stemmed in its language counts its "Z" stem terms (so "negotiated" and
-// "negotiations" are one term), shown as the commonest word of the matches
-// with that stem; a document without a stemmer counts its words. Stopwords
+// Words come from the documents' termlists: a document stemmed in its
+// language has stem terms only (common/xapian_text.h), so "negotiated" and
+// "negotiations" are one term, shown as the commonest of its words in the
+// text of up to 50 of the candidate matches (the stem itself when none
+// has it); a document without a stemmer counts its words. Stopwords
 // of the document's language (stopwords.h), numbers and one-letter words
 // are left out. Reading a termlist costs tens of microseconds, so the
 // candidates come from the termlists of limits.candidate_limit matches
@@ -15,7 +16,7 @@
 // exactly over all the counted matches from its postings. Index
 // frequencies are Xapian's exact term frequencies.
 //
-// Phrases are pairs of adjacent words among the best-scoring words' forms,
+// Phrases are pairs of adjacent terms among the best-scoring ones,
 // found from their positional postings in limits.phrase_limit of the
 // counted matches (reading positions of a few dozen words is much cheaper
 // than the positions or the text of every word). A phrase's index
