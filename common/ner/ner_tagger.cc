@@ -16,29 +16,17 @@ StatusOr<NerTagger> NerTagger::Load(const std::string& path) {
 }
 
 NerTagger::NerTagger(NerModel model)
-    : model_(std::move(model)),
-      features_(model_.tokenization, model_.hash_bits, model_.gazetteer) {}
-
-namespace {
-struct Int16Weights {
-  const int16_t* weights;
-  void AddRow(uint32_t bucket, int64_t* score) const {
-    const int16_t* row = weights + static_cast<size_t>(bucket) * kNumNerTags;
-    for (int t = 0; t < kNumNerTags; ++t) score[t] += row[t];
-  }
-  void Prefetch(uint32_t bucket) const {
-    __builtin_prefetch(weights + static_cast<size_t>(bucket) * kNumNerTags);
-  }
-};
-}  // namespace
+    : language_(std::move(model.language)),
+      type_mask_(model.type_mask),
+      features_(model.tokenization, model.hash_bits, model.gazetteer),
+      weights_(model.weights) {}
 
 std::vector<NerTag> NerTagger::TagSequence(
     const std::vector<std::string_view>& tokens) const {
   NerSentenceFeatures sentence;
   features_.Extract(tokens, &sentence);
   std::vector<NerTag> tags;
-  DecodeNerTags(features_, sentence, model_.type_mask,
-                Int16Weights{model_.weights.data()}, &tags);
+  DecodeNerTags(features_, sentence, type_mask_, weights_, &tags);
   return tags;
 }
 

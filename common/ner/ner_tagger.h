@@ -17,6 +17,7 @@
 #include "common/ner/ner_features.h"
 #include "common/ner/ner_model.h"
 #include "common/ner/ner_tags.h"
+#include "common/ner/ner_weight_table.h"
 #include "common/status.h"
 
 namespace chancery {
@@ -40,7 +41,7 @@ class NerTagger {
   explicit NerTagger(NerModel model);
 
   // The language code the model was trained for ("en", "zh", ...).
-  const std::string& language() const { return model_.language; }
+  const std::string& language() const { return language_; }
   NerTokenization tokenization() const { return features_.tokenization(); }
 
   // The entities of one sentence of tokens, as TokenizeForNer would give
@@ -59,8 +60,10 @@ class NerTagger {
   std::vector<TextEntity> TagText(std::string_view text) const;
 
  private:
-  NerModel model_;
+  std::string language_;
+  uint8_t type_mask_;
   NerFeatures features_;
+  NerWeightTable weights_;
 };
 
 // The languages models are trained for, one <lang>.model file each.
