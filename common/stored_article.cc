@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "common/base/civil_date.h"
+#include "common/stored_article_binary.h"
 
 namespace chancery {
 namespace {
@@ -26,11 +27,6 @@ std::string FieldCode(MentionField field) {
   return std::string(MentionFieldName(field).substr(0, 1));
 }
 
-json SpanToJson(const Mention& m) {
-  return json::array(
-      {FieldCode(m.field), m.begin, m.end, MentionTypeName(m.type)});
-}
-
 // uint32 offset in `j`, or nullopt.
 std::optional<uint32_t> Offset(const json& j) {
   if (!j.is_number_unsigned()) return std::nullopt;
@@ -39,7 +35,7 @@ std::optional<uint32_t> Offset(const json& j) {
   return static_cast<uint32_t>(v);
 }
 
-// nullopt for anything SpanToJson does not write.
+// nullopt for anything the JSON format's encoder did not write.
 std::optional<Mention> SpanFromJson(const json& j) {
   if (!j.is_array() || j.size() != 4 || !j[0].is_string() ||
       !j[3].is_string()) {
@@ -65,21 +61,6 @@ std::optional<Mention> SpanFromJson(const json& j) {
   m.begin = *begin;
   m.end = *end;
   return m;
-}
-
-json EntitiesToJson(const std::vector<Entity>& entities) {
-  json out = json::array();
-  for (const Entity& e : entities) {
-    json entity = {{"id", e.id}, {"label", e.label}, {"mentions", e.mentions}};
-    if (!e.spans.empty()) {
-      json spans = json::array();
-      for (const Mention& m : e.spans) spans.push_back(SpanToJson(m));
-      entity["spans"] = std::move(spans);
-    }
-    if (!e.native_forms.empty()) entity["forms"] = e.native_forms;
-    out.push_back(std::move(entity));
-  }
-  return out;
 }
 
 std::vector<Entity> EntitiesFromJson(const json& j) {
@@ -168,24 +149,15 @@ std::string SearchableBody(const Article& article) {
 }
 
 std::string EncodeStoredArticle(const Article& a, const ArticleEntities& e) {
-  json j = {{"id", a.id},         {"title", a.title},      {"body", a.body},
-            {"url", a.url},       {"source", a.source},    {"lang", a.lang},
-            {"author", a.author}, {"dateline", a.dateline}};
-  if (a.date) j["date"] = FormatIsoDate(*a.date);
-  j["countries"] = EntitiesToJson(e.countries);
-  j["people"] = EntitiesToJson(e.people);
-  j["orgs"] = EntitiesToJson(e.orgs);
-  json meta = json::parse(a.meta_json, nullptr, /*allow_exceptions=*/false);
-  j["meta"] = meta.is_object() ? meta : json::object();
-  if (!a.furniture.empty()) {
-    json ranges = json::array();
-    for (const auto& [begin, end] : a.furniture) ranges.push_back({begin, end});
-    j["furniture"] = std::move(ranges);
-  }
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return stored_article_internal::EncodeBinary(a, e);
 }
 
 StatusOr<StoredArticle> DecodeStoredArticle(std::string_view data) {
+  if (!data.empty() && data.front() == stored_article_internal::kBinaryFormat) {
+    return stored_article_internal::DecodeBinary(
+        data, stored_article_internal::BinaryPart::kAll);
+  }
+  // Data written before the binary format: one JSON object.
   json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return Status::Corruption("document data is not JSON");
   StoredArticle s;

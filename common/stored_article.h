@@ -1,5 +1,8 @@
 // StoredArticle: what the index keeps of an article as Xapian document data,
-// written by the indexer and read by the search side. One JSON object:
+// written by the indexer and read by the search side. EncodeStoredArticle
+// writes a compact binary record, laid out in stored_article_binary.h (its
+// first byte is 0x01). Indexes written before it hold one JSON object,
+// which still decodes:
 //   {"id","title","body","date" (ISO 8601 UTC or absent),"url","source",
 //    "lang","author","dateline",
 //    "countries":[ENTITY], "people":[ENTITY], "orgs":[ENTITY],
@@ -12,10 +15,11 @@
 // MentionFieldName ("t" title, "b" body, "d" dateline, "p" publisher),
 // begin/end byte offsets into that field, type its MentionTypeName ("PER",
 // "LOC", "ORG", "MISC", "rule"). "forms" are Entity::native_forms.
-// Data written before spans and forms existed decodes with both empty; a
-// span that is not such a 4-element array (or names an unknown field or
-// type, or has begin > end) is dropped on decoding, not an error.
+// JSON written before spans and forms existed decodes with both empty; a
+// JSON span that is not such a 4-element array (or names an unknown field
+// or type, or has begin > end) is dropped on decoding, not an error.
 // Encoding and decoding live here only, so the two sides cannot drift.
+// Decoding never reads past the data it is given, whatever the bytes.
 #ifndef CHANCERY_COMMON_STORED_ARTICLE_H_
 #define CHANCERY_COMMON_STORED_ARTICLE_H_
 
@@ -35,12 +39,14 @@ struct StoredArticle {
   ArticleEntities entities;
 };
 
-// Serialises to the document data format above. Never fails.
+// Serialises to the binary document data format. Never fails. Invalid
+// UTF-8 is stored replaced (U+FFFD), spans with begin > end and furniture
+// ranges that are unsorted or beyond the body are left out.
 std::string EncodeStoredArticle(const Article& article,
                                 const ArticleEntities& entities);
 
-// Parses document data. Corruption when it is not what EncodeStoredArticle
-// wrote.
+// Parses document data of either format. Corruption when it is not what
+// EncodeStoredArticle (or the JSON encoder before it) wrote.
 StatusOr<StoredArticle> DecodeStoredArticle(std::string_view data);
 
 // The fields of document data a listing needs, fast: the article's text
@@ -48,7 +54,9 @@ StatusOr<StoredArticle> DecodeStoredArticle(std::string_view data);
 // or furniture); the body only when `with_body` (else it is skipped
 // unread, which is most of the work of DecodeStoredArticle). For exports
 // (searchd/search/exporter.h). Corruption like DecodeStoredArticle when
-// the data is not a JSON object. Implemented in stored_article_scan.cc.
+// the data is not a stored article (a binary record whose fields up to
+// the body are malformed, or whose lengths do not add up; the skipped
+// parts are not checked). Implemented in stored_article_scan.cc.
 [[nodiscard]] StatusOr<StoredArticle> DecodeStoredListing(std::string_view data,
                                                           bool with_body);
 

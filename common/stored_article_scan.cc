@@ -1,10 +1,12 @@
-// DecodeStoredListing (stored_article.h): a scanner of the one JSON object
-// EncodeStoredArticle writes, reading the keys a listing needs and
-// skipping the rest without building it.
+// DecodeStoredListing (stored_article.h): the binary format's own listing
+// read (stored_article_binary.h), and for data written before it a scanner
+// of the JSON object, reading the keys a listing needs and skipping the
+// rest without building it.
 #include <cstring>
 #include <optional>
 
 #include "common/stored_article.h"
+#include "common/stored_article_binary.h"
 
 namespace chancery {
 namespace {
@@ -162,6 +164,11 @@ bool Entities(Scanner& s, std::vector<Entity>& out) {
 
 StatusOr<StoredArticle> DecodeStoredListing(std::string_view data,
                                             bool with_body) {
+  if (!data.empty() && data.front() == stored_article_internal::kBinaryFormat) {
+    return stored_article_internal::DecodeBinary(
+        data, with_body ? stored_article_internal::BinaryPart::kListingWithBody
+                        : stored_article_internal::BinaryPart::kListing);
+  }
   StoredArticle stored;
   Article& a = stored.article;
   Scanner s(data);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/schema.h"
+#include "common/stored_article.h"
 #include "common/text_analyzer.h"
 #include "common/xapian_text.h"
 
@@ -81,9 +82,9 @@ std::vector<double> RunBaseline(const std::string& db_path,
     Xapian::MSet mset = enquire.get_mset(0, 10, db.get_doccount());
     size_t sink = 0;
     for (auto m = mset.begin(); m != mset.end(); ++m) {
-      auto j =
-          nlohmann::json::parse(m.get_document().get_data(), nullptr, false);
-      std::string body = j.is_object() ? j.value("body", "") : "";
+      StatusOr<StoredArticle> stored =
+          DecodeStoredListing(m.get_document().get_data(), /*with_body=*/true);
+      std::string body = stored.ok() ? stored->article.body : "";
       sink += mset.snippet(body, 200, stem).size();
     }
     for (const TermCountMatchSpy* spy : {&countries, &people}) {

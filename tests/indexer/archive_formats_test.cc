@@ -12,6 +12,7 @@
 #include <string>
 
 #include "common/schema.h"
+#include "common/stored_article.h"
 #include "tests/testing/command_runner.h"
 
 namespace chancery {
@@ -45,7 +46,20 @@ std::map<std::string, IndexedDoc> ReadIndex(const std::string& db_path) {
   for (Xapian::PostingIterator it = db.postlist_begin("");
        it != db.postlist_end(""); ++it) {
     const Xapian::Document doc = db.get_document(*it);
-    IndexedDoc indexed{nlohmann::json::parse(doc.get_data()), {}};
+    // Document data is read through its decoder (common/stored_article.h),
+    // as the search side reads it, then viewed as JSON for the checks.
+    StatusOr<StoredArticle> decoded = DecodeStoredArticle(doc.get_data());
+    EXPECT_TRUE(decoded.ok()) << decoded.status().ToString();
+    const Article& a = decoded->article;
+    nlohmann::json stored = {{"id", a.id},
+                             {"title", a.title},
+                             {"url", a.url},
+                             {"source", a.source},
+                             {"author", a.author},
+                             {"dateline", a.dateline},
+                             {"meta", nlohmann::json::parse(a.meta_json)}};
+    if (a.date) stored["date"] = FormatIsoDate(*a.date);
+    IndexedDoc indexed{std::move(stored), {}};
     const std::string prefix(schema::kCountry);
     for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end();
          ++t) {
