@@ -45,7 +45,7 @@ TEST(Varint, RejectsTruncatedAndOverlongBytes) {
     EXPECT_FALSE(GetVarint64(&in, &v)) << n;
   }
   // An eleventh byte, and a tenth byte with bits beyond 64.
-  for (std::string bad :
+  for (const std::string& bad :
        {std::string(10, '\xFF') + '\x01', std::string(9, '\xFF') + '\x02'}) {
     std::string_view in = bad;
     uint64_t v = 0;
