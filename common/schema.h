@@ -72,6 +72,12 @@ inline constexpr size_t kMaxNativeForms = 8;
 inline constexpr std::string_view kBoilerplateKey = "chancery:boilerplate";
 // Unix seconds of the last commit, as decimal text.
 inline constexpr std::string_view kLastUpdateKey = "chancery:last_update";
+// How the index's words were analysed (common/xapian_text.h): kTextFormat,
+// written into every index chancery-index creates. An index with articles
+// and no such key was built before 2026-12-05 with unstemmed words beside
+// "Z"-prefixed stems; its words are not the terms queries now ask for.
+inline constexpr std::string_view kTextFormatKey = "chancery:text_format";
+inline constexpr std::string_view kTextFormat = "stems-1";
 
 // The facet and filter fields built from these (name, prefix, kind,
 // normalisation, labels) are the registry in common/facets.h.

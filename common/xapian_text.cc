@@ -80,4 +80,16 @@ bool SetQueryLanguage(std::string_view lang, Xapian::QueryParser& parser) {
   return stems;
 }
 
+std::string TextFormatProblem(const Xapian::Database& db,
+                              const std::string& path) {
+  const std::string format =
+      db.get_metadata(std::string(schema::kTextFormatKey));
+  if (format == schema::kTextFormat || db.get_doccount() == 0) return "";
+  return "index " + path + " was built by another version of chancery-index (" +
+         (format.empty() ? std::string("unstemmed words beside stems")
+                         : "text format " + format) +
+         ", this version reads " + std::string(schema::kTextFormat) +
+         "): remove it and index the archive again";
+}
+
 }  // namespace chancery

@@ -61,6 +61,13 @@ unsigned QueryParserFlags();
 // (then the parsed terms are stems).
 bool SetQueryLanguage(std::string_view lang, Xapian::QueryParser& parser);
 
+// Why the index at `path` (opened as `db`) cannot be searched or written
+// with this version's text analysis, or "" when it can: it has articles
+// and its schema::kTextFormatKey is not schema::kTextFormat. May throw
+// Xapian::Error (reading metadata).
+std::string TextFormatProblem(const Xapian::Database& db,
+                              const std::string& path);
+
 }  // namespace chancery
 
 #endif  // CHANCERY_COMMON_XAPIAN_TEXT_H_

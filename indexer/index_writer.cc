@@ -9,6 +9,7 @@
 #include "common/revision_pins.h"
 #include "common/schema.h"
 #include "common/text_analyzer.h"
+#include "common/xapian_text.h"
 
 namespace chancery {
 namespace {
@@ -89,6 +90,11 @@ StatusOr<std::unique_ptr<IndexWriter>> IndexWriter::Open(
     const std::string& path, int batch_size) {
   try {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    const std::string problem = TextFormatProblem(db, path);
+    if (!problem.empty()) return Status::InvalidArgument(problem, "--db");
+    // Committed with the first article (an empty index has no format yet).
+    db.set_metadata(std::string(schema::kTextFormatKey),
+                    std::string(schema::kTextFormat));
     auto writer = std::unique_ptr<IndexWriter>(
         new IndexWriter(std::move(db), path, batch_size));
     return writer;

@@ -154,6 +154,8 @@ TEST_F(ShardedWriterTest, CompactionKeepsDocumentsValuesAndMetadata) {
   Xapian::Database merged(db);
   EXPECT_EQ(merged.get_doccount(), 40u);
   EXPECT_EQ(merged.get_metadata(std::string(schema::kBoilerplateKey)), "table");
+  EXPECT_EQ(merged.get_metadata(std::string(schema::kTextFormatKey)),
+            schema::kTextFormat);
   EXPECT_FALSE(
       merged.get_metadata(std::string(schema::kLastUpdateKey)).empty());
   // The accented form is the better label, wherever it was written.
@@ -242,6 +244,27 @@ TEST_F(ShardedWriterTest, EmptyShardsWithoutAStubAreANewIndex) {
   EXPECT_EQ(Xapian::Database(lost + "/shard-0").get_doccount() +
                 Xapian::Database(lost + "/shard-1").get_doccount(),
             3u);
+}
+
+TEST_F(ShardedWriterTest, AnIndexOfAnotherTextFormatIsRefused) {
+  // As chancery-index wrote before stems-only text: articles, no format.
+  const std::string db = dir_ + "/old";
+  {
+    Xapian::WritableDatabase old(db, Xapian::DB_CREATE);
+    Xapian::Document doc;
+    doc.add_term("Qa1");
+    doc.add_term("Ztalk");
+    old.add_document(doc);
+    old.commit();
+  }
+  auto writer = ShardedWriter::Open(db, 1, /*compact_new=*/false, 10);
+  ASSERT_FALSE(writer.ok());
+  EXPECT_EQ(writer.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(writer.status().param(), "--db");
+  EXPECT_NE(writer.status().message().find(db), std::string::npos);
+  EXPECT_NE(writer.status().message().find("index the archive again"),
+            std::string::npos);
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 1u);  // Left as it was.
 }
 
 }  // namespace

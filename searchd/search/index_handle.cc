@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common/index_layout.h"
+#include "common/xapian_text.h"
 
 namespace chancery {
 namespace {
@@ -86,6 +87,8 @@ std::unique_ptr<IndexHandle> HandlePool::OpenHandle(
   auto handle = std::make_unique<IndexHandle>();
   for (const std::string& path : paths) {
     handle->shards.emplace_back(path);
+    const std::string problem = TextFormatProblem(handle->shards.back(), path);
+    if (!problem.empty()) throw Xapian::InvalidOperationError(problem);
     handle->db.add_database(handle->shards.back());
   }
   handle->paths = std::move(paths);

@@ -1,6 +1,7 @@
 #include "searchd/search/searcher.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <atomic>
@@ -10,6 +11,7 @@
 #include <thread>
 #include <tuple>
 
+#include "common/schema.h"
 #include "searchd/testing/test_corpus.h"
 
 namespace chancery {
@@ -137,6 +139,10 @@ TEST_F(SearcherTest, BooleanOperatorsPhrasesAndWildcards) {
   EXPECT_EQ(Ids(Query("\"trade accord\"")), (std::set<std::string>{"a5"}));
   EXPECT_EQ(Ids(Query("blinken NEAR kyiv")), (std::set<std::string>{"a4"}));
   EXPECT_TRUE(Ids(Query("porcel*")).count("a10"));
+  // The index holds stems only, so a wildcard's whole-word prefix is
+  // stemmed first: "negotiations*" is "negoti*", which "negotiated" is.
+  EXPECT_TRUE(Ids(Query("negotiations*")).count("a1"));
+  EXPECT_TRUE(Ids(Query("négociations*")).count("a2"));
 }
 
 TEST_F(SearcherTest, FieldPrefixes) {
@@ -676,6 +682,26 @@ TEST(SearcherOpenTest, MissingIndexIsAnError) {
   options.db_paths = {"/nonexistent/chancery-index"};
   auto s = Searcher::Open(options);
   EXPECT_EQ(s.status().code(), StatusCode::kIoError);
+}
+
+// An index chancery-index wrote before stems-only text holds words that
+// queries no longer ask for: refused, saying what to do, not searched wrong.
+TEST(SearcherOpenTest, IndexOfAnotherTextFormatIsAnError) {
+  const std::string dir = fixtures::MakeTempDir("old-text-format");
+  ASSERT_TRUE(fixtures::WriteIndex(dir, SmallCorpus()).ok());
+  {
+    Xapian::WritableDatabase db(dir, Xapian::DB_OPEN);
+    db.set_metadata(std::string(schema::kTextFormatKey), "");
+    db.commit();
+  }
+  SearcherOptions options;
+  options.db_paths = {dir};
+  auto s = Searcher::Open(options);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("index the archive again"),
+            std::string::npos)
+      << s.status().ToString();
+  std::filesystem::remove_all(dir);
 }
 
 // The default stopwords file may be absent (a build without the npm data);
