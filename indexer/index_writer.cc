@@ -92,9 +92,6 @@ StatusOr<std::unique_ptr<IndexWriter>> IndexWriter::Open(
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
     const std::string problem = TextFormatProblem(db, path);
     if (!problem.empty()) return Status::InvalidArgument(problem, "--db");
-    // Committed with the first article (an empty index has no format yet).
-    db.set_metadata(std::string(schema::kTextFormatKey),
-                    std::string(schema::kTextFormat));
     auto writer = std::unique_ptr<IndexWriter>(
         new IndexWriter(std::move(db), path, batch_size));
     return writer;
@@ -310,6 +307,11 @@ Status IndexWriter::Commit() {
   try {
     db_.set_metadata(std::string(schema::kLastUpdateKey),
                      std::to_string(std::time(nullptr)));
+    // With every commit, not at opening: a change before the first
+    // HonourRevisionPins could destroy a pinned revision. (An index that
+    // never committed an article has no format yet.)
+    db_.set_metadata(std::string(schema::kTextFormatKey),
+                     std::string(schema::kTextFormat));
     db_.commit();
     pending_ = 0;
     labels_dirty_ = false;

@@ -210,11 +210,14 @@ StatusOr<std::unique_ptr<ExportRun>> StartExport(const Searcher& searcher,
                             ValidateSearchRequest(search, searcher.options()));
   search.facets = {};
   HandlePool& pool = searcher.handle_pool();
-  CHANCERY_ASSIGN_OR_RETURN(std::string token,
-                            ResolveRevision(pool, search.revision));
-  CHANCERY_ASSIGN_OR_RETURN(HandlePool::Lease lease, pool.Borrow(token));
   // Held from its first row: a concurrent writer must not destroy it.
+  StatusOr<HandlePool::Lease> borrowed = search.revision.empty()
+                                             ? pool.BorrowHeld()
+                                             : pool.Borrow(search.revision);
+  if (!borrowed.ok()) return borrowed.status();
+  HandlePool::Lease lease = std::move(*borrowed);
   lease.Renew();
+  const std::string token = lease->token;
   int64_t total = 0;
   try {
     FacetQuery count{&search, dates.first_day, dates.last_day, 0};

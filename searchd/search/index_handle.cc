@@ -182,10 +182,17 @@ StatusOr<HandlePool::Lease> HandlePool::Borrow(const std::string& token) {
   if (pinned && handle == nullptr) {
     // None idle at that revision: a new one is at it if it is still the
     // newest on disk; else wait for one lent out to come back.
-    try {
-      handle = OpenHandle(CurrentPaths());
-    } catch (const Xapian::Error& e) {
-      return fail(e);
+    // A writer committing twice while the snapshot is read discards the
+    // revision being opened: open the newest again (it is not the one
+    // wanted then, and the wait below finds that one lent out).
+    for (int attempt = 0; handle == nullptr; ++attempt) {
+      try {
+        handle = OpenHandle(CurrentPaths());
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        if (attempt == kModifiedRetries) return fail(e);
+      } catch (const Xapian::Error& e) {
+        return fail(e);
+      }
     }
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -244,6 +251,43 @@ StatusOr<HandlePool::Lease> HandlePool::Borrow(const std::string& token) {
   }
   KeepNewest(*handle);
   return Lease(this, std::move(handle));
+}
+
+StatusOr<HandlePool::Lease> HandlePool::BorrowHeld() {
+  if (keeping_.write_pins && keeping_.keep_for.count() != 0) {
+    // The revision on disk is pinned first and confirmed still the newest
+    // once pinned: the writer then finds the pin after its next commit and
+    // changes nothing while it lives, so both that revision and the one
+    // it commits stay intact, and the handle opened below is at one of
+    // them. Past the retries (a writer committing faster than a pin file
+    // is written) it goes on unconfirmed; a lost revision answers 410.
+    for (int attempt = 0; attempt <= kModifiedRetries; ++attempt) {
+      std::vector<std::string> paths;
+      std::string disk;
+      try {
+        paths = CurrentPaths();
+        disk = DiskRevision(paths);
+      } catch (const Xapian::Error&) {
+        break;  // Borrow below says what is wrong.
+      }
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        const auto now = std::chrono::steady_clock::now();
+        if (kept_.Keep(disk, paths, /*newest=*/false, now)) CloseUnkept(now);
+        kept_.Renew(RevisionToken(disk), now);
+        last_pins_ = now;
+      }
+      WritePins();
+      try {
+        if (DiskRevision(paths) == disk) break;
+      } catch (const Xapian::Error&) {
+        break;
+      }
+    }
+  }
+  CHANCERY_ASSIGN_OR_RETURN(Lease lease, Borrow());
+  lease.Renew();
+  return lease;
 }
 
 void HandlePool::KeepNewest(const IndexHandle& handle) {

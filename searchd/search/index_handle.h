@@ -129,6 +129,12 @@ class HandlePool {
   // (param "revision") when that revision is no longer kept, Unavailable
   // when every handle at it stayed lent out for a while.
   [[nodiscard]] StatusOr<Lease> Borrow(const std::string& token);
+  // A handle at the newest revision, held (as Hold) from before it was
+  // opened: for a reader that must see one revision throughout (an
+  // export). A revision pinned only once opened may be lost already, as a
+  // writer that committed in between looked for pins before the pin
+  // existed. Status as Borrow().
+  [[nodiscard]] StatusOr<Lease> BorrowHeld();
   // Holds the revision `token` names (KeptRevisions: pinned, so the writer
   // leaves it intact) until keep_for from now: for a client that names it
   // again. Does nothing when it is no longer kept (Borrow then says so).
