@@ -144,10 +144,48 @@ void CollectWildcards(const std::string& folded, HighlightTerms& out) {
   }
 }
 
-// `folded` with each wildcard's prefix replaced by its stem: the index
-// holds stems, so "president*" must expand from "presid" to find
-// "president" itself. A stemmer is not defined on a word's beginning, so
-// this also admits some words the prefix does not begin ("presiding").
+// The stem a wildcard's prefix expands from. The index holds stems, so
+// "president*" must expand from "presid" to find "president" itself. A
+// truncated word ("negotiat*", "presiden*") is mostly its own stem, while
+// the words it begins are cut shorter ("negotiate" is "negoti"): so the
+// stems of the prefix completed by one or two letters are tried too, and
+// the shortest that begins the prefix's own stem wins. A stemmer is not defined
+// on a word's beginning, so this also admits some words the prefix does not
+// begin ("presiding"). Completions are tried on ASCII prefixes only (what
+// folding leaves of Latin scripts); others expand from their own stem.
+std::string WildcardStem(const std::string& prefix, const Xapian::Stem& stem) {
+  std::string best = stem(prefix);
+  if (best.empty()) best = prefix;
+  if (!std::all_of(prefix.begin(), prefix.end(),
+                   [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return best;
+  }
+  // Cut at most three letters by a one-letter completion ("presiden" +
+  // "t" is "presid"), one by a two-letter one ("negotia" + "te" is
+  // "negoti"), and keep five: shorter cuts come from completions no word
+  // has ("ukrain" + "g" is "ukra").
+  auto consider = [&](const std::string& word, size_t cut) {
+    std::string s = stem(word);
+    if (s.size() >= 5 && s.size() + cut >= prefix.size() &&
+        s.size() < best.size() && best.starts_with(s)) {
+      best = std::move(s);
+    }
+  };
+  std::string word = prefix;
+  for (char a = 'a'; a <= 'z'; ++a) {
+    word.resize(prefix.size());
+    word += a;
+    consider(word, 3);
+    word += 'a';
+    for (char b = 'a'; b <= 'z'; ++b) {
+      word.back() = b;
+      consider(word, 1);
+    }
+  }
+  return best;
+}
+
+// `folded` with each wildcard's prefix replaced by WildcardStem.
 std::string StemWildcards(const std::string& folded, const Xapian::Stem& stem) {
   if (stem.is_none() || folded.find('*') == std::string::npos) return folded;
   std::string out;
@@ -157,11 +195,8 @@ std::string StemWildcards(const std::string& folded, const Xapian::Stem& stem) {
     size_t start = i;
     while (start > 0 && IsWordByte(folded[start - 1])) --start;
     if (start < i) {
-      const std::string word = folded.substr(start, i - start);
-      std::string stemmed = stem(word);
-      if (stemmed.empty()) stemmed = word;
       out.append(folded, done, start - done);
-      out += stemmed;
+      out += WildcardStem(folded.substr(start, i - start), stem);
       done = i;
     }
     ++i;

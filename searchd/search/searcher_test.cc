@@ -143,6 +143,11 @@ TEST_F(SearcherTest, BooleanOperatorsPhrasesAndWildcards) {
   // stemmed first: "negotiations*" is "negoti*", which "negotiated" is.
   EXPECT_TRUE(Ids(Query("negotiations*")).count("a1"));
   EXPECT_TRUE(Ids(Query("négociations*")).count("a2"));
+  // A truncated word is its own stem, longer than the stems of the words
+  // it begins ("negotiated" is "negoti"): it expands from theirs.
+  EXPECT_EQ(Ids(Query("negotiat*")), Ids(Query("negotiations")));
+  EXPECT_EQ(Ids(Query("negotia*")), Ids(Query("negotiations")));
+  EXPECT_TRUE(Ids(Query("porcela*")).count("a10"));
 }
 
 TEST_F(SearcherTest, FieldPrefixes) {
