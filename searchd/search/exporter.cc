@@ -216,7 +216,7 @@ StatusOr<std::unique_ptr<ExportRun>> StartExport(const Searcher& searcher,
                                              : pool.Borrow(search.revision);
   if (!borrowed.ok()) return borrowed.status();
   HandlePool::Lease lease = std::move(*borrowed);
-  lease.Renew();
+  if (!search.revision.empty()) lease.Renew();
   const std::string token = lease->token;
   int64_t total = 0;
   try {

@@ -274,10 +274,8 @@ StatusOr<HandlePool::Lease> HandlePool::BorrowHeld() {
         std::lock_guard<std::mutex> lock(mu_);
         const auto now = std::chrono::steady_clock::now();
         if (kept_.Keep(disk, paths, /*newest=*/false, now)) CloseUnkept(now);
-        kept_.Renew(RevisionToken(disk), now);
-        last_pins_ = now;
       }
-      WritePins();
+      Hold(RevisionToken(disk));
       try {
         if (DiskRevision(paths) == disk) break;
       } catch (const Xapian::Error&) {

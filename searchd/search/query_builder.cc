@@ -149,10 +149,11 @@ void CollectWildcards(const std::string& folded, HighlightTerms& out) {
 // truncated word ("negotiat*", "presiden*") is mostly its own stem, while
 // the words it begins are cut shorter ("negotiate" is "negoti"): so the
 // stems of the prefix completed by one or two letters are tried too, and
-// the shortest that begins the prefix's own stem wins. A stemmer is not defined
-// on a word's beginning, so this also admits some words the prefix does not
-// begin ("presiding"). Completions are tried on ASCII prefixes only (what
-// folding leaves of Latin scripts); others expand from their own stem.
+// the shortest that begins the prefix's own stem wins. A stemmer is not
+// defined on a word's beginning, so this also admits some words the
+// prefix does not begin ("presiding"). Completions are tried on ASCII
+// prefixes only (what folding leaves of Latin scripts); others expand
+// from their own stem.
 std::string WildcardStem(const std::string& prefix, const Xapian::Stem& stem) {
   std::string best = stem(prefix);
   if (best.empty()) best = prefix;
